@@ -1,0 +1,28 @@
+import { Command, CommanderError } from 'commander';
+import { registerServer } from './commands/server.ts';
+import { registerAdmin } from './commands/admin.ts';
+import { registerSchedule } from './commands/schedule.ts';
+import { CliError } from './errors.ts';
+
+const program = new Command('mosaic')
+  .description('Mosaic: run an anti-trafficking convening live and keep its shared knowledge.')
+  .version('0.1.0')
+  .showHelpAfterError('(run `mosaic --help` for usage)')
+  .exitOverride();
+
+registerServer(program);
+registerAdmin(program);
+registerSchedule(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // Commander has already printed its own message (unknown option, missing argument, --help).
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  // A person gets a sentence, never a stack trace; MOSAIC_DEBUG=1 shows the trace for developers.
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`mosaic: ${message}\n`);
+  if (process.env.MOSAIC_DEBUG && err instanceof Error && !(err instanceof CliError))
+    process.stderr.write(`${err.stack}\n`);
+  process.exit(err instanceof CliError ? err.exitCode : 1);
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const RoleSchema = z.enum(['admin', 'coordinator', 'member', 'viewer']);
+export type RoleValue = z.infer<typeof RoleSchema>;
+
+export const LoginRequest = z
+  .object({
+    email: z.string().trim().toLowerCase().email('must be an email address').max(254),
+    password: z.string().min(1, 'must not be empty').max(1024),
+  })
+  .strict();
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const Me = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
+    coalition: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() }),
+    role: RoleSchema,
+    organisationId: z.string().nullable(),
+    /** What the caller may do, so the interface never has to guess (the server still checks). */
+    can: z.object({ createOrganisation: z.boolean() }),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;
+
+export const Health = z.object({ status: z.literal('ok') });
+export const Ok = z.object({ ok: z.literal(true) });

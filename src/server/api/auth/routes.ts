@@ -1,0 +1,113 @@
+import { LoginRequest, Me, Ok } from '../../../contract/auth.ts';
+import { ErrorBody } from '../../../contract/common.ts';
+import type { App, AppContext } from '../../context.ts';
+import { findCoalition, findUserByEmail, membershipsOf } from '../../db/repos/accounts.ts';
+import { verifyPassword } from '../../auth/passwords.ts';
+import { endSession, startSession } from '../../auth/sessions.ts';
+import { HttpError, unauthenticated } from '../../http/errors.ts';
+import { can } from '../../auth/policy.ts';
+import type { SessionView } from '../../db/repos/accounts.ts';
+
+const invalidCredentials = () =>
+  // Deliberately the same for an unknown email and a wrong password.
+  new HttpError(401, { error: 'invalid_credentials', message: 'Email or password is not right.' });
+const rateLimited = () =>
+  new HttpError(429, {
+    error: 'rate_limited',
+    message: 'Too many failed sign-ins. Wait 15 minutes and try again.',
+  });
+
+async function presentMe(ctx: AppContext, s: SessionView): Promise<Me> {
+  const coalition = await findCoalition(ctx.db, s.coalitionId);
+  if (!coalition) throw unauthenticated();
+  const actor = { kind: 'user', ...s } as const;
+  return {
+    user: { id: s.userId, email: s.email, displayName: s.displayName },
+    coalition: { id: coalition.id, name: coalition.name, isDemo: coalition.isDemo },
+    role: s.role,
+    organisationId: s.organisationId,
+    can: {
+      createOrganisation: can(actor, 'create', 'organisation', {
+        coalitionId: s.coalitionId,
+        owningOrganisationId: null,
+        visibility: 'coalition',
+      }),
+    },
+  };
+}
+
+export function authRoutes(app: App, ctx: AppContext): void {
+  app.post(
+    '/api/auth/login',
+    {
+      config: {
+        policy: { kind: 'open', why: 'signing in' },
+        rateLimit: { max: 30, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets an HttpOnly session cookie',
+        body: LoginRequest,
+        response: { 200: Me, 401: ErrorBody, 429: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const now = ctx.now();
+      const keys = [`email:${email}`, `ip:${request.ip}`];
+      if (keys.some((k) => ctx.loginThrottle.isBlocked(k, now.getTime()))) throw rateLimited();
+      const user = await findUserByEmail(ctx.db, email);
+      const ok = await verifyPassword(user?.password_hash, password);
+      const membership = user && (await membershipsOf(ctx.db, user.id))[0];
+      if (!ok || !user || !membership) {
+        for (const k of keys) ctx.loginThrottle.recordFailure(k, now.getTime());
+        throw invalidCredentials();
+      }
+      ctx.loginThrottle.clear(`email:${email}`);
+      await startSession(
+        ctx.db,
+        reply,
+        request,
+        { userId: user.id, coalitionId: membership.coalition_id },
+        now,
+      );
+      return presentMe(ctx, {
+        userId: user.id,
+        email: user.email,
+        displayName: user.display_name,
+        coalitionId: membership.coalition_id,
+        role: membership.role as SessionView['role'],
+        organisationId: membership.organisation_id,
+      });
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { policy: { kind: 'open', why: 'ends whatever session the cookie names' } },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 200: Ok } },
+    },
+    async (request, reply) => {
+      await endSession(ctx.db, request, reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { policy: { kind: 'authenticated' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user',
+        response: { 200: Me, 401: ErrorBody },
+      },
+    },
+    async (request) => {
+      const s = request.session;
+      if (!s) throw unauthenticated();
+      return presentMe(ctx, s);
+    },
+  );
+}

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import './types.ts';
+import type { App, AppContext } from './context.ts';
+import type { Backend, Db } from './db/index.ts';
+import { FailureThrottle } from './auth/throttle.ts';
+import { actorOf, sessionOf } from './auth/sessions.ts';
+import type { RoutePolicy } from './auth/policy.ts';
+import { installErrorHandler, unauthenticated } from './http/errors.ts';
+import { healthRoutes } from './api/health/routes.ts';
+import { authRoutes } from './api/auth/routes.ts';
+import { organisationRoutes } from './api/organisations/routes.ts';
+import { placeRoutes } from './api/places/routes.ts';
+
+export interface AppOptions {
+  db: Db;
+  backend: Backend;
+  /** Folder with the built web app (index.html); omitted in API-only tests. */
+  webRoot?: string | undefined;
+  /** Injectable clock: tests freeze it; timers and sessions read it. */
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+  /** Honour X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
+  trustProxy?: boolean;
+}
+
+/** Routes registered by plugins rather than by us: given an explicit open policy here, in one place. */
+const PLUGIN_ROUTES: { prefix: string; policy: RoutePolicy }[] = [
+  {
+    prefix: '/api/docs',
+    policy: { kind: 'open', why: 'API documentation (static, from the OpenAPI document)' },
+  },
+];
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 256 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<ZodTypeProvider>();
+  const ctx: AppContext = {
+    db: opts.db,
+    backend: opts.backend,
+    now: opts.now ?? (() => new Date()),
+    loginThrottle: new FailureThrottle(5, 15 * 60_000),
+  };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  app.addHook('onRoute', (route) => {
+    const plugin = PLUGIN_ROUTES.find((p) => route.url.startsWith(p.prefix));
+    if (plugin && !route.config?.policy) route.config = { ...route.config, policy: plugin.policy };
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Mosaic API',
+        version: '0.1.0',
+        description:
+          'Mosaic: the live convening and shared knowledge of an anti-trafficking coalition. Sign in with POST /api/auth/login; the session cookie authenticates the rest.',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('session', undefined);
+  app.addHook('onRequest', async (request) => {
+    request.session = request.url.startsWith('/api/')
+      ? await sessionOf(ctx.db, request, ctx.now())
+      : undefined;
+    request.actor = actorOf(request.session);
+  });
+  // Writes and `authenticated` routes need a signed-in user; record-level checks happen in the
+  // services against the policy table, because they need the record.
+  app.addHook('preHandler', async (request) => {
+    const policy = request.routeOptions.config.policy;
+    const needsUser =
+      policy?.kind === 'authenticated' || (policy?.kind === 'resource' && policy.action !== 'read');
+    if (needsUser && request.actor.kind === 'anonymous') throw unauthenticated();
+  });
+
+  app.get(
+    '/api/openapi.json',
+    { config: { policy: { kind: 'open', why: 'the API description' } }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+  healthRoutes(app);
+  authRoutes(app, ctx);
+  organisationRoutes(app, ctx);
+  placeRoutes(app);
+
+  registerWebApp(app, opts.webRoot);
+  return app;
+}
+
+function registerWebApp(app: App, webRoot: string | undefined): void {
+  const indexFile = webRoot ? path.join(webRoot, 'index.html') : undefined;
+  // Read once: every client-side route answers with the same shell.
+  const indexHtml =
+    indexFile && fs.existsSync(indexFile) ? fs.readFileSync(indexFile, 'utf8') : undefined;
+  if (indexHtml !== undefined && webRoot) {
+    const root = path.resolve(webRoot);
+    app.register(async (scope) => {
+      scope.addHook('onRoute', (route) => {
+        route.config = {
+          ...route.config,
+          policy: { kind: 'open', why: 'the built web app bundle' },
+        };
+      });
+      await scope.register(fastifyStatic, { root, wildcard: false, index: false });
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (!isPage)
+      return reply.code(404).send({
+        error: 'not_found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      });
+    if (indexHtml === undefined) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built. Run `npm run build:web` (npm start does this for you).');
+    }
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexHtml);
+  });
+}

@@ -1,0 +1,112 @@
+import type { Role, Visibility } from '../../domain/taxonomy/codes.ts';
+
+/**
+ * THE policy table: the single place that decides who may do what to which record. Routes declare
+ * which policy they apply; list queries turn the same rules into SQL filters (`readScopes`), so a
+ * list can never show what `can` would refuse. Tests enumerate this table.
+ */
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId: string;
+      coalitionId: string;
+      role: Role;
+      organisationId: string | null;
+    };
+
+export type Resource = 'organisation';
+export type Action = 'read' | 'create' | 'update' | 'delete';
+
+/**
+ * Which records a rule covers:
+ * - `public`: any record whose visibility is public, in any coalition;
+ * - `coalitionShared`: records of the actor's coalition visible to the coalition or the public;
+ * - `ownOrganisation`: records of the actor's coalition owned by the actor's organisation;
+ * - `coalitionAll`: every record of the actor's coalition, whatever its visibility.
+ */
+export type Scope = 'public' | 'coalitionShared' | 'ownOrganisation' | 'coalitionAll';
+
+export interface Rule {
+  resource: Resource;
+  action: Action;
+  who: Role | 'anonymous';
+  scope: Scope;
+}
+
+const everyone: (Role | 'anonymous')[] = ['anonymous', 'viewer', 'member', 'coordinator', 'admin'];
+const members: Role[] = ['viewer', 'member', 'coordinator', 'admin'];
+
+export const POLICY: readonly Rule[] = [
+  ...everyone.map(
+    (who) => ({ resource: 'organisation', action: 'read', who, scope: 'public' }) as const,
+  ),
+  ...members.map(
+    (who) => ({ resource: 'organisation', action: 'read', who, scope: 'coalitionShared' }) as const,
+  ),
+  ...members.map(
+    (who) => ({ resource: 'organisation', action: 'read', who, scope: 'ownOrganisation' }) as const,
+  ),
+  { resource: 'organisation', action: 'read', who: 'coordinator', scope: 'coalitionAll' },
+  { resource: 'organisation', action: 'read', who: 'admin', scope: 'coalitionAll' },
+  { resource: 'organisation', action: 'create', who: 'coordinator', scope: 'coalitionAll' },
+  { resource: 'organisation', action: 'create', who: 'admin', scope: 'coalitionAll' },
+  { resource: 'organisation', action: 'update', who: 'member', scope: 'ownOrganisation' },
+  { resource: 'organisation', action: 'update', who: 'coordinator', scope: 'coalitionAll' },
+  { resource: 'organisation', action: 'update', who: 'admin', scope: 'coalitionAll' },
+  { resource: 'organisation', action: 'delete', who: 'coordinator', scope: 'coalitionAll' },
+  { resource: 'organisation', action: 'delete', who: 'admin', scope: 'coalitionAll' },
+];
+
+/** The facts about a record that access depends on. */
+export interface RecordAccess {
+  coalitionId: string;
+  owningOrganisationId: string | null;
+  visibility: Visibility;
+}
+
+function whoOf(actor: Actor): Role | 'anonymous' {
+  return actor.kind === 'anonymous' ? 'anonymous' : actor.role;
+}
+
+function rulesFor(actor: Actor, resource: Resource, action: Action): Rule[] {
+  const who = whoOf(actor);
+  return POLICY.filter((r) => r.resource === resource && r.action === action && r.who === who);
+}
+
+function scopeCovers(scope: Scope, actor: Actor, record: RecordAccess): boolean {
+  if (scope === 'public') return record.visibility === 'public';
+  if (actor.kind === 'anonymous' || record.coalitionId !== actor.coalitionId) return false;
+  switch (scope) {
+    case 'coalitionShared':
+      return record.visibility !== 'organisation';
+    case 'ownOrganisation':
+      return actor.organisationId !== null && record.owningOrganisationId === actor.organisationId;
+    case 'coalitionAll':
+      return true;
+  }
+}
+
+export function can(
+  actor: Actor,
+  action: Action,
+  resource: Resource,
+  record: RecordAccess,
+): boolean {
+  return rulesFor(actor, resource, action).some((r) => scopeCovers(r.scope, actor, record));
+}
+
+/** The scopes an actor may read, for repositories to turn into a WHERE clause. */
+export function readScopes(actor: Actor, resource: Resource): Scope[] {
+  return [...new Set(rulesFor(actor, resource, 'read').map((r) => r.scope))];
+}
+
+/**
+ * What each route requires. `open` routes are deliberately reachable by anyone (health, log-in,
+ * reference data, documentation) and filter nothing private; the rest name the policy they apply.
+ */
+export type RoutePolicy =
+  | { kind: 'open'; why: string }
+  | { kind: 'authenticated' }
+  | { kind: 'resource'; resource: Resource; action: Action };

@@ -1,0 +1,36 @@
+/**
+ * Counts failed log-ins per key (email, and client address) in a sliding window. Kept in memory:
+ * a restart forgets, which is acceptable for slowing guessing, and nothing about accounts leaks.
+ */
+export class FailureThrottle {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly maxFailures: number,
+    private readonly windowMs: number,
+  ) {}
+
+  isBlocked(key: string, now: number): boolean {
+    return this.recent(key, now).length >= this.maxFailures;
+  }
+
+  recordFailure(key: string, now: number): void {
+    const list = this.recent(key, now);
+    list.push(now);
+    this.failures.set(key, list);
+    if (this.failures.size > 100_000) this.prune(now);
+  }
+
+  clear(key: string): void {
+    this.failures.delete(key);
+  }
+
+  private recent(key: string, now: number): number[] {
+    return (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
+  }
+
+  private prune(now: number): void {
+    for (const [k, v] of this.failures)
+      if (v.every((t) => now - t >= this.windowMs)) this.failures.delete(k);
+  }
+}

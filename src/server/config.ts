@@ -1,0 +1,29 @@
+import path from 'node:path';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  trustProxy: boolean;
+}
+
+/** Configuration from the environment, with the defaults the README documents. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer from 0 to 65535 (got "${env.PORT}")`);
+  }
+  return {
+    host: env.HOST || '127.0.0.1',
+    port,
+    dataDir: path.resolve(env.MOSAIC_DATA || '.mosaic'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+  };
+}
+
+/** True for addresses only this machine can reach: the demo's fixed password is safe only there. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import type { Database } from './schema.ts';
+import * as m0001 from './migrations/0001_initial.ts';
+
+export type Db = Kysely<Database>;
+export type Backend = 'sqlite' | 'postgres';
+
+export interface DbConfig {
+  /** `postgres://…` selects PostgreSQL; otherwise the embedded SQLite file in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}
+
+export interface OpenedDb {
+  db: Db;
+  backend: Backend;
+  /** Where the data lives, for the start-up message (password removed from URLs). */
+  location: string;
+}
+
+// Migrations are listed here rather than read from a folder so that a bundled or compiled build
+// cannot silently miss one. Names sort in the order they run.
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
+
+// pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function openDb(config: DbConfig): OpenedDb {
+  const url = config.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, backend: 'postgres', location: redactUrl(url) };
+  }
+  if (url)
+    throw new Error(
+      `DATABASE_URL must start with postgres:// or postgresql:// (got "${redactUrl(url)}")`,
+    );
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const file = path.join(config.dataDir, 'mosaic.sqlite');
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // An acknowledged write must survive a power cut: a lost card loses a voice from the room.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, backend: 'sqlite', location: file };
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    // Migrations are written against Kysely<unknown>: they must not depend on today's table types.
+    db: db as unknown as Kysely<unknown>,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

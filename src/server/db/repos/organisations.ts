@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely';
+import type { Db } from '../index.ts';
+import type { Database, OrganisationTable } from '../schema.ts';
+import type { Scope } from '../../auth/policy.ts';
+import type { Visibility } from '../../../domain/taxonomy/codes.ts';
+
+/** The list-valued fields, stored one row per value in `organisation_facets`. */
+export const FACETS = [
+  'kindsOfWork',
+  'supportServices',
+  'forms',
+  'populations',
+  'languages',
+  'countries',
+  'provinces',
+] as const;
+export type Facet = (typeof FACETS)[number];
+
+export interface OrganisationRecord {
+  id: string;
+  coalitionId: string;
+  name: string;
+  type: string;
+  website: string | null;
+  publicContact: string | null;
+  description: string;
+  visibility: Visibility;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  facets: Record<Facet, string[]>;
+}
+
+export type OrganisationFields = Omit<
+  OrganisationRecord,
+  'id' | 'coalitionId' | 'createdAt' | 'updatedAt' | 'version'
+>;
+
+export interface ListFilter {
+  q?: string | undefined;
+  country?: string | undefined;
+  kindOfWork?: string | undefined;
+  form?: string | undefined;
+  type?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Who is reading, reduced to what the SQL needs: the policy's scopes (see auth/policy.ts). */
+export interface ReadAudience {
+  scopes: Scope[];
+  coalitionId: string | null;
+  organisationId: string | null;
+}
+
+type OrgEb = ExpressionBuilder<Database, 'organisations'>;
+
+function audienceFilter(eb: OrgEb, a: ReadAudience): Expression<SqlBool> {
+  const ors: Expression<SqlBool>[] = [];
+  for (const scope of a.scopes) {
+    if (scope === 'public') ors.push(eb('visibility', '=', 'public'));
+    else if (a.coalitionId === null) continue;
+    else if (scope === 'coalitionAll') ors.push(eb('coalition_id', '=', a.coalitionId));
+    else if (scope === 'coalitionShared')
+      ors.push(
+        eb.and([eb('coalition_id', '=', a.coalitionId), eb('visibility', '!=', 'organisation')]),
+      );
+    else if (scope === 'ownOrganisation' && a.organisationId !== null)
+      ors.push(eb.and([eb('coalition_id', '=', a.coalitionId), eb('id', '=', a.organisationId)]));
+  }
+  return ors.length ? eb.or(ors) : eb.lit(false);
+}
+
+function hasFacet(eb: OrgEb, facet: Facet, code: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('organisation_facets as f')
+      .select('f.code')
+      .whereRef('f.organisation_id', '=', 'organisations.id')
+      .where('f.facet', '=', facet)
+      .where('f.code', '=', code),
+  );
+}
+
+/** LIKE pattern for a user's search text, with LIKE's own wildcards taken literally. */
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function listOrganisations(
+  db: Db,
+  audience: ReadAudience,
+  filter: ListFilter,
+): Promise<{ items: OrganisationRecord[]; total: number }> {
+  const base = db.selectFrom('organisations').where((eb) => {
+    const conds: Expression<SqlBool>[] = [audienceFilter(eb, audience)];
+    if (filter.q) {
+      const p = likePattern(filter.q);
+      conds.push(
+        eb.or([
+          eb(eb.fn('lower', ['name']), 'like', p),
+          eb(eb.fn('lower', ['description']), 'like', p),
+        ]),
+      );
+    }
+    if (filter.country) conds.push(hasFacet(eb, 'countries', filter.country));
+    if (filter.kindOfWork) conds.push(hasFacet(eb, 'kindsOfWork', filter.kindOfWork));
+    if (filter.form) conds.push(hasFacet(eb, 'forms', filter.form));
+    if (filter.type) conds.push(eb('type', '=', filter.type));
+    return eb.and(conds);
+  });
+  const countRow = await base
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll()
+    .orderBy('name')
+    .orderBy('id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return { items: await withFacets(db, rows), total: Number(countRow.n) };
+}
+
+export async function findOrganisation(
+  db: Db,
+  id: string,
+): Promise<OrganisationRecord | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [rec] = await withFacets(db, [row]);
+  return rec;
+}
+
+async function withFacets(db: Db, rows: OrganisationTable[]): Promise<OrganisationRecord[]> {
+  if (rows.length === 0) return [];
+  const facetRows = await db
+    .selectFrom('organisation_facets')
+    .selectAll()
+    .where(
+      'organisation_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('organisation_id')
+    .orderBy('facet')
+    .orderBy('position')
+    .execute();
+  const byOrg = new Map<string, Record<Facet, string[]>>();
+  for (const r of rows) byOrg.set(r.id, emptyFacets());
+  for (const f of facetRows) {
+    const facets = byOrg.get(f.organisation_id);
+    if (facets && (FACETS as readonly string[]).includes(f.facet))
+      facets[f.facet as Facet].push(f.code);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    coalitionId: r.coalition_id,
+    name: r.name,
+    type: r.type,
+    website: r.website,
+    publicContact: r.public_contact,
+    description: r.description,
+    visibility: r.visibility as Visibility,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: Number(r.version),
+    facets: byOrg.get(r.id) ?? emptyFacets(),
+  }));
+}
+
+function emptyFacets(): Record<Facet, string[]> {
+  return Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Record<Facet, string[]>;
+}
+
+async function writeFacets(
+  trx: Transaction<Database>,
+  id: string,
+  facets: Partial<Record<Facet, string[]>>,
+): Promise<void> {
+  for (const facet of FACETS) {
+    const codes = facets[facet];
+    if (codes === undefined) continue;
+    await trx
+      .deleteFrom('organisation_facets')
+      .where('organisation_id', '=', id)
+      .where('facet', '=', facet)
+      .execute();
+    if (codes.length === 0) continue;
+    await trx
+      .insertInto('organisation_facets')
+      .values(codes.map((code, position) => ({ organisation_id: id, facet, code, position })))
+      .execute();
+  }
+}
+
+export async function insertOrganisation(
+  trx: Transaction<Database>,
+  coalitionId: string,
+  fields: OrganisationFields,
+  now: string,
+  id: string = randomUUID(),
+): Promise<string> {
+  await trx
+    .insertInto('organisations')
+    .values({
+      id,
+      coalition_id: coalitionId,
+      name: fields.name,
+      type: fields.type,
+      website: fields.website,
+      public_contact: fields.publicContact,
+      description: fields.description,
+      visibility: fields.visibility,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute();
+  await writeFacets(trx, id, fields.facets);
+  return id;
+}
+
+export type OrganisationPatch = Partial<Omit<OrganisationFields, 'facets'>> & {
+  facets?: Partial<Record<Facet, string[]>>;
+};
+
+export async function updateOrganisation(
+  trx: Transaction<Database>,
+  id: string,
+  patch: OrganisationPatch,
+  now: string,
+): Promise<void> {
+  await trx
+    .updateTable('organisations')
+    .set((eb) => ({
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.type !== undefined && { type: patch.type }),
+      ...(patch.website !== undefined && { website: patch.website }),
+      ...(patch.publicContact !== undefined && { public_contact: patch.publicContact }),
+      ...(patch.description !== undefined && { description: patch.description }),
+      ...(patch.visibility !== undefined && { visibility: patch.visibility }),
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .execute();
+  if (patch.facets) await writeFacets(trx, id, patch.facets);
+}
+
+export async function deleteOrganisation(trx: Transaction<Database>, id: string): Promise<void> {
+  await trx
+    .updateTable('memberships')
+    .set({ organisation_id: null })
+    .where('organisation_id', '=', id)
+    .execute();
+  await trx.deleteFrom('organisation_facets').where('organisation_id', '=', id).execute();
+  await trx.deleteFrom('organisations').where('id', '=', id).execute();
+}

@@ -1,0 +1,80 @@
+import { OrganisationCreate } from '../../contract/organisations.ts';
+import type { Db } from '../db/index.ts';
+import {
+  countCoalitions,
+  findCoalitionBySlug,
+  insertCoalition,
+  insertMembership,
+  insertUser,
+} from '../db/repos/accounts.ts';
+import { insertOrganisation } from '../db/repos/organisations.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { fieldsOf } from '../api/organisations/service.ts';
+import { DEMO_ORGANISATIONS } from './demo-data.ts';
+
+export const DEMO_SLUG = 'demo';
+export const DEMO_LOGIN = { email: 'admin@demo.mosaic.test', password: 'mosaic-demo' } as const;
+
+export interface SeedResult {
+  created: boolean;
+  organisations: number;
+}
+
+/**
+ * Seeds the fictional demo coalition with its admin and organisations, in one transaction.
+ * Idempotent: does nothing if the demo coalition exists.
+ */
+export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResult> {
+  if (await findCoalitionBySlug(db, DEMO_SLUG)) return { created: false, organisations: 0 };
+  // Validated through the same schema as the API, so the demo can never hold what a user could not enter.
+  const orgs = DEMO_ORGANISATIONS.map((o) => OrganisationCreate.parse(o));
+  const passwordHash = await hashPassword(DEMO_LOGIN.password);
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const coalitionId = await insertCoalition(
+      trx,
+      { name: 'Demo Coalition — fictional data', slug: DEMO_SLUG, isDemo: true },
+      at,
+    );
+    for (const o of orgs) {
+      const {
+        kindsOfWork,
+        supportServices,
+        forms,
+        populations,
+        languages,
+        countries,
+        provinces,
+        ...rest
+      } = o;
+      await insertOrganisation(
+        trx,
+        coalitionId,
+        {
+          ...rest,
+          facets: {
+            kindsOfWork,
+            supportServices,
+            forms,
+            populations,
+            languages,
+            countries,
+            provinces,
+          },
+        },
+        at,
+      );
+    }
+    const userId = await insertUser(
+      trx,
+      { email: DEMO_LOGIN.email, displayName: 'Demo Admin', passwordHash },
+      at,
+    );
+    await insertMembership(trx, { userId, coalitionId, role: 'admin', organisationId: null }, at);
+  });
+  return { created: true, organisations: orgs.length };
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  return (await countCoalitions(db)) === 0;
+}

@@ -1,0 +1,16 @@
+import 'fastify';
+import type {} from '@fastify/cookie';
+import type { Actor, RoutePolicy } from './auth/policy.ts';
+import type { SessionView } from './db/repos/accounts.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route declares one; a test fails if any route does not. */
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    /** The signed-in session, looked up once per request. */
+    session: SessionView | undefined;
+  }
+}
