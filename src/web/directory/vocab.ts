@@ -1,0 +1,33 @@
+import type { TFunction } from 'i18next';
+import {
+  FORMS_OF_EXPLOITATION,
+  KINDS_OF_WORK,
+  LANGUAGES,
+  ORGANISATION_TYPES,
+  POPULATIONS,
+  SUPPORT_SERVICES,
+  VISIBILITIES,
+} from '../../contract/vocab.ts';
+
+/** Each code list of the contract, with the i18n namespace of its labels. */
+export const VOCABS = {
+  type: ORGANISATION_TYPES,
+  kindOfWork: KINDS_OF_WORK,
+  supportService: SUPPORT_SERVICES,
+  form: FORMS_OF_EXPLOITATION,
+  population: POPULATIONS,
+  language: LANGUAGES,
+  visibility: VISIBILITIES,
+} as const;
+export type VocabName = keyof typeof VOCABS;
+export type VocabCode<V extends VocabName> = (typeof VOCABS)[V][number];
+
+/** The translated label of a code; an unknown code (newer server) shows as itself. */
+export function label<V extends VocabName>(t: TFunction, vocab: V, code: string): string {
+  const key = `vocab.${vocab}.${code}`;
+  return (VOCABS[vocab] as readonly string[]).includes(code) ? t(key as 'vocab.type.NGO') : code;
+}
+
+export function isCode<V extends VocabName>(vocab: V, x: unknown): x is VocabCode<V> {
+  return typeof x === 'string' && (VOCABS[vocab] as readonly string[]).includes(x);
+}

@@ -1,0 +1,104 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { useSession } from '../auth/session.tsx';
+import { useFlash } from './flash.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { me, signOut } = useSession();
+  const flash = useFlash();
+  const [location, navigate] = useLocation();
+  const firstPath = useRef(location);
+
+  // After an in-app navigation, move focus to the new page's heading so screen readers announce it.
+  useEffect(() => {
+    if (location === firstPath.current) return;
+    firstPath.current = '';
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    h1?.focus();
+  }, [location]);
+
+  // A flash message belongs to the page it was meant for; leaving that page forgets it.
+  const { flash: shown, clear } = flash;
+  useEffect(() => {
+    if (shown && shown.path !== location) clear();
+  }, [location, shown, clear]);
+
+  async function onSignOut() {
+    await signOut().catch(() => undefined);
+    flash.show(t('auth.signedOut'), '/directory');
+    navigate('/directory');
+  }
+
+  const inDirectory = location.startsWith('/directory');
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      {me?.coalition.isDemo && (
+        <p className="demo-banner" role="note">
+          {t('app.demoBanner')}
+        </p>
+      )}
+      <header className="site-header">
+        <div className="header-row">
+          <Link href="/directory" className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            {t('app.name')}
+          </Link>
+          <LanguageSwitch />
+        </div>
+        <div className="header-row">
+          <nav aria-label={t('nav.main')} className="main-nav">
+            <ul>
+              <li>
+                <Link href="/directory" aria-current={inDirectory ? 'page' : undefined}>
+                  {t('nav.directory')}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          <div className="account" aria-label={t('nav.account')} role="group">
+            {me ? (
+              <>
+                <span className="who">
+                  <span className="who-name">
+                    {t('nav.signedInAs', {
+                      name: me.user.displayName,
+                      role: t(`roles.${me.role}`),
+                    })}
+                  </span>
+                  <span className="who-coalition">{me.coalition.name}</span>
+                </span>
+                <button type="button" className="btn btn-quiet" onClick={onSignOut}>
+                  {t('nav.signOut')}
+                </button>
+              </>
+            ) : me === null && !location.startsWith('/login') ? (
+              <Link href={`/login?next=${encodeURIComponent(location)}`} className="btn btn-quiet">
+                {t('nav.signIn')}
+              </Link>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {shown?.path === location && (
+          <p className="alert alert-ok" role="status">
+            {shown.message}
+          </p>
+        )}
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          {t('app.tagline')} · <a href="/api/docs">{t('app.apiDocs')}</a>
+        </p>
+        <p className="muted">{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}
