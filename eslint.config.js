@@ -27,7 +27,12 @@ const layerRules = Object.entries(layers).map(([layer, forbidden]) => ({
         patterns: forbidden.map((other) => ({
           group:
             layer === 'contract' && other === 'domain'
-              ? ['**/domain/**', '!**/domain/taxonomy/codes.ts']
+              ? [
+                  '**/domain/*',
+                  '!**/domain/taxonomy',
+                  '**/domain/*/**',
+                  '!**/domain/taxonomy/codes.ts',
+                ]
               : [`**/${other}/**`, `**/${other}`],
           message: `The ${layer} layer must not import from ${other} (see ARCHITECTURE.md).`,
         })),

@@ -20,14 +20,18 @@ export const Id = z.string().uuid();
 
 /** Text that a person typed: trimmed, no control characters except newlines and tabs. */
 export function text(max: number, min = 0) {
-  return z
-    .string()
-    .trim()
-    .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
-      message: 'must not contain control characters',
-    });
+  return (
+    z
+      .string()
+      .trim()
+      .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
+      .max(max, `must be at most ${max} characters`)
+      // Control characters are invisible, break CSV/terminal output and are never meant as text.
+      // eslint-disable-next-line no-control-regex
+      .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
+        message: 'must not contain control characters',
+      })
+  );
 }
 
 export const Paged = <T extends z.ZodType>(item: T) =>

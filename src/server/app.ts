@@ -20,6 +20,7 @@ import { FailureThrottle } from './auth/throttle.ts';
 import { actorOf, sessionOf } from './auth/sessions.ts';
 import type { RoutePolicy } from './auth/policy.ts';
 import { installErrorHandler, unauthenticated } from './http/errors.ts';
+import { enforceRoutePolicies } from './http/route-policies.ts';
 import { healthRoutes } from './api/health/routes.ts';
 import { authRoutes } from './api/auth/routes.ts';
 import { organisationRoutes } from './api/organisations/routes.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Honour X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
   trustProxy?: boolean;
+  /** Sign-in attempts per client address per minute, whatever the outcome (default 30). */
+  loginAttemptsPerMinute?: number;
 }
 
 /** Routes registered by plugins rather than by us: given an explicit open policy here, in one place. */
@@ -57,17 +60,22 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     db: opts.db,
     backend: opts.backend,
     now: opts.now ?? (() => new Date()),
-    loginThrottle: new FailureThrottle(5, 15 * 60_000),
+    // Five failures lock an account for 15 minutes; an address gets more room (a shared office
+    // or conference Wi-Fi sits behind one address) but not unlimited guessing across accounts.
+    loginThrottle: {
+      byEmail: new FailureThrottle(5, 15 * 60_000),
+      byAddress: new FailureThrottle(30, 15 * 60_000),
+    },
+    loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 30,
   };
 
+  // The API speaks JSON only: any other body is answered 415, not parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
-  app.addHook('onRoute', (route) => {
-    const plugin = PLUGIN_ROUTES.find((p) => route.url.startsWith(p.prefix));
-    if (plugin && !route.config?.policy) route.config = { ...route.config, policy: plugin.policy };
-  });
+  enforceRoutePolicies(app, PLUGIN_ROUTES);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -113,6 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   placeRoutes(app);
 
   registerWebApp(app, opts.webRoot);
+  await app.ready();
   return app;
 }
 

@@ -14,7 +14,8 @@ export interface AppContext {
   db: Db;
   backend: Backend;
   now: () => Date;
-  loginThrottle: FailureThrottle;
+  loginThrottle: { byEmail: FailureThrottle; byAddress: FailureThrottle };
+  loginAttemptsPerMinute: number;
 }
 
 export type App = FastifyInstance<

@@ -1,4 +1,4 @@
-import 'fastify';
+import type { RouteOptions } from 'fastify';
 import type {} from '@fastify/cookie';
 import type { Actor, RoutePolicy } from './auth/policy.ts';
 import type { SessionView } from './db/repos/accounts.ts';
@@ -7,6 +7,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares one; a test fails if any route does not. */
     policy?: RoutePolicy;
+  }
+  interface FastifyInstance {
+    /** Every route as registered, with its declared policy: the policy-coverage test reads it. */
+    routeTable: readonly (RouteOptions & { config?: { policy?: RoutePolicy } })[];
   }
   interface FastifyRequest {
     actor: Actor;

@@ -36,35 +36,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
       { name: 'Demo Coalition — fictional data', slug: DEMO_SLUG, isDemo: true },
       at,
     );
-    for (const o of orgs) {
-      const {
-        kindsOfWork,
-        supportServices,
-        forms,
-        populations,
-        languages,
-        countries,
-        provinces,
-        ...rest
-      } = o;
-      await insertOrganisation(
-        trx,
-        coalitionId,
-        {
-          ...rest,
-          facets: {
-            kindsOfWork,
-            supportServices,
-            forms,
-            populations,
-            languages,
-            countries,
-            provinces,
-          },
-        },
-        at,
-      );
-    }
+    for (const o of orgs) await insertOrganisation(trx, coalitionId, fieldsOf(o), at);
     const userId = await insertUser(
       trx,
       { email: DEMO_LOGIN.email, displayName: 'Demo Admin', passwordHash },

@@ -42,7 +42,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
     {
       config: {
         policy: { kind: 'open', why: 'signing in' },
-        rateLimit: { max: 30, timeWindow: '1 minute' },
+        rateLimit: { max: ctx.loginAttemptsPerMinute, timeWindow: '1 minute' },
       },
       schema: {
         tags: ['auth'],
@@ -54,16 +54,18 @@ export function authRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const { email, password } = request.body;
       const now = ctx.now();
-      const keys = [`email:${email}`, `ip:${request.ip}`];
-      if (keys.some((k) => ctx.loginThrottle.isBlocked(k, now.getTime()))) throw rateLimited();
+      const t = now.getTime();
+      const { byEmail, byAddress } = ctx.loginThrottle;
+      if (byEmail.isBlocked(email, t) || byAddress.isBlocked(request.ip, t)) throw rateLimited();
       const user = await findUserByEmail(ctx.db, email);
       const ok = await verifyPassword(user?.password_hash, password);
       const membership = user && (await membershipsOf(ctx.db, user.id))[0];
       if (!ok || !user || !membership) {
-        for (const k of keys) ctx.loginThrottle.recordFailure(k, now.getTime());
+        byEmail.recordFailure(email, t);
+        byAddress.recordFailure(request.ip, t);
         throw invalidCredentials();
       }
-      ctx.loginThrottle.clear(`email:${email}`);
+      byEmail.clear(email);
       await startSession(
         ctx.db,
         reply,

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone on a fresh Debian machine (as root):
+#   typecheck → lint → unit + API tests on SQLite AND a real PostgreSQL → web build → e2e in Chromium.
+# Installs what is missing (Debian's postgresql and chromium), starts a throwaway PostgreSQL on a
+# free loopback port in a temporary folder, and stops it on exit, whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "missing Debian packages: $* — install them (as root: apt-get install -y $*) and re-run" >&2
+    exit 1
+  fi
+  say "installing Debian packages: $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1 || {
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null
+  }
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+[ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || apt_install postgresql
+[ -x /usr/bin/chromium ] || apt_install chromium
+PG_BIN="$(pg_bin)"
+
+say "starting a throwaway PostgreSQL"
+PG_DIR="$(mktemp -d /tmp/mosaic-pg.XXXXXX)"
+PG_PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
+cleanup() {
+  as_pg "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -m immediate stop" >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+}
+trap cleanup EXIT
+as_pg "'$PG_BIN/initdb' -D '$PG_DIR/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8" >"$PG_DIR/initdb.log" 2>&1 \
+  || { cat "$PG_DIR/initdb.log" >&2; exit 1; }
+as_pg "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w -o \"-p $PG_PORT -k '$PG_DIR' -c listen_addresses=127.0.0.1 -c fsync=off\" start" >/dev/null \
+  || { cat "$PG_DIR/server.log" >&2; exit 1; }
+export MOSAIC_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+export MOSAIC_TEST_REQUIRE_POSTGRES=1
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
+
+say "typecheck"
+npm run -s typecheck
+say "lint"
+npm run -s lint
+say "unit and API tests (SQLite and PostgreSQL)"
+npx vitest run
+say "build the web app"
+npm run -s build:web
+say "end-to-end in Chromium"
+npx vitest run --config test/e2e/vitest.config.ts
+
+say "all passed — backends: SQLite (better-sqlite3), PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'); browser: $(/usr/bin/chromium --version 2>/dev/null)"
