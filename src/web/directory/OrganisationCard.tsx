@@ -16,7 +16,7 @@ export function OrganisationCard({
 }) {
   const { t, i18n } = useTranslation();
   const names = org.countries.map((c) => countries.get(c)?.name ?? c);
-  const list = new Intl.ListFormat(i18n.language, { style: 'narrow', type: 'unit' });
+  const list = new Intl.ListFormat(i18n.language, { style: 'short', type: 'unit' });
   const shownCountries =
     names.length > MAX_COUNTRIES
       ? `${list.format(names.slice(0, MAX_COUNTRIES))} +${names.length - MAX_COUNTRIES}`

@@ -89,6 +89,7 @@ export function toDraft(f: FormState): OrganisationDraft {
   };
 }
 
+/** The server's own messages, translated when shown (so a language switch re-translates them). */
 export type FieldErrors = Partial<Record<Field, string>>;
 
 interface Props {
@@ -102,7 +103,10 @@ interface Props {
 export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }: Props) {
   const { t } = useTranslation();
   const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [rawErrors, setErrors] = useState<FieldErrors>({});
+  const errors: FieldErrors = Object.fromEntries(
+    Object.entries(rawErrors).map(([k, m]) => [k, fieldMessage(t, m)]),
+  );
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
@@ -114,7 +118,7 @@ export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }:
   // so a screen reader reads it with the field).
   useEffect(() => {
     if (focusTick === 0) return;
-    const first = FIELDS.find((f) => errors[f]);
+    const first = FIELDS.find((f) => rawErrors[f]);
     const el = first
       ? document.getElementById(`f-${first}`)
       : document.getElementById('form-summary');
@@ -139,7 +143,7 @@ export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }:
       const body = err instanceof ApiError ? err.body : null;
       for (const f of body?.fields ?? []) {
         const name = f.field.split('.')[0] ?? '';
-        if (isField(name)) next[name] ??= fieldMessage(t, f.message);
+        if (isField(name)) next[name] ??= f.message;
       }
       setErrors(next);
       const unmapped = (body?.fields ?? []).some((f) => !isField(f.field.split('.')[0] ?? ''));

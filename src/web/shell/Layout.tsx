@@ -44,45 +44,41 @@ export function Layout({ children }: { children: ReactNode }) {
         </p>
       )}
       <header className="site-header">
-        <div className="header-row">
-          <Link href="/directory" className="brand">
-            <span className="brand-mark" aria-hidden="true" />
-            {t('app.name')}
-          </Link>
-          <LanguageSwitch />
-        </div>
-        <div className="header-row">
-          <nav aria-label={t('nav.main')} className="main-nav">
-            <ul>
-              <li>
-                <Link href="/directory" aria-current={inDirectory ? 'page' : undefined}>
-                  {t('nav.directory')}
-                </Link>
-              </li>
-            </ul>
-          </nav>
-          <div className="account" aria-label={t('nav.account')} role="group">
-            {me ? (
-              <>
-                <span className="who">
-                  <span className="who-name">
-                    {t('nav.signedInAs', {
-                      name: me.user.displayName,
-                      role: t(`roles.${me.role}`),
-                    })}
-                  </span>
-                  <span className="who-coalition">{me.coalition.name}</span>
-                </span>
-                <button type="button" className="btn btn-quiet" onClick={onSignOut}>
-                  {t('nav.signOut')}
-                </button>
-              </>
-            ) : me === null && !location.startsWith('/login') ? (
-              <Link href={`/login?next=${encodeURIComponent(location)}`} className="btn btn-quiet">
-                {t('nav.signIn')}
+        <Link href="/directory" className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('nav.main')} className="main-nav">
+          <ul>
+            <li>
+              <Link href="/directory" aria-current={inDirectory ? 'page' : undefined}>
+                {t('nav.directory')}
               </Link>
-            ) : null}
-          </div>
+            </li>
+          </ul>
+        </nav>
+        <LanguageSwitch />
+        <div className="account" aria-label={t('nav.account')} role="group">
+          {me ? (
+            <>
+              <span className="who">
+                <span className="who-name">
+                  {t('nav.signedInAs', {
+                    name: me.user.displayName,
+                    role: t(`roles.${me.role}`),
+                  })}
+                </span>
+                <span className="who-coalition">{me.coalition.name}</span>
+              </span>
+              <button type="button" className="btn btn-quiet" onClick={onSignOut}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          ) : me === null && !location.startsWith('/login') ? (
+            <Link href={`/login?next=${encodeURIComponent(location)}`} className="btn btn-quiet">
+              {t('nav.signIn')}
+            </Link>
+          ) : null}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
