@@ -58,22 +58,19 @@ export function Layout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
         <LanguageSwitch />
-        <div className="account" aria-label={t('nav.account')} role="group">
+        {me && (
+          <p className="who">
+            <span className="who-name">
+              {t('nav.signedInAs', { name: me.user.displayName, role: t(`roles.${me.role}`) })}
+            </span>{' '}
+            <span className="who-coalition">{me.coalition.name}</span>
+          </p>
+        )}
+        <div className="account">
           {me ? (
-            <>
-              <span className="who">
-                <span className="who-name">
-                  {t('nav.signedInAs', {
-                    name: me.user.displayName,
-                    role: t(`roles.${me.role}`),
-                  })}
-                </span>
-                <span className="who-coalition">{me.coalition.name}</span>
-              </span>
-              <button type="button" className="btn btn-quiet" onClick={onSignOut}>
-                {t('nav.signOut')}
-              </button>
-            </>
+            <button type="button" className="btn btn-quiet" onClick={onSignOut}>
+              {t('nav.signOut')}
+            </button>
           ) : me === null && !location.startsWith('/login') ? (
             <Link href={`/login?next=${encodeURIComponent(location)}`} className="btn btn-quiet">
               {t('nav.signIn')}
