@@ -20,7 +20,12 @@ try {
   // Commander has already printed its own message (unknown option, missing argument, --help).
   if (err instanceof CommanderError) process.exit(err.exitCode);
   // A person gets a sentence, never a stack trace; MOSAIC_DEBUG=1 shows the trace for developers.
-  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const raw = err instanceof Error ? err.message : String(err);
+  const message =
+    code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000'
+      ? `cannot use the PostgreSQL database in DATABASE_URL: ${raw}`
+      : raw;
   process.stderr.write(`mosaic: ${message}\n`);
   if (process.env.MOSAIC_DEBUG && err instanceof Error && !(err instanceof CliError))
     process.stderr.write(`${err.stack}\n`);
