@@ -16,7 +16,7 @@ export function greedyStart(model: Model, meet: Int32Array, rng: Rng): Int32Arra
   const degree = new Int32Array(n);
   if (forbid)
     for (let p = 0; p < n; p++)
-      for (let q = 0; q < n; q++) degree[p] += forbid[p * n + q] as number;
+      for (let q = 0; q < n; q++) degree[p] = (degree[p] as number) + (forbid[p * n + q] as number);
   const members: number[][] = Array.from({ length: tables }, () => []);
 
   for (let r = 0; r < rounds; r++) {

@@ -14,6 +14,7 @@ import type { Model } from './model.ts';
 import type { Rng } from './random.ts';
 
 const REPEAT_WEIGHT = 1000;
+const MAX_CANDIDATES = 12;
 
 export interface SearchBudget {
   deadline: number;
@@ -110,6 +111,7 @@ export function localSearch(
   /** People of round r who share their table with someone they have met before (or a soft clash). */
   const conflicted = (r: number, softOnly: boolean): void => {
     candidates.length = 0;
+    let seenCandidates = 0;
     for (let p = 0; p < n; p++) {
       if ((fixedTable[p] as number) >= 0) continue;
       const t = assign[r * n + p] as number;
@@ -122,7 +124,14 @@ export function localSearch(
           ? soft !== null && (soft[p * n + y] as number) > 0
           : (meet[p * n + y] as number) > 1;
         if (hit) {
-          candidates.push(p);
+          // Reservoir-sample at most MAX_CANDIDATES movers: iterations stay cheap on big rooms
+          // and the random subset adds the diversification a full scan lacks.
+          seenCandidates++;
+          if (candidates.length < MAX_CANDIDATES) candidates.push(p);
+          else {
+            const j = rng.int(seenCandidates);
+            if (j < MAX_CANDIDATES) candidates[j] = p;
+          }
           break;
         }
       }

@@ -65,7 +65,7 @@ export function solveMix(problem: MixProblem, options: SolveOptions = {}): MixRe
     now,
     signal: options.signal,
     maxIterations: Math.max(0, maxIterations - iterations),
-    softPatience: 2000,
+    softPatience: 300,
     onProgress: (repeats, it) => report('local-search', repeats, iterations + it),
   });
   return finish(

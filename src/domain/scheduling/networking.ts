@@ -1,0 +1,50 @@
+/**
+ * Speed networking: rounds of pairs (one trio when the count is odd). It is the social golfer
+ * problem with groups of two, so the mixing core solves it; organisations become keep-apart
+ * pairs and sector/country the soft mixing goals.
+ */
+import { solveMix } from './mix.ts';
+import {
+  largestOrganisation,
+  mixingAttributes,
+  organisationPairs,
+  type Participant,
+} from './participants.ts';
+import { assessSchedule, type QualityReport } from './quality.ts';
+import { InfeasibleError, type MixProblem, type MixResult, type SolveOptions } from './types.ts';
+
+export interface NetworkingPlan {
+  problem: MixProblem;
+  result: MixResult;
+  quality: QualityReport;
+}
+
+export function networkingSizes(people: number): number[] {
+  if (people < 2) throw new RangeError('speed networking needs at least two people');
+  const pairs = Math.floor(people / 2);
+  const sizes = Array<number>(pairs).fill(2);
+  if (people % 2 === 1) sizes[pairs - 1] = 3;
+  return sizes;
+}
+
+export function planNetworking(
+  participants: readonly Participant[],
+  rounds: number,
+  options: SolveOptions = {},
+): NetworkingPlan {
+  const sizes = networkingSizes(participants.length);
+  const biggest = largestOrganisation(participants);
+  if (biggest && biggest.size > sizes.length)
+    throw new InfeasibleError(
+      `organisation "${biggest.name}" has ${biggest.size} people but a round has only ${sizes.length} pairs`,
+    );
+  const problem: MixProblem = {
+    people: participants.length,
+    tableSizes: sizes,
+    rounds,
+    keepApart: organisationPairs(participants),
+    ...mixingAttributes(participants),
+  };
+  const result = solveMix(problem, options);
+  return { problem, result, quality: assessSchedule(problem, result.schedule) };
+}
