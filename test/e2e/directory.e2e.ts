@@ -35,11 +35,12 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
-async function signIn(page: Page): Promise<void> {
+/** Fills the log-in form and waits for the page it leads to. */
+async function signIn(page: Page, landing: string): Promise<void> {
   await page.getByLabel('Email').fill(DEMO_ADMIN.email);
   await page.getByLabel('Password').fill(DEMO_ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Organisation directory' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: landing }).waitFor();
 }
 
 describe('organisation directory in Chromium', () => {
@@ -69,9 +70,7 @@ describe('organisation directory in Chromium', () => {
       .filter({ hasText: 'The email or password is not correct.' })
       .waitFor();
     await shot(page, 'desktop-2-login-error');
-    await page.getByLabel('Password').fill(DEMO_ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Organisation directory' }).waitFor();
+    await signIn(page, 'Organisation directory');
     await page.getByRole('note').filter({ hasText: 'Demo coalition — fictional data' }).waitFor();
     await page.getByText('Demo Admin', { exact: false }).first().waitFor();
     await page.locator('.cards > li').first().waitFor();
@@ -182,8 +181,18 @@ describe('organisation directory in Chromium', () => {
   it('works on a phone (390×844): directory, organisation, form errors, Thai', async () => {
     const { page } = await h.newPage(PHONE);
     page.setDefaultTimeout(15_000);
-    await page.goto(`${h.url}/login?next=%2Fdirectory`);
-    await signIn(page);
+
+    // The keyboard's first stop is the skip link.
+    await page.goto(`${h.url}/directory`);
+    await page.getByRole('heading', { level: 1, name: 'Organisation directory' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
+
+    // A page that needs an account sends a visitor to sign in, then back to it.
+    await page.goto(`${h.url}/directory/new`);
+    await page.waitForURL(/\/login\?next=%2Fdirectory%2Fnew$/);
+    await signIn(page, 'Add an organisation');
+    await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.locator('.cards > li').first().waitFor();
     await shot(page, 'phone-1-directory', false);
 
@@ -218,6 +227,25 @@ describe('organisation directory in Chromium', () => {
     await shot(page, 'phone-5-directory-thai', false);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Organisation directory' }).waitFor();
+
+    // Delete asks first, then says it is done; the record is gone from the directory.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Mekong Test');
+    await page.getByRole('link', { name }).click();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText(`Delete “${name}”? This cannot be undone.`).waitFor();
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `“${name}” was deleted.` })
+      .waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Mekong Test');
+    await page.getByText('No organisation matches these filters.').waitFor();
+
+    // Signing out returns to the visitor's view.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('status').filter({ hasText: 'You have signed out.' }).waitFor();
+    await page.getByText('You see public records only').waitFor();
+    expect(await page.getByRole('note').count()).toBe(0);
 
     expect(h.problems).toEqual([]);
   });

@@ -191,11 +191,13 @@ export function DirectoryPage() {
           {shown
             ? total === 0
               ? ''
-              : `${t('directory.count', { count: total })} · ${t('directory.showing', {
-                  from: Math.min(total, (page - 1) * PAGE_SIZE + 1),
-                  to: Math.min(total, page * PAGE_SIZE),
-                  total,
-                })}`
+              : pages === 1
+                ? t('directory.count', { count: total })
+                : `${t('directory.count', { count: total })} · ${t('directory.showing', {
+                    from: Math.min(total, (page - 1) * PAGE_SIZE + 1),
+                    to: Math.min(total, page * PAGE_SIZE),
+                    total,
+                  })}`
             : list.error
               ? ''
               : t('app.loading')}
