@@ -76,6 +76,16 @@ describe('organisation directory in Chromium', () => {
     await page.locator('.cards > li').first().waitFor();
     await shot(page, 'desktop-3-directory-admin');
 
+    // Signed in, the coalition's records show too: more than one page of them.
+    const status = page.getByRole('status');
+    await status.filter({ hasText: 'Showing 1–20 of' }).waitFor();
+    await page.getByRole('link', { name: 'Next' }).click();
+    await page.waitForURL(/page=2/);
+    await status.filter({ hasText: 'Showing 21–' }).waitFor();
+    expect(await focusedId(page)).toBe('results-title');
+    await page.getByRole('link', { name: 'Previous' }).click();
+    await status.filter({ hasText: 'Showing 1–20 of' }).waitFor();
+
     // A bad submit: the server's field errors are shown beside each field, and the first gets focus.
     await page.getByRole('link', { name: 'Add organisation' }).click();
     await page.getByRole('heading', { level: 1, name: 'Add an organisation' }).waitFor();

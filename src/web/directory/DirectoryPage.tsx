@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
 import { api, type OrganisationFilters } from '../api.ts';
@@ -86,6 +86,17 @@ export function DirectoryPage() {
   const total = shown?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const anyFilter = Object.keys(filters).length > 0;
+
+  // Turning a page: bring the top of the results into view and put the focus there, since the
+  // link that was clicked may no longer exist.
+  const resultsRef = useRef<HTMLHeadingElement>(null);
+  const lastPage = useRef(page);
+  useEffect(() => {
+    if (lastPage.current === page) return;
+    lastPage.current = page;
+    resultsRef.current?.focus();
+    resultsRef.current?.scrollIntoView({ block: 'start' });
+  }, [page]);
 
   function pageHref(p: number): string {
     const next = new URLSearchParams(params);
@@ -184,7 +195,7 @@ export function DirectoryPage() {
       </form>
 
       <section aria-labelledby="results-title" aria-busy={list.loading}>
-        <h2 id="results-title" className="visually-hidden">
+        <h2 id="results-title" className="visually-hidden" tabIndex={-1} ref={resultsRef}>
           {t('directory.resultsHeading')}
         </h2>
         <p className="result-count" role="status">
