@@ -49,14 +49,17 @@ export function cyclicShapes(groups: number, size: number, rounds: number): Cycl
     for (let rows = most; rows >= Math.max(1, most - 1); rows--) {
       if (order < 2 || n - rows * order > groups) continue;
       shapes.push({ order, bases, multiplier: 1, rows });
-      for (let mu = 2; mu < order; mu++) {
+      for (let mu = 2; mu < order && bases === 1; mu++) {
         if (gcd(mu, order) !== 1) continue;
         const ord = multiplicativeOrder(mu, order);
         if (ord >= 2 && ord <= 4) shapes.push({ order, bases, multiplier: mu, rows });
       }
     }
   }
-  return shapes;
+  // Multiplier shapes are tiny trees that are settled (found or exhausted) in milliseconds; plain
+  // shapes with two base rounds are looser than one, so they come next.
+  const rank = (x: CyclicShape): number => (x.multiplier !== 1 ? 0 : x.bases === 2 ? 1 : 2);
+  return shapes.sort((a, b) => rank(a) - rank(b));
 }
 
 /** A cyclic schedule of the given shape, or null when none was found within the budget. */
