@@ -127,6 +127,8 @@ describe('organisation directory in Chromium', () => {
       .getByRole('textbox', { name: /Description/ })
       .fill('Fictional test record: community prevention along the Mekong. ทดสอบภาษาไทย');
     await page.getByRole('radio', { name: /^Coalition/ }).check();
+    await page.locator('#f-countries').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(RESULTS, 'desktop-4b-form-places.png') });
     await page.getByRole('button', { name: 'Create organisation' }).click();
 
     await page.getByRole('heading', { level: 1, name }).waitFor();

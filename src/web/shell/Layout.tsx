@@ -16,8 +16,10 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (location === firstPath.current) return;
     firstPath.current = '';
-    const h1 = document.querySelector<HTMLElement>('main h1');
-    h1?.focus();
+    // A page still loading has no heading yet: the main region is the next best landmark.
+    const target =
+      document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main');
+    target?.focus({ preventScroll: false });
   }, [location]);
 
   // A flash message belongs to the page it was meant for; leaving that page forgets it.
