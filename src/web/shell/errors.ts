@@ -25,6 +25,8 @@ export function fieldMessage(t: TFunction, message: string): string {
   if ((match = /at most (\d+) entries/i.exec(m))) return t('errors.tooMany', { max: match[1] });
   if (/repeat/i.test(m)) return t('errors.duplicate');
   if (/control characters/i.test(m)) return t('errors.controlChars');
+  if (/not among the countries/i.test(m)) return t('errors.provinceOutside');
+  if (/province|ISO 3166-2/i.test(m)) return t('errors.unknownProvince');
   if (/country|ISO 3166/i.test(m)) return t('errors.unknownCountry');
   if (/invalid option|expected one of|unknown/i.test(m)) return t('errors.unknownCode');
   return m || t('errors.invalidField');
