@@ -7,7 +7,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, RESULTS, startHarness, type Harness } from './harness.ts';
+import {
+  DEMO_ADMIN,
+  RESULTS,
+  accessibilityProblems,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844, mobile: true };
@@ -27,10 +33,16 @@ afterAll(async () => {
   );
 });
 
-/** Desktop shots show the whole page; phone shots show what the screen shows. */
+const a11y: string[] = [];
+
+/**
+ * Desktop shots show the whole page; phone shots show what the screen shows. Every screen shot is
+ * also checked with axe-core: serious and critical findings fail the suite.
+ */
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage });
+  a11y.push(...(await accessibilityProblems(page, name)));
 }
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -188,6 +200,7 @@ describe('organisation directory in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     expect(h.problems).toEqual([]);
+    expect(a11y).toEqual([]);
   });
 
   it('works on a phone (390×844): directory, organisation, form errors, Thai', async () => {
@@ -260,5 +273,6 @@ describe('organisation directory in Chromium', () => {
     expect(await page.getByRole('note').count()).toBe(0);
 
     expect(h.problems).toEqual([]);
+    expect(a11y).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
 import { startServer } from '../../src/server/main.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -121,4 +122,37 @@ export async function startHarness(): Promise<Harness> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const AXE = path.join(REPO, 'node_modules/axe-core/axe.min.js');
+
+/**
+ * Runs axe-core (WCAG 2.1 A/AA and best practices) on the page as it is now. Returns the serious
+ * and critical violations, one line each; lesser ones are printed so they stay visible.
+ */
+export async function accessibilityProblems(page: Page, screen: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  const lines = violations.map(
+    (v) => `${screen}: [${v.impact}] ${v.id} — ${v.help} (${v.targets.join(', ')})`,
+  );
+  const minor = lines.filter((_, i) => !['serious', 'critical'].includes(violations[i]!.impact));
+  if (minor.length) console.log(`[e2e] accessibility notes:\n  ${minor.join('\n  ')}`);
+  return lines.filter((_, i) => ['serious', 'critical'].includes(violations[i]!.impact));
 }

@@ -40,44 +40,46 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      {me?.coalition.isDemo && (
-        <p className="demo-banner" role="note">
-          {t('app.demoBanner')}
-        </p>
-      )}
-      <header className="site-header">
-        <Link href="/directory" className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          {t('app.name')}
-        </Link>
-        <nav aria-label={t('nav.main')} className="main-nav">
-          <ul>
-            <li>
-              <Link href="/directory" aria-current={inDirectory ? 'page' : undefined}>
-                {t('nav.directory')}
-              </Link>
-            </li>
-          </ul>
-        </nav>
-        <LanguageSwitch />
-        {me && (
-          <p className="who">
-            <span className="who-name">
-              {t('nav.signedInAs', { name: me.user.displayName, role: t(`roles.${me.role}`) })}
-            </span>{' '}
-            <span className="who-coalition">{me.coalition.name}</span>
+      <header>
+        {me?.coalition.isDemo && (
+          <p className="demo-banner" role="note">
+            {t('app.demoBanner')}
           </p>
         )}
-        <div className="account">
-          {me ? (
-            <button type="button" className="btn btn-quiet" onClick={onSignOut}>
-              {t('nav.signOut')}
-            </button>
-          ) : me === null && !location.startsWith('/login') ? (
-            <Link href={`/login?next=${encodeURIComponent(location)}`} className="btn btn-quiet">
-              {t('nav.signIn')}
-            </Link>
-          ) : null}
+        <div className="site-header">
+          <Link href="/directory" className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            {t('app.name')}
+          </Link>
+          <nav aria-label={t('nav.main')} className="main-nav">
+            <ul>
+              <li>
+                <Link href="/directory" aria-current={inDirectory ? 'page' : undefined}>
+                  {t('nav.directory')}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch />
+          {me && (
+            <p className="who">
+              <span className="who-name">
+                {t('nav.signedInAs', { name: me.user.displayName, role: t(`roles.${me.role}`) })}
+              </span>{' '}
+              <span className="who-coalition">{me.coalition.name}</span>
+            </p>
+          )}
+          <div className="account">
+            {me ? (
+              <button type="button" className="btn btn-quiet" onClick={onSignOut}>
+                {t('nav.signOut')}
+              </button>
+            ) : me === null && !location.startsWith('/login') ? (
+              <Link href={`/login?next=${encodeURIComponent(location)}`} className="btn btn-quiet">
+                {t('nav.signIn')}
+              </Link>
+            ) : null}
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
