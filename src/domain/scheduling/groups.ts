@@ -59,9 +59,13 @@ export function planGroups(input: GroupsInput): GroupsPlan {
     arcs.push(Array.from({ length: G }, (_, g) => graph.addEdge(p, n + g, 1, cost(p, g))));
   }
   const floor = input.capacities ? 0 : Math.floor(n / G);
+  // Without explicit capacities any group may take one of the n mod G extra people; the flow
+  // decides which, so popular groups get them.
+  const extra = input.capacities ? null : n % G > 0 ? 1 : 0;
   capacities.forEach((c, g) => {
     if (floor > 0) graph.addEdge(n + g, sink, floor, -FILL_REWARD);
-    if (c - floor > 0) graph.addEdge(n + g, sink, c - floor, 0);
+    const rest = extra ?? c - floor;
+    if (rest > 0) graph.addEdge(n + g, sink, rest, 0);
   });
   const [flow] = graph.minCostFlow(source, sink, n);
   if (flow < n) throw new InfeasibleError('could not seat everyone in the groups');
