@@ -154,6 +154,16 @@ describe('organisation directory in Chromium', () => {
     await page.getByRole('button', { name: 'Delete' }).waitFor();
     await shot(page, 'desktop-5-organisation');
 
+    // Edit sends only what changed; the page shows the new state.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { level: 1, name: `Edit “${name}”` }).waitFor();
+    await page.getByRole('radio', { name: /^Public/ }).check();
+    const patch = page.waitForRequest((r) => r.method() === 'PATCH');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    expect((await patch).postDataJSON()).toEqual({ visibility: 'public' });
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.locator('.badge-public').first().waitFor();
+
     // Find it: country and kind of work filters plus a search, all reflected in the address.
     await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Organisation directory' }).waitFor();

@@ -188,6 +188,7 @@ export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }:
         error={errors.name}
         maxLength={200}
         autoComplete="organization"
+        required
       />
       <SelectField
         id="f-type"
@@ -209,6 +210,7 @@ export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }:
         value={form.kindsOfWork}
         onChange={(v) => set('kindsOfWork', v)}
         error={errors.kindsOfWork}
+        optional
       />
       <CheckboxGroup
         id="f-forms"
@@ -218,6 +220,7 @@ export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }:
         value={form.forms}
         onChange={(v) => set('forms', v)}
         error={errors.forms}
+        optional
       />
       <CheckboxGroup
         id="f-supportServices"
@@ -227,6 +230,7 @@ export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }:
         value={form.supportServices}
         onChange={(v) => set('supportServices', v)}
         error={errors.supportServices}
+        optional
       />
       <CheckboxGroup
         id="f-populations"
@@ -236,6 +240,7 @@ export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }:
         value={form.populations}
         onChange={(v) => set('populations', v)}
         error={errors.populations}
+        optional
       />
       <CheckboxGroup
         id="f-languages"
@@ -245,6 +250,7 @@ export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }:
         value={form.languages}
         onChange={(v) => set('languages', v)}
         error={errors.languages}
+        optional
       />
 
       <h2 className="form-section">{t('form.where')}</h2>

@@ -42,7 +42,9 @@ export function PlacesPicker(p: Props) {
         className={`choices${p.countriesError ? ' has-error' : ''}`}
         aria-describedby={describedBy('f-countries', false, !!p.countriesError)}
       >
-        <legend>{t('org.countries')}</legend>
+        <legend>
+          {t('org.countries')} <span className="optional">({t('form.optional')})</span>
+        </legend>
         <FieldError id="f-countries" error={p.countriesError} />
         {p.countries.length === 0 ? (
           <p className="muted">{t('form.noCountries')}</p>
@@ -100,7 +102,9 @@ export function PlacesPicker(p: Props) {
         className={`choices${p.provincesError ? ' has-error' : ''}`}
         aria-describedby={describedBy('f-provinces', true, !!p.provincesError)}
       >
-        <legend>{t('org.provinces')}</legend>
+        <legend>
+          {t('org.provinces')} <span className="optional">({t('form.optional')})</span>
+        </legend>
         <p className="hint" id="f-provinces-hint">
           {t('form.provincesHint')}
         </p>

@@ -41,6 +41,7 @@ interface TextFieldProps {
   type?: 'text' | 'url' | 'email';
   maxLength: number;
   autoComplete?: string;
+  required?: boolean;
 }
 
 export function TextField(p: TextFieldProps) {
@@ -51,6 +52,7 @@ export function TextField(p: TextFieldProps) {
     maxLength: p.maxLength,
     'aria-invalid': p.error ? true : undefined,
     'aria-describedby': describedBy(p.id, !!p.hint, !!p.error),
+    'aria-required': p.required ? true : undefined,
   } as const;
   return (
     <div className={`field${p.error ? ' has-error' : ''}`}>
@@ -97,6 +99,7 @@ export function SelectField<T extends string>(p: SelectFieldProps<T>) {
         id={p.id}
         name={p.id}
         value={p.value}
+        aria-required="true"
         aria-invalid={p.error ? true : undefined}
         aria-describedby={describedBy(p.id, false, !!p.error)}
         onChange={(e) => {

@@ -22,10 +22,14 @@ export const VOCABS = {
 export type VocabName = keyof typeof VOCABS;
 export type VocabCode<V extends VocabName> = (typeof VOCABS)[V][number];
 
+/** Every label key; i18n.test.ts checks that each exists in every language. */
+type VocabKey = { [V in VocabName]: `vocab.${V}.${VocabCode<V>}` }[VocabName];
+
 /** The translated label of a code; an unknown code (newer server) shows as itself. */
 export function label<V extends VocabName>(t: TFunction, vocab: V, code: string): string {
-  const key = `vocab.${vocab}.${code}`;
-  return (VOCABS[vocab] as readonly string[]).includes(code) ? t(key as 'vocab.type.NGO') : code;
+  if (!isCode(vocab, code)) return code;
+  // `code` is one of the vocabulary's codes (just checked), so the key is a VocabKey
+  return t(`vocab.${vocab}.${code}` as VocabKey);
 }
 
 export function isCode<V extends VocabName>(vocab: V, x: unknown): x is VocabCode<V> {
