@@ -226,6 +226,24 @@ describe('organisation directory in Chromium', () => {
     // A page that needs an account sends a visitor to sign in, then back to it.
     await page.goto(`${h.url}/directory/new`);
     await page.waitForURL(/\/login\?next=%2Fdirectory%2Fnew$/);
+
+    // When the server throttles log-ins (429), the page says to wait (simulated here once, so the
+    // real limiter is not tripped for the rest of the suite).
+    await page.route(
+      '**/api/auth/login',
+      (route) =>
+        route.fulfill({
+          status: 429,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: 'rate_limited', message: 'Too many attempts' }),
+        }),
+      { times: 1 },
+    );
+    await page.getByLabel('Email').fill(DEMO_ADMIN.email);
+    await page.getByLabel('Password').fill(DEMO_ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Too many attempts. Wait a minute' }).waitFor();
+
     await signIn(page, 'Add an organisation');
     await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.locator('.cards > li').first().waitFor();
