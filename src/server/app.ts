@@ -25,6 +25,11 @@ import { healthRoutes } from './api/health/routes.ts';
 import { authRoutes } from './api/auth/routes.ts';
 import { organisationRoutes } from './api/organisations/routes.ts';
 import { placeRoutes } from './api/places/routes.ts';
+import { eventRoutes } from './api/events/routes.ts';
+import { joinRoutes } from './api/join/routes.ts';
+import { liveRoutes } from './live/routes.ts';
+import { LiveHub } from './live/hub.ts';
+import websocket from '@fastify/websocket';
 
 export interface AppOptions {
   db: Db;
@@ -38,6 +43,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Sign-in attempts per client address per minute, whatever the outcome (default 30). */
   loginAttemptsPerMinute?: number;
+  /** Join-code look-ups and joins per client address per minute (default 30). */
+  joinAttemptsPerMinute?: number;
 }
 
 /** Routes registered by plugins rather than by us: given an explicit open policy here, in one place. */
@@ -67,6 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       byAddress: new FailureThrottle(30, 15 * 60_000),
     },
     loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 30,
+    joinAttemptsPerMinute: opts.joinAttemptsPerMinute ?? 30,
   };
 
   // The API speaks JSON only: any other body is answered 415, not parsed as a string.
@@ -79,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -119,6 +128,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authRoutes(app, ctx);
   organisationRoutes(app, ctx);
   placeRoutes(app);
+  const hub = new LiveHub(ctx);
+  hub.startHeartbeat();
+  app.addHook('onClose', async () => hub.stop());
+  eventRoutes(app, ctx, hub);
+  joinRoutes(app, ctx, hub);
+  liveRoutes(app, ctx, hub);
 
   registerWebApp(app, opts.webRoot);
   await app.ready();

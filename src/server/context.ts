@@ -16,6 +16,7 @@ export interface AppContext {
   now: () => Date;
   loginThrottle: { byEmail: FailureThrottle; byAddress: FailureThrottle };
   loginAttemptsPerMinute: number;
+  joinAttemptsPerMinute: number;
 }
 
 export type App = FastifyInstance<

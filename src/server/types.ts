@@ -1,5 +1,6 @@
 import type { RouteOptions } from 'fastify';
 import type {} from '@fastify/cookie';
+import type {} from '@fastify/websocket';
 import type { Actor, RoutePolicy } from './auth/policy.ts';
 import type { SessionView } from './db/repos/accounts.ts';
 

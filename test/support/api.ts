@@ -50,6 +50,7 @@ export async function startApi(backend: TestBackend): Promise<ApiHarness> {
     backend: store.backend,
     now: () => clock.now,
     loginAttemptsPerMinute: 10_000,
+    joinAttemptsPerMinute: 10_000,
   });
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const login = (email: string, password: string) =>

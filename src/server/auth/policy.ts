@@ -16,7 +16,7 @@ export type Actor =
       organisationId: string | null;
     };
 
-export type Resource = 'organisation';
+export type Resource = 'organisation' | 'event';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /**
@@ -57,6 +57,15 @@ export const POLICY: readonly Rule[] = [
   { resource: 'organisation', action: 'update', who: 'admin', scope: 'coalitionAll' },
   { resource: 'organisation', action: 'delete', who: 'coordinator', scope: 'coalitionAll' },
   { resource: 'organisation', action: 'delete', who: 'admin', scope: 'coalitionAll' },
+  // Events (convenings) belong to the coalition; coordinators and admins set them up and run them.
+  ...members.map(
+    (who) => ({ resource: 'event', action: 'read', who, scope: 'coalitionShared' }) as const,
+  ),
+  ...(['coordinator', 'admin'] as const).flatMap((who) =>
+    (['create', 'update', 'delete'] as const).map(
+      (action) => ({ resource: 'event', action, who, scope: 'coalitionAll' }) as const,
+    ),
+  ),
 ];
 
 /** The facts about a record that access depends on. */

@@ -10,6 +10,14 @@ export interface Database {
   organisations: OrganisationTable;
   organisation_facets: OrganisationFacetTable;
   audit_log: AuditTable;
+  events: EventTable;
+  event_tables: EventTableTable;
+  participants: ParticipantTable;
+  participant_tokens: ParticipantTokenTable;
+  event_sessions: EventSessionTable;
+  live_state: LiveStateTable;
+  live_changes: LiveChangeTable;
+  live_intents: LiveIntentTable;
 }
 
 export interface CoalitionTable {
@@ -82,4 +90,94 @@ export interface AuditTable {
   action: string;
   resource: string;
   record_id: string | null;
+}
+
+export interface EventTable {
+  id: string;
+  coalition_id: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  venue: string;
+  time_zone: string;
+  join_code: string;
+  walk_ins_allowed: number;
+  /** JSON: EventIssue[] */
+  issues: string;
+  /** JSON: ExpertiseGroup[] */
+  expertise_groups: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventTableTable {
+  id: string;
+  event_id: string;
+  name: string;
+  capacity: number;
+  position: number;
+  host_participant_id: string | null;
+}
+
+export interface ParticipantTable {
+  id: string;
+  event_id: string;
+  name: string;
+  organisation: string;
+  sector: string;
+  country: string | null;
+  /** JSON: ranked expertise-group keys */
+  choices: string;
+  /** JSON: language codes */
+  languages: string;
+  email: string | null;
+  status: string;
+  joined_at: string | null;
+  personal_code_hash: string | null;
+  position: number;
+  created_at: string;
+}
+
+export interface ParticipantTokenTable {
+  token_hash: string;
+  participant_id: string;
+  event_id: string;
+  created_at: string;
+}
+
+export interface EventSessionTable {
+  id: string;
+  event_id: string;
+  kind: string;
+  title: string;
+  rounds: number;
+  minutes_per_round: number;
+  position: number;
+  /** JSON: PlannedRound[] once generated */
+  plan: string | null;
+  /** JSON: ScheduleQuality */
+  quality: string | null;
+}
+
+export interface LiveStateTable {
+  event_id: string;
+  seq: number;
+  /** JSON: LiveState */
+  state: string;
+}
+
+export interface LiveChangeTable {
+  event_id: string;
+  seq: number;
+  /** JSON: Change */
+  change: string;
+  at: string;
+}
+
+export interface LiveIntentTable {
+  event_id: string;
+  client_key: string;
+  intent_id: string;
+  seq: number;
+  at: string;
 }

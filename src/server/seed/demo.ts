@@ -11,6 +11,7 @@ import { insertOrganisation } from '../db/repos/organisations.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { fieldsOf } from '../api/organisations/service.ts';
 import { DEMO_ORGANISATIONS } from './demo-data.ts';
+import { seedDemoEvent } from './demo-event.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_LOGIN = { email: 'admin@demo.mosaic.test', password: 'mosaic-demo' } as const;
@@ -30,7 +31,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
   const orgs = DEMO_ORGANISATIONS.map((o) => OrganisationCreate.parse(o));
   const passwordHash = await hashPassword(DEMO_LOGIN.password);
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  const ids = await db.transaction().execute(async (trx) => {
     const coalitionId = await insertCoalition(
       trx,
       { name: 'Demo Coalition — fictional data', slug: DEMO_SLUG, isDemo: true },
@@ -43,7 +44,10 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
       at,
     );
     await insertMembership(trx, { userId, coalitionId, role: 'admin', organisationId: null }, at);
+    return { userId, coalitionId };
   });
+  const admin = { kind: 'user', ...ids, role: 'admin', organisationId: null } as const;
+  await seedDemoEvent({ db, now: () => now }, admin);
   return { created: true, organisations: orgs.length };
 }
 

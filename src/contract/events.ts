@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
+import { text } from './common.ts';
+
+/**
+ * A convening: set up by a facilitator, joined by participants' phones with a short code, run as
+ * sessions of rounds (speed networking, world café, expertise groups).
+ */
+
+export const SESSION_KINDS = ['networking', 'cafe', 'groups'] as const;
+export const SessionKind = z.enum(SESSION_KINDS);
+export type SessionKind = z.infer<typeof SessionKind>;
+
+/** Where participants come from: the sectors of PRODUCT.md's room. */
+export const PARTICIPANT_SECTORS = [
+  'ngo',
+  'government',
+  'lawEnforcement',
+  'un',
+  'research',
+  'survivorLed',
+  'faith',
+  'business',
+  'funder',
+  'other',
+] as const;
+export const ParticipantSector = z.enum(PARTICIPANT_SECTORS);
+
+const key = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/, 'must be a short key of letters, digits, - or _');
+
+export const EventIssue = z
+  .object({
+    key,
+    label: text(120, 1),
+    forms: z.array(z.enum(FORMS_OF_EXPLOITATION)).max(FORMS_OF_EXPLOITATION.length).default([]),
+    sectors: z.array(z.enum(LABOUR_SECTORS)).max(LABOUR_SECTORS.length).default([]),
+    populations: z.array(z.enum(POPULATIONS)).max(POPULATIONS.length).default([]),
+  })
+  .strict();
+export type EventIssue = z.infer<typeof EventIssue>;
+
+export const EventTableInput = z
+  .object({
+    name: text(60, 1),
+    capacity: z.number().int().min(2, 'must be at least 2').max(50, 'must be at most 50'),
+  })
+  .strict();
+
+export const ExpertiseGroup = z.object({ key, label: text(120, 1) }).strict();
+export type ExpertiseGroup = z.infer<typeof ExpertiseGroup>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone such as Asia/Bangkok' },
+);
+
+export const EventCreate = z
+  .object({
+    name: text(200, 1),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    venue: text(200).default(''),
+    timeZone: timeZone.default('Asia/Bangkok'),
+    /** Omitted: the conference's own list (the context document's key issues). */
+    issues: z.array(EventIssue).min(1).max(30).optional(),
+    expertiseGroups: z.array(ExpertiseGroup).min(2).max(20).optional(),
+    tables: z.array(EventTableInput).max(100).default([]),
+    walkInsAllowed: z.boolean().default(false),
+  })
+  .strict()
+  .refine((e) => e.endsOn >= e.startsOn, {
+    path: ['endsOn'],
+    message: 'must not be before startsOn',
+  });
+export type EventCreate = z.infer<typeof EventCreate>;
+
+export const EventTable = z.object({
+  id: z.string(),
+  name: z.string(),
+  capacity: z.number(),
+  hostParticipantId: z.string().nullable(),
+});
+export type EventTable = z.infer<typeof EventTable>;
+
+export const Participant = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisation: z.string(),
+  sector: ParticipantSector,
+  country: z.string().nullable(),
+  choices: z.array(z.string()),
+  languages: z.array(z.string()),
+  /** Only facilitators see emails; participants see names, organisations and sectors. */
+  email: z.string().nullable().optional(),
+  joined: z.boolean(),
+  status: z.enum(['expected', 'present', 'absent']),
+});
+export type Participant = z.infer<typeof Participant>;
+
+export const ParticipantInput = z
+  .object({
+    name: text(120, 1),
+    organisation: text(200, 1),
+    sector: ParticipantSector,
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+      .nullable()
+      .default(null),
+    choices: z.array(key).max(3, 'must have at most 3 ranked choices').default([]),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/))
+      .max(10)
+      .default([]),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .email('must be an email address')
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type ParticipantInput = z.infer<typeof ParticipantInput>;
+
+/** One group of one round: who sits together, and where. */
+export const PlannedGroup = z.object({
+  /** The table for café and groups; networking pairs get a numbered spot instead. */
+  tableId: z.string().nullable(),
+  spot: z.number().int(),
+  issueKey: z.string().nullable(),
+  groupKey: z.string().nullable(),
+  participantIds: z.array(z.string()),
+});
+export type PlannedGroup = z.infer<typeof PlannedGroup>;
+export const PlannedRound = z.object({ groups: z.array(PlannedGroup) });
+export type PlannedRound = z.infer<typeof PlannedRound>;
+
+export const ScheduleQuality = z.object({
+  repeatedPairs: z.number(),
+  maxMeetings: z.number(),
+  crossSectorShare: z.number(),
+  violations: z.number(),
+  choices: z
+    .object({ first: z.number(), second: z.number(), third: z.number(), none: z.number() })
+    .nullable(),
+});
+export type ScheduleQuality = z.infer<typeof ScheduleQuality>;
+
+export const EventSession = z.object({
+  id: z.string(),
+  kind: SessionKind,
+  title: z.string(),
+  rounds: z.number(),
+  minutesPerRound: z.number(),
+  plan: z.array(PlannedRound).nullable(),
+  quality: ScheduleQuality.nullable(),
+});
+export type EventSession = z.infer<typeof EventSession>;
+
+export const EventSessionInput = z
+  .object({
+    kind: SessionKind,
+    title: text(120, 1),
+    rounds: z.number().int().min(1).max(30),
+    minutesPerRound: z.number().min(1).max(120),
+  })
+  .strict();
+
+export const EventDetail = z.object({
+  id: z.string(),
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  venue: z.string(),
+  timeZone: z.string(),
+  joinCode: z.string(),
+  walkInsAllowed: z.boolean(),
+  issues: z.array(EventIssue),
+  expertiseGroups: z.array(ExpertiseGroup),
+  tables: z.array(EventTable),
+  sessions: z.array(EventSession),
+  participantCount: z.number(),
+});
+export type EventDetail = z.infer<typeof EventDetail>;
+
+export const EventSummary = EventDetail.pick({
+  id: true,
+  name: true,
+  startsOn: true,
+  endsOn: true,
+  venue: true,
+  participantCount: true,
+});
+export const EventList = z.object({ items: z.array(EventSummary) });
+
+export const EventParams = z.object({ eventId: z.string().uuid('must be an event id') });
+
+export const EventUpdate = z
+  .object({
+    name: text(200, 1),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    venue: text(200),
+    timeZone,
+    walkInsAllowed: z.boolean(),
+    issues: z.array(EventIssue).min(1).max(30),
+    expertiseGroups: z.array(ExpertiseGroup).min(2).max(20),
+  })
+  .partial()
+  .strict()
+  .refine((o) => Object.keys(o).length > 0, { message: 'must change at least one field' });
+export type EventUpdate = z.infer<typeof EventUpdate>;
+
+export const TablesReplace = z.object({ tables: z.array(EventTableInput).max(100) }).strict();
+export const HostAssign = z.object({ participantId: z.string().nullable() }).strict();
+export const TableParams = EventParams.extend({ tableId: z.string().uuid('must be a table id') });
+export const SessionParams = EventParams.extend({
+  sessionId: z.string().uuid('must be a session id'),
+});
+
+export const ParticipantList = z.object({ items: z.array(Participant) });
+
+export const CsvImportRequest = z
+  .object({
+    csv: z.string().max(1_000_000, 'must be at most 1 MB'),
+    dryRun: z.boolean().default(true),
+  })
+  .strict();
+export const CsvProblem = z.object({
+  line: z.number(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export const CsvImportResult = z.object({
+  ok: z.literal(true),
+  dryRun: z.boolean(),
+  count: z.number(),
+  preview: z.array(ParticipantInput),
+});
+export const CsvImportError = z.object({
+  error: z.literal('csv_invalid'),
+  message: z.string(),
+  problems: z.array(CsvProblem),
+});
+
+export const PlanRequest = z
+  .object({
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(1),
+    timeLimitSeconds: z.number().min(0.1).max(60).default(10),
+  })
+  .strict();
+
+export const SwapRequest = z
+  .object({
+    round: z.number().int().min(0),
+    a: z.string(),
+    b: z.string(),
+    confirm: z.boolean().default(false),
+  })
+  .strict();
+export const SwapResult = z.object({ event: EventDetail, warnings: z.array(z.string()) });
+export const SwapWarnings = z.object({
+  error: z.literal('swap_warnings'),
+  message: z.string(),
+  warnings: z.array(z.string()),
+});
+
+export const JoinInfo = z.object({
+  eventId: z.string(),
+  name: z.string(),
+  venue: z.string(),
+  walkInsAllowed: z.boolean(),
+  roster: z.array(
+    z.object({ id: z.string(), name: z.string(), organisation: z.string(), joined: z.boolean() }),
+  ),
+});
+export const JoinCodeParams = z.object({ code: z.string().min(4).max(20) });
+export const ClaimRequest = z.object({ participantId: z.string() }).strict();
+export const RejoinRequest = z.object({ personalCode: z.string().min(6).max(20) }).strict();
+export const JoinTicket = z.object({
+  eventId: z.string(),
+  participantId: z.string(),
+  token: z.string(),
+  personalCode: z.string(),
+});
+export type JoinTicket = z.infer<typeof JoinTicket>;
+export const RegisterRequest = ParticipantInput.omit({ email: true });

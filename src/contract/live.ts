@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { EventDetail, Participant } from './events.ts';
+
+/**
+ * The live protocol between a room's server and its clients (phones, projector, console), over one
+ * WebSocket per client. Server-authoritative:
+ * - every change carries the room's sequence number; a client that reconnects says the last one it
+ *   saw and receives exactly what it missed, or a fresh snapshot when too far behind;
+ * - a client intent carries a client-made id: a retry after a dropped connection is applied once
+ *   and answered with the same ack;
+ * - the first message is `hello` with the protocol version: a stale page is told to reload.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** What a screen needs to show the room now. Times are server epoch milliseconds. */
+export const LiveState = z.object({
+  sessionId: z.string().nullable(),
+  /** 0-based round of the current session. */
+  round: z.number().int(),
+  status: z.enum(['idle', 'running', 'paused', 'finished']),
+  /** When the running round ends (server clock); null unless running. */
+  endsAt: z.number().nullable(),
+  /** Time left when paused. */
+  remainingMs: z.number().nullable(),
+  message: z.object({ text: z.string(), at: z.number() }).nullable(),
+});
+export type LiveState = z.infer<typeof LiveState>;
+
+export const Change = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('state'), state: LiveState }),
+  z.object({ kind: z.literal('event'), event: EventDetail }),
+  z.object({ kind: z.literal('participant'), participant: Participant }),
+]);
+export type Change = z.infer<typeof Change>;
+
+export const Snapshot = z.object({
+  event: EventDetail,
+  participants: z.array(Participant),
+  state: LiveState,
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+const intentId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+export const Intent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('startSession'), sessionId: z.string() }),
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('extend'), seconds: z.number().int().min(-600).max(1800) }),
+  z.object({ type: z.literal('nextRound') }),
+  z.object({ type: z.literal('finish') }),
+  z.object({ type: z.literal('broadcast'), text: z.string().trim().max(280) }),
+  z.object({
+    type: z.literal('setPresence'),
+    participantId: z.string(),
+    status: z.enum(['present', 'absent']),
+  }),
+  z.object({ type: z.literal('replan') }),
+]);
+export type Intent = z.infer<typeof Intent>;
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('hello'),
+    protocol: z.number().int(),
+    /** The last sequence number this client applied; omitted on a first connection. */
+    lastSeq: z.number().int().nonnegative().optional(),
+    /** A participant's token (phones); facilitators and screens use their session cookie. */
+    participantToken: z.string().max(200).optional(),
+  }),
+  z.object({ type: z.literal('intent'), id: intentId, intent: Intent }),
+  z.object({ type: z.literal('ping'), t: z.number() }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('welcome'),
+    protocol: z.number(),
+    role: z.enum(['facilitator', 'screen', 'participant']),
+    participantId: z.string().nullable(),
+    serverTime: z.number(),
+    seq: z.number(),
+    /** Present when the client is new or too far behind to catch up change by change. */
+    snapshot: Snapshot.optional(),
+  }),
+  z.object({ type: z.literal('change'), seq: z.number(), change: Change }),
+  z.object({ type: z.literal('ack'), id: z.string(), seq: z.number() }),
+  z.object({ type: z.literal('reject'), id: z.string(), error: z.string(), message: z.string() }),
+  z.object({ type: z.literal('pong'), t: z.number(), serverTime: z.number() }),
+  z.object({ type: z.literal('reload'), reason: z.string() }),
+  z.object({ type: z.literal('error'), error: z.string(), message: z.string() }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;

@@ -1,0 +1,298 @@
+import type { PlannedRound, ScheduleQuality } from '../../../contract/events.ts';
+import {
+  assessSchedule,
+  InfeasibleError,
+  planCafe,
+  planGroups,
+  planNetworking,
+  replan,
+  networkingSizes,
+  splitEvenly,
+  organisationPairs,
+  type MixProblem,
+  type Participant as Person,
+  type Schedule,
+} from '../../../domain/scheduling/index.ts';
+import type { EventTableTable, ParticipantTable } from '../../db/schema.ts';
+import type { EventIssue, ExpertiseGroup } from '../../../contract/events.ts';
+
+/**
+ * The bridge between stored events and the scheduling engine: participants become dense indices,
+ * schedules come back as rounds of groups that name tables, issues and participant ids.
+ */
+
+export interface PlanningInput {
+  kind: 'networking' | 'cafe' | 'groups';
+  rounds: number;
+  participants: ParticipantTable[];
+  tables: EventTableTable[];
+  issues: EventIssue[];
+  expertiseGroups: ExpertiseGroup[];
+  seed: number;
+  timeLimitMs: number;
+}
+
+export interface PlanningResult {
+  plan: PlannedRound[];
+  quality: ScheduleQuality;
+}
+
+export class PlanningError extends Error {}
+
+const people = (ps: ParticipantTable[]): Person[] =>
+  ps.map((p) => ({ id: p.id, organisation: p.organisation, sector: p.sector, country: p.country }));
+
+function qualityOf(
+  problem: MixProblem,
+  schedule: Schedule,
+  choices: ScheduleQuality['choices'] = null,
+): ScheduleQuality {
+  const q = assessSchedule(problem, schedule);
+  return {
+    repeatedPairs: q.repeatedPairs,
+    maxMeetings: q.maxMeetings,
+    crossSectorShare: q.crossSectorShare ?? 0,
+    violations: q.totalViolations,
+    choices,
+  };
+}
+
+export function generatePlan(input: PlanningInput): PlanningResult {
+  const ps = input.participants;
+  const ids = ps.map((p) => p.id);
+  const opts = { seed: input.seed, timeLimitMs: input.timeLimitMs };
+  try {
+    if (input.kind === 'networking') {
+      if (ps.length < 2)
+        throw new PlanningError('speed networking needs at least 2 present participants');
+      const r = planNetworking(people(ps), input.rounds, opts);
+      return {
+        plan: r.result.schedule.map((round) => ({
+          groups: round.map((g, spot) => ({
+            tableId: null,
+            spot: spot + 1,
+            issueKey: null,
+            groupKey: null,
+            participantIds: g.map((i) => ids[i]!),
+          })),
+        })),
+        quality: qualityOf(r.problem, r.result.schedule),
+      };
+    }
+    if (input.kind === 'cafe') {
+      if (input.tables.length < 1)
+        throw new PlanningError('the world café needs tables: add them in the event set-up');
+      const capacity = input.tables.reduce((n, t) => n + t.capacity, 0);
+      if (capacity < ps.length)
+        throw new PlanningError(
+          `the tables seat ${capacity} but ${ps.length} participants are present`,
+        );
+      const index = new Map(ids.map((id, i) => [id, i]));
+      const hosts = input.tables.flatMap((t, table) => {
+        const person = t.host_participant_id ? index.get(t.host_participant_id) : undefined;
+        return person === undefined ? [] : [{ person, table }];
+      });
+      const r = planCafe(
+        {
+          participants: people(ps),
+          tables: input.tables.length,
+          issues: input.issues.length,
+          rounds: input.rounds,
+          hosts,
+        },
+        opts,
+      );
+      return {
+        plan: r.result.schedule.map((round, ri) => ({
+          groups: round.map((g, t) => ({
+            tableId: input.tables[t]!.id,
+            spot: t + 1,
+            issueKey: input.issues[r.issues[ri]![t]!]?.key ?? null,
+            groupKey: null,
+            participantIds: g.map((i) => ids[i]!),
+          })),
+        })),
+        quality: qualityOf(r.problem, r.result.schedule),
+      };
+    }
+    const groupKeys = input.expertiseGroups.map((g) => g.key);
+    const choices = ps.map((p) =>
+      (JSON.parse(p.choices) as string[]).map((k) => groupKeys.indexOf(k)).filter((i) => i >= 0),
+    );
+    const r = planGroups({ choices, groups: groupKeys.length, sector: ps.map((p) => p.sector) });
+    const schedule: Schedule = [r.members];
+    const problem: MixProblem = {
+      people: ps.length,
+      tableSizes: r.members.map((m) => m.length),
+      rounds: 1,
+    };
+    return {
+      plan: [
+        {
+          groups: r.members.map((m, gi) => ({
+            tableId: input.tables[gi]?.id ?? null,
+            spot: gi + 1,
+            issueKey: null,
+            groupKey: groupKeys[gi] ?? null,
+            participantIds: m.map((i) => ids[i]!),
+          })),
+        },
+      ],
+      quality: qualityOf(problem, schedule, {
+        first: r.satisfaction.first,
+        second: r.satisfaction.second,
+        third: r.satisfaction.third,
+        none: r.satisfaction.unranked,
+      }),
+    };
+  } catch (err) {
+    if (err instanceof InfeasibleError || err instanceof RangeError)
+      throw new PlanningError(err.message);
+    throw err;
+  }
+}
+
+/**
+ * Re-plans the rounds after `heldThrough` for the people present now. Rounds up to and including
+ * `heldThrough` are returned unchanged (they happened); past meetings count as repeats.
+ */
+export function replanRemaining(
+  input: PlanningInput & { plan: PlannedRound[]; heldThrough: number; presentIds: Set<string> },
+): PlanningResult {
+  const all = input.participants;
+  const ids = all.map((p) => p.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const held: Schedule = input.plan
+    .slice(0, input.heldThrough + 1)
+    .map((r) =>
+      r.groups.map((g) =>
+        g.participantIds.flatMap((id) => (index.has(id) ? [index.get(id)!] : [])),
+      ),
+    );
+  const present = all.filter((p) => input.presentIds.has(p.id)).map((p) => index.get(p.id)!);
+  const remainingRounds = input.rounds - (input.heldThrough + 1);
+  if (remainingRounds <= 0) throw new PlanningError('no rounds are left to re-plan');
+  if (present.length < 2) throw new PlanningError('fewer than 2 participants are present');
+  if (input.kind === 'groups')
+    throw new PlanningError('expertise groups have one round: generate them again instead');
+  const isCafe = input.kind === 'cafe';
+  const tableSizes = isCafe
+    ? splitEvenly(present.length, input.tables.length)
+    : networkingSizes(present.length);
+  const fixed = isCafe
+    ? input.tables.flatMap((t, table) => {
+        const person = t.host_participant_id ? index.get(t.host_participant_id) : undefined;
+        return person !== undefined && input.presentIds.has(t.host_participant_id!)
+          ? [{ person, table }]
+          : [];
+      })
+    : [];
+  const everyone = people(all);
+  try {
+    const r = replan(
+      {
+        people: all.length,
+        held,
+        present,
+        remainingRounds,
+        tableSizes,
+        keepApart: organisationPairs(everyone),
+        fixed,
+        sector: all.map((p) => p.sector),
+        country: all.map((p) => p.country),
+      },
+      { seed: input.seed, timeLimitMs: input.timeLimitMs },
+    );
+    const keptRounds = input.plan.slice(0, input.heldThrough + 1);
+    const newRounds: PlannedRound[] = r.newRounds.map((round, k) => {
+      const template = input.plan[input.heldThrough + 1 + k];
+      return {
+        groups: round.map((g, t) => ({
+          tableId: isCafe ? input.tables[t]!.id : null,
+          spot: t + 1,
+          issueKey: isCafe ? (template?.groups[t]?.issueKey ?? null) : null,
+          groupKey: null,
+          participantIds: g.map((i) => ids[i]!),
+        })),
+      };
+    });
+    const problem: MixProblem = {
+      people: all.length,
+      tableSizes,
+      rounds: remainingRounds,
+      keepApart: organisationPairs(everyone),
+      fixed,
+      history: held,
+    };
+    const q = qualityOf(problem, r.newRounds);
+    // People who are absent are, by design, not placed in new rounds: not a violation of the plan.
+    return {
+      plan: [...keptRounds, ...newRounds],
+      quality: {
+        ...q,
+        violations: Math.max(0, q.violations - (all.length - present.length) * remainingRounds),
+      },
+    };
+  } catch (err) {
+    if (err instanceof InfeasibleError || err instanceof RangeError)
+      throw new PlanningError(err.message);
+    throw err;
+  }
+}
+
+/**
+ * Swaps two people within one round and says what the swap breaks: new repeated meetings,
+ * colleagues seated together, a host moved off their table. The caller decides whether to apply.
+ */
+export function swapInPlan(
+  plan: PlannedRound[],
+  round: number,
+  a: string,
+  b: string,
+  participants: ParticipantTable[],
+  tables: EventTableTable[],
+): { plan: PlannedRound[]; warnings: string[] } {
+  const target = plan[round];
+  if (!target) throw new PlanningError(`round ${round + 1} does not exist`);
+  const ga = target.groups.findIndex((g) => g.participantIds.includes(a));
+  const gb = target.groups.findIndex((g) => g.participantIds.includes(b));
+  if (ga < 0 || gb < 0) throw new PlanningError('both people must be placed in that round');
+  if (ga === gb) throw new PlanningError('they are already in the same group');
+  const next = plan.map((r, ri) =>
+    ri !== round
+      ? r
+      : {
+          groups: r.groups.map((g, gi) => ({
+            ...g,
+            participantIds: g.participantIds.map((id) =>
+              gi === ga && id === a ? b : gi === gb && id === b ? a : id,
+            ),
+          })),
+        },
+  );
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const name = (id: string) => byId.get(id)?.name ?? id;
+  const metElsewhere = (x: string, y: string) =>
+    next.some(
+      (r, ri) =>
+        ri !== round &&
+        r.groups.some((g) => g.participantIds.includes(x) && g.participantIds.includes(y)),
+    );
+  const warnings: string[] = [];
+  for (const [who, gi] of [
+    [a, gb],
+    [b, ga],
+  ] as const) {
+    for (const other of next[round]!.groups[gi]!.participantIds) {
+      if (other === who) continue;
+      if (metElsewhere(who, other))
+        warnings.push(`${name(who)} and ${name(other)} meet in another round too`);
+      const po = byId.get(other)?.organisation.trim().toLowerCase();
+      if (po && po === byId.get(who)?.organisation.trim().toLowerCase())
+        warnings.push(`${name(who)} and ${name(other)} are from the same organisation`);
+    }
+    const hosted = tables.find((t) => t.host_participant_id === who);
+    if (hosted) warnings.push(`${name(who)} hosts ${hosted.name} and would leave it`);
+  }
+  return { plan: next, warnings };
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { EventCreate, ParticipantInput } from '../../../contract/events.ts';
+import { DEFAULT_CAFE_ISSUES, DEFAULT_EXPERTISE_GROUPS } from '../../../domain/taxonomy/index.ts';
+import { can, type Actor, type Action } from '../../auth/policy.ts';
+import type { AppContext } from '../../context.ts';
+import type { EventTable, ParticipantTable } from '../../db/schema.ts';
+import * as repo from '../../db/repos/events.ts';
+import { audit } from '../../db/repos/accounts.ts';
+import { forbidden, notFound, unauthenticated } from '../../http/errors.ts';
+import { newJoinCode } from './codes.ts';
+
+export const eventAccess = (e: EventTable) => ({
+  coalitionId: e.coalition_id,
+  owningOrganisationId: null,
+  visibility: 'coalition' as const,
+});
+
+/** The event if the actor may do `action` to it; 404 when they may not even read it. */
+export async function eventFor(
+  ctx: AppContext,
+  actor: Actor,
+  eventId: string,
+  action: Action,
+): Promise<EventTable> {
+  const e = await repo.findEvent(ctx.db, eventId);
+  if (!e || !can(actor, 'read', 'event', eventAccess(e))) throw notFound('event');
+  if (action !== 'read' && !can(actor, action, 'event', eventAccess(e))) throw forbidden();
+  return e;
+}
+
+/** Default issues and groups carry translation keys as labels until a facilitator renames them. */
+export function defaultIssues() {
+  return DEFAULT_CAFE_ISSUES.map((i) => ({
+    key: i.key,
+    label: i.label,
+    forms: [...i.forms],
+    sectors: [...i.sectors],
+    populations: [...i.populations],
+  }));
+}
+
+export async function createEvent(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  actor: Actor,
+  input: EventCreate,
+): Promise<string> {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  if (
+    !can(actor, 'create', 'event', {
+      coalitionId: actor.coalitionId,
+      owningOrganisationId: null,
+      visibility: 'coalition',
+    })
+  )
+    throw forbidden();
+  const now = ctx.now().toISOString();
+  const id = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertEvent(trx, {
+      id,
+      coalition_id: actor.coalitionId,
+      name: input.name,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+      venue: input.venue,
+      time_zone: input.timeZone,
+      join_code: newJoinCode(),
+      walk_ins_allowed: input.walkInsAllowed ? 1 : 0,
+      issues: JSON.stringify(input.issues ?? defaultIssues()),
+      expertise_groups: JSON.stringify(
+        input.expertiseGroups ?? DEFAULT_EXPERTISE_GROUPS.map((g) => ({ ...g })),
+      ),
+      created_at: now,
+      updated_at: now,
+    });
+    await repo.insertTables(
+      trx,
+      input.tables.map((t, position) => ({
+        id: randomUUID(),
+        event_id: id,
+        name: t.name,
+        capacity: t.capacity,
+        position,
+        host_participant_id: null,
+      })),
+    );
+    await audit(
+      trx,
+      {
+        coalitionId: actor.coalitionId,
+        userId: actor.userId,
+        action: 'create',
+        resource: 'event',
+        recordId: id,
+      },
+      now,
+    );
+  });
+  return id;
+}
+
+export function participantRow(
+  eventId: string,
+  p: ParticipantInput,
+  position: number,
+  now: string,
+): ParticipantTable {
+  return {
+    id: randomUUID(),
+    event_id: eventId,
+    name: p.name,
+    organisation: p.organisation,
+    sector: p.sector,
+    country: p.country,
+    choices: JSON.stringify(p.choices),
+    languages: JSON.stringify(p.languages),
+    email: p.email,
+    status: 'expected',
+    joined_at: null,
+    personal_code_hash: null,
+    position,
+    created_at: now,
+  };
+}
+
+/** Adds participants in one transaction: all or none. */
+export async function addParticipants(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  eventId: string,
+  inputs: ParticipantInput[],
+): Promise<string[]> {
+  const now = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const start = await repo.nextParticipantPosition(trx, eventId);
+    const rows = inputs.map((p, i) => participantRow(eventId, p, start + i, now));
+    await repo.insertParticipants(trx, rows);
+    return rows.map((r) => r.id);
+  });
+}

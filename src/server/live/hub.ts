@@ -1,0 +1,69 @@
+import type { Change, Snapshot } from '../../contract/live.ts';
+import type { AppContext } from '../context.ts';
+import { findEvent, listParticipants } from '../db/repos/events.ts';
+import { presentEvent, presentParticipant } from '../api/events/present.ts';
+import { Room } from './room.ts';
+
+/** All live rooms of this process, loaded on first use. */
+export class LiveHub {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  readonly sockets = new Set<{ isAlive: boolean; ping(): void; terminate(): void }>();
+
+  constructor(private readonly ctx: AppContext) {}
+
+  room(eventId: string): Promise<Room> {
+    let r = this.rooms.get(eventId);
+    if (!r) {
+      r = Room.load(this.ctx.db, eventId);
+      r.catch(() => this.rooms.delete(eventId));
+      this.rooms.set(eventId, r);
+    }
+    return r;
+  }
+
+  /** Commits and broadcasts a change made outside the socket (REST set-up, joins). */
+  async publish(eventId: string, change: Change): Promise<number> {
+    const room = await this.room(eventId);
+    return room.serial(() => room.commit(change, this.ctx.now()));
+  }
+
+  async publishEvent(eventId: string): Promise<void> {
+    const e = await findEvent(this.ctx.db, eventId);
+    if (e)
+      await this.publish(eventId, { kind: 'event', event: await presentEvent(this.ctx.db, e) });
+  }
+
+  async snapshot(room: Room): Promise<Snapshot | undefined> {
+    const e = await findEvent(this.ctx.db, room.eventId);
+    if (!e) return undefined;
+    const participants = await listParticipants(this.ctx.db, room.eventId);
+    return {
+      event: await presentEvent(this.ctx.db, e),
+      // Live messages never carry emails: phones see names, organisations and sectors only.
+      participants: participants.map((p) => presentParticipant(p, false)),
+      state: room.state,
+    };
+  }
+
+  /** Dead sockets (a phone that walked out of Wi-Fi range) are found by missing pongs. */
+  startHeartbeat(intervalMs = 15_000): void {
+    this.heartbeat = setInterval(() => {
+      for (const s of this.sockets) {
+        if (!s.isAlive) {
+          s.terminate();
+          this.sockets.delete(s);
+          continue;
+        }
+        s.isAlive = false;
+        s.ping();
+      }
+    }, intervalMs);
+    this.heartbeat.unref();
+  }
+
+  stop(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const s of this.sockets) s.terminate();
+  }
+}

@@ -1,0 +1,111 @@
+import type { Intent } from '../../contract/live.ts';
+import { apply, type RoomCommand } from '../../domain/live/clock.ts';
+import type { AppContext } from '../context.ts';
+import {
+  findEvent,
+  findParticipant,
+  listParticipants,
+  listSessions,
+  listTables,
+  savePlan,
+  updateParticipant,
+} from '../db/repos/events.ts';
+import { presentEvent, presentParticipant } from '../api/events/present.ts';
+import { PlanningError, replanRemaining } from '../api/events/planning.ts';
+import type { EventIssue, ExpertiseGroup, PlannedRound } from '../../contract/events.ts';
+import type { Room, RoomClient } from './room.ts';
+
+export type IntentOutcome =
+  { ok: true; seq: number } | { ok: false; error: string; message: string };
+
+const refuse = (error: string, message: string): IntentOutcome => ({ ok: false, error, message });
+
+/** Applies one intent inside the room's serial queue. Only facilitators send these today. */
+export async function applyIntent(
+  ctx: AppContext,
+  room: Room,
+  client: RoomClient,
+  id: string,
+  intent: Intent,
+): Promise<IntentOutcome> {
+  if (client.role !== 'facilitator') return refuse('forbidden', 'Only facilitators can do that.');
+  const now = ctx.now();
+  const key = { clientKey: client.clientKey, id };
+  const sessions = await listSessions(ctx.db, room.eventId);
+  const sessionShape = (sid: string | null) => {
+    const s = sessions.find((x) => x.id === sid);
+    return (
+      s && { id: s.id, rounds: Number(s.rounds), minutesPerRound: Number(s.minutes_per_round) }
+    );
+  };
+
+  if (intent.type === 'setPresence') {
+    const p = await findParticipant(ctx.db, intent.participantId);
+    if (!p || p.event_id !== room.eventId)
+      return refuse('not_found', 'No such participant in this event.');
+    await updateParticipant(ctx.db, p.id, { status: intent.status });
+    const seq = await room.commit(
+      {
+        kind: 'participant',
+        participant: presentParticipant({ ...p, status: intent.status }, false),
+      },
+      now,
+      key,
+    );
+    return { ok: true, seq };
+  }
+
+  if (intent.type === 'replan') {
+    const st = room.state;
+    const s = sessions.find((x) => x.id === st.sessionId);
+    if (!s || !s.plan || (st.status !== 'running' && st.status !== 'paused'))
+      return refuse('not_running', 'Re-planning needs a running session with a plan.');
+    const e = await findEvent(ctx.db, room.eventId);
+    if (!e) return refuse('not_found', 'The event no longer exists.');
+    const participants = await listParticipants(ctx.db, room.eventId);
+    try {
+      const r = replanRemaining({
+        kind: s.kind as 'networking' | 'cafe',
+        rounds: Number(s.rounds),
+        participants,
+        tables: await listTables(ctx.db, room.eventId),
+        issues: JSON.parse(e.issues) as EventIssue[],
+        expertiseGroups: JSON.parse(e.expertise_groups) as ExpertiseGroup[],
+        seed: room.seq,
+        timeLimitMs: 5_000,
+        plan: JSON.parse(s.plan) as PlannedRound[],
+        heldThrough: st.round,
+        presentIds: new Set(participants.filter((p) => p.status !== 'absent').map((p) => p.id)),
+      });
+      await savePlan(ctx.db, s.id, JSON.stringify(r.plan), JSON.stringify(r.quality));
+    } catch (err) {
+      if (err instanceof PlanningError) return refuse('cannot_replan', err.message);
+      throw err;
+    }
+    const seq = await room.commit(
+      { kind: 'event', event: await presentEvent(ctx.db, e) },
+      now,
+      key,
+    );
+    return { ok: true, seq };
+  }
+
+  let cmd: RoomCommand;
+  if (intent.type === 'startSession' || intent.type === 'nextRound') {
+    const shape = sessionShape(
+      intent.type === 'startSession' ? intent.sessionId : room.state.sessionId,
+    );
+    if (!shape) return refuse('not_found', 'No such session in this event.');
+    const s = sessions.find((x) => x.id === shape.id);
+    if (intent.type === 'startSession' && !s?.plan)
+      return refuse('no_plan', 'Generate the schedule for this session first.');
+    cmd = { type: intent.type, session: shape };
+  } else if (intent.type === 'extend') cmd = { type: 'extend', seconds: intent.seconds };
+  else if (intent.type === 'broadcast') cmd = { type: 'broadcast', text: intent.text };
+  else cmd = { type: intent.type };
+
+  const out = apply(room.state, cmd, now.getTime());
+  if (!out.ok) return refuse(out.error, out.message);
+  const seq = await room.commit({ kind: 'state', state: out.state }, now, key);
+  return { ok: true, seq };
+}

@@ -1,0 +1,170 @@
+import type { WebSocket } from 'ws';
+import { ClientMessage, PROTOCOL_VERSION, type ServerMessage } from '../../contract/live.ts';
+import { EventParams } from '../../contract/events.ts';
+import { can } from '../auth/policy.ts';
+import type { App, AppContext } from '../context.ts';
+import { findEvent, participantOfToken } from '../db/repos/events.ts';
+import { findIntent } from '../db/repos/live.ts';
+import { eventAccess } from '../api/events/service.ts';
+import { hashSecret } from '../api/events/codes.ts';
+import type { LiveHub } from './hub.ts';
+import type { RoomClient } from './room.ts';
+import { applyIntent } from './intents.ts';
+
+const send = (socket: WebSocket, m: ServerMessage) => {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
+};
+
+/**
+ * One WebSocket per client per event. The first message must be `hello`; until then nothing else
+ * is accepted. Who the client is comes from the session cookie (facilitator, screen) or the
+ * participant token in `hello` (phones).
+ */
+export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
+  app.get(
+    '/api/live/:eventId',
+    {
+      websocket: true,
+      config: { policy: { kind: 'resource', resource: 'event', action: 'read' } },
+      schema: { hide: true, params: EventParams },
+    },
+    (socket, request) => {
+      const tracked = Object.assign(socket, { isAlive: true });
+      hub.sockets.add(tracked);
+      socket.on('pong', () => (tracked.isAlive = true));
+      let client: RoomClient | undefined;
+      let leave = () => undefined as void;
+      socket.on('close', () => {
+        hub.sockets.delete(tracked);
+        leave();
+      });
+      socket.on('error', () => socket.terminate());
+
+      // Messages are handled in order per socket.
+      let chain = Promise.resolve();
+      socket.on('message', (raw) => {
+        chain = chain
+          .then(() => handle(String(raw)))
+          .catch((err: unknown) => {
+            request.log.error({ err }, 'live message failed');
+            send(socket, {
+              type: 'error',
+              error: 'internal',
+              message: 'Something went wrong on our side.',
+            });
+          });
+      });
+
+      async function handle(raw: string): Promise<void> {
+        let json: unknown;
+        try {
+          json = JSON.parse(raw);
+        } catch {
+          return send(socket, {
+            type: 'error',
+            error: 'malformed_json',
+            message: 'Messages must be JSON.',
+          });
+        }
+        const parsed = ClientMessage.safeParse(json);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          return send(socket, {
+            type: 'error',
+            error: 'invalid_message',
+            message: `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`,
+          });
+        }
+        const msg = parsed.data;
+        if (msg.type === 'ping')
+          return send(socket, { type: 'pong', t: msg.t, serverTime: ctx.now().getTime() });
+        if (msg.type === 'hello') return hello(msg);
+        if (!client)
+          return send(socket, { type: 'error', error: 'no_hello', message: 'Say hello first.' });
+        const room = await hub.room(request.params.eventId);
+        const c = client;
+        const outcome = await room.serial(async () => {
+          const seen = await findIntent(ctx.db, room.eventId, c.clientKey, msg.id);
+          if (seen !== undefined) return { ok: true as const, seq: seen }; // a retry: already applied
+          return applyIntent(ctx, room, c, msg.id, msg.intent);
+        });
+        if (outcome.ok) send(socket, { type: 'ack', id: msg.id, seq: outcome.seq });
+        else
+          send(socket, {
+            type: 'reject',
+            id: msg.id,
+            error: outcome.error,
+            message: outcome.message,
+          });
+      }
+
+      async function hello(msg: Extract<ClientMessage, { type: 'hello' }>): Promise<void> {
+        if (msg.protocol !== PROTOCOL_VERSION) {
+          send(socket, {
+            type: 'reload',
+            reason: `This page speaks protocol ${msg.protocol}; the server speaks ${PROTOCOL_VERSION}. Reload the page.`,
+          });
+          socket.close(4000, 'stale client');
+          return;
+        }
+        const eventId = request.params.eventId;
+        const event = await findEvent(ctx.db, eventId);
+        let who: Pick<RoomClient, 'role' | 'participantId' | 'clientKey'> | undefined;
+        if (msg.participantToken) {
+          const p = await participantOfToken(ctx.db, hashSecret(msg.participantToken));
+          if (p && p.event_id === eventId)
+            who = { role: 'participant', participantId: p.id, clientKey: `participant:${p.id}` };
+        } else if (event && request.actor.kind === 'user') {
+          const access = eventAccess(event);
+          if (can(request.actor, 'update', 'event', access))
+            who = {
+              role: 'facilitator',
+              participantId: null,
+              clientKey: `user:${request.actor.userId}`,
+            };
+          else if (can(request.actor, 'read', 'event', access))
+            who = {
+              role: 'screen',
+              participantId: null,
+              clientKey: `user:${request.actor.userId}`,
+            };
+        }
+        if (!event || !who) {
+          send(socket, {
+            type: 'error',
+            error: 'not_allowed',
+            message: 'Join the event again: this device is not signed in to it.',
+          });
+          socket.close(4001, 'not allowed');
+          return;
+        }
+        const room = await hub.room(eventId);
+        await room.serial(async () => {
+          const missed = msg.lastSeq === undefined ? undefined : room.missedSince(msg.lastSeq);
+          const snapshot = missed === undefined ? await hub.snapshot(room) : undefined;
+          send(socket, {
+            type: 'welcome',
+            protocol: PROTOCOL_VERSION,
+            role: who.role,
+            participantId: who.participantId,
+            serverTime: ctx.now().getTime(),
+            seq: room.seq,
+            ...(snapshot ? { snapshot } : {}),
+          });
+          for (const json of missed ?? []) socket.send(json);
+          // A second hello on one socket replaces the first registration.
+          if (client) room.clients.delete(client);
+          client = {
+            ...who,
+            send: (json) => {
+              if (socket.readyState === socket.OPEN) socket.send(json);
+            },
+          };
+          room.clients.add(client);
+          const registered = client;
+          leave = () => void room.clients.delete(registered);
+        });
+      }
+    },
+  );
+}
