@@ -145,6 +145,11 @@ function registerWebApp(app: App, webRoot: string | undefined): void {
   // Read once: every client-side route answers with the same shell.
   const indexHtml =
     indexFile && fs.existsSync(indexFile) ? fs.readFileSync(indexFile, 'utf8') : undefined;
+  // Phones get their own small page (a separate Vite entry) for joining and following an event.
+  const phoneFile = webRoot ? path.join(webRoot, 'join', 'phone.html') : undefined;
+  const phoneHtml =
+    phoneFile && fs.existsSync(phoneFile) ? fs.readFileSync(phoneFile, 'utf8') : undefined;
+  const isPhonePath = (url: string) => /^\/(join|j|live)(\/|\?|$)/.test(url);
   if (indexHtml !== undefined && webRoot) {
     const root = path.resolve(webRoot);
     app.register(async (scope) => {
@@ -173,6 +178,6 @@ function registerWebApp(app: App, webRoot: string | undefined): void {
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(indexHtml);
+      .send(phoneHtml !== undefined && isPhonePath(request.url) ? phoneHtml : indexHtml);
   });
 }
