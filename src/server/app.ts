@@ -25,6 +25,8 @@ import { healthRoutes } from './api/health/routes.ts';
 import { authRoutes } from './api/auth/routes.ts';
 import { organisationRoutes } from './api/organisations/routes.ts';
 import { placeRoutes } from './api/places/routes.ts';
+import { gazetteerRoutes } from './api/gazetteer/routes.ts';
+import { atlasRoutes } from './api/atlas/index.ts';
 import { eventRoutes } from './api/events/routes.ts';
 import { joinRoutes } from './api/join/routes.ts';
 import { liveRoutes } from './live/routes.ts';
@@ -128,6 +130,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authRoutes(app, ctx);
   organisationRoutes(app, ctx);
   placeRoutes(app);
+  gazetteerRoutes(app);
+  atlasRoutes(app, ctx);
   const hub = new LiveHub(ctx);
   hub.startHeartbeat();
   app.addHook('onClose', async () => hub.stop());

@@ -16,7 +16,7 @@ export type Actor =
       organisationId: string | null;
     };
 
-export type Resource = 'organisation' | 'event';
+export type Resource = 'organisation' | 'event' | 'route' | 'challenge' | 'atlas';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /**
@@ -66,6 +66,54 @@ export const POLICY: readonly Rule[] = [
       (action) => ({ resource: 'event', action, who, scope: 'coalitionAll' }) as const,
     ),
   ),
+  // Routes: the reporting organisation owns one. Never readable one by one outside the coalition:
+  // the public sees only aggregates (`atlas`), with small counts suppressed, so no public rule here.
+  ...members.flatMap((who) =>
+    (['coalitionShared', 'ownOrganisation'] as const).map(
+      (scope) => ({ resource: 'route', action: 'read', who, scope }) as const,
+    ),
+  ),
+  ...(['member', 'coordinator', 'admin'] as const).flatMap((who) =>
+    (['create', 'update', 'delete'] as const).map(
+      (action) =>
+        ({
+          resource: 'route',
+          action,
+          who,
+          scope: who === 'member' ? 'ownOrganisation' : 'coalitionAll',
+        }) as const,
+    ),
+  ),
+  { resource: 'route', action: 'read', who: 'coordinator', scope: 'coalitionAll' },
+  { resource: 'route', action: 'read', who: 'admin', scope: 'coalitionAll' },
+  // Challenges: short texts an organisation records; public ones show without the organisation.
+  ...everyone.map(
+    (who) => ({ resource: 'challenge', action: 'read', who, scope: 'public' }) as const,
+  ),
+  ...members.map(
+    (who) => ({ resource: 'challenge', action: 'read', who, scope: 'coalitionShared' }) as const,
+  ),
+  ...(['member', 'coordinator', 'admin'] as const).flatMap((who) =>
+    (['read', 'create', 'delete'] as const).map(
+      (action) =>
+        ({
+          resource: 'challenge',
+          action,
+          who,
+          scope: who === 'member' ? 'ownOrganisation' : 'coalitionAll',
+        }) as const,
+    ),
+  ),
+  // The atlas's aggregates (map, flows, gaps): which routes they count. `public` alone means the
+  // public view: public routes only, reporting organisations hidden, counts below k suppressed.
+  ...everyone.map((who) => ({ resource: 'atlas', action: 'read', who, scope: 'public' }) as const),
+  ...members.flatMap((who) =>
+    (['coalitionShared', 'ownOrganisation'] as const).map(
+      (scope) => ({ resource: 'atlas', action: 'read', who, scope }) as const,
+    ),
+  ),
+  { resource: 'atlas', action: 'read', who: 'coordinator', scope: 'coalitionAll' },
+  { resource: 'atlas', action: 'read', who: 'admin', scope: 'coalitionAll' },
 ];
 
 /** The facts about a record that access depends on. */

@@ -1,8 +1,10 @@
+import type { AtlasTables } from './schema-atlas.ts';
+
 /**
  * Table shapes as the database stores them. Timestamps are ISO-8601 UTC strings and booleans are
  * 0/1 integers in both SQLite and PostgreSQL, so one set of migrations and repositories serves both.
  */
-export interface Database {
+export interface Database extends AtlasTables {
   coalitions: CoalitionTable;
   users: UserTable;
   memberships: MembershipTable;

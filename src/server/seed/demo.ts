@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { fieldsOf } from '../api/organisations/service.ts';
 import { DEMO_ORGANISATIONS } from './demo-data.ts';
 import { seedDemoEvent } from './demo-event.ts';
+import { seedDemoRoutes } from './demo-routes.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_LOGIN = { email: 'admin@demo.mosaic.test', password: 'mosaic-demo' } as const;
@@ -48,6 +49,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
   });
   const admin = { kind: 'user', ...ids, role: 'admin', organisationId: null } as const;
   await seedDemoEvent({ db, now: () => now }, admin);
+  await seedDemoRoutes(db, ids.coalitionId, now);
   return { created: true, organisations: orgs.length };
 }
 

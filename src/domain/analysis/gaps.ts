@@ -1,0 +1,108 @@
+import { KINDS_OF_WORK, type KindOfWork } from '../taxonomy/codes.ts';
+
+/**
+ * Gaps: where routes are reported but few or no organisations work, by form of exploitation and
+ * by kind of work. The rule, in words (shown to users beside the list):
+ *
+ *   pressure(place, form) = wSource·(routes starting there) + wTransit·(routes passing through)
+ *                         + wDestination·(routes ending there)
+ *   need(place, form)     = Σ over kinds of work K of wK / (1 + organisations doing K there)
+ *                           ÷ Σ wK   (1 when nobody works there, → 0 as coverage grows)
+ *   score                 = pressure × need
+ *
+ * An organisation "works there" when it lists the place's country and, where it lists provinces
+ * of that country, the place's province; and it lists the form, or lists no form at all.
+ */
+export interface PlaceRoleCounts {
+  placeId: string;
+  form: string;
+  source: number;
+  transit: number;
+  destination: number;
+}
+
+export interface OrgCoverage {
+  countries: string[];
+  provinces: string[];
+  forms: string[];
+  kindsOfWork: string[];
+}
+
+export interface GapWeights {
+  source: number;
+  transit: number;
+  destination: number;
+  kinds: Record<KindOfWork, number>;
+}
+
+export const DEFAULT_WEIGHTS: GapWeights = {
+  source: 1,
+  transit: 0.5,
+  destination: 1,
+  kinds: {
+    prevention: 1,
+    protection: 1,
+    prosecution: 1,
+    policy: 0.5,
+    research: 0.25,
+    coordination: 0.25,
+  },
+};
+
+export interface PlaceInfo {
+  countryCode: string;
+  provinceCode: string | null;
+}
+
+export interface GapResult extends PlaceRoleCounts {
+  organisations: number;
+  coverage: { kind: KindOfWork; organisations: number }[];
+  missing: KindOfWork[];
+  score: number;
+}
+
+export function worksIn(org: OrgCoverage, place: PlaceInfo, form: string): boolean {
+  if (!org.countries.includes(place.countryCode)) return false;
+  if (org.forms.length > 0 && !org.forms.includes(form)) return false;
+  if (!place.provinceCode) return true;
+  const inCountry = org.provinces.filter((p) => p.startsWith(`${place.countryCode}-`));
+  return inCountry.length === 0 || inCountry.includes(place.provinceCode);
+}
+
+export function rankGaps(
+  counts: PlaceRoleCounts[],
+  placeOf: (id: string) => PlaceInfo | undefined,
+  orgs: OrgCoverage[],
+  w: GapWeights,
+  limit: number,
+): GapResult[] {
+  const kindWeightSum = KINDS_OF_WORK.reduce((s, k) => s + w.kinds[k], 0) || 1;
+  const out: GapResult[] = [];
+  for (const c of counts) {
+    const place = placeOf(c.placeId);
+    if (!place) continue;
+    const pressure = w.source * c.source + w.transit * c.transit + w.destination * c.destination;
+    if (pressure <= 0) continue;
+    const here = orgs.filter((o) => worksIn(o, place, c.form));
+    const coverage = KINDS_OF_WORK.map((kind) => ({
+      kind,
+      organisations: here.filter((o) => o.kindsOfWork.includes(kind)).length,
+    }));
+    const need =
+      coverage.reduce((s, cv) => s + w.kinds[cv.kind] / (1 + cv.organisations), 0) / kindWeightSum;
+    out.push({
+      ...c,
+      organisations: here.length,
+      coverage,
+      missing: coverage
+        .filter((cv) => cv.organisations === 0 && w.kinds[cv.kind] > 0)
+        .map((cv) => cv.kind),
+      score: Math.round(pressure * need * 100) / 100,
+    });
+  }
+  out.sort((a, b) => b.score - a.score || a.placeId.localeCompare(b.placeId));
+  return out.slice(0, limit);
+}
+
+export const GAP_RULE =
+  'score = (wSource × routes starting here + wTransit × routes passing through + wDestination × routes ending here) × need, where need = Σ_kinds wKind / (1 + organisations doing that kind of work here for this form) ÷ Σ wKind. An organisation works here when it lists the country (and the province, if it lists provinces of that country) and the form (or no form).';

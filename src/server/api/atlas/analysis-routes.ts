@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import {
+  AtlasMap,
+  FlowMatrix,
+  FlowsGeoJson,
+  FlowsQuery,
+  GapList,
+  GapsQuery,
+  MapQuery,
+} from '../../../contract/atlas.ts';
+import { ErrorBody } from '../../../contract/common.ts';
+import { getPlace } from '../../../domain/geo/index.ts';
+import type { App, AppContext } from '../../context.ts';
+import { flowCounts } from '../../db/repos/atlas-queries.ts';
+import type { RouteFilter } from '../../db/repos/routes.ts';
+import { suppressTable } from '../../../domain/analysis/suppression.ts';
+import { atlasMap, flowMatrix, gapList } from './analysis-service.ts';
+import { atlasReader } from './audience.ts';
+import { send, type AtlasHub } from './live.ts';
+
+const policy = { kind: 'resource', resource: 'atlas', action: 'read' } as const;
+const errors = { 400: ErrorBody, 404: ErrorBody };
+
+function filterOf(q: Omit<RouteFilter, 'organisationId'>, isPublic: boolean): RouteFilter {
+  // The public view answers by form only: every other filter would publish differently-cut
+  // tables whose differences could reveal withheld small counts (see domain/analysis/suppression.ts).
+  if (isPublic) return q.form ? { form: q.form } : {};
+  return {
+    form: q.form,
+    sector: q.sector,
+    population: q.population,
+    confidence: q.confidence,
+    yearFrom: q.yearFrom,
+    yearTo: q.yearTo,
+    place: q.place,
+  };
+}
+
+export function analysisRoutes(app: App, ctx: AppContext, hub: AtlasHub): void {
+  app.get(
+    '/api/atlas/map',
+    {
+      config: { policy },
+      schema: {
+        tags: ['atlas'],
+        summary:
+          'The map: flows source → destination, source/destination regions, organisation footprints',
+        querystring: MapQuery,
+        response: { 200: AtlasMap, ...errors },
+      },
+    },
+    async (request) => {
+      const r = await atlasReader(
+        ctx,
+        request.actor,
+        'atlas',
+        request.query.view,
+        request.query.coalition,
+      );
+      return atlasMap(
+        ctx,
+        r,
+        filterOf(request.query, r.isPublic),
+        request.query.kind,
+        hub.version(r.audience.coalitionId),
+      );
+    },
+  );
+  app.get(
+    '/api/atlas/flows',
+    {
+      config: { policy },
+      schema: {
+        tags: ['atlas'],
+        summary: 'Origin → destination matrix by country or province, per form',
+        querystring: FlowsQuery,
+        response: { 200: FlowMatrix, ...errors },
+      },
+    },
+    async (request) => {
+      const r = await atlasReader(
+        ctx,
+        request.actor,
+        'atlas',
+        request.query.view,
+        request.query.coalition,
+      );
+      return flowMatrix(ctx, r, request.query.level, filterOf(request.query, r.isPublic));
+    },
+  );
+  app.get(
+    '/api/atlas/gaps',
+    {
+      config: { policy },
+      schema: {
+        tags: ['atlas'],
+        summary:
+          'Ranked gaps: places × forms with routes but few organisations, by kind of work (rule and weights in the answer)',
+        querystring: GapsQuery,
+        response: { 200: GapList, ...errors },
+      },
+    },
+    async (request) => {
+      const r = await atlasReader(
+        ctx,
+        request.actor,
+        'atlas',
+        request.query.view,
+        request.query.coalition,
+      );
+      return gapList(ctx, r, request.query, filterOf(request.query, r.isPublic));
+    },
+  );
+  app.get(
+    '/api/atlas/flows.geojson',
+    {
+      config: { policy },
+      schema: {
+        tags: ['atlas'],
+        summary:
+          'Flows as GeoJSON (LineString per origin → destination, with counts); public views omit withheld flows',
+        querystring: FlowsQuery.extend({
+          level: z.enum(['country', 'province', 'city']).default('city'),
+        }),
+        response: { 200: FlowsGeoJson, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const r = await atlasReader(ctx, request.actor, 'atlas', q.view, q.coalition);
+      const counts = await flowCounts(ctx.db, r.audience, q.level, filterOf(q, r.isPublic));
+      const shown = r.isPublic
+        ? suppressTable(
+            counts.map((c) => ({ row: c.origin, col: c.destination, n: c.n })),
+            r.k,
+          ).cells.map((c) => ({ origin: c.row, destination: c.col, n: c.n }))
+        : counts;
+      const features = shown.flatMap((c) => {
+        const o = getPlace(c.origin);
+        const d = getPlace(c.destination);
+        if (!o || !d || c.n === null) return [];
+        return [
+          {
+            type: 'Feature' as const,
+            geometry: {
+              type: 'LineString' as const,
+              coordinates: [
+                [o.lon, o.lat],
+                [d.lon, d.lat],
+              ] as [number, number][],
+            },
+            properties: {
+              origin: o.id,
+              originName: o.name,
+              destination: d.id,
+              destinationName: d.name,
+              routes: c.n,
+              form: q.form ?? null,
+              level: q.level,
+            },
+          },
+        ];
+      });
+      reply
+        .type('application/geo+json; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="mosaic-flows-${q.level}${q.form ? `-${q.form}` : ''}.geojson"`,
+        );
+      return { type: 'FeatureCollection' as const, features };
+    },
+  );
+  app.get(
+    '/api/atlas/stream',
+    {
+      config: { policy },
+      schema: {
+        tags: ['atlas'],
+        summary:
+          'Server-Sent Events: `change` with the new version whenever routes change (refetch on it)',
+        querystring: z.object({ coalition: z.string().max(60).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const r = await atlasReader(
+        ctx,
+        request.actor,
+        'atlas',
+        'coalition',
+        request.query.coalition,
+      );
+      const id = r.audience.coalitionId;
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      send(reply, 'hello', { version: hub.version(id) });
+      const unsubscribe = hub.subscribe(id, reply);
+      // A comment line every 25 s keeps proxies and phones from closing an idle stream.
+      const ping = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
+      request.raw.on('close', () => {
+        clearInterval(ping);
+        unsubscribe();
+      });
+    },
+  );
+}

@@ -1,0 +1,307 @@
+import type { AtlasMap, FlowMatrix, Gap, GapList, GapsQuery } from '../../../contract/atlas.ts';
+import {
+  DEFAULT_WEIGHTS,
+  GAP_RULE,
+  rankGaps,
+  type GapWeights,
+  type OrgCoverage,
+} from '../../../domain/analysis/gaps.ts';
+import { suppressCount, suppressTable } from '../../../domain/analysis/suppression.ts';
+import { getCountry, getPlace } from '../../../domain/geo/index.ts';
+import { KINDS_OF_WORK, type KindOfWork } from '../../../domain/taxonomy/codes.ts';
+import type { AppContext } from '../../context.ts';
+import { countRoutes, flowCounts, mapRoutes, placeCounts } from '../../db/repos/atlas-queries.ts';
+import type { RouteFilter } from '../../db/repos/routes.ts';
+import { coalitionOrganisations } from '../../db/repos/atlas-organisations.ts';
+import { placeItem } from '../gazetteer/present.ts';
+import type { AtlasReader } from './audience.ts';
+
+const nameOf = (id: string) => getPlace(id)?.name ?? id;
+
+export async function flowMatrix(
+  ctx: AppContext,
+  r: AtlasReader,
+  level: 'country' | 'province',
+  f: RouteFilter,
+): Promise<FlowMatrix> {
+  const counts = await flowCounts(ctx.db, r.audience, level, f);
+  const node = (id: string) => ({ id, name: nameOf(id), countryCode: id.slice(0, 2) });
+  const table = r.isPublic
+    ? suppressTable(
+        counts.map((c) => ({ row: c.origin, col: c.destination, n: c.n })),
+        r.k,
+      )
+    : null;
+  const cells = table
+    ? table.cells.map((c) => ({ origin: c.row, destination: c.col, n: c.n }))
+    : counts.map((c) => ({ origin: c.origin, destination: c.destination, n: c.n }));
+  const sum = (key: 'origin' | 'destination') => {
+    const m = new Map<string, number>();
+    for (const c of counts) m.set(c[key], (m.get(c[key]) ?? 0) + c.n);
+    return m;
+  };
+  const rowTotals = table ? table.rowTotals : sum('origin');
+  const colTotals = table ? table.colTotals : sum('destination');
+  const byTotal = (m: Map<string, number | null>) =>
+    [...m.keys()]
+      .sort((a, b) => (m.get(b) ?? -1) - (m.get(a) ?? -1) || a.localeCompare(b))
+      .map(node);
+  return {
+    level,
+    view: r.isPublic ? 'public' : 'coalition',
+    k: r.k,
+    origins: byTotal(rowTotals),
+    destinations: byTotal(colTotals),
+    cells,
+    originTotals: Object.fromEntries(rowTotals),
+    destinationTotals: Object.fromEntries(colTotals),
+    total: table ? table.total : counts.reduce((s, c) => s + c.n, 0),
+    suppressedCells: table?.suppressedCells ?? 0,
+  };
+}
+
+export function weightsOf(q: GapsQuery): GapWeights {
+  return {
+    source: q.wSource,
+    transit: q.wTransit,
+    destination: q.wDestination,
+    kinds: {
+      prevention: q.wPrevention,
+      protection: q.wProtection,
+      prosecution: q.wProsecution,
+      policy: q.wPolicy,
+      research: q.wResearch,
+      coordination: q.wCoordination,
+    },
+  };
+}
+
+const ROLE_WORDS = {
+  source: 'start here',
+  transit: 'pass through',
+  destination: 'end here',
+} as const;
+const KIND_WORDS: Record<KindOfWork, string> = {
+  prevention: 'prevention',
+  protection: 'protection services',
+  prosecution: 'prosecution or law enforcement',
+  policy: 'policy or advocacy',
+  research: 'research',
+  coordination: 'coordination',
+};
+
+function summarise(g: Omit<Gap, 'summary'>, k: number): string {
+  const parts = (['source', 'transit', 'destination'] as const)
+    .filter((role) => g[role] !== 0)
+    .map(
+      (role) =>
+        `${g[role] ?? `fewer than ${k}`} route${g[role] === 1 ? '' : 's'} ${ROLE_WORDS[role]}`,
+    );
+  const missing = g.missing.length
+    ? `no organisation offers ${g.missing.map((m) => KIND_WORDS[m]).join(', ')}`
+    : `${g.organisations} organisation${g.organisations === 1 ? '' : 's'} work here`;
+  return `${g.place.name} — ${g.form.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}: ${parts.join(', ')}; ${missing}.`;
+}
+
+export async function gapList(
+  ctx: AppContext,
+  r: AtlasReader,
+  q: GapsQuery,
+  f: RouteFilter,
+): Promise<GapList> {
+  const weights = weightsOf(q);
+  const [counts, orgs] = await Promise.all([
+    placeCounts(ctx.db, r.audience, q.level, f),
+    coalitionOrganisations(ctx.db, r.audience.coalitionId, r.isPublic),
+  ]);
+  const byPlaceForm = new Map<
+    string,
+    { placeId: string; form: string; source: number; transit: number; destination: number }
+  >();
+  for (const c of counts) {
+    const key = `${c.placeId}|${c.form}`;
+    let e = byPlaceForm.get(key);
+    if (!e)
+      byPlaceForm.set(
+        key,
+        (e = { placeId: c.placeId, form: c.form, source: 0, transit: 0, destination: 0 }),
+      );
+    if (c.role === 'source' || c.role === 'transit' || c.role === 'destination') e[c.role] += c.n;
+  }
+  let rows = [...byPlaceForm.values()].filter(
+    (e) => e.source + e.transit + e.destination >= q.minRoutes,
+  );
+  if (r.isPublic) {
+    // Public: small counts are withheld before scoring, so the ranking cannot leak them either.
+    rows = rows
+      .map((e) => ({
+        ...e,
+        source: e.source >= r.k ? e.source : 0,
+        transit: e.transit >= r.k ? e.transit : 0,
+        destination: e.destination >= r.k ? e.destination : 0,
+      }))
+      .filter((e) => e.source + e.transit + e.destination > 0);
+  }
+  const original = new Map([...byPlaceForm.values()].map((e) => [`${e.placeId}|${e.form}`, e]));
+  const ranked = rankGaps(
+    rows,
+    (id) => {
+      const p = getPlace(id);
+      return p
+        ? { countryCode: p.countryCode, provinceCode: p.kind === 'country' ? null : p.provinceCode }
+        : undefined;
+    },
+    orgs,
+    weights,
+    q.limit,
+  );
+  const items: Gap[] = ranked.map((g) => {
+    const p = getPlace(g.placeId);
+    const o = original.get(`${g.placeId}|${g.form}`)!;
+    const count = (n: number) => (r.isPublic ? suppressCount(n, r.k) : n);
+    const base = {
+      place: {
+        id: g.placeId,
+        name: p?.name ?? g.placeId,
+        kind: p?.kind ?? 'point',
+        countryCode: p?.countryCode ?? '',
+      },
+      form: g.form as Gap['form'],
+      source: count(o.source),
+      transit: count(o.transit),
+      destination: count(o.destination),
+      organisations: g.organisations,
+      coverage: g.coverage,
+      missing: g.missing,
+      score: g.score,
+    };
+    return { ...base, summary: summarise(base, r.k) };
+  });
+  return {
+    view: r.isPublic ? 'public' : 'coalition',
+    k: r.k,
+    rule: GAP_RULE,
+    weights: {
+      wSource: weights.source,
+      wTransit: weights.transit,
+      wDestination: weights.destination,
+      ...Object.fromEntries(
+        KINDS_OF_WORK.map((kw) => [`w${kw[0]!.toUpperCase()}${kw.slice(1)}`, weights.kinds[kw]]),
+      ),
+    },
+    items,
+  };
+}
+
+export { DEFAULT_WEIGHTS };
+
+/** Aggregated flows for the map: one curve per source → destination place, with its transits. */
+export async function atlasMap(
+  ctx: AppContext,
+  r: AtlasReader,
+  f: RouteFilter,
+  kind: KindOfWork | undefined,
+  version: number,
+): Promise<AtlasMap> {
+  const routes = await mapRoutes(ctx.db, r.audience, f, 20_000);
+  const flows = new Map<
+    string,
+    {
+      s: string;
+      d: string;
+      n: number;
+      via: Map<string, { n: number; border: boolean }>;
+      forms: Map<string, number>;
+    }
+  >();
+  for (const rt of routes) {
+    const s = rt.stops[0];
+    const d = rt.stops[rt.stops.length - 1];
+    if (!s || !d) continue;
+    const key = `${s.placeId}>${d.placeId}`;
+    let fl = flows.get(key);
+    if (!fl)
+      flows.set(key, (fl = { s: s.placeId, d: d.placeId, n: 0, via: new Map(), forms: new Map() }));
+    fl.n++;
+    for (const t of rt.stops.slice(1, -1)) {
+      const v = fl.via.get(t.placeId) ?? { n: 0, border: false };
+      v.n++;
+      v.border ||= t.borderCrossing;
+      fl.via.set(t.placeId, v);
+    }
+    for (const form of rt.forms) fl.forms.set(form, (fl.forms.get(form) ?? 0) + 1);
+  }
+  // Public map: a flow drawn at all reveals its count's order of magnitude, so flows under k are
+  // left out, and so are per-form splits and transits under k.
+  const k = r.isPublic ? r.k : 1;
+  const list = [...flows.values()]
+    .filter((fl) => fl.n >= k)
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 400);
+  const countryFlows = await flowCounts(ctx.db, r.audience, 'country', f);
+  const regions = new Map<string, { outflow: number; inflow: number }>();
+  for (const c of countryFlows) {
+    if (c.origin === c.destination) continue;
+    const o = regions.get(c.origin) ?? { outflow: 0, inflow: 0 };
+    o.outflow += c.n;
+    regions.set(c.origin, o);
+    const d = regions.get(c.destination) ?? { outflow: 0, inflow: 0 };
+    d.inflow += c.n;
+    regions.set(c.destination, d);
+  }
+  const orgs = await coalitionOrganisations(ctx.db, r.audience.coalitionId, r.isPublic);
+  const fp = footprints(orgs, kind, f.form);
+  const total = await countRoutes(ctx.db, r.audience, f);
+  return {
+    version,
+    view: r.isPublic ? 'public' : 'coalition',
+    k: r.k,
+    routes: r.isPublic ? suppressCount(total, r.k) : total,
+    flows: list.map((fl) => ({
+      source: placeItem(fl.s),
+      destination: placeItem(fl.d),
+      n: fl.n,
+      via: [...fl.via]
+        .filter(([, v]) => v.n >= k)
+        .sort((a, b) => b[1].n - a[1].n)
+        .slice(0, 5)
+        .map(([id, v]) => ({ place: placeItem(id), borderCrossing: v.border, n: v.n })),
+      forms: [...fl.forms]
+        .filter(([, n]) => n >= k)
+        .sort((a, b) => b[1] - a[1])
+        .map(([form, n]) => ({
+          form: form as AtlasMap['flows'][number]['forms'][number]['form'],
+          n,
+        })),
+    })),
+    regions: [...regions]
+      .map(([country, v]) => ({
+        country,
+        name: getCountry(country)?.name ?? country,
+        outflow: r.isPublic ? (v.outflow >= r.k ? v.outflow : 0) : v.outflow,
+        inflow: r.isPublic ? (v.inflow >= r.k ? v.inflow : 0) : v.inflow,
+      }))
+      .filter((x) => x.outflow + x.inflow > 0),
+    footprints: fp,
+  };
+}
+
+function footprints(orgs: OrgCoverage[], kind: KindOfWork | undefined, form: string | undefined) {
+  const by = new Map<string, { organisations: number; byKind: Record<string, number> }>();
+  for (const o of orgs) {
+    if (kind && !o.kindsOfWork.includes(kind)) continue;
+    if (form && o.forms.length && !o.forms.includes(form)) continue;
+    for (const c of o.countries) {
+      const e = by.get(c) ?? { organisations: 0, byKind: {} };
+      e.organisations++;
+      for (const kw of o.kindsOfWork) e.byKind[kw] = (e.byKind[kw] ?? 0) + 1;
+      by.set(c, e);
+    }
+  }
+  return [...by]
+    .map(([country, e]) => {
+      const c = getCountry(country);
+      return c ? { country, name: c.name, lat: c.latitude, lon: c.longitude, ...e } : null;
+    })
+    .filter((x): x is NonNullable<typeof x> => x !== null);
+}

@@ -1,0 +1,15 @@
+import type { App, AppContext } from '../../context.ts';
+import { analysisRoutes } from './analysis-routes.ts';
+import { challengeRoutes } from './challenges.ts';
+import { AtlasHub } from './live.ts';
+import { routeRoutes } from './route-routes.ts';
+
+/** The atlas: routes, challenges, map, flows, gaps, GeoJSON export and the live change stream. */
+export function atlasRoutes(app: App, ctx: AppContext): void {
+  const hub = new AtlasHub();
+  app.addHook('onClose', async () => hub.close());
+  const changed = (coalitionId: string) => hub.changed(coalitionId);
+  routeRoutes(app, ctx, changed);
+  challengeRoutes(app, ctx, changed);
+  analysisRoutes(app, ctx, hub);
+}

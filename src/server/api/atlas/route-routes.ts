@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import {
+  ImportRequest,
+  ImportResult,
+  NotesCheck,
+  NotesCheckResult,
+  Route,
+  RouteCreate,
+  RouteList,
+  RouteListQuery,
+  RouteParams,
+  RouteUpdate,
+} from '../../../contract/atlas.ts';
+import { ErrorBody } from '../../../contract/common.ts';
+import { audit } from '../../db/repos/accounts.ts';
+import { insertRoutes, listRoutes } from '../../db/repos/routes.ts';
+import type { App, AppContext } from '../../context.ts';
+import { forbidden, unauthenticated } from '../../http/errors.ts';
+import { can } from '../../auth/policy.ts';
+import { atlasReader } from './audience.ts';
+import { parseRoutesCsv } from './csv-import.ts';
+import * as svc from './route-service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+/** Routes one by one: coalition members only (the public sees aggregates). */
+export function routeRoutes(
+  app: App,
+  ctx: AppContext,
+  changed: (coalitionId: string) => void,
+): void {
+  app.get(
+    '/api/atlas/routes',
+    {
+      config: { policy: { kind: 'resource', resource: 'route', action: 'read' } },
+      schema: {
+        tags: ['atlas'],
+        summary: 'Routes visible to the caller, newest first',
+        querystring: RouteListQuery,
+        response: { 200: RouteList, ...errors },
+      },
+    },
+    async (request) => {
+      const { limit, offset, mine, ...filter } = request.query;
+      const actor = request.actor;
+      if (actor.kind === 'anonymous') return { items: [], total: 0 };
+      const r = await atlasReader(ctx, actor, 'route', 'coalition', undefined);
+      const { items, total } = await listRoutes(
+        ctx.db,
+        r.audience,
+        {
+          ...filter,
+          ...(mine === '1' && actor.organisationId ? { organisationId: actor.organisationId } : {}),
+        },
+        { limit, offset },
+      );
+      return { items: items.map((x) => svc.present(x, actor)), total };
+    },
+  );
+  app.get(
+    '/api/atlas/routes/:id',
+    {
+      config: { policy: { kind: 'resource', resource: 'route', action: 'read' } },
+      schema: {
+        tags: ['atlas'],
+        summary: 'One route',
+        params: RouteParams,
+        response: { 200: Route, ...errors },
+      },
+    },
+    async (request) =>
+      svc.present(await svc.readableRoute(ctx, request.actor, request.params.id), request.actor),
+  );
+  app.post(
+    '/api/atlas/routes',
+    {
+      config: { policy: { kind: 'resource', resource: 'route', action: 'create' } },
+      schema: {
+        tags: ['atlas'],
+        summary:
+          'Add a route (a pattern, never a case about a person); `warnings` flags notes that may identify someone',
+        body: RouteCreate,
+        response: { 201: Route, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const rec = await svc.createRoute(ctx, request.actor, request.body);
+      changed(rec.coalitionId);
+      return reply.code(201).send(svc.present(rec, request.actor));
+    },
+  );
+  app.patch(
+    '/api/atlas/routes/:id',
+    {
+      config: { policy: { kind: 'resource', resource: 'route', action: 'update' } },
+      schema: {
+        tags: ['atlas'],
+        summary: 'Change some fields of a route',
+        params: RouteParams,
+        body: RouteUpdate,
+        response: { 200: Route, ...errors },
+      },
+    },
+    async (request) => {
+      const rec = await svc.updateRoute(ctx, request.actor, request.params.id, request.body);
+      changed(rec.coalitionId);
+      return svc.present(rec, request.actor);
+    },
+  );
+  app.delete(
+    '/api/atlas/routes/:id',
+    {
+      config: { policy: { kind: 'resource', resource: 'route', action: 'delete' } },
+      schema: {
+        tags: ['atlas'],
+        summary: 'Remove a route',
+        params: RouteParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      changed(await svc.deleteRoute(ctx, request.actor, request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/api/atlas/routes/import',
+    {
+      bodyLimit: 5 * 1024 * 1024,
+      config: { policy: { kind: 'resource', resource: 'route', action: 'create' } },
+      schema: {
+        tags: ['atlas'],
+        summary: 'Import routes from CSV: dry run lists line and column errors; all or nothing',
+        body: ImportRequest,
+        response: { 200: ImportResult, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (actor.kind === 'anonymous') throw unauthenticated();
+      const organisationId = await svc.reportingOrganisation(ctx, actor, undefined);
+      const parsed = parseRoutesCsv(request.body.csv, organisationId);
+      for (const r of parsed.routes)
+        if (
+          !can(
+            actor,
+            'create',
+            'route',
+            svc.access({
+              coalitionId: actor.coalitionId,
+              organisationId,
+              visibility: r.visibility,
+            }),
+          )
+        )
+          throw forbidden();
+      const ok = parsed.errors.length === 0;
+      let imported = 0;
+      if (ok && !request.body.dryRun) {
+        const at = ctx.now().toISOString();
+        await ctx.db.transaction().execute(async (trx) => {
+          const ids = await insertRoutes(trx, actor.coalitionId, parsed.routes, actor.userId, at);
+          await audit(
+            trx,
+            {
+              coalitionId: actor.coalitionId,
+              userId: actor.userId,
+              action: 'import',
+              resource: 'route',
+              recordId: null,
+            },
+            at,
+          );
+          imported = ids.length;
+        });
+        changed(actor.coalitionId);
+      }
+      return {
+        dryRun: request.body.dryRun,
+        ok,
+        lines: parsed.lines,
+        imported,
+        errors: parsed.errors.slice(0, 500),
+        warnings: parsed.warnings.slice(0, 500),
+      };
+    },
+  );
+  app.post(
+    '/api/atlas/notes-check',
+    {
+      config: { policy: { kind: 'authenticated' } },
+      schema: {
+        tags: ['atlas'],
+        summary: 'What in a note looks like it could identify a person (for the form, as you type)',
+        body: NotesCheck,
+        response: { 200: NotesCheckResult, 400: ErrorBody, 401: ErrorBody },
+      },
+    },
+    async (request) => ({ warnings: svc.noteWarnings(request.body.notes) }),
+  );
+}

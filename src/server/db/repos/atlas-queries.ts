@@ -1,0 +1,219 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../index.ts';
+import type { Database } from '../schema.ts';
+import {
+  routeAudienceFilter,
+  routeFilter,
+  type AtlasAudience,
+  type RouteFilter,
+} from './routes.ts';
+
+export type FlowLevel = 'country' | 'province' | 'city';
+
+/**
+ * Readers of flows and place counts. With no filter other than the form they read the summary
+ * tables (a few thousand rows, kept in step by every write); with other filters (sector,
+ * population, confidence, period, place) they aggregate the routes themselves through indexes.
+ */
+export function summaryServable(a: AtlasAudience, f: RouteFilter): boolean {
+  const extra =
+    f.sector ||
+    f.population ||
+    f.confidence?.length ||
+    f.yearFrom !== undefined ||
+    f.yearTo !== undefined ||
+    f.place ||
+    f.organisationId;
+  if (extra) return false;
+  const member = a.readerCoalitionId === a.coalitionId;
+  // Own organisation's coalition-visible routes are counted under '' (not per organisation), so a
+  // reader with `ownOrganisation` but without `coalitionShared` cannot be answered from summaries.
+  if (member && a.scopes.includes('ownOrganisation'))
+    return a.scopes.includes('coalitionShared') || a.scopes.includes('coalitionAll');
+  return true;
+}
+
+type SumEb =
+  | ExpressionBuilder<Database, 'atlas_flow_counts'>
+  | ExpressionBuilder<Database, 'atlas_place_counts'>;
+
+function summaryAudience(eb: SumEb, a: AtlasAudience): Expression<SqlBool> {
+  const e = eb as ExpressionBuilder<Database, 'atlas_flow_counts'>;
+  const member = a.readerCoalitionId === a.coalitionId;
+  const ors: Expression<SqlBool>[] = [];
+  for (const scope of a.scopes) {
+    if (scope === 'public') ors.push(e('visibility', '=', 'public'));
+    else if (!member) continue;
+    else if (scope === 'coalitionAll') ors.push(e.lit(true));
+    else if (scope === 'coalitionShared') ors.push(e('visibility', '!=', 'organisation'));
+    else if (scope === 'ownOrganisation' && a.organisationId !== null)
+      ors.push(
+        e.and([e('visibility', '=', 'organisation'), e('organisation_id', '=', a.organisationId)]),
+      );
+  }
+  return e.and([e('coalition_id', '=', a.coalitionId), ors.length ? e.or(ors) : e.lit(false)]);
+}
+
+export interface FlowCount {
+  origin: string;
+  destination: string;
+  n: number;
+}
+
+export async function flowCounts(
+  db: Db,
+  a: AtlasAudience,
+  level: FlowLevel,
+  f: RouteFilter,
+): Promise<FlowCount[]> {
+  if (summaryServable(a, f)) {
+    const rows = await db
+      .selectFrom('atlas_flow_counts')
+      .select(['origin', 'destination', (eb) => eb.fn.sum<number>('n').as('n')])
+      .where('level', '=', level)
+      .where('form', '=', f.form ?? '*')
+      .where((eb) => summaryAudience(eb, a))
+      .groupBy(['origin', 'destination'])
+      .having((eb) => eb.fn.sum('n'), '>', 0)
+      .execute();
+    return rows.map((r) => ({ origin: r.origin, destination: r.destination, n: Number(r.n) }));
+  }
+  const col = (alias: 's' | 'd') =>
+    level === 'country'
+      ? sql<string>`${sql.ref(`${alias}.country`)}`
+      : level === 'province'
+        ? sql<string>`coalesce(${sql.ref(`${alias}.province`)}, ${sql.ref(`${alias}.country`)})`
+        : sql<string>`${sql.ref(`${alias}.place_id`)}`;
+  const rows = await db
+    .selectFrom('routes')
+    .innerJoin('route_stops as s', (j) =>
+      j.onRef('s.route_id', '=', 'routes.id').on('s.role', '=', 'source'),
+    )
+    .innerJoin('route_stops as d', (j) =>
+      j.onRef('d.route_id', '=', 'routes.id').on('d.role', '=', 'destination'),
+    )
+    .where((eb) => eb.and([routeAudienceFilter(eb, a), routeFilter(eb, f)]))
+    .select([
+      col('s').as('origin'),
+      col('d').as('destination'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy([col('s'), col('d')])
+    .execute();
+  return rows.map((r) => ({ origin: r.origin, destination: r.destination, n: Number(r.n) }));
+}
+
+export interface PlaceRoleCount {
+  placeId: string;
+  form: string;
+  role: string;
+  n: number;
+}
+
+/** Routes touching each place of a level, per form (every form when `f.form` is unset) and role. */
+export async function placeCounts(
+  db: Db,
+  a: AtlasAudience,
+  level: FlowLevel,
+  f: RouteFilter,
+): Promise<PlaceRoleCount[]> {
+  if (summaryServable(a, f)) {
+    let q = db
+      .selectFrom('atlas_place_counts')
+      .select(['place_id', 'form', 'role', (eb) => eb.fn.sum<number>('n').as('n')])
+      .where('level', '=', level)
+      .where((eb) => summaryAudience(eb, a));
+    q = f.form ? q.where('form', '=', f.form) : q.where('form', '!=', '*');
+    const rows = await q
+      .groupBy(['place_id', 'form', 'role'])
+      .having((eb) => eb.fn.sum('n'), '>', 0)
+      .execute();
+    return rows.map((r) => ({ placeId: r.place_id, form: r.form, role: r.role, n: Number(r.n) }));
+  }
+  const col =
+    level === 'country'
+      ? sql<string>`s.country`
+      : level === 'province'
+        ? sql<string>`s.province`
+        : sql<string>`s.place_id`;
+  const rows = await db
+    .selectFrom('routes')
+    .innerJoin('route_stops as s', 's.route_id', 'routes.id')
+    .innerJoin('route_facets as rf', (j) =>
+      j.onRef('rf.route_id', '=', 'routes.id').on('rf.facet', '=', 'form'),
+    )
+    .where((eb) => eb.and([routeAudienceFilter(eb, a), routeFilter(eb, f)]))
+    .where(col, 'is not', null)
+    .$if(level === 'city', (q) => q.where('s.place_id', 'like', '%:%'))
+    .$if(f.form !== undefined, (q) => q.where('rf.code', '=', f.form!))
+    .select([
+      col.as('place_id'),
+      'rf.code as form',
+      's.role as role',
+      (eb) => eb.fn.count<number>('routes.id').distinct().as('n'),
+    ])
+    .groupBy([col, 'rf.code', 's.role'])
+    .execute();
+  return rows.map((r) => ({ placeId: r.place_id, form: r.form, role: r.role, n: Number(r.n) }));
+}
+
+/** Distinct routes visible to the audience under the filter. */
+export async function countRoutes(db: Db, a: AtlasAudience, f: RouteFilter): Promise<number> {
+  const row = await db
+    .selectFrom('routes')
+    .where((eb) => eb.and([routeAudienceFilter(eb, a), routeFilter(eb, f)]))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface MapRouteRow {
+  id: string;
+  stops: { role: string; placeId: string; borderCrossing: boolean }[];
+  forms: string[];
+}
+
+/** Routes for the map (source, transits, destination, forms), capped: the map draws aggregates. */
+export async function mapRoutes(
+  db: Db,
+  a: AtlasAudience,
+  f: RouteFilter,
+  cap: number,
+): Promise<MapRouteRow[]> {
+  const ids = (
+    await db
+      .selectFrom('routes')
+      .where((eb) => eb.and([routeAudienceFilter(eb, a), routeFilter(eb, f)]))
+      .select('routes.id')
+      .orderBy('routes.created_at', 'desc')
+      .limit(cap)
+      .execute()
+  ).map((r) => r.id);
+  const out = new Map<string, MapRouteRow>(ids.map((id) => [id, { id, stops: [], forms: [] }]));
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const [stops, forms] = await Promise.all([
+      db
+        .selectFrom('route_stops')
+        .select(['route_id', 'role', 'place_id', 'border_crossing'])
+        .where('route_id', 'in', chunk)
+        .orderBy('route_id')
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('route_facets')
+        .select(['route_id', 'code'])
+        .where('facet', '=', 'form')
+        .where('route_id', 'in', chunk)
+        .execute(),
+    ]);
+    for (const s of stops)
+      out.get(s.route_id)?.stops.push({
+        role: s.role,
+        placeId: s.place_id,
+        borderCrossing: Number(s.border_crossing) === 1,
+      });
+    for (const fr of forms) out.get(fr.route_id)?.forms.push(fr.code);
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,160 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+
+/** What the summary tables need to know about a route. */
+export interface SummaryInput {
+  visibility: string;
+  organisationId: string | null;
+  forms: string[];
+  stops: { role: string; placeId: string; country: string; province: string | null }[];
+}
+
+export interface FlowKey {
+  level: string;
+  form: string;
+  origin: string;
+  destination: string;
+  visibility: string;
+  organisation_id: string;
+}
+export interface PlaceKey {
+  level: string;
+  form: string;
+  place_id: string;
+  role: string;
+  visibility: string;
+  organisation_id: string;
+}
+
+/**
+ * The organisation column of a summary row: only organisation-only routes need it (a reader sees
+ * them only if they belong to that organisation); every other route is counted under '' so the
+ * tables stay small. See readers in atlas-queries.ts.
+ */
+function bucketOrg(r: SummaryInput): string {
+  return r.visibility === 'organisation' ? (r.organisationId ?? '') : '';
+}
+
+const levelId = (
+  level: 'country' | 'province' | 'city',
+  s: SummaryInput['stops'][number],
+): string | null =>
+  level === 'country'
+    ? s.country
+    : level === 'province'
+      ? s.province
+      : s.placeId.includes(':')
+        ? s.placeId
+        : null;
+
+/** The summary rows a route contributes to (each +1 on insert, −1 on delete). */
+export function summaryKeys(r: SummaryInput): { flows: FlowKey[]; places: PlaceKey[] } {
+  const org = bucketOrg(r);
+  const forms = [...r.forms, '*'];
+  const src = r.stops[0]!;
+  const dst = r.stops[r.stops.length - 1]!;
+  const flows: FlowKey[] = [];
+  for (const level of ['country', 'province', 'city'] as const) {
+    // A stop known only at a coarser level (a country as source) rolls up to that level's id.
+    const origin = levelId(level, src) ?? src.province ?? src.country;
+    const destination = levelId(level, dst) ?? dst.province ?? dst.country;
+    for (const form of forms)
+      flows.push({
+        level,
+        form,
+        origin,
+        destination,
+        visibility: r.visibility,
+        organisation_id: org,
+      });
+  }
+  const seen = new Set<string>();
+  const places: PlaceKey[] = [];
+  for (const s of r.stops) {
+    for (const level of ['country', 'province', 'city'] as const) {
+      const id = levelId(level, s);
+      if (!id) continue;
+      const k = `${level}|${id}|${s.role}`;
+      if (seen.has(k)) continue; // a route counts once per place and role
+      seen.add(k);
+      for (const form of forms)
+        places.push({
+          level,
+          form,
+          place_id: id,
+          role: s.role,
+          visibility: r.visibility,
+          organisation_id: org,
+        });
+    }
+  }
+  return { flows, places };
+}
+
+const FLOW_PK = [
+  'coalition_id',
+  'level',
+  'form',
+  'origin',
+  'destination',
+  'visibility',
+  'organisation_id',
+] as const;
+const PLACE_PK = [
+  'coalition_id',
+  'level',
+  'form',
+  'place_id',
+  'role',
+  'visibility',
+  'organisation_id',
+] as const;
+
+/** Adds `delta` × each route's keys to the summary tables; call inside the write transaction. */
+export async function applySummary(
+  trx: Transaction<Database>,
+  coalitionId: string,
+  routes: SummaryInput[],
+  delta: 1 | -1,
+): Promise<void> {
+  const flows = new Map<string, FlowKey & { n: number }>();
+  const places = new Map<string, PlaceKey & { n: number }>();
+  for (const r of routes) {
+    const keys = summaryKeys(r);
+    for (const f of keys.flows) {
+      const k = Object.values(f).join('|');
+      const cur = flows.get(k);
+      if (cur) cur.n += delta;
+      else flows.set(k, { ...f, n: delta });
+    }
+    for (const p of keys.places) {
+      const k = Object.values(p).join('|');
+      const cur = places.get(k);
+      if (cur) cur.n += delta;
+      else places.set(k, { ...p, n: delta });
+    }
+  }
+  const flowRows = [...flows.values()].map((f) => ({ coalition_id: coalitionId, ...f }));
+  const placeRows = [...places.values()].map((p) => ({ coalition_id: coalitionId, ...p }));
+  for (let i = 0; i < flowRows.length; i += 400)
+    await trx
+      .insertInto('atlas_flow_counts')
+      .values(flowRows.slice(i, i + 400))
+      .onConflict((oc) =>
+        oc.columns([...FLOW_PK]).doUpdateSet((eb) => ({
+          n: eb('atlas_flow_counts.n', '+', eb.ref('excluded.n')),
+        })),
+      )
+      .execute();
+  for (let i = 0; i < placeRows.length; i += 400)
+    await trx
+      .insertInto('atlas_place_counts')
+      .values(placeRows.slice(i, i + 400))
+      .onConflict((oc) =>
+        oc.columns([...PLACE_PK]).doUpdateSet((eb) => ({
+          n: eb('atlas_place_counts.n', '+', eb.ref('excluded.n')),
+        })),
+      )
+      .execute();
+  // Rows that fall to 0 stay: they add nothing to sums, and sweeping them would scan the table.
+}

@@ -1,0 +1,89 @@
+/** The atlas's tables (migration 0003): routes, their stops and facets, challenges, and the
+ * pre-aggregated counts that flows and gaps read. */
+export interface AtlasTables {
+  routes: RouteTable;
+  route_stops: RouteStopTable;
+  route_facets: RouteFacetTable;
+  atlas_flow_counts: FlowCountTable;
+  atlas_place_counts: PlaceCountTable;
+  challenges: ChallengeTable;
+}
+
+export interface RouteTable {
+  id: string;
+  coalition_id: string;
+  /** The reporting organisation: owner for the policy table, never shown in public views. */
+  organisation_id: string | null;
+  source_place: string;
+  destination_place: string;
+  confidence: string;
+  basis: string;
+  year_from: number | null;
+  year_to: number | null;
+  notes: string;
+  visibility: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Source (position 0), transits, destination (last), each resolved against the gazetteer once. */
+export interface RouteStopTable {
+  route_id: string;
+  position: number;
+  role: string;
+  place_id: string;
+  country: string;
+  province: string | null;
+  border_crossing: number;
+}
+
+export interface RouteFacetTable {
+  route_id: string;
+  /** `form` | `sector` | `population` */
+  facet: string;
+  code: string;
+}
+
+/**
+ * Routes counted by origin → destination at one level (country | province | city), per form
+ * (`*` = any form, counting each route once) and per audience bucket: `visibility`, with
+ * `organisation_id` set only for organisation-only routes ('' otherwise), so that the policy's
+ * scopes become a WHERE clause on a few thousand rows rather than a scan of every route.
+ * Maintained inside the same transaction as every route write.
+ */
+export interface FlowCountTable {
+  coalition_id: string;
+  level: string;
+  form: string;
+  origin: string;
+  destination: string;
+  visibility: string;
+  organisation_id: string;
+  n: number;
+}
+
+/** Routes touching a place (at each level of its lineage) as source, transit or destination. */
+export interface PlaceCountTable {
+  coalition_id: string;
+  level: string;
+  form: string;
+  place_id: string;
+  role: string;
+  visibility: string;
+  organisation_id: string;
+  n: number;
+}
+
+export interface ChallengeTable {
+  id: string;
+  coalition_id: string;
+  organisation_id: string | null;
+  text: string;
+  place_id: string | null;
+  form: string | null;
+  visibility: string;
+  created_by: string | null;
+  created_at: string;
+}
