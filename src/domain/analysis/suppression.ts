@@ -1,17 +1,18 @@
 /**
  * Small-cell suppression for published origin → destination tables.
  *
- * Primary: every count in 1..k-1 is withheld (0 is published: an empty cell says nothing about a
- * person). Secondary (complementary): a table publishes its row, column and grand totals, so a
- * single withheld cell in a row could be recovered as total − the others. We therefore run the
- * attack ourselves — repeatedly solve every published equation that has exactly one unknown — and
- * whenever it would reveal a withheld cell, withhold one more cell of that equation (the smallest
- * published non-zero one, so the least information is lost). Totals below k are withheld too and
- * then become unknowns of the grand-total equation. Repeat until the attack learns nothing.
+ * Primary: every count in 1..k-1 is withheld — cells and totals alike (0 is published: an empty
+ * cell says nothing about a person). Secondary (complementary): a table also publishes its row,
+ * column and grand totals, so one withheld cell in a row could be recovered as total − the others.
+ * We therefore run that attack ourselves: the published figures give linear equations
+ * (Σ row cells = row total, Σ column cells = column total, Σ row totals = Σ column totals = grand
+ * total); we solve every equation with a single unknown, over and over. Whenever that would reveal
+ * a primary (small) figure, one more published figure of the revealing equation is withheld —
+ * the smallest cell, or the total if no cell is left — and the attack starts again. It ends when
+ * the attack learns no small figure; each round withholds one more figure, so it always ends.
  *
- * What this does not cover: differencing across two *different* queries (e.g. all forms minus
- * each form). The public view therefore only offers the one filter (form) on which every published
- * table is computed the same way; see docs/atlas.md.
+ * Not covered here: differencing *different* queries (all forms minus each form...). The public
+ * view therefore answers one cut per table (by form), computed the same way; see docs/atlas.md.
  */
 export interface Cell {
   row: string;
@@ -27,127 +28,85 @@ export interface SuppressedTable {
   suppressedCells: number;
 }
 
-/** Linear equations published by a table: sum(cells) = total. */
-interface Equation {
-  cells: number[];
-  total: { kind: 'row' | 'col' | 'grand'; key: string };
-}
-
 export function suppressTable(input: Cell[], k: number): SuppressedTable {
   const cells = input.filter((c) => c.n > 0);
-  const hidden = cells.map((c) => c.n < k);
-  const rows = new Map<string, number>();
-  const cols = new Map<string, number>();
-  let grand = 0;
-  for (const c of cells) {
-    rows.set(c.row, (rows.get(c.row) ?? 0) + c.n);
-    cols.set(c.col, (cols.get(c.col) ?? 0) + c.n);
-    grand += c.n;
-  }
-  const hiddenRow = new Map([...rows].map(([key, n]) => [key, n < k]));
-  const hiddenCol = new Map([...cols].map(([key, n]) => [key, n < k]));
-  const hiddenGrand = grand > 0 && grand < k;
-
-  const equations: Equation[] = [];
-  const byRow = new Map<string, number[]>();
-  const byCol = new Map<string, number[]>();
+  // Variables: cells, then row totals, then column totals, then the grand total.
+  const rowKeys = [...new Set(cells.map((c) => c.row))];
+  const colKeys = [...new Set(cells.map((c) => c.col))];
+  const rowVar = new Map(rowKeys.map((r, i) => [r, cells.length + i]));
+  const colVar = new Map(colKeys.map((c, i) => [c, cells.length + rowKeys.length + i]));
+  const grandVar = cells.length + rowKeys.length + colKeys.length;
+  const value: number[] = new Array<number>(grandVar + 1).fill(0);
   cells.forEach((c, i) => {
-    (byRow.get(c.row) ?? byRow.set(c.row, []).get(c.row)!).push(i);
-    (byCol.get(c.col) ?? byCol.set(c.col, []).get(c.col)!).push(i);
+    value[i] = c.n;
+    value[rowVar.get(c.row)!]! += c.n;
+    value[colVar.get(c.col)!]! += c.n;
+    value[grandVar]! += c.n;
   });
-  for (const [key, idx] of byRow) equations.push({ cells: idx, total: { kind: 'row', key } });
-  for (const [key, idx] of byCol) equations.push({ cells: idx, total: { kind: 'col', key } });
+  const isCell = (v: number) => v < cells.length;
+  const primary = value.map((n) => n > 0 && n < k);
+  const hidden = [...primary];
 
-  const totalHidden = (t: Equation['total']) =>
-    t.kind === 'row'
-      ? hiddenRow.get(t.key)!
-      : t.kind === 'col'
-        ? hiddenCol.get(t.key)!
-        : hiddenGrand;
+  // Each equation is a set of variables whose signed sum is zero; which side a variable is on
+  // does not matter to someone solving for a single unknown.
+  const equations: number[][] = [];
+  for (const r of rowKeys)
+    equations.push([...cells.keys()].filter((i) => cells[i]!.row === r).concat(rowVar.get(r)!));
+  for (const c of colKeys)
+    equations.push([...cells.keys()].filter((i) => cells[i]!.col === c).concat(colVar.get(c)!));
+  if (cells.length) {
+    equations.push([...rowVar.values(), grandVar]);
+    equations.push([...colVar.values(), grandVar]);
+  }
 
-  // Iterate the attack to a fixpoint; each round either learns nothing (done) or hides one more
-  // cell, so it ends after at most `cells.length` rounds.
-  for (let round = 0; round <= cells.length; round++) {
+  for (let round = 0; round <= value.length; round++) {
     const known = hidden.map((h) => !h);
-    const knownRow = new Map([...hiddenRow].map(([key, h]) => [key, !h]));
-    const knownCol = new Map([...hiddenCol].map(([key, h]) => [key, !h]));
-    let knownGrand = !hiddenGrand;
-    let leak: Equation | null = null;
-    // Solve: grand total = sum of row totals = sum of column totals, and each row/col equation.
+    // For each figure the attack derived, the equation it used: the chain back to published figures.
+    const derivedBy = new Map<number, number[]>();
+    let leaked: number | null = null;
     let progress = true;
-    while (progress && !leak) {
+    while (progress && leaked === null) {
       progress = false;
       for (const eq of equations) {
-        const totalKnown =
-          eq.total.kind === 'row' ? knownRow.get(eq.total.key)! : knownCol.get(eq.total.key)!;
-        const unknownCells = eq.cells.filter((i) => !known[i]);
-        if (totalKnown && unknownCells.length === 1) {
-          const i = unknownCells[0]!;
-          known[i] = true;
-          progress = true;
-          if (hidden[i]) {
-            leak = eq;
-            break;
-          }
-        } else if (!totalKnown && unknownCells.length === 0) {
-          if (eq.total.kind === 'row') knownRow.set(eq.total.key, true);
-          else knownCol.set(eq.total.key, true);
-          progress = true;
-          if (totalHidden(eq.total)) {
-            leak = eq;
-            break;
-          }
-        }
-      }
-      if (leak) break;
-      for (const [map, isRow] of [
-        [knownRow, true],
-        [knownCol, false],
-      ] as const) {
-        const unknown = [...map].filter(([, kn]) => !kn);
-        if (knownGrand && unknown.length === 1) {
-          const key = unknown[0]![0];
-          map.set(key, true);
-          progress = true;
-          if ((isRow ? hiddenRow : hiddenCol).get(key)) {
-            leak = {
-              cells: isRow ? byRow.get(key)! : byCol.get(key)!,
-              total: { kind: isRow ? 'row' : 'col', key },
-            };
-            break;
-          }
-        } else if (!knownGrand && unknown.length === 0 && map.size > 0) {
-          knownGrand = true;
-          progress = true;
-          if (hiddenGrand) leak = { cells: [], total: { kind: 'grand', key: '' } };
+        const unknown = eq.filter((v) => !known[v]);
+        if (unknown.length !== 1) continue;
+        const v = unknown[0]!;
+        known[v] = true;
+        derivedBy.set(v, eq);
+        progress = true;
+        if (primary[v]) {
+          leaked = v;
+          break;
         }
       }
     }
-    if (!leak) break;
-    // Hide one more published cell of the leaking equation; if it has none, hide its total.
-    const candidates = leak.cells
-      .filter((i) => !hidden[i])
-      .sort((a, b) => cells[a]!.n - cells[b]!.n);
-    if (candidates.length) hidden[candidates[0]!] = true;
-    else if (leak.total.kind === 'row') hideSmallestTotal(hiddenRow);
-    else if (leak.total.kind === 'col') hideSmallestTotal(hiddenCol);
-    else break; // a grand total below k means every cell is below k and hidden already
+    if (leaked === null) break;
+    // Withhold one more published figure the derivation rests on: the smallest cell if any.
+    const support = new Set<number>();
+    const visit = (v: number, seen: Set<number>) => {
+      if (seen.has(v)) return;
+      seen.add(v);
+      for (const u of derivedBy.get(v) ?? []) {
+        if (u === v) continue;
+        if (!hidden[u]) support.add(u);
+        else visit(u, seen);
+      }
+    };
+    visit(leaked, new Set());
+    const open = [...support].sort(
+      (a, b) => Number(isCell(b)) - Number(isCell(a)) || value[a]! - value[b]!,
+    );
+    if (!open.length) break; // cannot happen: a derivation rests on at least one published figure
+    hidden[open[0]!] = true;
   }
 
-  function hideSmallestTotal(map: Map<string, boolean>) {
-    const totals = map === hiddenRow ? rows : cols;
-    const open = [...map]
-      .filter(([, h]) => !h)
-      .sort((a, b) => totals.get(a[0])! - totals.get(b[0])!);
-    if (open.length) map.set(open[0]![0], true);
-  }
-
+  const shown = (v: number) => (hidden[v] ? null : value[v]!);
   return {
-    cells: cells.map((c, i) => ({ row: c.row, col: c.col, n: hidden[i] ? null : c.n })),
-    rowTotals: new Map([...rows].map(([key, n]) => [key, hiddenRow.get(key) ? null : n])),
-    colTotals: new Map([...cols].map(([key, n]) => [key, hiddenCol.get(key) ? null : n])),
-    total: hiddenGrand ? null : grand,
-    suppressedCells: hidden.filter(Boolean).length,
+    cells: cells.map((c, i) => ({ row: c.row, col: c.col, n: shown(i) })),
+    rowTotals: new Map(rowKeys.map((r) => [r, shown(rowVar.get(r)!)])),
+    colTotals: new Map(colKeys.map((c) => [c, shown(colVar.get(c)!)])),
+    total: cells.length ? shown(grandVar) : 0,
+    suppressedCells: cells.filter((_, i) => hidden[i]).length,
   };
 }
 

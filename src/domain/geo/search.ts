@@ -24,7 +24,15 @@ interface Index {
   entries: Entry[];
   words: string[];
   wordEntry: Int32Array;
+  /** Each entry's position when sorted by kind (countries first) then population. */
+  order: Int32Array;
+  /** The inverse: entry index at each position. */
+  byOrder: Int32Array;
+  /** Entries by each of their whole normalised names, for exact matches. */
+  exact: Map<string, number[]>;
 }
+
+const KIND_RANK: Record<PlaceKind, number> = { country: 0, province: 1, city: 2, point: 3 };
 
 let index: Index | undefined;
 
@@ -51,10 +59,29 @@ function build(): Index {
         }
   });
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  const byOrder = Int32Array.from(entries.keys()).sort(
+    (a, b) =>
+      KIND_RANK[entries[a]!.place.kind] - KIND_RANK[entries[b]!.place.kind] ||
+      entries[b]!.place.population - entries[a]!.place.population ||
+      a - b,
+  );
+  const order = new Int32Array(entries.length);
+  byOrder.forEach((ei, pos) => (order[ei] = pos));
+  const exact = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const k of e.keys) {
+      const list = exact.get(k);
+      if (list) list.push(i);
+      else exact.set(k, [i]);
+    }
+  });
   return {
+    exact,
     entries,
     words: pairs.map((p) => p[0]),
     wordEntry: Int32Array.from(pairs.map((p) => p[1])),
+    order,
+    byOrder,
   };
 }
 
@@ -73,8 +100,6 @@ function lowerBound(words: string[], prefix: string): number {
   }
   return lo;
 }
-
-const KIND_RANK: Record<PlaceKind, number> = { country: 0, province: 1, city: 2, point: 3 };
 
 export interface SearchOptions {
   limit?: number;
@@ -115,36 +140,101 @@ export function searchPlaces(query: string, opts: SearchOptions = {}): SearchHit
   const longest = qWords.reduce((a, b) => (b.length > a.length ? b : a));
   const kinds = opts.kinds ? new Set(opts.kinds) : null;
   const countries = opts.countries ? new Set(opts.countries) : null;
-  const seen = new Set<number>();
-  const scored: { hit: SearchHit; rank: number; kind: number; pop: number }[] = [];
+  const n = idx.entries.length;
+  if (qWords.length === 1 && q.length <= 2) {
+    const quick = shortQuery(idx, q, limit, kinds, countries);
+    if (quick) return quick;
+  }
+  // One number per candidate: quality rank, then the entry's static (kind, population) order,
+  // so a numeric sort ranks them; objects are made for the winners only. A one-letter query
+  // has tens of thousands of candidates and this keeps it in a few milliseconds.
+  const scores: number[] = [];
+  const keyOf = new Map<number, number>();
+  const seen = new Uint8Array(n);
   for (let i = lowerBound(idx.words, longest); i < idx.words.length; i++) {
     if (!idx.words[i]!.startsWith(longest)) break;
     const ei = idx.wordEntry[i]!;
-    if (seen.has(ei)) continue;
-    seen.add(ei);
+    if (seen[ei]) continue;
+    seen[ei] = 1;
     const e = idx.entries[ei]!;
     if (kinds && !kinds.has(e.place.kind)) continue;
     if (countries && !countries.has(e.place.countryCode)) continue;
-    const qual = quality(e, q, qWords);
-    if (!qual) continue;
-    const [rank, keyIndex] = qual;
-    const matchedName =
+    let rank = 2;
+    let keyIndex = 0;
+    if (qWords.length === 1) {
+      // One word, and this entry has a word starting with it: at least a word match.
+      for (let ki = 0; ki < e.keys.length && rank > 0; ki++) {
+        const k = e.keys[ki]!;
+        const r = k === q ? 0 : k.startsWith(q) ? 1 : 2;
+        if (r < rank) [rank, keyIndex] = [r, ki];
+      }
+      if (rank === 2) keyIndex = e.words.findIndex((ws) => ws.some((w) => w.startsWith(q)));
+    } else {
+      const qual = quality(e, q, qWords);
+      if (!qual) continue;
+      [rank, keyIndex] = qual;
+    }
+    scores.push(rank * n + idx.order[ei]!);
+    if (keyIndex > 0) keyOf.set(ei, keyIndex);
+  }
+  scores.sort((a, b) => a - b);
+  return scores.slice(0, limit).map((score) => {
+    const rank = Math.floor(score / n);
+    const ei = idx.byOrder[score % n]!;
+    const e = idx.entries[ei]!;
+    const keyIndex = keyOf.get(ei) ?? 0;
+    const matched =
       keyIndex === 0
         ? null
         : ([e.place.name, ...e.place.otherNames].find(
-            (n) => normalizeName(n) === e.keys[keyIndex],
+            (name) => normalizeName(name) === e.keys[keyIndex],
           ) ?? null);
-    scored.push({
-      hit: {
-        place: e.place,
-        matched: matchedName,
-        quality: rank === 0 ? 'exact' : rank === 1 ? 'prefix' : 'word',
-      },
-      rank,
-      kind: KIND_RANK[e.place.kind],
-      pop: e.place.population,
-    });
+    return {
+      place: e.place,
+      matched,
+      quality: rank === 0 ? 'exact' : rank === 1 ? 'prefix' : 'word',
+    };
+  });
+}
+
+/**
+ * A query of one or two letters matches tens of thousands of names. The best answers are then
+ * the exact matches followed by the largest places whose name starts with it, so walk the places
+ * in (kind, population) order and stop at `limit`. Returns null when too few names start with it
+ * (the general path then adds word matches).
+ */
+function shortQuery(
+  idx: Index,
+  q: string,
+  limit: number,
+  kinds: Set<PlaceKind> | null,
+  countries: Set<string> | null,
+): SearchHit[] | null {
+  const ok = (e: Entry) =>
+    (!kinds || kinds.has(e.place.kind)) && (!countries || countries.has(e.place.countryCode));
+  const hits: SearchHit[] = [];
+  const taken = new Set<number>();
+  const exact = [...(idx.exact.get(q) ?? [])].sort((a, b) => idx.order[a]! - idx.order[b]!);
+  for (const ei of exact) {
+    const e = idx.entries[ei]!;
+    if (!ok(e) || hits.length >= limit) continue;
+    taken.add(ei);
+    const matched = e.keys[0] === q ? null : matchedName(e, e.keys.indexOf(q));
+    hits.push({ place: e.place, matched, quality: 'exact' });
   }
-  scored.sort((a, b) => a.rank - b.rank || a.kind - b.kind || b.pop - a.pop);
-  return scored.slice(0, limit).map((s) => s.hit);
+  for (let pos = 0; pos < idx.byOrder.length && hits.length < limit; pos++) {
+    const ei = idx.byOrder[pos]!;
+    if (taken.has(ei)) continue;
+    const e = idx.entries[ei]!;
+    const ki = e.keys.findIndex((k) => k.startsWith(q));
+    if (ki < 0 || !ok(e)) continue;
+    hits.push({ place: e.place, matched: ki === 0 ? null : matchedName(e, ki), quality: 'prefix' });
+  }
+  return hits.length >= limit ? hits : null;
+}
+
+function matchedName(e: Entry, keyIndex: number): string | null {
+  return (
+    [e.place.name, ...e.place.otherNames].find((n) => normalizeName(n) === e.keys[keyIndex]) ?? null
+  );
 }

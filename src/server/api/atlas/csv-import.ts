@@ -138,15 +138,16 @@ export function parseRoutesCsv(csv: string, organisationId: string | null): Pars
       notes: r.notes ?? '',
       visibility: r.visibility || 'coalition',
     };
-    if (lineErrors.length) {
-      errors.push(...lineErrors);
-      continue;
-    }
-    const parsed = RouteCreate.safeParse(draft);
-    if (!parsed.success) {
-      errors.push(
+    // Check the rest of the line even when a place is unknown, so one pass lists every problem.
+    const parsed = RouteCreate.safeParse(
+      lineErrors.length ? { ...draft, source: 'AA', destination: 'AB', transits: [] } : draft,
+    );
+    if (!parsed.success)
+      lineErrors.push(
         ...parsed.error.issues.map((i) => ({ line, column: columnOf(i), message: i.message })),
       );
+    if (lineErrors.length || !parsed.success) {
+      errors.push(...lineErrors);
       continue;
     }
     const { fields, errors: fieldErrors } = resolveFields(parsed.data, organisationId);

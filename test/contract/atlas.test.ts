@@ -1,0 +1,350 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testBackends } from '../support/backends.ts';
+import { startApi, type ApiHarness } from '../support/api.ts';
+import type {
+  FlowMatrix,
+  GapList,
+  ImportResult,
+  Route,
+  AtlasMap,
+} from '../../src/contract/atlas.ts';
+import type { PlaceSearchResponse } from '../../src/contract/gazetteer.ts';
+
+const MAE_SOT = 'city:1152188';
+const MYAWADI = 'city:1308052';
+const BANGKOK = 'city:1609350';
+const YANGON = 'city:1298824';
+
+describe.each(testBackends())('atlas on $name', (backend) => {
+  let h: ApiHarness;
+  let admin: string;
+  let orgA: string;
+  let orgB: string;
+  let memberA: string;
+  let memberB: string;
+  beforeAll(async () => {
+    h = await startApi(backend);
+    admin = await h.adminCookie();
+    const orgs = await h.store.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('coalition_id', '=', h.coalitionId)
+      .orderBy('name')
+      .execute();
+    orgA = orgs[0]!.id;
+    orgB = orgs[1]!.id;
+    memberA = await h.userWith('member', orgA);
+    memberB = await h.userWith('member', orgB);
+  });
+  afterAll(async () => h?.close());
+
+  const get = (url: string, cookie?: string) =>
+    h.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+  const send = (
+    method: 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload: unknown,
+    cookie: string,
+  ) => h.app.inject({ method, url, payload: payload as object, headers: { cookie } });
+  const route = (over: Record<string, unknown> = {}) => ({
+    source: YANGON,
+    transits: [{ place: MYAWADI }, { place: MAE_SOT, borderCrossing: true }],
+    destination: BANGKOK,
+    forms: ['ForcedLabour'],
+    sectors: ['Construction'],
+    confidence: 'likely',
+    basis: 'casework',
+    visibility: 'coalition',
+    ...over,
+  });
+  const cell = (m: FlowMatrix, o: string, d: string) =>
+    m.cells.find((c) => c.origin === o && c.destination === d)?.n ?? 0;
+
+  it('searches the gazetteer by local names, without diacritics', async () => {
+    const res = await get('/api/gazetteer/search?q=sai%20gon&limit=3');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as PlaceSearchResponse;
+    expect(body.items[0]!.place).toMatchObject({ id: 'city:1566083', countryCode: 'VN' });
+    expect(body.items[0]!.matched).toBe('Sài Gòn');
+    expect((await get('/api/gazetteer/search?q=')).statusCode).toBe(400);
+    expect((await get(`/api/gazetteer/places/${MAE_SOT}`)).json()).toMatchObject({
+      name: 'Mae Sot',
+      provinceCode: 'TH-63',
+    });
+    expect((await get('/api/gazetteer/point?lat=16.7&lon=98.55')).json()).toMatchObject({
+      kind: 'point',
+      id: 'pt:16.7,98.55',
+    });
+  });
+
+  it('adds a route from a member, owned by their organisation, and counts it at once', async () => {
+    const before = (await get('/api/atlas/flows', admin)).json() as FlowMatrix;
+    const res = await send(
+      'POST',
+      '/api/atlas/routes',
+      route({ notes: 'Broker Mr Somchai, call 081 234 5678' }),
+      memberA,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json() as Route;
+    expect(r.organisation?.id).toBe(orgA);
+    expect(r.stops.map((s) => [s.role, s.place.id, s.borderCrossing])).toEqual([
+      ['source', YANGON, false],
+      ['transit', MYAWADI, false],
+      ['transit', MAE_SOT, true],
+      ['destination', BANGKOK, false],
+    ]);
+    expect(r.warnings.map((w) => w.kind).sort()).toEqual(['name', 'phone']);
+    const after = (await get('/api/atlas/flows', admin)).json() as FlowMatrix;
+    expect(cell(after, 'MM', 'TH')).toBe(cell(before, 'MM', 'TH') + 1);
+    const prov = (
+      await get('/api/atlas/flows?level=province&form=ForcedLabour', admin)
+    ).json() as FlowMatrix;
+    expect(cell(prov, 'MM-06', 'TH-10')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers bad input with 400 naming the field', async () => {
+    const bad = await send(
+      'POST',
+      '/api/atlas/routes',
+      route({ transits: [{ place: 'city:999999999' }], yearFrom: 2022, yearTo: 2020 }),
+      memberA,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['transits.0.place', 'yearTo']);
+    const shape = await send(
+      'POST',
+      '/api/atlas/routes',
+      route({ forms: [], source: 'Bangkok' }),
+      memberA,
+    );
+    expect(shape.statusCode).toBe(400);
+    expect(
+      shape
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['forms', 'source']);
+    const other = await send('POST', '/api/atlas/routes', route({ organisationId: orgB }), memberA);
+    expect(other.statusCode).toBe(400);
+    expect(other.json().fields[0].field).toBe('organisationId');
+  });
+
+  it('applies the policy: organisation-only routes, viewers, anonymous callers', async () => {
+    const own = (
+      await send('POST', '/api/atlas/routes', route({ visibility: 'organisation' }), memberA)
+    ).json() as Route;
+    expect((await get(`/api/atlas/routes/${own.id}`, memberA)).statusCode).toBe(200);
+    expect((await get(`/api/atlas/routes/${own.id}`, memberB)).statusCode).toBe(404);
+    expect((await get(`/api/atlas/routes/${own.id}`, admin)).statusCode).toBe(200);
+    expect(
+      (await send('PATCH', `/api/atlas/routes/${own.id}`, { notes: 'x' }, memberB)).statusCode,
+    ).toBe(404);
+    const viewer = await h.userWith('viewer');
+    expect((await send('POST', '/api/atlas/routes', route(), viewer)).statusCode).toBe(403);
+    expect(
+      (await h.app.inject({ method: 'POST', url: '/api/atlas/routes', payload: route() }))
+        .statusCode,
+    ).toBe(401);
+    expect((await get(`/api/atlas/routes/${own.id}`)).statusCode).toBe(404);
+  });
+
+  it('keeps the summary tables equal to counting the routes, through updates and deletes', async () => {
+    const created = (
+      await send(
+        'POST',
+        '/api/atlas/routes',
+        route({ forms: ['SexualExploitation', 'ForcedLabour'] }),
+        memberB,
+      )
+    ).json() as Route;
+    await send(
+      'PATCH',
+      `/api/atlas/routes/${created.id}`,
+      { destination: 'city:1735161', visibility: 'public' },
+      memberB,
+    );
+    const del = (await send('POST', '/api/atlas/routes', route(), memberB)).json() as Route;
+    expect((await send('DELETE', `/api/atlas/routes/${del.id}`, null, memberB)).statusCode).toBe(
+      204,
+    );
+    // A confidence filter that keeps every route forces the counting path; both must agree.
+    for (const who of [admin, memberA, memberB])
+      for (const q of [
+        'level=country',
+        'level=province&form=ForcedLabour',
+        'level=country&form=SexualExploitation',
+      ]) {
+        const fast = (await get(`/api/atlas/flows?${q}`, who)).json() as FlowMatrix;
+        const slow = (
+          await get(`/api/atlas/flows?${q}&confidence=confirmed,likely,suspected`, who)
+        ).json() as FlowMatrix;
+        const norm = (m: FlowMatrix) =>
+          m.cells.map((c) => `${c.origin}>${c.destination}:${c.n}`).sort();
+        expect(norm(fast), q).toEqual(norm(slow));
+      }
+    const gapsFast = (
+      await get('/api/atlas/gaps?level=country&limit=200', admin)
+    ).json() as GapList;
+    const gapsSlow = (
+      await get(
+        '/api/atlas/gaps?level=country&limit=200&confidence=confirmed,likely,suspected',
+        admin,
+      )
+    ).json() as GapList;
+    expect(
+      gapsFast.items.map((g) => [g.place.id, g.form, g.source, g.transit, g.destination]),
+    ).toEqual(gapsSlow.items.map((g) => [g.place.id, g.form, g.source, g.transit, g.destination]));
+  });
+
+  it('public view: public routes only, no reporting organisation, small counts withheld consistently', async () => {
+    const m = (await get('/api/atlas/flows')).json() as FlowMatrix;
+    expect(m.view).toBe('public');
+    expect(m.k).toBe(11);
+    for (const c of m.cells) if (c.n !== null) expect(c.n === 0 || c.n >= 11).toBe(true);
+    // No row or column total lets a single withheld cell be recovered.
+    for (const o of m.origins) {
+      const row = m.cells.filter((c) => c.origin === o.id);
+      if (m.originTotals[o.id] !== null) expect(row.filter((c) => c.n === null).length).not.toBe(1);
+    }
+    for (const d of m.destinations) {
+      const col = m.cells.filter((c) => c.destination === d.id);
+      if (m.destinationTotals[d.id] !== null)
+        expect(col.filter((c) => c.n === null).length).not.toBe(1);
+    }
+    const asMember = (await get('/api/atlas/flows?view=public', admin)).json() as FlowMatrix;
+    expect(asMember.cells).toEqual(m.cells);
+    const map = (await get('/api/atlas/map')).json() as AtlasMap;
+    expect(map.flows.every((f) => f.n >= 11)).toBe(true);
+    const text = JSON.stringify(map) + JSON.stringify((await get('/api/atlas/challenges')).json());
+    expect(text).not.toContain('(demo)');
+    expect((await get('/api/atlas/routes')).json()).toEqual({ items: [], total: 0 });
+    const gaps = (await get('/api/atlas/gaps?level=country')).json() as GapList;
+    for (const g of gaps.items)
+      for (const n of [g.source, g.transit, g.destination])
+        expect(n === null || n === 0 || n >= 11).toBe(true);
+  });
+
+  it('ranks gaps in plain words, with the rule and weights that can be changed', async () => {
+    const g = (await get('/api/atlas/gaps?level=province&limit=10', admin)).json() as GapList;
+    expect(g.items.length).toBeGreaterThan(3);
+    expect(g.rule).toContain('need');
+    expect(g.items[0]!.summary).toMatch(/route/);
+    const scores = g.items.map((i) => i.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    const onlyDest = (
+      await get('/api/atlas/gaps?level=province&limit=10&wSource=0&wTransit=0', admin)
+    ).json() as GapList;
+    expect(onlyDest.items.every((i) => (i.destination ?? 0) > 0)).toBe(true);
+    expect((await get('/api/atlas/gaps?wSource=-1', admin)).statusCode).toBe(400);
+  });
+
+  it('imports CSV: dry run lists line and column errors, then all or nothing', async () => {
+    const count = async () =>
+      ((await get('/api/atlas/routes?limit=1', admin)).json() as { total: number }).total;
+    const before = await count();
+    const bad = [
+      'source,transits,border_crossings,destination,forms,confidence,basis,year_from',
+      `"Yangon, MM","Myawadi, MM;Mae Sot, TH","Mae Sot, TH","Bangkok, TH",ForcedLabour,likely,casework,2019`,
+      `Qqxyzzy,,,"Bangkok, TH",ForcedLabour,sure,casework,19`,
+    ].join('\n');
+    const dry = (
+      await send('POST', '/api/atlas/routes/import', { csv: bad, dryRun: false }, memberA)
+    ).json() as ImportResult;
+    expect(dry.ok).toBe(false);
+    expect(dry.imported).toBe(0);
+    expect(dry.errors.map((e) => [e.line, e.column]).sort()).toEqual([
+      [3, 'confidence'],
+      [3, 'source'],
+      [3, 'year_from'],
+    ]);
+    expect(await count()).toBe(before);
+    const good =
+      bad.split('\n').slice(0, 2).join('\n') +
+      '\n' +
+      `${MAE_SOT},,,${BANGKOK},SexualExploitation;ForcedLabour,suspected,hotline,2021\n`;
+    const check = (
+      await send('POST', '/api/atlas/routes/import', { csv: good, dryRun: true }, memberA)
+    ).json() as ImportResult;
+    expect(check).toMatchObject({ ok: true, imported: 0, lines: 2 });
+    const done = (
+      await send('POST', '/api/atlas/routes/import', { csv: good, dryRun: false }, memberA)
+    ).json() as ImportResult;
+    expect(done).toMatchObject({ ok: true, imported: 2 });
+    expect(await count()).toBe(before + 2);
+    const wrongCol = (
+      await send('POST', '/api/atlas/routes/import', { csv: 'from,to\nx,y', dryRun: true }, memberA)
+    ).json() as ImportResult;
+    expect(wrongCol.errors[0]).toMatchObject({ line: 1, column: 'from' });
+  });
+
+  it('exports flows as GeoJSON', async () => {
+    const res = await get('/api/atlas/flows.geojson?level=country', admin);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('geo+json');
+    const fc = res.json() as {
+      type: string;
+      features: { geometry: { coordinates: number[][] }; properties: { routes: number } }[];
+    };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.length).toBeGreaterThan(5);
+    expect(fc.features[0]!.geometry.coordinates).toHaveLength(2);
+  });
+
+  it('records challenges; the public sees public ones without the organisation', async () => {
+    const res = await send(
+      'POST',
+      '/api/atlas/challenges',
+      {
+        text: 'No interpreters for Karen at the border court.',
+        place: MAE_SOT,
+        form: 'ForcedLabour',
+        visibility: 'public',
+      },
+      memberA,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().organisation.id).toBe(orgA);
+    const pub = (await get('/api/atlas/challenges')).json() as {
+      items: { text: string; organisation: unknown }[];
+    };
+    const mine = pub.items.find((c) => c.text.startsWith('No interpreters'))!;
+    expect(mine.organisation).toBeNull();
+    expect(
+      (await send('POST', '/api/atlas/challenges', { text: '', place: 'nowhere' }, memberA))
+        .statusCode,
+    ).toBe(400);
+  });
+
+  it('streams a change event when a route is added (Server-Sent Events)', async () => {
+    const address = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const ctrl = new AbortController();
+    try {
+      const res = await fetch(`${address}/api/atlas/stream`, {
+        headers: { cookie: admin },
+        signal: ctrl.signal,
+      });
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const reader = res.body!.getReader();
+      const chunks: string[] = [];
+      const readUntil = async (needle: string) => {
+        while (!chunks.join('').includes(needle)) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          chunks.push(new TextDecoder().decode(value));
+        }
+      };
+      await readUntil('event: hello');
+      await send('POST', '/api/atlas/routes', route(), memberA);
+      await readUntil('event: change');
+      expect(chunks.join('')).toMatch(/event: change\ndata: \{"version":\d+\}/);
+    } finally {
+      ctrl.abort();
+    }
+  });
+});
