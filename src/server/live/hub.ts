@@ -34,6 +34,18 @@ export class LiveHub {
       await this.publish(eventId, { kind: 'event', event: await presentEvent(this.ctx.db, e) });
   }
 
+  /**
+   * The room's snapshot as JSON, built once per sequence number: when a room full of phones
+   * reconnects after the Wi-Fi drops, the database is read once, not once per phone.
+   */
+  async snapshotJson(room: Room): Promise<string | undefined> {
+    if (room.snapshotCache?.seq === room.seq) return room.snapshotCache.json;
+    const snap = await this.snapshot(room);
+    if (!snap) return undefined;
+    room.snapshotCache = { seq: room.seq, json: JSON.stringify(snap) };
+    return room.snapshotCache.json;
+  }
+
   async snapshot(room: Room): Promise<Snapshot | undefined> {
     const e = await findEvent(this.ctx.db, room.eventId);
     if (!e) return undefined;

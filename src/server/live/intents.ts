@@ -31,11 +31,15 @@ export async function applyIntent(
   if (client.role !== 'facilitator') return refuse('forbidden', 'Only facilitators can do that.');
   const now = ctx.now();
   const key = { clientKey: client.clientKey, id };
-  const sessions = await listSessions(ctx.db, room.eventId);
-  const sessionShape = (sid: string | null) => {
-    const s = sessions.find((x) => x.id === sid);
+  const sessionShape = async (sid: string | null) => {
+    const s = (await listSessions(ctx.db, room.eventId)).find((x) => x.id === sid);
     return (
-      s && { id: s.id, rounds: Number(s.rounds), minutesPerRound: Number(s.minutes_per_round) }
+      s && {
+        id: s.id,
+        rounds: Number(s.rounds),
+        minutesPerRound: Number(s.minutes_per_round),
+        planned: s.plan !== null,
+      }
     );
   };
 
@@ -57,7 +61,7 @@ export async function applyIntent(
 
   if (intent.type === 'replan') {
     const st = room.state;
-    const s = sessions.find((x) => x.id === st.sessionId);
+    const s = (await listSessions(ctx.db, room.eventId)).find((x) => x.id === st.sessionId);
     if (!s || !s.plan || (st.status !== 'running' && st.status !== 'paused'))
       return refuse('not_running', 'Re-planning needs a running session with a plan.');
     const e = await findEvent(ctx.db, room.eventId);
@@ -92,12 +96,11 @@ export async function applyIntent(
 
   let cmd: RoomCommand;
   if (intent.type === 'startSession' || intent.type === 'nextRound') {
-    const shape = sessionShape(
+    const shape = await sessionShape(
       intent.type === 'startSession' ? intent.sessionId : room.state.sessionId,
     );
     if (!shape) return refuse('not_found', 'No such session in this event.');
-    const s = sessions.find((x) => x.id === shape.id);
-    if (intent.type === 'startSession' && !s?.plan)
+    if (intent.type === 'startSession' && !shape.planned)
       return refuse('no_plan', 'Generate the schedule for this session first.');
     cmd = { type: intent.type, session: shape };
   } else if (intent.type === 'extend') cmd = { type: 'extend', seconds: intent.seconds };

@@ -22,6 +22,8 @@ const RECENT = 1000;
  */
 export class Room {
   readonly clients = new Set<RoomClient>();
+  /** The snapshot serialised at one sequence number (see LiveHub.snapshotJson). */
+  snapshotCache: { seq: number; json: string } | undefined;
   private recent: { seq: number; json: string }[] = [];
   private queue: Promise<unknown> = Promise.resolve();
 

@@ -141,16 +141,19 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         const room = await hub.room(eventId);
         await room.serial(async () => {
           const missed = msg.lastSeq === undefined ? undefined : room.missedSince(msg.lastSeq);
-          const snapshot = missed === undefined ? await hub.snapshot(room) : undefined;
-          send(socket, {
+          const snapshotJson = missed === undefined ? await hub.snapshotJson(room) : undefined;
+          const welcome = JSON.stringify({
             type: 'welcome',
             protocol: PROTOCOL_VERSION,
             role: who.role,
             participantId: who.participantId,
             serverTime: ctx.now().getTime(),
             seq: room.seq,
-            ...(snapshot ? { snapshot } : {}),
-          });
+          } satisfies ServerMessage);
+          // The snapshot is serialised once per room version and spliced in, not once per phone.
+          socket.send(
+            snapshotJson ? `${welcome.slice(0, -1)},"snapshot":${snapshotJson}}` : welcome,
+          );
           for (const json of missed ?? []) socket.send(json);
           // A second hello on one socket replaces the first registration.
           if (client) room.clients.delete(client);
