@@ -1,15 +1,23 @@
-import { Redirect, Route, Switch } from 'wouter';
+import { Redirect, Route, Switch, useRoute } from 'wouter';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireSignIn } from './auth/RequireSignIn.tsx';
 import { SessionProvider } from './auth/session.tsx';
 import { DirectoryPage } from './directory/DirectoryPage.tsx';
 import { EditOrganisationPage, NewOrganisationPage } from './directory/OrganisationFormPage.tsx';
 import { OrganisationPage } from './directory/OrganisationPage.tsx';
+import { EventPage } from './events/EventPage.tsx';
+import { EventsPage } from './events/EventsPage.tsx';
+import { NewEventPage } from './events/NewEventPage.tsx';
+import { FacilitatePage } from './facilitate/FacilitatePage.tsx';
+import { ScreenPage } from './screen/ScreenPage.tsx';
 import { FlashProvider } from './shell/flash.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { NotFound } from './shell/NotFound.tsx';
 
 export function App() {
+  // The projector fills the screen: no header, no footer, nothing to click.
+  const [projector, screen] = useRoute('/screen/:id');
+  if (projector) return <ScreenPage key={screen.id} id={screen.id} />;
   return (
     <SessionProvider>
       <FlashProvider>
@@ -34,6 +42,30 @@ export function App() {
             </Route>
             <Route path="/directory/:id">
               {(params) => <OrganisationPage key={params.id} id={params.id} />}
+            </Route>
+            <Route path="/events">
+              <RequireSignIn>
+                <EventsPage />
+              </RequireSignIn>
+            </Route>
+            <Route path="/events/new">
+              <RequireSignIn>
+                <NewEventPage />
+              </RequireSignIn>
+            </Route>
+            <Route path="/events/:id/facilitate">
+              {(params) => (
+                <RequireSignIn>
+                  <FacilitatePage key={params.id} id={params.id} />
+                </RequireSignIn>
+              )}
+            </Route>
+            <Route path="/events/:id">
+              {(params) => (
+                <RequireSignIn>
+                  <EventPage key={params.id} id={params.id} />
+                </RequireSignIn>
+              )}
             </Route>
             <Route>
               <NotFound />

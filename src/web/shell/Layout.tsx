@@ -58,6 +58,14 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t('nav.directory')}
                 </Link>
               </li>
+              <li>
+                <Link
+                  href="/events"
+                  aria-current={location.startsWith('/events') ? 'page' : undefined}
+                >
+                  {t('events.listTitle')}
+                </Link>
+              </li>
             </ul>
           </nav>
           <LanguageSwitch />

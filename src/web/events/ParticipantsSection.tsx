@@ -1,0 +1,186 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PARTICIPANT_SECTORS } from '../../contract/events.ts';
+import { SelectField, TextField } from '../directory/fields.tsx';
+import { errorMessage } from '../shell/errors.ts';
+import { useResource } from '../shell/useResource.ts';
+import { eventsApi } from './api.ts';
+import { CsvImport } from './CsvImport.tsx';
+import { focusFirstError, splitError, type FieldErrors } from './fieldErrors.ts';
+
+type Sector = (typeof PARTICIPANT_SECTORS)[number];
+
+/** Who comes: the list, one by hand, or many from a CSV file. */
+export function ParticipantsSection({
+  eventId,
+  nonce,
+  onChanged,
+}: {
+  eventId: string;
+  nonce: number;
+  onChanged(): void;
+}) {
+  const { t } = useTranslation();
+  const list = useResource(`people:${eventId}:${nonce}`, (s) => eventsApi.participants(eventId, s));
+  const items = list.data?.items ?? list.previous?.items ?? [];
+  return (
+    <section id="ev-participants" aria-labelledby="ev-participants-h" className="ev-section">
+      <h2 id="ev-participants-h">
+        {t('events.section.participants')} <span className="count">({items.length})</span>
+      </h2>
+      {list.error !== undefined && (
+        <p className="alert alert-error" role="alert">
+          {errorMessage(t, list.error)}
+        </p>
+      )}
+      {items.length === 0 ? (
+        <p className="empty">{t('events.noParticipants')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('events.pName')}</th>
+                <th scope="col">{t('events.pOrganisation')}</th>
+                <th scope="col">{t('events.pSector')}</th>
+                <th scope="col">{t('events.pCountry')}</th>
+                <th scope="col">{t('events.pChoices')}</th>
+                <th scope="col">{t('events.pJoined')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name}</td>
+                  <td>{p.organisation}</td>
+                  <td>{t(`join.sector.${p.sector}`)}</td>
+                  <td>{p.country ?? '—'}</td>
+                  <td>{p.choices.join(', ') || '—'}</td>
+                  <td>{p.joined ? t('events.yes') : t('events.no')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="ev-two">
+        <details className="ev-box">
+          <summary>{t('events.addByHand')}</summary>
+          <AddParticipant eventId={eventId} onAdded={onChanged} />
+        </details>
+        <details className="ev-box" open={items.length === 0}>
+          <summary>{t('events.importCsv')}</summary>
+          <CsvImport eventId={eventId} onImported={onChanged} />
+        </details>
+      </div>
+    </section>
+  );
+}
+
+const EMPTY = { name: '', organisation: '', sector: '' as Sector | '', country: '', email: '' };
+
+function AddParticipant({ eventId, onAdded }: { eventId: string; onAdded(): void }) {
+  const { t } = useTranslation();
+  const [d, setD] = useState(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setGeneral(null);
+    setDone(null);
+    try {
+      const p = await eventsApi.addParticipant(eventId, {
+        name: d.name,
+        organisation: d.organisation,
+        ...(d.sector ? { sector: d.sector } : {}),
+        country: d.country.trim() ? d.country.trim().toUpperCase() : null,
+        email: d.email.trim() ? d.email.trim() : null,
+      });
+      setD(EMPTY);
+      setErrors({});
+      setDone(t('events.participantAdded', { name: p.name }));
+      onAdded();
+    } catch (err) {
+      const s = splitError(t, err);
+      setErrors(s.fields);
+      setGeneral(s.general);
+      focusFirstError(
+        ['name', 'organisation', 'sector', 'country', 'email']
+          .filter((k) => s.fields[k])
+          .map((k) => `pa-${k}`),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      {general && (
+        <p className="alert alert-error" role="alert">
+          {general}
+        </p>
+      )}
+      {done && (
+        <p className="alert alert-ok" role="status">
+          {done}
+        </p>
+      )}
+      <TextField
+        id="pa-name"
+        label={t('events.pName')}
+        value={d.name}
+        onChange={(v) => setD({ ...d, name: v })}
+        error={errors.name}
+        maxLength={120}
+        required
+      />
+      <TextField
+        id="pa-organisation"
+        label={t('events.pOrganisation')}
+        value={d.organisation}
+        onChange={(v) => setD({ ...d, organisation: v })}
+        error={errors.organisation}
+        maxLength={200}
+        required
+      />
+      <SelectField
+        id="pa-sector"
+        label={t('events.pSector')}
+        value={d.sector}
+        options={PARTICIPANT_SECTORS}
+        labelOf={(s) => t(`join.sector.${s}`)}
+        placeholder={t('join.sectorPlaceholder')}
+        onChange={(v) => setD({ ...d, sector: v })}
+        error={errors.sector}
+      />
+      <TextField
+        id="pa-country"
+        label={t('events.pCountryCode')}
+        hint={t('events.pCountryHint')}
+        value={d.country}
+        onChange={(v) => setD({ ...d, country: v })}
+        error={errors.country}
+        maxLength={2}
+        optional
+      />
+      <TextField
+        id="pa-email"
+        type="email"
+        label={t('events.pEmail')}
+        value={d.email}
+        onChange={(v) => setD({ ...d, email: v })}
+        error={errors.email}
+        maxLength={200}
+        optional
+      />
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {t('events.addParticipant')}
+      </button>
+    </form>
+  );
+}

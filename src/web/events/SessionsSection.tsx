@@ -1,0 +1,251 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  SESSION_KINDS,
+  type EventDetail,
+  type EventSession,
+  type Participant,
+} from '../../contract/events.ts';
+import { SelectField, TextField } from '../directory/fields.tsx';
+import { ApiError } from '../api.ts';
+import { useResource } from '../shell/useResource.ts';
+import { eventsApi } from './api.ts';
+import { focusFirstError, splitError, type FieldErrors } from './fieldErrors.ts';
+import { PlanView } from './PlanView.tsx';
+import { QualityReport } from './QualityReport.tsx';
+import { SwapForm } from './SwapForm.tsx';
+
+type Kind = (typeof SESSION_KINDS)[number];
+
+/** The event's sessions: add one, generate its schedule, read the plan and its quality, swap. */
+export function SessionsSection({
+  event,
+  onChange,
+  peopleNonce,
+}: {
+  event: EventDetail;
+  onChange(e: EventDetail): void;
+  peopleNonce: number;
+}) {
+  const { t } = useTranslation();
+  const people = useResource(`people:${event.id}:${peopleNonce}`, (s) =>
+    eventsApi.participants(event.id, s),
+  );
+  const participants = people.data?.items ?? people.previous?.items ?? [];
+  return (
+    <section id="ev-sessions" aria-labelledby="ev-sessions-h" className="ev-section">
+      <h2 id="ev-sessions-h">{t('events.section.sessions')}</h2>
+      <p className="muted">{t('events.sessionsIntro')}</p>
+      {event.sessions.length === 0 && <p className="empty">{t('events.noSessions')}</p>}
+      {event.sessions.map((s) => (
+        <SessionCard
+          key={s.id}
+          event={event}
+          session={s}
+          participants={participants}
+          onChange={onChange}
+        />
+      ))}
+      <details className="ev-box" open={event.sessions.length === 0}>
+        <summary>{t('events.addSession')}</summary>
+        <AddSession eventId={event.id} onAdded={onChange} />
+      </details>
+    </section>
+  );
+}
+
+function SessionCard({
+  event,
+  session: s,
+  participants,
+  onChange,
+}: {
+  event: EventDetail;
+  session: EventSession;
+  participants: Participant[];
+  onChange(e: EventDetail): void;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  async function generate() {
+    setBusy(true);
+    setError(null);
+    setStatus(t('events.planning'));
+    try {
+      onChange(
+        await eventsApi.plan(event.id, s.id, {
+          seed: Math.floor(Math.random() * 1e6),
+          timeLimitSeconds: 5,
+        }),
+      );
+      setStatus(t('events.planned'));
+    } catch (err) {
+      setStatus(null);
+      setError(
+        err instanceof ApiError && err.status === 422 && err.body
+          ? err.body.message
+          : splitError(t, err).general,
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (!window.confirm(t('events.deleteSessionConfirm', { title: s.title }))) return;
+    try {
+      onChange(await eventsApi.deleteSession(event.id, s.id));
+    } catch (err) {
+      setError(splitError(t, err).general);
+    }
+  }
+
+  const headingId = `session-${s.id}-h`;
+  return (
+    <article className="ev-box session-card" aria-labelledby={headingId} data-testid="session">
+      <div className="page-head">
+        <div>
+          <h3 id={headingId}>{s.title}</h3>
+          <p className="muted">
+            {t(`events.kind.${s.kind}`)} ·{' '}
+            {t('events.roundsTimesMinutes', { rounds: s.rounds, minutes: s.minutesPerRound })}
+          </p>
+        </div>
+        <div className="actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy}
+            onClick={() => void generate()}
+          >
+            {s.plan ? t('events.regenerate') : t('events.generate')}
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={() => void remove()}>
+            {t('events.deleteSession')}
+          </button>
+        </div>
+      </div>
+      <div aria-live="polite">
+        {status && <p className="muted">{status}</p>}
+        {error && <p className="alert alert-error">{error}</p>}
+      </div>
+      {s.quality && <QualityReport kind={s.kind} quality={s.quality} />}
+      {s.plan && (
+        <>
+          <PlanView event={event} session={s} participants={participants} />
+          <SwapForm event={event} session={s} participants={participants} onChange={onChange} />
+        </>
+      )}
+    </article>
+  );
+}
+
+function AddSession({ eventId, onAdded }: { eventId: string; onAdded(e: EventDetail): void }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<Kind | ''>('networking');
+  const [title, setTitle] = useState('');
+  const [rounds, setRounds] = useState('6');
+  const [minutes, setMinutes] = useState('5');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setGeneral(null);
+    try {
+      const next = await eventsApi.addSession(eventId, {
+        kind: kind || 'networking',
+        title: title || (kind ? t(`events.kind.${kind}`) : ''),
+        rounds: Number(rounds),
+        minutesPerRound: Number(minutes),
+      });
+      setErrors({});
+      setTitle('');
+      onAdded(next);
+    } catch (err) {
+      const s = splitError(t, err);
+      setErrors(s.fields);
+      setGeneral(s.general);
+      focusFirstError(
+        ['title', 'rounds', 'minutesPerRound'].filter((k) => s.fields[k]).map((k) => `ss-${k}`),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const num = (
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    err?: string,
+  ) => (
+    <div className={`field${err ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {err && (
+        <p className="field-error" id={`${id}-error`}>
+          {err}
+        </p>
+      )}
+      <input
+        id={id}
+        type="number"
+        min={1}
+        className="num-input"
+        value={value}
+        aria-invalid={err ? true : undefined}
+        aria-describedby={err ? `${id}-error` : undefined}
+        onChange={(e) => set(e.target.value)}
+      />
+    </div>
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      {general && (
+        <p className="alert alert-error" role="alert">
+          {general}
+        </p>
+      )}
+      <SelectField<Kind>
+        id="ss-kind"
+        label={t('events.sessionKind')}
+        value={kind}
+        options={SESSION_KINDS}
+        labelOf={(k) => t(`events.kind.${k}`)}
+        placeholder={t('events.sessionKindPlaceholder')}
+        onChange={setKind}
+        error={errors.kind}
+      />
+      <TextField
+        id="ss-title"
+        label={t('events.sessionTitle')}
+        hint={t('events.sessionTitleHint')}
+        value={title}
+        onChange={setTitle}
+        error={errors.title}
+        maxLength={120}
+        optional
+      />
+      <div className="ev-row">
+        {num('ss-rounds', t('events.rounds'), rounds, setRounds, errors.rounds)}
+        {num(
+          'ss-minutesPerRound',
+          t('events.minutesPerRound'),
+          minutes,
+          setMinutes,
+          errors.minutesPerRound,
+        )}
+      </div>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {t('events.addSessionSubmit')}
+      </button>
+    </form>
+  );
+}

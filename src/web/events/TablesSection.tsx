@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventDetail } from '../../contract/events.ts';
+import { useResource } from '../shell/useResource.ts';
+import { eventsApi } from './api.ts';
+import { splitError } from './fieldErrors.ts';
+
+interface Row {
+  name: string;
+  capacity: string;
+}
+
+/** Tables with names and capacities (replacing them clears the plans), then a host per table. */
+export function TablesSection({
+  event,
+  onChange,
+  peopleNonce,
+}: {
+  event: EventDetail;
+  onChange(e: EventDetail): void;
+  peopleNonce: number;
+}) {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<Row[]>(() =>
+    event.tables.map((x) => ({ name: x.name, capacity: String(x.capacity) })),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const people = useResource(`people:${event.id}:${peopleNonce}`, (s) =>
+    eventsApi.participants(event.id, s),
+  );
+  const hasPlans = event.sessions.some((s) => s.plan);
+
+  async function save() {
+    if (hasPlans && !window.confirm(t('events.tablesClearPlans'))) return;
+    setBusy(true);
+    setGeneral(null);
+    setStatus(null);
+    try {
+      const next = await eventsApi.setTables(
+        event.id,
+        rows.map((r) => ({ name: r.name.trim(), capacity: Number(r.capacity) })),
+      );
+      setErrors({});
+      setStatus(t('events.saved'));
+      onChange(next);
+    } catch (err) {
+      const s = splitError(t, err);
+      setErrors(s.fields);
+      setGeneral(s.general ?? t('events.fixMarked'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function host(tableId: string, participantId: string) {
+    try {
+      onChange(await eventsApi.setHost(event.id, tableId, participantId || null));
+      setStatus(t('events.hostSaved'));
+    } catch (err) {
+      setGeneral(splitError(t, err).general);
+    }
+  }
+
+  const addTables = (n: number) =>
+    setRows((rs) => [
+      ...rs,
+      ...Array.from({ length: n }, (_, i) => ({
+        name: t('events.tableDefaultName', { n: rs.length + i + 1 }),
+        capacity: '8',
+      })),
+    ]);
+
+  return (
+    <section id="ev-tables" aria-labelledby="ev-tables-h" className="ev-section">
+      <h2 id="ev-tables-h">{t('events.section.tables')}</h2>
+      <p className="muted">{t('events.tablesIntro')}</p>
+      {general && (
+        <p className="alert alert-error" role="alert">
+          {general}
+        </p>
+      )}
+      {rows.length > 0 && (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('events.tableName')}</th>
+              <th scope="col">{t('events.capacity')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('events.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => {
+              const nameErr = errors[`tables.${i}.name`];
+              const capErr = errors[`tables.${i}.capacity`];
+              return (
+                <tr key={i}>
+                  <td>
+                    <label htmlFor={`tbl-${i}-name`} className="visually-hidden">
+                      {t('events.tableNameN', { n: i + 1 })}
+                    </label>
+                    {nameErr && (
+                      <p className="field-error" id={`tbl-${i}-name-error`}>
+                        {nameErr}
+                      </p>
+                    )}
+                    <input
+                      id={`tbl-${i}-name`}
+                      type="text"
+                      value={r.name}
+                      maxLength={60}
+                      aria-invalid={nameErr ? true : undefined}
+                      aria-describedby={nameErr ? `tbl-${i}-name-error` : undefined}
+                      onChange={(e) =>
+                        setRows((rs) =>
+                          rs.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)),
+                        )
+                      }
+                    />
+                  </td>
+                  <td>
+                    <label htmlFor={`tbl-${i}-cap`} className="visually-hidden">
+                      {t('events.capacityN', { n: i + 1 })}
+                    </label>
+                    {capErr && (
+                      <p className="field-error" id={`tbl-${i}-cap-error`}>
+                        {capErr}
+                      </p>
+                    )}
+                    <input
+                      id={`tbl-${i}-cap`}
+                      type="number"
+                      min={2}
+                      max={50}
+                      className="num-input"
+                      value={r.capacity}
+                      aria-invalid={capErr ? true : undefined}
+                      aria-describedby={capErr ? `tbl-${i}-cap-error` : undefined}
+                      onChange={(e) =>
+                        setRows((rs) =>
+                          rs.map((x, j) => (j === i ? { ...x, capacity: e.target.value } : x)),
+                        )
+                      }
+                    />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-quiet"
+                      aria-label={t('events.removeItem', { label: r.name })}
+                      onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                    >
+                      {t('events.remove')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <div className="actions">
+        <button type="button" className="btn btn-quiet" onClick={() => addTables(1)}>
+          {t('events.addTable')}
+        </button>
+        <button type="button" className="btn btn-quiet" onClick={() => addTables(5)}>
+          {t('events.addFiveTables')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy}
+          onClick={() => void save()}
+        >
+          {t('events.saveTables')}
+        </button>
+        {status && (
+          <span role="status" className="ok-text">
+            {status}
+          </span>
+        )}
+      </div>
+      {event.tables.length > 0 && (
+        <>
+          <h3>{t('events.hostsTitle')}</h3>
+          <p className="muted">{t('events.hostsIntro')}</p>
+          <div className="host-grid">
+            {event.tables.map((tb) => (
+              <div className="field" key={tb.id}>
+                <label htmlFor={`host-${tb.id}`}>{t('events.hostOf', { table: tb.name })}</label>
+                <select
+                  id={`host-${tb.id}`}
+                  value={tb.hostParticipantId ?? ''}
+                  onChange={(e) => void host(tb.id, e.target.value)}
+                >
+                  <option value="">{t('events.noHost')}</option>
+                  {(people.data?.items ?? people.previous?.items ?? []).map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name} · {p.organisation}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+/** The events calls of the set-up pages and the console. Types come from the contract. */
+import type { z } from 'zod';
+import type {
+  EventCreate,
+  EventDetail,
+  EventIssue,
+  EventList,
+  EventSessionInput,
+  ExpertiseGroup,
+  Participant,
+  ParticipantInput,
+} from '../../contract/events.ts';
+import { call, enc } from '../live/http.ts';
+
+export type EventDraft = Partial<z.input<typeof EventCreate>>;
+export type EventPatch = Partial<{
+  name: string;
+  venue: string;
+  startsOn: string;
+  endsOn: string;
+  timeZone: string;
+  walkInsAllowed: boolean;
+  issues: EventIssue[];
+  expertiseGroups: ExpertiseGroup[];
+}>;
+export type SessionDraft = z.input<typeof EventSessionInput>;
+export type ParticipantDraft = Partial<z.input<typeof ParticipantInput>>;
+
+export interface CsvProblem {
+  line: number;
+  column: string | null;
+  message: string;
+}
+export interface CsvPreview {
+  ok: true;
+  count: number;
+  preview: ParticipantInput[];
+}
+
+const base = (id: string) => `/api/events/${enc(id)}`;
+
+export const eventsApi = {
+  list: (signal?: AbortSignal) =>
+    call<z.infer<typeof EventList>>('GET', '/api/events', undefined, signal),
+  create: (body: EventDraft) => call<EventDetail>('POST', '/api/events', body),
+  get: (id: string, signal?: AbortSignal) => call<EventDetail>('GET', base(id), undefined, signal),
+  update: (id: string, body: EventPatch) => call<EventDetail>('PATCH', base(id), body),
+  setTables: (id: string, tables: { name: string; capacity: number }[]) =>
+    call<EventDetail>('PUT', `${base(id)}/tables`, { tables }),
+  setHost: (id: string, tableId: string, participantId: string | null) =>
+    call<EventDetail>('PUT', `${base(id)}/tables/${enc(tableId)}/host`, { participantId }),
+  participants: (id: string, signal?: AbortSignal) =>
+    call<{ items: Participant[] }>('GET', `${base(id)}/participants`, undefined, signal),
+  addParticipant: (id: string, body: ParticipantDraft) =>
+    call<Participant>('POST', `${base(id)}/participants`, body),
+  importCsv: (id: string, csv: string, dryRun: boolean) =>
+    call<CsvPreview>('POST', `${base(id)}/participants/import`, { csv, dryRun }),
+  addSession: (id: string, body: SessionDraft) =>
+    call<EventDetail>('POST', `${base(id)}/sessions`, body),
+  deleteSession: (id: string, sessionId: string) =>
+    call<EventDetail>('DELETE', `${base(id)}/sessions/${enc(sessionId)}`),
+  plan: (id: string, sessionId: string, body: { seed?: number; timeLimitSeconds?: number } = {}) =>
+    call<EventDetail>('POST', `${base(id)}/sessions/${enc(sessionId)}/plan`, body),
+  swap: (
+    id: string,
+    sessionId: string,
+    body: { round: number; a: string; b: string; confirm?: boolean },
+  ) =>
+    call<{ event: EventDetail; warnings: string[] }>(
+      'POST',
+      `${base(id)}/sessions/${enc(sessionId)}/swap`,
+      body,
+    ),
+};

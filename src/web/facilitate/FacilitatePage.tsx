@@ -1,0 +1,248 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { Intent } from '../../contract/live.ts';
+import { JoinQr, joinUrl } from '../events/qr.tsx';
+import { currentSession, formatClock, remainingMs } from '../live/derive.ts';
+import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
+import { useTitle } from '../shell/useTitle.ts';
+import '../events/events.css';
+import { BroadcastForm } from './BroadcastForm.tsx';
+import { LinkStatus } from './LinkStatus.tsx';
+import { PeoplePanel } from './PeoplePanel.tsx';
+
+/** /events/:id/facilitate — run the room: rounds and timer, who is here, a message to everyone. */
+export function FacilitatePage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const client = useLiveClient({ eventId: id });
+  const view = useLiveView(client);
+  const now = useServerNow(client, 250);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pick, setPick] = useState('');
+  const snap = view.snapshot;
+  useTitle(snap ? t('facilitate.title', { event: snap.event.name }) : t('facilitate.titleShort'));
+
+  async function act(intent: Intent): Promise<boolean> {
+    if (!client) return false;
+    setBusy(true);
+    setProblem(null);
+    const r = await client.send(intent);
+    setBusy(false);
+    if (!r.ok) setProblem(r.message);
+    return r.ok;
+  }
+
+  if (view.link === 'denied')
+    return (
+      <section className="narrow">
+        <h1 tabIndex={-1}>{t('facilitate.titleShort')}</h1>
+        <p className="alert alert-error" role="alert">
+          {t('facilitate.denied')}
+        </p>
+      </section>
+    );
+  if (view.link === 'reload')
+    return (
+      <section className="narrow" role="alert">
+        <h1 tabIndex={-1}>{t('join.reloadTitle')}</h1>
+        <p>{t('join.reloadBody')}</p>
+        <button type="button" className="btn btn-primary" onClick={() => location.reload()}>
+          {t('join.reloadButton')}
+        </button>
+      </section>
+    );
+  if (!snap)
+    return (
+      <p className="muted" role="status">
+        {t('facilitate.connecting')}
+      </p>
+    );
+
+  const { event, state } = snap;
+  const session = currentSession(snap);
+  const left = remainingMs(state, now);
+  const running = state.status === 'running';
+  const paused = state.status === 'paused';
+  const active = running || paused;
+  const lastRound = session ? state.round + 1 >= session.rounds : false;
+  const planned = event.sessions.filter((s) => s.plan);
+  const chosen = pick || planned.find((s) => s.id !== state.sessionId || !active)?.id || '';
+
+  return (
+    <article className="console" aria-labelledby="console-title">
+      <p className="crumbs">
+        <Link href={`/events/${event.id}`}>{t('facilitate.backToSetUp')}</Link>
+      </p>
+      <div className="page-head">
+        <h1 id="console-title" tabIndex={-1}>
+          {event.name}
+        </h1>
+        <LinkStatus link={view.link} pending={view.pending} />
+      </div>
+
+      <div className="console-grid">
+        <section className="console-panel console-now" aria-labelledby="now-h">
+          <h2 id="now-h">{t('facilitate.nowTitle')}</h2>
+          {session && state.status !== 'idle' ? (
+            <>
+              <p className="console-session">
+                {session.title} ·{' '}
+                <span data-testid="console-round">
+                  {t('facilitate.roundOf', { n: state.round + 1, total: session.rounds })}
+                </span>{' '}
+                ·{' '}
+                <span className={`status status-${state.status}`}>
+                  {t(`facilitate.status.${state.status}`)}
+                </span>
+              </p>
+              <p
+                className="console-clock"
+                role="timer"
+                aria-label={t('join.timeLeft')}
+                data-testid="console-countdown"
+              >
+                {left === null ? '—' : formatClock(left)}
+              </p>
+            </>
+          ) : (
+            <p className="muted">{t('facilitate.idle')}</p>
+          )}
+          {problem && (
+            <p className="alert alert-error" role="alert">
+              {problem}
+            </p>
+          )}
+          {active && (
+            <div className="console-controls" role="group" aria-label={t('facilitate.controls')}>
+              {running ? (
+                <button
+                  type="button"
+                  className="btn btn-quiet"
+                  disabled={busy}
+                  onClick={() => void act({ type: 'pause' })}
+                >
+                  {t('facilitate.pause')}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={busy}
+                  onClick={() => void act({ type: 'resume' })}
+                >
+                  {t('facilitate.resume')}
+                </button>
+              )}
+              <button
+                type="button"
+                className="btn btn-quiet"
+                disabled={busy}
+                onClick={() => void act({ type: 'extend', seconds: -60 })}
+              >
+                {t('facilitate.minusMinute')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-quiet"
+                disabled={busy}
+                onClick={() => void act({ type: 'extend', seconds: 60 })}
+              >
+                {t('facilitate.plusMinute')}
+              </button>
+              {!lastRound && (
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={busy}
+                  onClick={() => void act({ type: 'nextRound' })}
+                >
+                  {t('facilitate.nextRound')}
+                </button>
+              )}
+              <button
+                type="button"
+                className="btn btn-danger"
+                disabled={busy}
+                onClick={() =>
+                  window.confirm(t('facilitate.finishConfirm')) && void act({ type: 'finish' })
+                }
+              >
+                {t('facilitate.finish')}
+              </button>
+            </div>
+          )}
+          <div className="console-start">
+            {planned.length === 0 ? (
+              <p className="muted">
+                {t('facilitate.noPlans')}{' '}
+                <Link href={`/events/${event.id}#ev-sessions`}>{t('facilitate.goPlan')}</Link>
+              </p>
+            ) : (
+              <form
+                className="add-row"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  if (!chosen) return;
+                  if (active && !window.confirm(t('facilitate.restartConfirm'))) return;
+                  void act({ type: 'startSession', sessionId: chosen });
+                }}
+              >
+                <label htmlFor="start-session" className="visually-hidden">
+                  {t('facilitate.sessionToStart')}
+                </label>
+                <select id="start-session" value={chosen} onChange={(e) => setPick(e.target.value)}>
+                  {planned.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.title} ({t(`events.kind.${s.kind}`)},{' '}
+                      {t('events.roundsTimesMinutes', {
+                        rounds: s.rounds,
+                        minutes: s.minutesPerRound,
+                      })}
+                      )
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="btn btn-primary" disabled={busy || !chosen}>
+                  {t('facilitate.start')}
+                </button>
+              </form>
+            )}
+          </div>
+        </section>
+
+        <section className="console-panel console-join" aria-labelledby="join-h">
+          <h2 id="join-h">{t('facilitate.joinTitle')}</h2>
+          <JoinQr
+            code={event.joinCode}
+            size={168}
+            label={t('facilitate.qrAlt', { url: joinUrl(event.joinCode) })}
+          />
+          <p className="join-code" data-testid="console-join-code">
+            {event.joinCode}
+          </p>
+          <p className="muted small">{joinUrl(event.joinCode)}</p>
+          <a href={`/screen/${event.id}`} target="_blank" rel="noopener" className="btn btn-quiet">
+            {t('facilitate.openProjector')}
+          </a>
+        </section>
+
+        <BroadcastForm
+          current={state.message?.text ?? ''}
+          busy={busy}
+          onSend={(text) => act({ type: 'broadcast', text })}
+        />
+
+        <PeoplePanel
+          participants={snap.participants}
+          canReplan={active && !!session?.plan && session.kind !== 'groups'}
+          busy={busy}
+          onPresence={(participantId, status) =>
+            void act({ type: 'setPresence', participantId, status })
+          }
+          onReplan={() => act({ type: 'replan' })}
+        />
+      </div>
+    </article>
+  );
+}

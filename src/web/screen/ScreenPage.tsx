@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventSession } from '../../contract/events.ts';
+import { JoinQr, joinUrl } from '../events/qr.tsx';
+import {
+  currentSession,
+  formatClock,
+  remainingMs,
+  roundRoster,
+  type RosterLine,
+} from '../live/derive.ts';
+import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
+import { useTitle } from '../shell/useTitle.ts';
+import './screen.css';
+
+/** Seconds each page of the "find your name" list stays up. Pages follow the server clock, so two
+ * projectors in one hall show the same page. */
+const PAGE_SECONDS = 10;
+
+/** /screen/:id — the projector: round, a countdown readable from the back, where everyone goes. */
+export function ScreenPage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const client = useLiveClient({ eventId: id });
+  const view = useLiveView(client);
+  const now = useServerNow(client, 200);
+  const rows = useRowsPerColumn();
+  const snap = view.snapshot;
+  useTitle(snap ? t('screen.title', { event: snap.event.name }) : t('screen.titleShort'));
+
+  useEffect(() => {
+    document.documentElement.classList.add('projector');
+    return () => document.documentElement.classList.remove('projector');
+  }, []);
+
+  if (view.link === 'denied' || view.link === 'reload')
+    return (
+      <main className="scr scr-center">
+        <h1>{view.link === 'reload' ? t('join.reloadTitle') : t('screen.denied')}</h1>
+        {view.link === 'denied' && (
+          <p>
+            <a href={`/login?next=${encodeURIComponent(`/screen/${id}`)}`}>{t('screen.signIn')}</a>
+          </p>
+        )}
+      </main>
+    );
+  if (!snap)
+    return (
+      <main className="scr scr-center">
+        <p role="status">{t('screen.connecting')}</p>
+      </main>
+    );
+
+  const { event, state } = snap;
+  const session = currentSession(snap);
+  const active = session && (state.status === 'running' || state.status === 'paused');
+  const left = remainingMs(state, now);
+  const roster = active
+    ? roundRoster(event, snap.participants, session, state.round, i18n.language)
+    : [];
+  const columns = 3;
+  const perPage = Math.max(1, rows * columns);
+  const pages = Math.max(1, Math.ceil(roster.length / perPage));
+  const page = Math.floor(now / (PAGE_SECONDS * 1000)) % pages;
+  const shown = roster.slice(page * perPage, (page + 1) * perPage);
+  const low = left !== null && left <= 60_000 && state.status === 'running';
+
+  return (
+    <main className="scr" aria-labelledby="scr-title">
+      <header className="scr-top">
+        <div>
+          <p className="scr-event">{event.name}</p>
+          <h1 id="scr-title" className="scr-session">
+            {active
+              ? session.title
+              : state.status === 'finished'
+                ? t('screen.finished')
+                : t('screen.welcome')}
+          </h1>
+        </div>
+        {active && (
+          <div className="scr-clock-box">
+            <p className="scr-round" data-testid="screen-round">
+              {t('screen.roundOf', { n: state.round + 1, total: session.rounds })}
+            </p>
+            <p
+              className={`scr-clock${low ? ' scr-clock-low' : ''}`}
+              role="timer"
+              aria-label={t('join.timeLeft')}
+              data-testid="screen-countdown"
+            >
+              {left === null ? '—' : formatClock(left)}
+            </p>
+            {state.status === 'paused' && <p className="scr-paused">{t('screen.paused')}</p>}
+          </div>
+        )}
+      </header>
+      {state.message?.text && (
+        <p className="scr-message" data-testid="screen-message">
+          {state.message.text}
+        </p>
+      )}
+      <div className={`scr-body${active ? '' : ' scr-body-idle'}`}>
+        {active ? (
+          <section className="scr-list" aria-labelledby="scr-find">
+            <h2 id="scr-find" className="scr-find">
+              {t('screen.findYourName')}
+              {pages > 1 && (
+                <span className="scr-page">
+                  {' '}
+                  · {t('screen.pageOf', { n: page + 1, total: pages })}
+                </span>
+              )}
+            </h2>
+            <ul className="scr-names" style={{ gridTemplateRows: `repeat(${rows}, auto)` }}>
+              {shown.map((line) => (
+                <li key={line.participant.id}>
+                  <span className="scr-name">{line.participant.name}</span>
+                  <span className="scr-where">{whereText(t, session, line)}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          <section className="scr-idle">
+            <p className="scr-idle-text">{t('screen.joinPrompt')}</p>
+          </section>
+        )}
+        <aside className="scr-join" aria-label={t('screen.joinTitle')}>
+          <JoinQr code={event.joinCode} size={active ? 260 : 420} label={t('screen.qrAlt')} />
+          <p className="scr-join-label">{t('screen.joinWith')}</p>
+          <p className="scr-join-code" data-testid="screen-join-code">
+            {event.joinCode}
+          </p>
+          <p className="scr-join-url">
+            {joinUrl(event.joinCode)
+              .replace(/^https?:\/\//, '')
+              .replace(/\/j\/.*$/, '/join')}
+          </p>
+        </aside>
+      </div>
+    </main>
+  );
+}
+
+function whereText(
+  t: ReturnType<typeof useTranslation>['t'],
+  session: EventSession,
+  line: RosterLine,
+): string {
+  const pl = line.placement;
+  if (session.kind === 'networking')
+    return t('screen.spotWith', {
+      spot: pl.group.spot,
+      names: pl.others.map((o) => o.name).join(', '),
+    });
+  const table = pl.tableName ?? t('events.spotN', { n: pl.group.spot });
+  return pl.topic ? `${table} · ${pl.topic}` : table;
+}
+
+/** How many names fit in one column of the list at this window height. */
+function useRowsPerColumn(): number {
+  const calc = () => Math.max(4, Math.floor((window.innerHeight - 330) / 62));
+  const [rows, setRows] = useState(calc);
+  useEffect(() => {
+    const on = () => setRows(calc());
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return rows;
+}

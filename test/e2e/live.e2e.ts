@@ -1,0 +1,300 @@
+/**
+ * The live event of issue 4, in real Chromium: a facilitator sets up an event (CSV import with a
+ * dry run, a networking session, a generated schedule), three phones join by code, the round
+ * starts, each phone shows its own partner and the same countdown as the console and the
+ * projector; one phone drops off the network during a round change and, back online, shows the
+ * new round without reloading; a page speaking an old protocol is told to reload. Screenshots of
+ * the console, the projector (1920×1080) and the phones (390×844) go to test-results/.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventDetail, Participant } from '../../src/contract/events.ts';
+import {
+  DEMO_ADMIN,
+  RESULTS,
+  accessibilityProblems,
+  startHarness,
+  type Harness,
+} from './harness.ts';
+
+const DESKTOP = { width: 1366, height: 900 };
+const PROJECTOR = { width: 1920, height: 1080 };
+const PHONE = { width: 390, height: 844, mobile: true };
+
+let h: Harness;
+const suiteStart = Date.now();
+const a11y: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.close();
+  console.log(`[e2e] live scenario finished in ${((Date.now() - suiteStart) / 1000).toFixed(1)} s`);
+});
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage });
+  a11y.push(...(await accessibilityProblems(page, name)));
+}
+
+/** "4:59" → 299 */
+function seconds(clock: string | null): number {
+  const m = /^(\d+):(\d\d)$/.exec((clock ?? '').trim());
+  if (!m) throw new Error(`not a countdown: ${clock}`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+const PEOPLE = [
+  ['Aung Min', 'Mekong Youth Network', 'ngo', 'MM'],
+  ['Bopha Chan', 'Ministry of Social Affairs', 'government', 'KH'],
+  ['Chai Wongsa', 'Royal Thai Police ATD', 'lawEnforcement', 'TH'],
+  ['Dara Kim', 'IOM Phnom Penh', 'un', 'KH'],
+  ['Ella Santos', 'Visayan Forum', 'ngo', 'PH'],
+  ['Farid Rahman', 'Dhaka Labour Research', 'research', 'BD'],
+  ['Gita Sharma', 'Shakti Samuha', 'survivorLed', 'NP'],
+  ['Hoa Nguyen', 'Blue Dragon', 'ngo', 'VN'],
+] as const;
+const GOOD_CSV = ['name,organisation,sector,country', ...PEOPLE.map((p) => p.join(','))].join('\n');
+const BAD_CSV = [
+  'name,organisation,sector,country',
+  'Aung Min,Mekong Youth Network,pirates,MM',
+  ',Nobody Org,ngo,TH',
+  'Bopha Chan,Ministry of Social Affairs,government,Cambodia',
+].join('\n');
+
+describe('live event in Chromium', () => {
+  it('sets up, joins three phones, runs rounds in step, survives a dropped phone', async () => {
+    // ---- set-up (facilitator, laptop) ----
+    const { context: fctx, page: f } = await h.newPage(DESKTOP);
+    f.setDefaultTimeout(15_000);
+    await f.goto(`${h.url}/events`);
+    await f.waitForURL('**/login?next=*');
+    await f.getByLabel('Email').fill(DEMO_ADMIN.email);
+    await f.getByLabel('Password').fill(DEMO_ADMIN.password);
+    await f.getByRole('button', { name: 'Sign in' }).click();
+    await f.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+    await f.getByRole('link', { name: 'New event' }).click();
+    await f.getByRole('heading', { level: 1, name: 'New event' }).waitFor();
+    const eventName = `Asia Region Conference ${Date.now().toString(36)}`;
+    await f.getByLabel('Name').fill(eventName);
+    await f.getByLabel('Venue').fill('Bangkok, Thailand');
+    await f.getByRole('button', { name: 'Create event' }).click();
+    await f.getByRole('heading', { level: 1, name: eventName }).waitFor();
+    const eventId = f.url().split('/events/')[1]!.split(/[?#]/)[0]!;
+    const joinCode = (await f.getByTestId('join-code').textContent())!.trim();
+    expect(joinCode.length).toBeGreaterThanOrEqual(4);
+    // The issues list starts as the conference's own.
+    expect(await f.locator('#issue-0').inputValue()).toBe('Child sex trafficking');
+
+    // CSV: a dry run lists every bad line and why; nothing is stored.
+    const csvBox = f.locator('#csv-text');
+    await csvBox.fill(BAD_CSV);
+    await f.getByRole('button', { name: 'Check the file' }).click();
+    const problems = f.getByTestId('csv-problems');
+    await problems.waitFor();
+    const problemText = (await problems.textContent()) ?? '';
+    expect(problemText).toContain('Nothing was imported');
+    for (const line of ['2', '3', '4']) expect(problemText).toContain(line);
+    await shot(f, 'live-desktop-1-csv-problems', true);
+    await csvBox.fill(GOOD_CSV);
+    await f.getByRole('button', { name: 'Check the file' }).click();
+    await f.getByText('The file is right: 8 participants').waitFor();
+    await f.getByRole('button', { name: 'Import 8 participants' }).click();
+    await f.getByText('8 participants imported.').waitFor();
+    await f.getByRole('heading', { name: /Participants \(8\)/ }).waitFor();
+
+    // A networking session of three 2-minute rounds, and its schedule.
+    await f.getByText('Add a session', { exact: true }).first().waitFor();
+    await f.getByLabel('Kind of session').selectOption('networking');
+    await f.getByLabel(/^Title/).fill('Speed networking');
+    await f.getByLabel('Rounds').fill('3');
+    await f.getByLabel('Minutes per round').fill('2');
+    await f.getByRole('button', { name: 'Add session' }).click();
+    await f.getByRole('heading', { level: 3, name: 'Speed networking' }).waitFor();
+    await f.getByRole('button', { name: 'Generate schedule' }).click();
+    await f.getByTestId('quality').waitFor({ timeout: 30_000 });
+    expect(await f.getByTestId('quality').textContent()).toContain('Pairs who meet twice0');
+    await f.getByRole('heading', { name: 'Who sits where' }).waitFor();
+    await shot(f, 'live-desktop-2-setup', true);
+
+    // ---- three phones join by code ----
+    const phones: { ctx: BrowserContext; page: Page; name: string }[] = [];
+    for (const name of ['Aung Min', 'Dara Kim', 'Gita Sharma']) {
+      const { context, page } = await h.newPage(PHONE);
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${h.url}/join`);
+      await page.getByLabel('Event code').fill(joinCode.toLowerCase());
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Who are you?' }).waitFor();
+      if (phones.length === 0) await shot(page, 'live-phone-1-pick-name');
+      await page.getByRole('radio', { name: new RegExp(name) }).check();
+      await page.getByRole('button', { name: 'This is me' }).click();
+      await page.getByRole('heading', { level: 1, name: `You're in, ${name}` }).waitFor();
+      expect(
+        (await page.getByTestId('personal-code').textContent())!.trim().length,
+      ).toBeGreaterThan(5);
+      if (phones.length === 0) await shot(page, 'live-phone-2-joined');
+      await page.getByRole('button', { name: 'Go to the event' }).click();
+      await page.waitForURL(`**/live/${eventId}`);
+      await page.getByText('Waiting for the facilitator').waitFor();
+      phones.push({ ctx: context, page, name });
+    }
+
+    // ---- the console sees who joined, and starts the round ----
+    await f.goto(`${h.url}/events/${eventId}/facilitate`);
+    await f.getByRole('heading', { level: 1, name: eventName }).waitFor();
+    await f.getByTestId('joined-count').filter({ hasText: '3 of 8 joined' }).waitFor();
+    expect(await f.getByTestId('console-join-code').textContent()).toBe(joinCode);
+    await f.getByRole('button', { name: 'Start', exact: true }).click();
+    await f.getByTestId('console-round').filter({ hasText: 'Round 1 of 3' }).waitFor();
+
+    // The projector, in the facilitator's browser (same sign-in), at 1920×1080.
+    const screen = await fctx.newPage();
+    await screen.setViewportSize(PROJECTOR);
+    screen.on('pageerror', (err) => h.problems.push(`projector error: ${err.message}`));
+    await screen.goto(`${h.url}/screen/${eventId}`);
+    await screen.getByTestId('screen-round').filter({ hasText: 'Round 1 of 3' }).waitFor();
+    await screen.getByText('Aung Min').first().waitFor();
+
+    // Each phone shows its own partner, from the plan.
+    const plan = async () => {
+      const [event, people] = await f.evaluate(async (id) => {
+        const e = (await (await fetch(`/api/events/${id}`)).json()) as unknown;
+        const p = (await (await fetch(`/api/events/${id}/participants`)).json()) as unknown;
+        return [e, p] as const;
+      }, eventId);
+      return { event: event as EventDetail, people: (people as { items: Participant[] }).items };
+    };
+    const expectPartners = async (round: number, phone: (typeof phones)[number]) => {
+      const { event, people } = await plan();
+      const me = people.find((p) => p.name === phone.name)!;
+      const group = event.sessions[0]!.plan![round]!.groups.find((g) =>
+        g.participantIds.includes(me.id),
+      )!;
+      const partners = group.participantIds
+        .filter((id) => id !== me.id)
+        .map((id) => people.find((p) => p.id === id)!.name);
+      const now = phone.page.getByTestId('now-text');
+      await now.filter({ hasText: `at spot ${group.spot}` }).waitFor();
+      const text = (await now.textContent()) ?? '';
+      expect(text).toMatch(/^Meet /);
+      for (const partner of partners) expect(text).toContain(partner);
+      expect(text).not.toContain(phone.name);
+    };
+    for (const phone of phones) {
+      await phone.page.getByTestId('phone-round').filter({ hasText: 'Round 1 of 3' }).waitFor();
+      await expectPartners(0, phone);
+    }
+
+    // Every screen shows the same time left, within a second.
+    await new Promise((r) => setTimeout(r, 1500)); // let each clock take a few ping samples
+    const readAll = () =>
+      Promise.all([
+        ...phones.map((p) => p.page.getByTestId('countdown').textContent()),
+        f.getByTestId('console-countdown').textContent(),
+        screen.getByTestId('screen-countdown').textContent(),
+      ]);
+    const clocks = (await readAll()).map(seconds);
+    console.log(`[e2e] countdowns (3 phones, console, projector): ${clocks.join(', ')} s`);
+    expect(Math.max(...clocks) - Math.min(...clocks)).toBeLessThanOrEqual(1);
+    expect(Math.min(...clocks)).toBeGreaterThan(100);
+
+    // A message to everyone.
+    await f
+      .getByLabel('Message', { exact: true })
+      .fill('Coffee is served at the back of the hall.');
+    await f.getByRole('button', { name: 'Send' }).click();
+    for (const p of phones)
+      await p.page.getByTestId('message').filter({ hasText: 'Coffee is served' }).waitFor();
+    await screen.getByTestId('screen-message').filter({ hasText: 'Coffee is served' }).waitFor();
+
+    await shot(phones[0]!.page, 'live-phone-3-round-1');
+    await shot(screen, 'live-projector-1-round-1');
+    await shot(f, 'live-desktop-3-console', true);
+
+    // ---- a phone drops off the Wi-Fi while the round changes ----
+    const dropped = phones[2]!;
+    await dropped.ctx.setOffline(true);
+    await dropped.page.getByTestId('link-status').filter({ hasText: 'Offline' }).waitFor();
+    await f.getByRole('button', { name: 'Next round' }).click();
+    await f.getByTestId('console-round').filter({ hasText: 'Round 2 of 3' }).waitFor();
+    for (const p of phones.slice(0, 2)) {
+      await p.page.getByTestId('phone-round').filter({ hasText: 'Round 2 of 3' }).waitFor();
+      await expectPartners(1, p);
+    }
+    // Offline, the phone still shows the last schedule it has, and says so.
+    await dropped.page.getByTestId('phone-round').filter({ hasText: 'Round 1 of 3' }).waitFor();
+    await dropped.page.getByText('No connection.').waitFor();
+    await shot(dropped.page, 'live-phone-4-offline');
+    // Reloading with no network still opens the page and shows where to go (service worker
+    // for the files, IndexedDB for the schedule).
+    await dropped.page.reload();
+    await dropped.page.getByTestId('phone-round').filter({ hasText: 'Round 1 of 3' }).waitFor();
+    await dropped.page.getByTestId('link-status').filter({ hasText: 'Offline' }).waitFor();
+    const navigations: string[] = [];
+    dropped.page.on('framenavigated', (fr) => navigations.push(fr.url()));
+    await dropped.ctx.setOffline(false);
+    await dropped.page
+      .getByTestId('phone-round')
+      .filter({ hasText: 'Round 2 of 3' })
+      .waitFor({ timeout: 20_000 });
+    await expectPartners(1, dropped);
+    await dropped.page.getByTestId('link-status').filter({ hasText: 'Live' }).waitFor();
+    expect(navigations).toEqual([]); // caught up without reloading
+    await screen.getByTestId('screen-round').filter({ hasText: 'Round 2 of 3' }).waitFor();
+    await shot(screen, 'live-projector-2-round-2');
+
+    // ---- a no-show, and the remaining rounds re-planned ----
+    await f.getByRole('button', { name: 'Mark Bopha Chan absent' }).click();
+    await f.getByText('1 absent').waitFor();
+    await f.getByRole('button', { name: 'Re-plan remaining rounds' }).click();
+    await f.getByText('Remaining rounds re-planned.').waitFor({ timeout: 30_000 });
+    const after = await plan();
+    const bopha = after.people.find((p) => p.name === 'Bopha Chan')!;
+    const round3 = after.event.sessions[0]!.plan![2]!.groups.flatMap((g) => g.participantIds);
+    expect(round3).not.toContain(bopha.id);
+
+    // ---- a page that speaks an old protocol is told to reload ----
+    const stale = await phones[0]!.ctx.newPage();
+    await stale.addInitScript(() => {
+      const send = WebSocket.prototype.send;
+      WebSocket.prototype.send = function (this: WebSocket, data: string) {
+        return send.call(this, data.replace('"protocol":1', '"protocol":0'));
+      };
+    });
+    await stale.goto(`${h.url}/live/${eventId}`);
+    await stale.getByRole('heading', { name: 'This page is out of date' }).waitFor();
+    await stale.getByRole('button', { name: 'Reload' }).waitFor();
+    await shot(stale, 'live-phone-5-reload');
+
+    // Finish: phones say so.
+    f.once('dialog', (d) => void d.accept());
+    await f.getByRole('button', { name: 'Finish session' }).click();
+    for (const p of phones) await p.page.getByText('This session is over').waitFor();
+
+    expect(a11y).toEqual([]);
+    expect(h.problems).toEqual([]);
+  });
+
+  it('keeps the phone page within its JavaScript budget', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { gzipSync } = await import('node:zlib');
+    const html = readFileSync(path.join(RESULTS, '..', 'dist/web/join/phone.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    const total = scripts.reduce(
+      (n, s) =>
+        n + gzipSync(readFileSync(path.join(RESULTS, '..', 'dist/web', s)), { level: 9 }).length,
+      0,
+    );
+    console.log(`[e2e] phone page JavaScript: ${(total / 1024).toFixed(1)} KB gzipped`);
+    expect(total).toBeLessThanOrEqual(120 * 1024);
+    expect(scripts.some((s) => /main-/.test(s))).toBe(false);
+  });
+});
