@@ -279,7 +279,10 @@ describe('live event in Chromium', () => {
     for (const p of phones) await p.page.getByText('This session is over').waitFor();
 
     expect(a11y).toEqual([]);
-    expect(h.problems).toEqual([]);
+    // A socket that tries to connect while we hold the phone offline is logged by the browser:
+    // that is the scenario, not a fault.
+    const offlineNoise = /WebSocket connection .* failed: .*ERR_INTERNET_DISCONNECTED/;
+    expect(h.problems.filter((p) => !offlineNoise.test(p))).toEqual([]);
   });
 
   it('keeps the phone page within its JavaScript budget', async () => {

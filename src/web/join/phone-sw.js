@@ -6,7 +6,25 @@ const CACHE = 'mosaic-phone-v1';
 const SHELL = '/__phone-shell';
 const PHONE_PATH = /^\/(join$|join\/|j\/|live\/)/;
 
-self.addEventListener('install', () => self.skipWaiting());
+// On install, keep the phone page and every file it names, so even the page that registered
+// this worker (loaded before it existed) can be reopened offline.
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const res = await fetch('/join', { cache: 'no-store' });
+  if (!res.ok) return;
+  const html = await res.clone().text();
+  await cache.put(SHELL, res);
+  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  await cache.addAll(files);
+}
+
+self.addEventListener('install', (e) =>
+  e.waitUntil(
+    precache()
+      .catch(() => undefined)
+      .then(() => self.skipWaiting()),
+  ),
+);
 self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
 
 function keep(key, res) {

@@ -68,19 +68,44 @@ export function newIntentId(): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
+/** Replaces the item with the same key, or appends it. */
+function upsert<T>(list: readonly T[] | undefined, item: T, same: (a: T) => boolean): T[] {
+  const out = [...(list ?? [])];
+  const i = out.findIndex(same);
+  if (i >= 0) out[i] = item;
+  else out.push(item);
+  return out;
+}
+
 export function applyChange(s: Snapshot, c: Change): Snapshot {
   switch (c.kind) {
     case 'state':
       return { ...s, state: c.state };
     case 'event':
       return { ...s, event: c.event };
-    case 'participant': {
-      const i = s.participants.findIndex((p) => p.id === c.participant.id);
-      const participants = [...s.participants];
-      if (i >= 0) participants[i] = { ...participants[i], ...c.participant };
-      else participants.push(c.participant);
-      return { ...s, participants };
-    }
+    case 'participant':
+      return {
+        ...s,
+        participants: upsert(s.participants, c.participant, (p) => p.id === c.participant.id),
+      };
+    case 'card':
+      return { ...s, cards: upsert(s.cards, c.card, (x) => x.id === c.card.id) };
+    case 'handover':
+      // a note is one table's hand-over on one issue after one round
+      return {
+        ...s,
+        handovers: upsert(
+          s.handovers,
+          c.note,
+          (x) =>
+            x.issueKey === c.note.issueKey &&
+            x.tableId === c.note.tableId &&
+            x.round === c.note.round,
+        ),
+      };
+    default:
+      // a kind this page does not know yet: ignore it (a newer server speaks the same protocol)
+      return s;
   }
 }
 
@@ -182,6 +207,11 @@ export class LiveClient {
   private connect(): void {
     if (this.stopped || this.ws) return;
     clearTimeout(this.retry);
+    // The device knows it has no network: wait for the `online` event (or the next retry).
+    if (navigator.onLine === false) {
+      this.lost();
+      return;
+    }
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const ws = new WebSocket(
       `${proto}//${location.host}/api/live/${encodeURIComponent(this.opts.eventId)}`,
