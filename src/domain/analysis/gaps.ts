@@ -77,19 +77,36 @@ export function rankGaps(
   limit: number,
 ): GapResult[] {
   const kindWeightSum = KINDS_OF_WORK.reduce((s, k) => s + w.kinds[k], 0) || 1;
+  // Only organisations listing a place's country can work there: index them by country once.
+  const byCountry = new Map<string, OrgCoverage[]>();
+  for (const o of orgs)
+    for (const c of o.countries) {
+      const list = byCountry.get(c);
+      if (list) list.push(o);
+      else byCountry.set(c, [o]);
+    }
   const out: GapResult[] = [];
-  for (const c of counts) {
+  const pressureOf = (c: PlaceRoleCounts) =>
+    w.source * c.source + w.transit * c.transit + w.destination * c.destination;
+  // need ≤ 1, so score ≤ pressure: visiting rows by falling pressure, we can stop as soon as the
+  // pressure cannot beat the `limit`-th best score found so far.
+  const ordered = counts
+    .map((c) => ({ c, pressure: pressureOf(c) }))
+    .filter((x) => x.pressure > 0)
+    .sort((a, b) => b.pressure - a.pressure);
+  const best: number[] = [];
+  for (const { c, pressure } of ordered) {
+    if (best.length >= limit && pressure < best[limit - 1]!) break;
     const place = placeOf(c.placeId);
     if (!place) continue;
-    const pressure = w.source * c.source + w.transit * c.transit + w.destination * c.destination;
-    if (pressure <= 0) continue;
-    const here = orgs.filter((o) => worksIn(o, place, c.form));
+    const here = (byCountry.get(place.countryCode) ?? []).filter((o) => worksIn(o, place, c.form));
     const coverage = KINDS_OF_WORK.map((kind) => ({
       kind,
       organisations: here.filter((o) => o.kindsOfWork.includes(kind)).length,
     }));
     const need =
       coverage.reduce((s, cv) => s + w.kinds[cv.kind] / (1 + cv.organisations), 0) / kindWeightSum;
+    const score = Math.round(pressure * need * 100) / 100;
     out.push({
       ...c,
       organisations: here.length,
@@ -97,8 +114,11 @@ export function rankGaps(
       missing: coverage
         .filter((cv) => cv.organisations === 0 && w.kinds[cv.kind] > 0)
         .map((cv) => cv.kind),
-      score: Math.round(pressure * need * 100) / 100,
+      score,
     });
+    best.push(score);
+    best.sort((a, b) => b - a);
+    if (best.length > limit) best.length = limit;
   }
   out.sort((a, b) => b.score - a.score || a.placeId.localeCompare(b.placeId));
   return out.slice(0, limit);

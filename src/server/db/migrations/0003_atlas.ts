@@ -84,14 +84,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('visibility', 'text', (c) => c.notNull())
     .addColumn('organisation_id', 'text', (c) => c.notNull())
     .addColumn('n', 'integer', (c) => c.notNull())
+    // Key order: an audience bucket (visibility, organisation) of one level is one contiguous
+    // range, so a reader scans only the rows it may count.
     .addPrimaryKeyConstraint('atlas_flow_counts_pk', [
       'coalition_id',
       'level',
+      'visibility',
+      'organisation_id',
       'form',
       'origin',
       'destination',
-      'visibility',
-      'organisation_id',
     ])
     .execute();
 
@@ -108,11 +110,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('atlas_place_counts_pk', [
       'coalition_id',
       'level',
-      'form',
-      'place_id',
-      'role',
       'visibility',
       'organisation_id',
+      'place_id',
+      'form',
+      'role',
     ])
     .execute();
 

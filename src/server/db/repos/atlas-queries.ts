@@ -37,21 +37,22 @@ type SumEb =
   | ExpressionBuilder<Database, 'atlas_flow_counts'>
   | ExpressionBuilder<Database, 'atlas_place_counts'>;
 
+/** The policy scopes as a WHERE clause on the summary tables' audience buckets (route-summaries.ts). */
 function summaryAudience(eb: SumEb, a: AtlasAudience): Expression<SqlBool> {
   const e = eb as ExpressionBuilder<Database, 'atlas_flow_counts'>;
   const member = a.readerCoalitionId === a.coalitionId;
+  const scopes = member ? a.scopes : a.scopes.filter((s) => s === 'public');
+  const inCoalition = e('coalition_id', '=', a.coalitionId);
+  // The whole coalition: the `*` bucket alone (never mixed with the others: it double-counts them).
+  if (scopes.includes('coalitionAll')) return e.and([inCoalition, e('visibility', '=', '*')]);
   const ors: Expression<SqlBool>[] = [];
-  for (const scope of a.scopes) {
-    if (scope === 'public') ors.push(e('visibility', '=', 'public'));
-    else if (!member) continue;
-    else if (scope === 'coalitionAll') ors.push(e.lit(true));
-    else if (scope === 'coalitionShared') ors.push(e('visibility', '!=', 'organisation'));
-    else if (scope === 'ownOrganisation' && a.organisationId !== null)
-      ors.push(
-        e.and([e('visibility', '=', 'organisation'), e('organisation_id', '=', a.organisationId)]),
-      );
-  }
-  return e.and([e('coalition_id', '=', a.coalitionId), ors.length ? e.or(ors) : e.lit(false)]);
+  if (scopes.includes('coalitionShared')) ors.push(e('visibility', 'in', ['coalition', 'public']));
+  else if (scopes.includes('public')) ors.push(e('visibility', '=', 'public'));
+  if (scopes.includes('ownOrganisation') && a.organisationId !== null)
+    ors.push(
+      e.and([e('visibility', '=', 'organisation'), e('organisation_id', '=', a.organisationId)]),
+    );
+  return e.and([inCoalition, ors.length ? e.or(ors) : e.lit(false)]);
 }
 
 export interface FlowCount {
@@ -125,7 +126,7 @@ export async function placeCounts(
       .where((eb) => summaryAudience(eb, a));
     q = f.form ? q.where('form', '=', f.form) : q.where('form', '!=', '*');
     const rows = await q
-      .groupBy(['place_id', 'form', 'role'])
+      .groupBy(['place_id', 'form', 'role']) // the primary key's order: no sort needed
       .having((eb) => eb.fn.sum('n'), '>', 0)
       .execute();
     return rows.map((r) => ({ placeId: r.place_id, form: r.form, role: r.role, n: Number(r.n) }));

@@ -47,9 +47,17 @@ const levelId = (
         ? s.placeId
         : null;
 
-/** The summary rows a route contributes to (each +1 on insert, −1 on delete). */
+/**
+ * The summary rows a route contributes to (each +1 on insert, −1 on delete). Every route is
+ * counted twice: in its own audience bucket (visibility, and organisation for organisation-only
+ * routes), and in the `*` bucket that readers of the whole coalition (coordinators, admins) read,
+ * so that their query touches one bucket instead of summing every organisation's.
+ */
 export function summaryKeys(r: SummaryInput): { flows: FlowKey[]; places: PlaceKey[] } {
-  const org = bucketOrg(r);
+  const buckets = [
+    { visibility: r.visibility, organisation_id: bucketOrg(r) },
+    { visibility: '*', organisation_id: '' },
+  ];
   const forms = [...r.forms, '*'];
   const src = r.stops[0]!;
   const dst = r.stops[r.stops.length - 1]!;
@@ -59,14 +67,7 @@ export function summaryKeys(r: SummaryInput): { flows: FlowKey[]; places: PlaceK
     const origin = levelId(level, src) ?? src.province ?? src.country;
     const destination = levelId(level, dst) ?? dst.province ?? dst.country;
     for (const form of forms)
-      flows.push({
-        level,
-        form,
-        origin,
-        destination,
-        visibility: r.visibility,
-        organisation_id: org,
-      });
+      for (const b of buckets) flows.push({ level, form, origin, destination, ...b });
   }
   const seen = new Set<string>();
   const places: PlaceKey[] = [];
@@ -78,14 +79,7 @@ export function summaryKeys(r: SummaryInput): { flows: FlowKey[]; places: PlaceK
       if (seen.has(k)) continue; // a route counts once per place and role
       seen.add(k);
       for (const form of forms)
-        places.push({
-          level,
-          form,
-          place_id: id,
-          role: s.role,
-          visibility: r.visibility,
-          organisation_id: org,
-        });
+        for (const b of buckets) places.push({ level, form, place_id: id, role: s.role, ...b });
     }
   }
   return { flows, places };

@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { buildApp } from '../../src/server/app.ts';
+import { migrateToLatest, openDb } from '../../src/server/db/index.ts';
+import { seedDemo, DEMO_LOGIN } from '../../src/server/seed/demo.ts';
+import { searchPlaces } from '../../src/domain/geo/index.ts';
+import { benchPlaces, loadRoutes } from './generate.ts';
+import { flowCounts, placeCounts } from '../../src/server/db/repos/atlas-queries.ts';
+
+/**
+ * bench/atlas: N routes (default 1,000,000) over 5,000 places on embedded SQLite. Measures the
+ * flows and gaps endpoints (through Fastify's inject: routing, validation, policy, query,
+ * analysis, serialisation), the same aggregate SQL run directly on the database, and gazetteer
+ * search. `--json` prints one summary line last.
+ *   npm run bench:atlas -- --json [--routes 1000000] [--runs 50]
+ */
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const json = args.includes('--json');
+const ROUTES = arg('routes', 1_000_000);
+const PLACES = arg('places', 5_000);
+const RUNS = arg('runs', 50);
+const log = (s: string) => {
+  if (!json) console.log(s);
+  else process.stderr.write(`${s}\n`);
+};
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))]!;
+};
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function time(fn: () => unknown | Promise<unknown>, runs: number): Promise<number[]> {
+  for (let i = 0; i < 5; i++) await fn(); // warm
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosaic-bench-atlas-'));
+  const file = path.join(dir, 'mosaic.sqlite');
+  try {
+    const { db } = openDb({ dataDir: dir });
+    await migrateToLatest(db);
+    await seedDemo(db, new Date('2026-11-28T09:00:00Z'));
+    const coalition = await db
+      .selectFrom('coalitions')
+      .select('id')
+      .where('slug', '=', 'demo')
+      .executeTakeFirstOrThrow();
+    const orgIds = (
+      await db
+        .selectFrom('organisations')
+        .select('id')
+        .where('coalition_id', '=', coalition.id)
+        .execute()
+    ).map((o) => o.id);
+    const places = benchPlaces(PLACES);
+    log(`loading ${ROUTES.toLocaleString('en')} routes over ${places.length} places…`);
+    const t0 = performance.now();
+    loadRoutes(file, coalition.id, orgIds, places, ROUTES, (done) => {
+      if (done % 200_000 === 0 || done === ROUTES)
+        log(`  ${done.toLocaleString('en')} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    });
+    const loadSeconds = (performance.now() - t0) / 1000;
+    const app = await buildApp({ db, backend: 'sqlite', loginAttemptsPerMinute: 10_000 });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: DEMO_LOGIN });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const call = (url: string) => async () => {
+      const r = await app.inject({ method: 'GET', url, headers: { cookie } });
+      if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
+    };
+    const audience = {
+      coalitionId: coalition.id,
+      scopes: ['coalitionAll' as const],
+      readerCoalitionId: coalition.id,
+      organisationId: null,
+    };
+    const repoFlows = await time(() => flowCounts(db, audience, 'country', {}), RUNS);
+    const repoGaps = await time(() => placeCounts(db, audience, 'province', {}), RUNS);
+    const flows = await time(call('/api/atlas/flows?level=country'), RUNS);
+    const flowsForm = await time(call('/api/atlas/flows?level=province&form=ForcedLabour'), RUNS);
+    const gaps = await time(call('/api/atlas/gaps?level=province'), RUNS);
+    const publicFlows = await time(call('/api/atlas/flows?level=country&view=public'), RUNS);
+
+    // The same aggregate SQL the endpoints run (admin audience = whole coalition), straight on SQLite.
+    const raw = new SQLite(file, { readonly: true });
+    const rawFlows = raw.prepare(
+      `SELECT origin, destination, sum(n) AS n FROM atlas_flow_counts
+       WHERE level = 'country' AND form = '*' AND coalition_id = ? AND visibility = '*' GROUP BY origin, destination HAVING sum(n) > 0`,
+    );
+    const rawGaps = raw.prepare(
+      `SELECT place_id, form, role, sum(n) AS n FROM atlas_place_counts
+       WHERE level = 'province' AND coalition_id = ? AND visibility = '*' AND form != '*' GROUP BY place_id, form, role HAVING sum(n) > 0`,
+    );
+    // For scale: the same flows counted from the routes themselves, without the summary table.
+    const naive = raw.prepare(
+      `SELECT s.country AS origin, d.country AS destination, count(*) AS n FROM routes r
+       JOIN route_stops s ON s.route_id = r.id AND s.role = 'source'
+       JOIN route_stops d ON d.route_id = r.id AND d.role = 'destination'
+       WHERE r.coalition_id = ? GROUP BY 1, 2`,
+    );
+    const rawF = await time(() => rawFlows.all(coalition.id), RUNS);
+    const rawG = await time(() => rawGaps.all(coalition.id), RUNS);
+    const naiveF = await time(() => naive.all(coalition.id), 3);
+    raw.close();
+
+    // Gazetteer: what people type, letter by letter, for 300 places of the region.
+    searchPlaces('warm-up');
+    const queries: string[] = [];
+    for (const p of places.filter((_, i) => i % 17 === 0).slice(0, 300))
+      for (let n = 1; n <= Math.min(p.name.length, 10); n++) queries.push(p.name.slice(0, n));
+    const searchTimes: number[] = [];
+    for (const q of queries) {
+      const t = performance.now();
+      searchPlaces(q, { limit: 10 });
+      searchTimes.push(performance.now() - t);
+    }
+    await app.close();
+    await db.destroy();
+
+    const summary = {
+      routes: ROUTES,
+      flows_p50_ms: round(pct(flows, 0.5)),
+      gaps_p50_ms: round(pct(gaps, 0.5)),
+      raw_sql_p50_ms: round(pct(rawF, 0.5)),
+      search_p99_ms: round(pct(searchTimes, 0.99)),
+    };
+    const detail = {
+      places: places.length,
+      load_seconds: round(loadSeconds),
+      flows_p95_ms: round(pct(flows, 0.95)),
+      repo_flows_p50_ms: round(pct(repoFlows, 0.5)),
+      repo_gaps_p50_ms: round(pct(repoGaps, 0.5)),
+      flows_province_form_p50_ms: round(pct(flowsForm, 0.5)),
+      flows_public_p50_ms: round(pct(publicFlows, 0.5)),
+      gaps_p95_ms: round(pct(gaps, 0.95)),
+      raw_gaps_sql_p50_ms: round(pct(rawG, 0.5)),
+      naive_flows_sql_p50_ms: round(pct(naiveF, 0.5)),
+      flows_vs_raw: round(pct(flows, 0.5) / pct(rawF, 0.5)),
+      gaps_vs_raw: round(pct(gaps, 0.5) / pct(rawG, 0.5)),
+      search_p50_ms: round(pct(searchTimes, 0.5)),
+      search_queries: queries.length,
+      runs: RUNS,
+      node: process.version,
+      cpu: os.cpus()[0]?.model ?? '',
+    };
+    log(JSON.stringify(detail, null, 2));
+    if (json) console.log(JSON.stringify(summary));
+    else console.log(summary);
+  } finally {
+    if (!args.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
+    else log(`kept ${file}`);
+  }
+}
+
+await main();
