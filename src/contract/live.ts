@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EventDetail, Participant } from './events.ts';
+import { Card, CardIntents, HandoverNote } from './cards.ts';
 
 /**
  * The live protocol between a room's server and its clients (phones, projector, console), over one
@@ -30,6 +31,8 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('state'), state: LiveState }),
   z.object({ kind: z.literal('event'), event: EventDetail }),
   z.object({ kind: z.literal('participant'), participant: Participant }),
+  z.object({ kind: z.literal('card'), card: Card }),
+  z.object({ kind: z.literal('handover'), note: HandoverNote }),
 ]);
 export type Change = z.infer<typeof Change>;
 
@@ -37,6 +40,8 @@ export const Snapshot = z.object({
   event: EventDetail,
   participants: z.array(Participant),
   state: LiveState,
+  cards: z.array(Card),
+  handovers: z.array(HandoverNote),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -60,6 +65,7 @@ export const Intent = z.discriminatedUnion('type', [
     status: z.enum(['present', 'absent']),
   }),
   z.object({ type: z.literal('replan') }),
+  ...CardIntents,
 ]);
 export type Intent = z.infer<typeof Intent>;
 
@@ -87,6 +93,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
     seq: z.number(),
     /** Present when the client is new or too far behind to catch up change by change. */
     snapshot: Snapshot.optional(),
+    /** With a snapshot, for a participant: the cards they wrote (they may edit and delete them). */
+    myCardIds: z.array(z.string()).optional(),
   }),
   z.object({ type: z.literal('change'), seq: z.number(), change: Change }),
   z.object({ type: z.literal('ack'), id: z.string(), seq: z.number() }),

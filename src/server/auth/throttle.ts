@@ -34,3 +34,17 @@ export class FailureThrottle {
       if (v.every((t) => now - t >= this.windowMs)) this.failures.delete(k);
   }
 }
+
+/** Admits at most `max` events per key in a sliding window (per-client write limits). */
+export class SlidingWindow {
+  private readonly inner: FailureThrottle;
+  constructor(max: number, windowMs: number) {
+    this.inner = new FailureThrottle(max, windowMs);
+  }
+
+  take(key: string, now: number): boolean {
+    if (this.inner.isBlocked(key, now)) return false;
+    this.inner.recordFailure(key, now);
+    return true;
+  }
+}

@@ -2,12 +2,17 @@ import type { Change, Snapshot } from '../../contract/live.ts';
 import type { AppContext } from '../context.ts';
 import { findEvent, listParticipants } from '../db/repos/events.ts';
 import { presentEvent, presentParticipant } from '../api/events/present.ts';
-import { Room } from './room.ts';
+import { Room, type View } from './room.ts';
+import { SlidingWindow } from '../auth/throttle.ts';
+import { listCards, listHandovers } from '../db/repos/cards.ts';
+import { presentCard } from './cards.ts';
 
 /** All live rooms of this process, loaded on first use. */
 export class LiveHub {
   private readonly rooms = new Map<string, Promise<Room>>();
   private heartbeat: NodeJS.Timeout | undefined;
+  /** Flooding guard: each participant or user may send 30 intents per 10 seconds. */
+  readonly writeBudget = new SlidingWindow(30, 10_000);
   readonly sockets = new Set<{ isAlive: boolean; ping(): void; terminate(): void }>();
 
   constructor(private readonly ctx: AppContext) {}
@@ -35,27 +40,54 @@ export class LiveHub {
   }
 
   /**
-   * The room's snapshot as JSON, built once per sequence number: when a room full of phones
-   * reconnects after the Wi-Fi drops, the database is read once, not once per phone.
+   * The room's snapshot as JSON, built once per sequence number and view: when a room full of
+   * phones reconnects after the Wi-Fi drops, the database is read once, not once per phone.
    */
-  async snapshotJson(room: Room): Promise<string | undefined> {
-    if (room.snapshotCache?.seq === room.seq) return room.snapshotCache.json;
-    const snap = await this.snapshot(room);
+  async snapshotJson(room: Room, view: View): Promise<string | undefined> {
+    const cached = room.snapshotCache[view];
+    if (cached?.seq === room.seq) return cached.json;
+    const snap = await this.snapshot(room, view);
     if (!snap) return undefined;
-    room.snapshotCache = { seq: room.seq, json: JSON.stringify(snap) };
-    return room.snapshotCache.json;
+    room.snapshotCache[view] = { seq: room.seq, json: JSON.stringify(snap) };
+    return room.snapshotCache[view].json;
   }
 
-  async snapshot(room: Room): Promise<Snapshot | undefined> {
+  async snapshot(room: Room, view: View): Promise<Snapshot | undefined> {
     const e = await findEvent(this.ctx.db, room.eventId);
     if (!e) return undefined;
-    const participants = await listParticipants(this.ctx.db, room.eventId);
+    const [participants, cards, handovers] = await Promise.all([
+      listParticipants(this.ctx.db, room.eventId),
+      listCards(this.ctx.db, room.eventId),
+      listHandovers(this.ctx.db, room.eventId),
+    ]);
     return {
       event: await presentEvent(this.ctx.db, e),
       // Live messages never carry emails: phones see names, organisations and sectors only.
       participants: participants.map((p) => presentParticipant(p, false)),
       state: room.state,
+      cards: cards.map((c) => {
+        const card = presentCard(c);
+        return view === 'full' ? card : { ...card, participantId: null };
+      }),
+      handovers: handovers.map((h) => ({
+        issueKey: h.issue_key,
+        text: h.text,
+        tableId: h.table_id,
+        round: h.round === null ? null : Number(h.round),
+        at: Date.parse(h.at),
+      })),
     };
+  }
+
+  /** The cards a participant wrote, so their phone knows which it may edit. */
+  async cardIdsOf(eventId: string, participantId: string): Promise<string[]> {
+    const rows = await this.ctx.db
+      .selectFrom('cards')
+      .select('id')
+      .where('event_id', '=', eventId)
+      .where('participant_id', '=', participantId)
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /** Dead sockets (a phone that walked out of Wi-Fi range) are found by missing pongs. */

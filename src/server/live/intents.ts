@@ -14,6 +14,7 @@ import { presentEvent, presentParticipant } from '../api/events/present.ts';
 import { PlanningError, replanRemaining } from '../api/events/planning.ts';
 import type { EventIssue, ExpertiseGroup, PlannedRound } from '../../contract/events.ts';
 import type { Room, RoomClient } from './room.ts';
+import { applyCardIntent } from './cards.ts';
 
 export type IntentOutcome =
   { ok: true; seq: number } | { ok: false; error: string; message: string };
@@ -28,6 +29,14 @@ export async function applyIntent(
   id: string,
   intent: Intent,
 ): Promise<IntentOutcome> {
+  if (
+    intent.type === 'addCard' ||
+    intent.type === 'editCard' ||
+    intent.type === 'deleteCard' ||
+    intent.type === 'restoreCard' ||
+    intent.type === 'handover'
+  )
+    return applyCardIntent(ctx, room, client, id, intent);
   if (client.role !== 'facilitator') return refuse('forbidden', 'Only facilitators can do that.');
   const now = ctx.now();
   const key = { clientKey: client.clientKey, id };

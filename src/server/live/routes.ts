@@ -8,7 +8,7 @@ import { findIntent } from '../db/repos/live.ts';
 import { eventAccess } from '../api/events/service.ts';
 import { hashSecret } from '../api/events/codes.ts';
 import type { LiveHub } from './hub.ts';
-import type { RoomClient } from './room.ts';
+import { viewOf, type RoomClient } from './room.ts';
 import { applyIntent } from './intents.ts';
 
 const send = (socket: WebSocket, m: ServerMessage) => {
@@ -83,6 +83,13 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           return send(socket, { type: 'error', error: 'no_hello', message: 'Say hello first.' });
         const room = await hub.room(request.params.eventId);
         const c = client;
+        if (c.role === 'participant' && !hub.writeBudget.take(c.clientKey, ctx.now().getTime()))
+          return send(socket, {
+            type: 'reject',
+            id: msg.id,
+            error: 'rate_limited',
+            message: 'Too many changes at once; wait a few seconds.',
+          });
         const outcome = await room.serial(async () => {
           const seen = await findIntent(ctx.db, room.eventId, c.clientKey, msg.id);
           if (seen !== undefined) return { ok: true as const, seq: seen }; // a retry: already applied
@@ -140,8 +147,14 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         }
         const room = await hub.room(eventId);
         await room.serial(async () => {
-          const missed = msg.lastSeq === undefined ? undefined : room.missedSince(msg.lastSeq);
-          const snapshotJson = missed === undefined ? await hub.snapshotJson(room) : undefined;
+          const missed =
+            msg.lastSeq === undefined ? undefined : room.missedSince(msg.lastSeq, who.role);
+          const snapshotJson =
+            missed === undefined ? await hub.snapshotJson(room, viewOf(who.role)) : undefined;
+          const myCardIds =
+            snapshotJson && who.participantId
+              ? await hub.cardIdsOf(eventId, who.participantId)
+              : undefined;
           const welcome = JSON.stringify({
             type: 'welcome',
             protocol: PROTOCOL_VERSION,
@@ -149,6 +162,7 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
             participantId: who.participantId,
             serverTime: ctx.now().getTime(),
             seq: room.seq,
+            ...(myCardIds ? { myCardIds } : {}),
           } satisfies ServerMessage);
           // The snapshot is serialised once per room version and spliced in, not once per phone.
           socket.send(

@@ -1,0 +1,50 @@
+/** Tables of the world-café sheets (migration 0004). */
+export interface CardTables {
+  cards: CardTable;
+  card_history: CardHistoryTable;
+  handover_notes: HandoverNoteTable;
+}
+
+export interface CardTable {
+  id: string;
+  event_id: string;
+  issue_key: string;
+  kind: string;
+  level: string;
+  text: string;
+  /** JSON: CardTags */
+  tags: string;
+  table_id: string | null;
+  round: number | null;
+  /** Who wrote it (participant or signed-in user): kept for facilitators, never shown publicly. */
+  participant_id: string | null;
+  user_id: string | null;
+  version: number;
+  deleted: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CardHistoryTable {
+  card_id: string;
+  /** Order of history entries of one card (a superseded edit gets an entry without a new version). */
+  n: number;
+  version: number;
+  text: string;
+  kind: string;
+  level: string;
+  tags: string;
+  deleted: number;
+  reason: string;
+  by_key: string;
+  at: string;
+}
+
+export interface HandoverNoteTable {
+  event_id: string;
+  issue_key: string;
+  text: string;
+  table_id: string | null;
+  round: number | null;
+  at: string;
+}

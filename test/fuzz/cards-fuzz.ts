@@ -1,0 +1,266 @@
+/**
+ * Seeded convergence fuzzing of the world-café sheets through the real server, in process:
+ * several phones add, edit, delete and restore cards while their connections drop and come back,
+ * their incoming frames are delayed at random, and the server restarts once. At the end every
+ * phone and the database must hold identical sheets, and every acknowledged add exactly one card.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { buildApp } from '../../src/server/app.ts';
+import { migrateToLatest, openDb, type Db } from '../../src/server/db/index.ts';
+import { seedDemo } from '../../src/server/seed/demo.ts';
+import { SheetReplica } from '../../src/web/sheets/replica.ts';
+import type { App } from '../../src/server/context.ts';
+import type { ClientMessage, ServerMessage } from '../../src/contract/live.ts';
+import type { Card } from '../../src/contract/cards.ts';
+
+/** mulberry32: small, seedable, good enough to drive a fuzzer. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+  };
+}
+
+const TEXTS = [
+  'poverty',
+  'debt to a broker',
+  'ความยากจน',
+  'ការជំពាក់បំណុល',
+  'အလုပ်အကိုင်မရှိ',
+  '没有证件',
+  'कर्ज',
+  'ঋণ',
+  '<script>alert(1)</script>',
+  'family shame',
+];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+class Phone {
+  replica: SheetReplica;
+  ws: WebSocket | undefined;
+  acked = new Set<string>();
+  private inbox: Promise<void> = Promise.resolve();
+  constructor(
+    readonly token: string,
+    private readonly rnd: ReturnType<typeof prng>,
+    private readonly maxDelay: number,
+  ) {
+    let n = 0;
+    this.replica = new SheetReplica(
+      () => `${token.slice(0, 8)}x${(n++).toString(36).padStart(6, '0')}`,
+    );
+  }
+
+  connect(url: string): Promise<void> {
+    const ws = new WebSocket(url);
+    this.ws = ws;
+    return new Promise((resolve) => {
+      ws.on('open', () => {
+        this.send(this.replica.hello(this.token));
+        for (const m of this.replica.resend()) this.send(m);
+        resolve();
+      });
+      ws.on('error', () => resolve());
+      ws.on('message', (raw) => {
+        const delay = this.rnd.int(this.maxDelay + 1);
+        // Delivery is delayed at random but stays in order, as one TCP stream does.
+        this.inbox = this.inbox.then(async () => {
+          if (delay) await sleep(delay);
+          const m = JSON.parse(String(raw)) as ServerMessage;
+          if (m.type === 'ack') {
+            const p = this.replica.outbox.find((x) => x.id === m.id);
+            if (p?.intent.type === 'addCard') this.acked.add(p.intent.cardId);
+          }
+          this.replica.receive(m);
+        });
+      });
+    });
+  }
+
+  send(m: ClientMessage): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(m));
+  }
+
+  drop(): void {
+    this.ws?.terminate();
+    this.ws = undefined;
+  }
+
+  get online(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  settled(): Promise<void> {
+    return this.inbox;
+  }
+}
+
+export interface FuzzResult {
+  seed: number;
+  ok: boolean;
+  problems: string[];
+  cards: number;
+  steps: number;
+}
+
+const comparable = (c: Card) =>
+  `${c.id}|${c.issueKey}|${c.kind}|${c.level}|${c.version}|${c.deleted}|${c.text}`;
+
+export async function runSeed(
+  seed: number,
+  opts: { phones?: number; steps?: number; maxDelay?: number } = {},
+): Promise<FuzzResult> {
+  const rnd = prng(seed);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mosaic-fuzz-${seed}-`));
+  const { db } = openDb({ dataDir: dir });
+  const problems: string[] = [];
+  let app: App | undefined;
+  try {
+    await migrateToLatest(db);
+    await seedDemo(db);
+    const start = async () => {
+      const a = await buildApp({ db, backend: 'sqlite', joinAttemptsPerMinute: 100_000 });
+      await a.listen({ port: 0, host: '127.0.0.1' });
+      const addr = a.server.address();
+      return { a, port: typeof addr === 'object' && addr ? addr.port : 0 };
+    };
+    let s = await start();
+    app = s.a;
+    const event = await db
+      .selectFrom('events')
+      .select(['id', 'join_code', 'issues'])
+      .executeTakeFirstOrThrow();
+    const issueKeys = (JSON.parse(event.issues) as { key: string }[]).map((i) => i.key).slice(0, 3);
+    const roster = (
+      await app.inject({ method: 'GET', url: `/api/join/${event.join_code}` })
+    ).json() as { roster: { id: string }[] };
+    const phones: Phone[] = [];
+    for (let i = 0; i < (opts.phones ?? 5); i++) {
+      const t = (
+        await app.inject({
+          method: 'POST',
+          url: `/api/join/${event.join_code}/claim`,
+          payload: { participantId: roster.roster[i]!.id },
+        })
+      ).json() as { token: string };
+      phones.push(new Phone(t.token, rnd, opts.maxDelay ?? 15));
+    }
+    const url = () => `ws://127.0.0.1:${s.port}/api/live/${event.id}`;
+    await Promise.all(phones.map((p) => p.connect(url())));
+
+    const steps = opts.steps ?? 40;
+    const restartAt = 5 + rnd.int(steps - 10);
+    for (let step = 0; step < steps; step++) {
+      if (step === restartAt) {
+        // The server goes away with everyone's sockets, and comes back on the same database.
+        for (const p of phones) p.drop();
+        await app.close();
+        s = await start();
+        app = s.a;
+      }
+      const p = rnd.pick(phones);
+      const roll = rnd.next();
+      if (roll < 0.1) p.drop();
+      else if (roll < 0.2 || !p.online) {
+        if (!p.online && rnd.next() < 0.7) await p.connect(url());
+      }
+      const mine = [...p.replica.cards.values()].filter((c) => p.replica.myCardIds.has(c.id));
+      const act = rnd.next();
+      if (act < 0.5 || mine.length === 0) {
+        const { message } = p.replica.addCard({
+          issueKey: rnd.pick(issueKeys),
+          text: `${rnd.pick(TEXTS)} #${seed}.${step}`,
+          kind: rnd.pick(['cause', 'consequence'] as const),
+          level: rnd.pick(['individual', 'family', 'community', 'structural'] as const),
+        });
+        p.send(message);
+      } else {
+        const c = rnd.pick(mine);
+        const what = rnd.next();
+        const intent =
+          what < 0.6
+            ? {
+                type: 'editCard' as const,
+                cardId: c.id,
+                baseVersion: c.version,
+                ...(rnd.next() < 0.7
+                  ? { text: `${rnd.pick(TEXTS)} (edited ${step})` }
+                  : { level: rnd.pick(['individual', 'family', 'community'] as const) }),
+              }
+            : what < 0.85
+              ? { type: 'deleteCard' as const, cardId: c.id }
+              : { type: 'restoreCard' as const, cardId: c.id };
+        p.send(p.replica.queue(intent));
+      }
+      if (rnd.next() < 0.3) await sleep(rnd.int(10));
+    }
+
+    // Everyone comes back and drains their queue.
+    for (const p of phones) if (!p.online) await p.connect(url());
+    const deadline = Date.now() + 15_000;
+    const serverSeq = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('live_state')
+            .select('seq')
+            .where('event_id', '=', event.id)
+            .executeTakeFirst()
+        )?.seq ?? 0,
+      );
+    for (;;) {
+      await Promise.all(phones.map((p) => p.settled()));
+      const seq = await serverSeq();
+      if (phones.every((p) => p.replica.outbox.length === 0 && p.replica.seq === seq)) break;
+      if (Date.now() > deadline) {
+        problems.push(
+          `did not settle: server seq ${seq}, phones ${phones.map((p) => `${p.replica.seq}/${p.replica.outbox.length}`).join(' ')}`,
+        );
+        break;
+      }
+      await sleep(20);
+    }
+
+    const stored = await listAll(db, event.id);
+    const expected = stored.map(comparable).sort();
+    phones.forEach((p, i) => {
+      const got = [...p.replica.cards.values()].map(comparable).sort();
+      if (JSON.stringify(got) !== JSON.stringify(expected))
+        problems.push(
+          `phone ${i} diverged: ${got.length} cards vs ${expected.length} in the database`,
+        );
+      for (const id of p.acked)
+        if (!stored.some((c) => c.id === id))
+          problems.push(`phone ${i}: acknowledged card ${id} is missing`);
+      const rejected = p.replica.rejections.filter((r) => r.error !== 'rate_limited');
+      if (rejected.length)
+        problems.push(`phone ${i}: unexpected rejections ${JSON.stringify(rejected.slice(0, 2))}`);
+    });
+    const ids = stored.map((c) => c.id);
+    if (new Set(ids).size !== ids.length) problems.push('a card is stored twice');
+    for (const p of phones) p.drop();
+    return { seed, ok: problems.length === 0, problems, cards: stored.length, steps };
+  } finally {
+    await app?.close();
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function listAll(db: Db, eventId: string): Promise<Card[]> {
+  const { presentCard } = await import('../../src/server/live/cards.ts');
+  const rows = await db.selectFrom('cards').selectAll().where('event_id', '=', eventId).execute();
+  return rows.map((r) => ({ ...presentCard(r), participantId: null }));
+}
