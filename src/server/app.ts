@@ -30,6 +30,7 @@ import { atlasRoutes } from './api/atlas/index.ts';
 import { eventRoutes } from './api/events/routes.ts';
 import { joinRoutes } from './api/join/routes.ts';
 import { liveRoutes } from './live/routes.ts';
+import { sheetRoutes } from './api/sheets/routes.ts';
 import { LiveHub } from './live/hub.ts';
 import websocket from '@fastify/websocket';
 
@@ -138,6 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   eventRoutes(app, ctx, hub);
   joinRoutes(app, ctx, hub);
   liveRoutes(app, ctx, hub);
+  sheetRoutes(app, ctx);
 
   registerWebApp(app, opts.webRoot);
   await app.ready();

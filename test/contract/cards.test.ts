@@ -217,4 +217,45 @@ describe.each(testBackends())('world-café cards on $name', (backend) => {
     });
     await Promise.all([f.close(), b.close()]);
   });
+  it('exports a sheet as JSON and as CSV with HXL hashtags, and shows a card’s history, to facilitators only', async () => {
+    const json = await h.app.inject({
+      method: 'GET',
+      url: `/api/events/${event.id}/sheets/domesticWorkers`,
+      headers: { cookie: admin },
+    });
+    expect(json.statusCode).toBe(200);
+    const sheet = json.json();
+    expect(sheet.issue.key).toBe('domesticWorkers');
+    expect(sheet.cards.length).toBeGreaterThan(0);
+    expect(sheet.cards.every((c: { deleted: boolean }) => !c.deleted)).toBe(true);
+    const csv = await h.app.inject({
+      method: 'GET',
+      url: `/api/events/${event.id}/sheets/domesticWorkers?format=csv`,
+      headers: { cookie: admin },
+    });
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.body.replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(lines[1]).toMatch(/^#meta\+id,/);
+    expect(csv.body).toContain('ความยากจน — poverty');
+    const card = sheet.cards[0];
+    const hist = await h.app.inject({
+      method: 'GET',
+      url: `/api/events/${event.id}/cards/${card.id}/history`,
+      headers: { cookie: admin },
+    });
+    expect(hist.json().items[0].reason).toBe('add');
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/events/${event.id}/sheets/domesticWorkers` }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/events/${event.id}/sheets/nope`,
+          headers: { cookie: admin },
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
 });

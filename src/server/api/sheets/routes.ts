@@ -1,0 +1,155 @@
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { ErrorBody } from '../../../contract/common.ts';
+import { Card, CardVersion, HandoverNote } from '../../../contract/cards.ts';
+import { EventParams, type EventIssue } from '../../../contract/events.ts';
+import type { App, AppContext } from '../../context.ts';
+import { cardHistory, listCards, listHandovers } from '../../db/repos/cards.ts';
+import { listTables } from '../../db/repos/events.ts';
+import { notFound } from '../../http/errors.ts';
+import { presentCard } from '../../live/cards.ts';
+import { eventFor } from '../events/service.ts';
+
+const SheetParams = EventParams.extend({
+  issueKey: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/, 'must be an issue key'),
+});
+const SheetQuery = z.object({ format: z.enum(['json', 'csv']).default('json') }).strict();
+const SheetExport = z.object({
+  eventId: z.string(),
+  issue: z.object({ key: z.string(), label: z.string() }),
+  cards: z.array(Card),
+  handover: HandoverNote.nullable(),
+});
+const CardParams = EventParams.extend({ cardId: z.string().uuid('must be a card id') });
+const History = z.object({ items: z.array(CardVersion) });
+
+/**
+ * Sheets for facilitators and coordinators: export (JSON, or CSV with HXL hashtags) and a card's
+ * full history. Authors are included for them (PRIV-1) — never in public views.
+ */
+export function sheetRoutes(app: App, ctx: AppContext): void {
+  const policy = { kind: 'resource', resource: 'event', action: 'update' } as const;
+
+  app.get(
+    '/api/events/:eventId/sheets/:issueKey',
+    {
+      config: { policy },
+      schema: {
+        tags: ['sheets'],
+        summary: 'One café sheet (JSON, or CSV with HXL tags via ?format=csv)',
+        params: SheetParams,
+        querystring: SheetQuery,
+        response: {
+          200: z.union([SheetExport, z.string()]),
+          400: ErrorBody,
+          401: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
+      const issue = (JSON.parse(e.issues) as EventIssue[]).find(
+        (i) => i.key === request.params.issueKey,
+      );
+      if (!issue) throw notFound('issue');
+      const cards = (await listCards(ctx.db, e.id))
+        .filter((c) => c.issue_key === issue.key && Number(c.deleted) === 0)
+        .map(presentCard);
+      const note = (await listHandovers(ctx.db, e.id)).find((h) => h.issue_key === issue.key);
+      if (request.query.format === 'json')
+        return {
+          eventId: e.id,
+          issue: { key: issue.key, label: issue.label },
+          cards,
+          handover: note
+            ? {
+                issueKey: note.issue_key,
+                text: note.text,
+                tableId: note.table_id,
+                round: note.round === null ? null : Number(note.round),
+                at: Date.parse(note.at),
+              }
+            : null,
+        };
+      const tables = new Map((await listTables(ctx.db, e.id)).map((t) => [t.id, t.name]));
+      const rows = cards.map((c) => [
+        c.id,
+        issue.label,
+        c.kind,
+        c.level,
+        c.text,
+        c.tags.forms.join(';'),
+        c.tags.ilo.join(';'),
+        c.tableId ? (tables.get(c.tableId) ?? '') : '',
+        c.round === null ? '' : c.round + 1,
+        c.version,
+        new Date(c.createdAt).toISOString(),
+      ]);
+      const csv = stringify([
+        [
+          'card_id',
+          'issue',
+          'kind',
+          'level',
+          'text',
+          'forms',
+          'ilo_indicators',
+          'table',
+          'round',
+          'version',
+          'created_at',
+        ],
+        [
+          '#meta+id',
+          '#sector+issue',
+          '#indicator+kind',
+          '#indicator+level',
+          '#description',
+          '#sector+form',
+          '#indicator+ilo',
+          '#loc+table',
+          '#meta+round',
+          '#meta+version',
+          '#date+created',
+        ],
+        ...rows,
+      ]);
+      const file = `${e.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${issue.key}.csv`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}`)
+        .send(`\uFEFF${csv}`);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/cards/:cardId/history',
+    {
+      config: { policy },
+      schema: {
+        tags: ['sheets'],
+        summary: 'Every version of a card, including superseded edits',
+        params: CardParams,
+        response: { 200: History, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => {
+      await eventFor(ctx, request.actor, request.params.eventId, 'update');
+      const rows = await cardHistory(ctx.db, request.params.cardId);
+      if (!rows.length) throw notFound('card');
+      return {
+        items: rows.map((r) => ({
+          version: Number(r.version),
+          text: r.text,
+          kind: r.kind as 'cause',
+          level: r.level as 'individual',
+          deleted: Number(r.deleted) === 1,
+          reason: r.reason as 'add',
+          at: Date.parse(r.at),
+        })),
+      };
+    },
+  );
+}
