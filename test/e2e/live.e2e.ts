@@ -109,18 +109,34 @@ describe('live event in Chromium', () => {
     await f.getByText('8 participants imported.').waitFor();
     await f.getByRole('heading', { name: /Participants \(8\)/ }).waitFor();
 
-    // A networking session of three 2-minute rounds, and its schedule.
-    await f.getByText('Add a session', { exact: true }).first().waitFor();
-    await f.getByLabel('Kind of session').selectOption('networking');
-    await f.getByLabel(/^Title/).fill('Speed networking');
-    await f.getByLabel('Rounds').fill('3');
-    await f.getByLabel('Minutes per round').fill('2');
-    await f.getByRole('button', { name: 'Add session' }).click();
-    await f.getByRole('heading', { level: 3, name: 'Speed networking' }).waitFor();
-    await f.getByRole('button', { name: 'Generate schedule' }).click();
-    await f.getByTestId('quality').waitFor({ timeout: 30_000 });
-    expect(await f.getByTestId('quality').textContent()).toContain('Pairs who meet twice0');
-    await f.getByRole('heading', { name: 'Who sits where' }).waitFor();
+    // Four café tables.
+    await f.getByRole('button', { name: 'Add 5 tables' }).click();
+    await f.getByRole('button', { name: 'Remove Table 5' }).click();
+    await f.getByRole('button', { name: 'Save tables' }).click();
+    await f.getByLabel('Host of Table 4').waitFor();
+
+    // The day's sequence: speed networking, world café, expertise groups; each with a schedule.
+    const addSession = async (kind: string, title: string, rounds: number, minutes: number) => {
+      await f.getByLabel('Kind of session').selectOption(kind);
+      await f.getByLabel(/^Title/).fill(title);
+      await f.getByLabel('Rounds').fill(String(rounds));
+      await f.getByLabel('Minutes per round').fill(String(minutes));
+      await f.getByRole('button', { name: 'Add session' }).click();
+      const card = f.getByTestId('session').filter({ hasText: title });
+      await card.getByRole('heading', { level: 3, name: title }).waitFor();
+      await card.getByRole('button', { name: 'Generate schedule' }).click();
+      await card.getByTestId('quality').waitFor({ timeout: 30_000 });
+      await card.getByRole('heading', { name: 'Who sits where' }).waitFor();
+      return card;
+    };
+    const networking = await addSession('networking', 'Speed networking', 3, 2);
+    expect(await networking.getByTestId('quality').textContent()).toContain(
+      'Pairs who meet twice0',
+    );
+    await f.getByText('Add a session', { exact: true }).click(); // the form folds once a session exists
+    await addSession('cafe', 'World café', 2, 1);
+    await addSession('groups', 'Expertise groups', 1, 1);
+    expect(await f.getByTestId('session').count()).toBe(3);
     await shot(f, 'live-desktop-2-setup', true);
 
     // ---- three phones join by code ----
@@ -230,7 +246,7 @@ describe('live event in Chromium', () => {
     }
     // Offline, the phone still shows the last schedule it has, and says so.
     await dropped.page.getByTestId('phone-round').filter({ hasText: 'Round 1 of 3' }).waitFor();
-    await dropped.page.getByText('No connection.').waitFor();
+    await dropped.page.getByText('Offline — showing the last schedule').waitFor();
     await shot(dropped.page, 'live-phone-4-offline');
     // Reloading with no network still opens the page and shows where to go (service worker
     // for the files, IndexedDB for the schedule).
@@ -273,10 +289,56 @@ describe('live event in Chromium', () => {
     await stale.getByRole('button', { name: 'Reload' }).waitFor();
     await shot(stale, 'live-phone-5-reload');
 
+    // The phone in Thai.
+    await phones[1]!.page.getByRole('button', { name: 'ไทย' }).click();
+    await phones[1]!.page.getByTestId('phone-round').filter({ hasText: 'รอบที่ 2 จาก 3' }).waitFor();
+    await shot(phones[1]!.page, 'live-phone-6-thai');
+    await phones[1]!.page.getByRole('button', { name: 'English' }).click();
+
     // Finish: phones say so.
     f.once('dialog', (d) => void d.accept());
     await f.getByRole('button', { name: 'Finish session' }).click();
     for (const p of phones) await p.page.getByText('This session is over').waitFor();
+
+    // ---- the world café: each phone is sent to a table and its issue ----
+    const startSession = async (title: string) => {
+      const { event } = await plan();
+      const s = event.sessions.find((x) => x.title === title)!;
+      await f.getByLabel('Session to start').selectOption(s.id);
+      await f.getByRole('button', { name: 'Start', exact: true }).click();
+      await f.getByText(`${title} · Round 1 of ${s.rounds}`).waitFor();
+      return s.id;
+    };
+    const expectTable = async (
+      sessionId: string,
+      round: number,
+      phone: (typeof phones)[number],
+    ) => {
+      const { event, people } = await plan();
+      const me = people.find((p) => p.name === phone.name)!;
+      const session = event.sessions.find((x) => x.id === sessionId)!;
+      const group = session.plan![round]!.groups.find((g) => g.participantIds.includes(me.id))!;
+      const table = event.tables.find((x) => x.id === group.tableId)?.name;
+      const topic =
+        event.issues.find((i) => i.key === group.issueKey)?.label ??
+        event.expertiseGroups.find((g) => g.key === group.groupKey)?.label;
+      const expected = table ? `${table} — ${topic}` : `Join the group: ${topic}`;
+      await phone.page.getByTestId('now-text').filter({ hasText: expected }).waitFor();
+    };
+    const cafe = await startSession('World café');
+    for (const p of phones) await expectTable(cafe, 0, p);
+    await shot(phones[0]!.page, 'live-phone-7-cafe');
+    await shot(screen, 'live-projector-3-cafe');
+    await f.getByRole('button', { name: 'Next round' }).click();
+    for (const p of phones) await expectTable(cafe, 1, p);
+    f.once('dialog', (d) => void d.accept());
+    await f.getByRole('button', { name: 'Finish session' }).click();
+    await phones[0]!.page.getByText('This session is over').waitFor();
+
+    // ---- expertise groups ----
+    const groups = await startSession('Expertise groups');
+    for (const p of phones) await expectTable(groups, 0, p);
+    await shot(phones[2]!.page, 'live-phone-8-groups');
 
     expect(a11y).toEqual([]);
     // A socket that tries to connect while we hold the phone offline is logged by the browser:

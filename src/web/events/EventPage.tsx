@@ -18,7 +18,7 @@ import { TablesSection } from './TablesSection.tsx';
 
 /** /events/:id — set up the event: details, issues, tables, people, sessions and their plans. */
 export function EventPage({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const loaded = useResource(`event:${id}`, (signal) => eventsApi.get(id, signal));
   const [event, setEvent] = useState<EventDetail | null>(null);
   const [peopleNonce, setPeopleNonce] = useState(0);
@@ -48,7 +48,7 @@ export function EventPage({ id }: { id: string }) {
             {e.name}
           </h1>
           <p className="muted">
-            {formatDates(e.startsOn, e.endsOn, 'en')}
+            {formatDates(e.startsOn, e.endsOn, i18n.language)}
             {e.venue && ` · ${e.venue}`} · {t('events.joinCodeIs')}{' '}
             <strong className="mono" data-testid="join-code">
               {e.joinCode}

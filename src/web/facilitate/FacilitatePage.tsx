@@ -67,7 +67,9 @@ export function FacilitatePage({ id }: { id: string }) {
   const active = running || paused;
   const lastRound = session ? state.round + 1 >= session.rounds : false;
   const planned = event.sessions.filter((s) => s.plan);
-  const chosen = pick || planned.find((s) => s.id !== state.sessionId || !active)?.id || '';
+  const chosen =
+    pick || planned.find((s) => s.id !== state.sessionId || !active)?.id || planned[0]?.id || '';
+  const restart = active && chosen === state.sessionId;
 
   return (
     <article className="console" aria-labelledby="console-title">
@@ -82,166 +84,178 @@ export function FacilitatePage({ id }: { id: string }) {
       </div>
 
       <div className="console-grid">
-        <section className="console-panel console-now" aria-labelledby="now-h">
-          <h2 id="now-h">{t('facilitate.nowTitle')}</h2>
-          {session && state.status !== 'idle' ? (
-            <>
-              <p className="console-session">
-                {session.title} ·{' '}
-                <span data-testid="console-round">
-                  {t('facilitate.roundOf', { n: state.round + 1, total: session.rounds })}
-                </span>{' '}
-                ·{' '}
-                <span className={`status status-${state.status}`}>
-                  {t(`facilitate.status.${state.status}`)}
-                </span>
+        <div className="console-col">
+          <section className="console-panel console-now" aria-labelledby="now-h">
+            <h2 id="now-h">{t('facilitate.nowTitle')}</h2>
+            {session && state.status !== 'idle' ? (
+              <>
+                <p className="console-session">
+                  {session.title} ·{' '}
+                  <span data-testid="console-round">
+                    {t('facilitate.roundOf', { n: state.round + 1, total: session.rounds })}
+                  </span>{' '}
+                  ·{' '}
+                  <span className={`status status-${state.status}`}>
+                    {t(`facilitate.status.${state.status}`)}
+                  </span>
+                </p>
+                <p
+                  className="console-clock"
+                  role="timer"
+                  aria-label={t('join.timeLeft')}
+                  data-testid="console-countdown"
+                >
+                  {left === null ? '—' : formatClock(left)}
+                </p>
+              </>
+            ) : (
+              <p className="muted">{t('facilitate.idle')}</p>
+            )}
+            {problem && (
+              <p className="alert alert-error" role="alert">
+                {problem}
               </p>
-              <p
-                className="console-clock"
-                role="timer"
-                aria-label={t('join.timeLeft')}
-                data-testid="console-countdown"
-              >
-                {left === null ? '—' : formatClock(left)}
-              </p>
-            </>
-          ) : (
-            <p className="muted">{t('facilitate.idle')}</p>
-          )}
-          {problem && (
-            <p className="alert alert-error" role="alert">
-              {problem}
-            </p>
-          )}
-          {active && (
-            <div className="console-controls" role="group" aria-label={t('facilitate.controls')}>
-              {running ? (
+            )}
+            {active && (
+              <div className="console-controls" role="group" aria-label={t('facilitate.controls')}>
+                {running ? (
+                  <button
+                    type="button"
+                    className="btn btn-quiet"
+                    disabled={busy}
+                    onClick={() => void act({ type: 'pause' })}
+                  >
+                    {t('facilitate.pause')}
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn btn-primary"
+                    disabled={busy}
+                    onClick={() => void act({ type: 'resume' })}
+                  >
+                    {t('facilitate.resume')}
+                  </button>
+                )}
                 <button
                   type="button"
                   className="btn btn-quiet"
                   disabled={busy}
-                  onClick={() => void act({ type: 'pause' })}
+                  onClick={() => void act({ type: 'extend', seconds: -60 })}
                 >
-                  {t('facilitate.pause')}
+                  {t('facilitate.minusMinute')}
                 </button>
-              ) : (
                 <button
                   type="button"
-                  className="btn btn-primary"
+                  className="btn btn-quiet"
                   disabled={busy}
-                  onClick={() => void act({ type: 'resume' })}
+                  onClick={() => void act({ type: 'extend', seconds: 60 })}
                 >
-                  {t('facilitate.resume')}
+                  {t('facilitate.plusMinute')}
                 </button>
-              )}
-              <button
-                type="button"
-                className="btn btn-quiet"
-                disabled={busy}
-                onClick={() => void act({ type: 'extend', seconds: -60 })}
-              >
-                {t('facilitate.minusMinute')}
-              </button>
-              <button
-                type="button"
-                className="btn btn-quiet"
-                disabled={busy}
-                onClick={() => void act({ type: 'extend', seconds: 60 })}
-              >
-                {t('facilitate.plusMinute')}
-              </button>
-              {!lastRound && (
+                {!lastRound && (
+                  <button
+                    type="button"
+                    className="btn btn-primary"
+                    disabled={busy}
+                    onClick={() => void act({ type: 'nextRound' })}
+                  >
+                    {t('facilitate.nextRound')}
+                  </button>
+                )}
                 <button
                   type="button"
-                  className="btn btn-primary"
+                  className="btn btn-danger"
                   disabled={busy}
-                  onClick={() => void act({ type: 'nextRound' })}
+                  onClick={() =>
+                    window.confirm(t('facilitate.finishConfirm')) && void act({ type: 'finish' })
+                  }
                 >
-                  {t('facilitate.nextRound')}
+                  {t('facilitate.finish')}
                 </button>
-              )}
-              <button
-                type="button"
-                className="btn btn-danger"
-                disabled={busy}
-                onClick={() =>
-                  window.confirm(t('facilitate.finishConfirm')) && void act({ type: 'finish' })
-                }
-              >
-                {t('facilitate.finish')}
-              </button>
-            </div>
-          )}
-          <div className="console-start">
-            {planned.length === 0 ? (
-              <p className="muted">
-                {t('facilitate.noPlans')}{' '}
-                <Link href={`/events/${event.id}#ev-sessions`}>{t('facilitate.goPlan')}</Link>
-              </p>
-            ) : (
-              <form
-                className="add-row"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  if (!chosen) return;
-                  if (active && !window.confirm(t('facilitate.restartConfirm'))) return;
-                  void act({ type: 'startSession', sessionId: chosen });
-                }}
-              >
-                <label htmlFor="start-session" className="visually-hidden">
-                  {t('facilitate.sessionToStart')}
-                </label>
-                <select id="start-session" value={chosen} onChange={(e) => setPick(e.target.value)}>
-                  {planned.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.title} ({t(`events.kind.${s.kind}`)},{' '}
-                      {t('events.roundsTimesMinutes', {
-                        rounds: s.rounds,
-                        minutes: s.minutesPerRound,
-                      })}
-                      )
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" className="btn btn-primary" disabled={busy || !chosen}>
-                  {t('facilitate.start')}
-                </button>
-              </form>
+              </div>
             )}
-          </div>
-        </section>
+            <div className="console-start">
+              {planned.length === 0 ? (
+                <p className="muted">
+                  {t('facilitate.noPlans')}{' '}
+                  <Link href={`/events/${event.id}#ev-sessions`}>{t('facilitate.goPlan')}</Link>
+                </p>
+              ) : (
+                <form
+                  className="add-row"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    if (!chosen) return;
+                    if (active && !window.confirm(t('facilitate.restartConfirm'))) return;
+                    void act({ type: 'startSession', sessionId: chosen });
+                  }}
+                >
+                  <label htmlFor="start-session" className="visually-hidden">
+                    {t('facilitate.sessionToStart')}
+                  </label>
+                  <select
+                    id="start-session"
+                    value={chosen}
+                    onChange={(e) => setPick(e.target.value)}
+                  >
+                    {planned.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.title} ({t(`events.kind.${s.kind}`)},{' '}
+                        {t('events.roundsTimesMinutes', {
+                          rounds: s.rounds,
+                          minutes: s.minutesPerRound,
+                        })}
+                        )
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className="btn btn-primary" disabled={busy || !chosen}>
+                    {restart ? t('facilitate.restart') : t('facilitate.start')}
+                  </button>
+                </form>
+              )}
+            </div>
+          </section>
 
-        <section className="console-panel console-join" aria-labelledby="join-h">
-          <h2 id="join-h">{t('facilitate.joinTitle')}</h2>
-          <JoinQr
-            code={event.joinCode}
-            size={168}
-            label={t('facilitate.qrAlt', { url: joinUrl(event.joinCode) })}
+          <PeoplePanel
+            participants={snap.participants}
+            canReplan={active && !!session?.plan && session.kind !== 'groups'}
+            busy={busy}
+            onPresence={(participantId, status) =>
+              void act({ type: 'setPresence', participantId, status })
+            }
+            onReplan={() => act({ type: 'replan' })}
           />
-          <p className="join-code" data-testid="console-join-code">
-            {event.joinCode}
-          </p>
-          <p className="muted small">{joinUrl(event.joinCode)}</p>
-          <a href={`/screen/${event.id}`} target="_blank" rel="noopener" className="btn btn-quiet">
-            {t('facilitate.openProjector')}
-          </a>
-        </section>
+        </div>
+        <div className="console-col">
+          <section className="console-panel console-join" aria-labelledby="join-h">
+            <h2 id="join-h">{t('facilitate.joinTitle')}</h2>
+            <JoinQr
+              code={event.joinCode}
+              size={168}
+              label={t('facilitate.qrAlt', { url: joinUrl(event.joinCode) })}
+            />
+            <p className="join-code" data-testid="console-join-code">
+              {event.joinCode}
+            </p>
+            <p className="muted small">{joinUrl(event.joinCode)}</p>
+            <a
+              href={`/screen/${event.id}`}
+              target="_blank"
+              rel="noopener"
+              className="btn btn-quiet"
+            >
+              {t('facilitate.openProjector')}
+            </a>
+          </section>
 
-        <BroadcastForm
-          current={state.message?.text ?? ''}
-          busy={busy}
-          onSend={(text) => act({ type: 'broadcast', text })}
-        />
-
-        <PeoplePanel
-          participants={snap.participants}
-          canReplan={active && !!session?.plan && session.kind !== 'groups'}
-          busy={busy}
-          onPresence={(participantId, status) =>
-            void act({ type: 'setPresence', participantId, status })
-          }
-          onReplan={() => act({ type: 'replan' })}
-        />
+          <BroadcastForm
+            current={state.message?.text ?? ''}
+            busy={busy}
+            onSend={(text) => act({ type: 'broadcast', text })}
+          />
+        </div>
       </div>
     </article>
   );

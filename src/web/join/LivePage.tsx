@@ -76,10 +76,13 @@ function describe(
     );
     return t('join.meet', { people: names.join(t('join.and')), spot: pl.group.spot });
   }
-  const table = pl.tableName ?? String(pl.group.spot);
+  if (!pl.tableName)
+    return pl.topic
+      ? t('join.groupOnly', { topic: pl.topic })
+      : t('join.tableOnly', { table: String(pl.group.spot) });
   return pl.topic
-    ? t('join.tableTopic', { table, topic: pl.topic })
-    : t('join.tableOnly', { table });
+    ? t('join.tableTopic', { table: pl.tableName, topic: pl.topic })
+    : t('join.tableOnly', { table: pl.tableName });
 }
 
 function LiveBody({ view, now, me }: { view: LiveView; now: number; me: Membership }) {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventSession } from '../../contract/events.ts';
 import { JoinQr, joinUrl } from '../events/qr.tsx';
@@ -23,7 +23,12 @@ export function ScreenPage({ id }: { id: string }) {
   const client = useLiveClient({ eventId: id });
   const view = useLiveView(client);
   const now = useServerNow(client, 200);
-  const rows = useRowsPerColumn();
+  const listRef = useRef<HTMLUListElement>(null);
+  const st = view.snapshot?.state;
+  const maxRows = useRowsThatFit(
+    listRef,
+    `${view.snapshot?.participants.length}|${st?.status}|${st?.round}|${st?.message?.text}`,
+  );
   const snap = view.snapshot;
   useTitle(snap ? t('screen.title', { event: snap.event.name }) : t('screen.titleShort'));
 
@@ -58,7 +63,9 @@ export function ScreenPage({ id }: { id: string }) {
     ? roundRoster(event, snap.participants, session, state.round, i18n.language)
     : [];
   const columns = 3;
-  const perPage = Math.max(1, rows * columns);
+  const perPage = Math.max(1, maxRows * columns);
+  // a short list spreads over the columns rather than filling the first one
+  const rows = Math.max(1, Math.min(maxRows, Math.ceil(roster.length / columns)));
   const pages = Math.max(1, Math.ceil(roster.length / perPage));
   const page = Math.floor(now / (PAGE_SECONDS * 1000)) % pages;
   const shown = roster.slice(page * perPage, (page + 1) * perPage);
@@ -111,7 +118,11 @@ export function ScreenPage({ id }: { id: string }) {
                 </span>
               )}
             </h2>
-            <ul className="scr-names" style={{ gridTemplateRows: `repeat(${rows}, auto)` }}>
+            <ul
+              ref={listRef}
+              className="scr-names"
+              style={{ gridTemplateRows: `repeat(${rows}, auto)` }}
+            >
               {shown.map((line) => (
                 <li key={line.participant.id}>
                   <span className="scr-name">{line.participant.name}</span>
@@ -153,18 +164,33 @@ function whereText(
       spot: pl.group.spot,
       names: pl.others.map((o) => o.name).join(', '),
     });
-  const table = pl.tableName ?? t('events.spotN', { n: pl.group.spot });
-  return pl.topic ? `${table} · ${pl.topic}` : table;
+  if (!pl.tableName) return pl.topic ?? t('events.spotN', { n: pl.group.spot });
+  return pl.topic ? `${pl.tableName} · ${pl.topic}` : pl.tableName;
 }
 
-/** How many names fit in one column of the list at this window height. */
-function useRowsPerColumn(): number {
-  const calc = () => Math.max(4, Math.floor((window.innerHeight - 330) / 62));
-  const [rows, setRows] = useState(calc);
-  useEffect(() => {
-    const on = () => setRows(calc());
-    window.addEventListener('resize', on);
-    return () => window.removeEventListener('resize', on);
-  }, []);
+/**
+ * How many names fit in one column: the list's height (it takes what the header and the message
+ * leave) over the height of one name, measured after each layout and on resize.
+ */
+function useRowsThatFit(list: RefObject<HTMLUListElement | null>, layout: string): number {
+  const [rows, setRows] = useState(6);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const ul = list.current;
+      const li = ul?.querySelector('li');
+      if (!ul || !li) return;
+      const available = window.innerHeight - ul.getBoundingClientRect().top - 16;
+      const next = Math.max(2, Math.floor(available / li.getBoundingClientRect().height));
+      setRows((r) => (r === next ? r : next));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    if (list.current) ro.observe(list.current);
+    window.addEventListener('resize', measure);
+    return () => {
+      ro.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [list, layout]);
   return rows;
 }
