@@ -38,6 +38,8 @@ afterAll(async () => {
 });
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  // the phone loads its Thai font only once Thai text is laid out: make sure it has
+  await page.evaluate(() => document.fonts.load('16px "Mosaic Thai"', 'ไทย').catch(() => []));
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage });
   a11y.push(...(await accessibilityProblems(page, name)));
@@ -92,6 +94,16 @@ describe('live event in Chromium', () => {
     // The issues list starts as the conference's own.
     expect(await f.locator('#issue-0').inputValue()).toBe('Child sex trafficking');
 
+    // The event and its people as the server has them, read through the facilitator's session.
+    const plan = async () => {
+      const [event, people] = await f.evaluate(async (id) => {
+        const e = (await (await fetch(`/api/events/${id}`)).json()) as unknown;
+        const p = (await (await fetch(`/api/events/${id}/participants`)).json()) as unknown;
+        return [e, p] as const;
+      }, eventId);
+      return { event: event as EventDetail, people: (people as { items: Participant[] }).items };
+    };
+
     // CSV: a dry run lists every bad line and why; nothing is stored.
     const csvBox = f.locator('#csv-text');
     await csvBox.fill(BAD_CSV);
@@ -133,6 +145,35 @@ describe('live event in Chromium', () => {
     expect(await networking.getByTestId('quality').textContent()).toContain(
       'Pairs who meet twice0',
     );
+
+    // A manual swap that makes a repeat meeting is refused with a warning, then confirmed:
+    // Aung Min swaps places in round 1 with the partner of the person Aung meets in round 2.
+    {
+      const { event, people } = await plan();
+      const id = (name: string) => people.find((p) => p.name === name)!.id;
+      const name = (pid: string) => people.find((p) => p.id === pid)!.name;
+      const rounds = event.sessions[0]!.plan!;
+      const partnerIn = (r: number, pid: string) =>
+        rounds[r]!.groups.find((g) => g.participantIds.includes(pid))!.participantIds.find(
+          (x) => x !== pid,
+        )!;
+      const q = partnerIn(1, id('Aung Min'));
+      const r = partnerIn(0, q);
+      await networking.getByText('Swap two people').click();
+      await networking.getByLabel('Round').last().selectOption('0');
+      await networking.getByLabel('First person').selectOption({ label: 'Aung Min' });
+      await networking.getByLabel('Second person').selectOption({ label: name(r) });
+      await networking.getByRole('button', { name: 'Swap', exact: true }).click();
+      const warnings = networking.getByTestId('swap-warnings');
+      await warnings.waitFor();
+      await shot(f, 'live-desktop-2a-swap-warning');
+      await networking.getByRole('button', { name: 'Swap anyway' }).click();
+      await networking.getByText(/^Swapped/).waitFor();
+      const after = (await plan()).event.sessions[0]!.plan!;
+      expect(
+        after[0]!.groups.find((g) => g.participantIds.includes(id('Aung Min')))!.participantIds,
+      ).toContain(q);
+    }
     await f.getByText('Add a session', { exact: true }).click(); // the form folds once a session exists
     await addSession('cafe', 'World café', 2, 1);
     await addSession('groups', 'Expertise groups', 1, 1);
@@ -179,14 +220,6 @@ describe('live event in Chromium', () => {
     await screen.getByText('Aung Min').first().waitFor();
 
     // Each phone shows its own partner, from the plan.
-    const plan = async () => {
-      const [event, people] = await f.evaluate(async (id) => {
-        const e = (await (await fetch(`/api/events/${id}`)).json()) as unknown;
-        const p = (await (await fetch(`/api/events/${id}/participants`)).json()) as unknown;
-        return [e, p] as const;
-      }, eventId);
-      return { event: event as EventDetail, people: (people as { items: Participant[] }).items };
-    };
     const expectPartners = async (round: number, phone: (typeof phones)[number]) => {
       const { event, people } = await plan();
       const me = people.find((p) => p.name === phone.name)!;

@@ -16,6 +16,12 @@ async function precache() {
   await cache.put(SHELL, res);
   const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
   await cache.addAll(files);
+  // and what the stylesheets name (the Thai font)
+  for (const css of files.filter((f) => f.endsWith('.css'))) {
+    const text = await (await cache.match(css)).text();
+    const more = [...text.matchAll(/url\((\/assets\/[^)]+)\)/g)].map((m) => m[1]);
+    await cache.addAll(more);
+  }
 }
 
 self.addEventListener('install', (e) =>
