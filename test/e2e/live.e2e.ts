@@ -166,6 +166,7 @@ describe('live event in Chromium', () => {
       await networking.getByRole('button', { name: 'Swap', exact: true }).click();
       const warnings = networking.getByTestId('swap-warnings');
       await warnings.waitFor();
+      await warnings.scrollIntoViewIfNeeded();
       await shot(f, 'live-desktop-2a-swap-warning');
       await networking.getByRole('button', { name: 'Swap anyway' }).click();
       await networking.getByText(/^Swapped/).waitFor();
@@ -181,7 +182,7 @@ describe('live event in Chromium', () => {
     await shot(f, 'live-desktop-2-setup', true);
 
     // ---- three phones join by code ----
-    const phones: { ctx: BrowserContext; page: Page; name: string }[] = [];
+    const phones: { ctx: BrowserContext; page: Page; name: string; code: string }[] = [];
     for (const name of ['Aung Min', 'Dara Kim', 'Gita Sharma']) {
       const { context, page } = await h.newPage(PHONE);
       page.setDefaultTimeout(15_000);
@@ -193,14 +194,13 @@ describe('live event in Chromium', () => {
       await page.getByRole('radio', { name: new RegExp(name) }).check();
       await page.getByRole('button', { name: 'This is me' }).click();
       await page.getByRole('heading', { level: 1, name: `You're in, ${name}` }).waitFor();
-      expect(
-        (await page.getByTestId('personal-code').textContent())!.trim().length,
-      ).toBeGreaterThan(5);
+      const code = (await page.getByTestId('personal-code').textContent())!.trim();
+      expect(code.length).toBeGreaterThan(5);
       if (phones.length === 0) await shot(page, 'live-phone-2-joined');
       await page.getByRole('button', { name: 'Go to the event' }).click();
       await page.waitForURL(`**/live/${eventId}`);
       await page.getByText('Waiting for the facilitator').waitFor();
-      phones.push({ ctx: context, page, name });
+      phones.push({ ctx: context, page, name, code });
     }
 
     // ---- the console sees who joined, and starts the round ----
@@ -308,6 +308,21 @@ describe('live event in Chromium', () => {
     const bopha = after.people.find((p) => p.name === 'Bopha Chan')!;
     const round3 = after.event.sessions[0]!.plan![2]!.groups.flatMap((g) => g.participantIds);
     expect(round3).not.toContain(bopha.id);
+
+    // ---- the same person on a second device: the name is taken, the personal code opens it ----
+    {
+      const { page } = await h.newPage(PHONE);
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${h.url}/j/${joinCode}`);
+      await page.getByRole('radio', { name: /Aung Min/ }).check();
+      await page.getByRole('button', { name: 'This is me' }).click();
+      await page.getByRole('alert').filter({ hasText: 'already joined' }).waitFor();
+      await page.getByLabel('Your personal code').fill(phones[0]!.code.toLowerCase());
+      await page.getByRole('button', { name: 'Rejoin' }).click();
+      await page.waitForURL(`**/live/${eventId}`);
+      await page.getByText('You are Aung Min').waitFor();
+      await page.getByTestId('phone-round').filter({ hasText: 'Round 2 of 3' }).waitFor();
+    }
 
     // ---- a page that speaks an old protocol is told to reload ----
     const stale = await phones[0]!.ctx.newPage();
