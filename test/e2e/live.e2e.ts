@@ -208,14 +208,17 @@ describe('live event in Chromium', () => {
     await f.getByRole('heading', { level: 1, name: eventName }).waitFor();
     await f.getByTestId('joined-count').filter({ hasText: '3 of 8 joined' }).waitFor();
     expect(await f.getByTestId('console-join-code').textContent()).toBe(joinCode);
-    await f.getByRole('button', { name: 'Start', exact: true }).click();
-    await f.getByTestId('console-round').filter({ hasText: 'Round 1 of 3' }).waitFor();
 
     // The projector, in the facilitator's browser (same sign-in), at 1920×1080.
     const screen = await fctx.newPage();
     await screen.setViewportSize(PROJECTOR);
     screen.on('pageerror', (err) => h.problems.push(`projector error: ${err.message}`));
     await screen.goto(`${h.url}/screen/${eventId}`);
+    await screen.getByTestId('screen-join-code').filter({ hasText: joinCode }).waitFor();
+    await screen.getByRole('heading', { name: 'Welcome' }).waitFor();
+    await shot(screen, 'live-projector-0-welcome');
+    await f.getByRole('button', { name: 'Start', exact: true }).click();
+    await f.getByTestId('console-round').filter({ hasText: 'Round 1 of 3' }).waitFor();
     await screen.getByTestId('screen-round').filter({ hasText: 'Round 1 of 3' }).waitFor();
     await screen.getByText('Aung Min').first().waitFor();
 

@@ -134,6 +134,12 @@ export function ScreenPage({ id }: { id: string }) {
         ) : (
           <section className="scr-idle">
             <p className="scr-idle-text">{t('screen.joinPrompt')}</p>
+            <p className="scr-idle-count" data-testid="screen-joined">
+              {t('screen.joinedCount', {
+                joined: snap.participants.filter((p) => p.joined).length,
+                total: snap.participants.length,
+              })}
+            </p>
           </section>
         )}
         <aside className="scr-join" aria-label={t('screen.joinTitle')}>
