@@ -165,7 +165,17 @@ function registerWebApp(app: App, webRoot: string | undefined): void {
           policy: { kind: 'open', why: 'the built web app bundle' },
         };
       });
-      await scope.register(fastifyStatic, { root, wildcard: false, index: false });
+      // Hashed assets never change: phones keep them; `preCompressed` serves the .br/.gz copies.
+      await scope.register(fastifyStatic, {
+        root,
+        wildcard: false,
+        index: false,
+        preCompressed: true,
+        setHeaders: (res, file) => {
+          if (file.includes(`${path.sep}assets${path.sep}`))
+            res.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      });
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
