@@ -126,7 +126,7 @@ const section = [
   '<!-- live:start -->',
   '## Live event fan-out (`bench/live`)',
   '',
-  `Command: \`npm run bench:live -- --json --phones ${phones} --rate ${rate} --seconds ${seconds}\` — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, load average before the run ${loadBefore}.`,
+  `Command: \`npm run bench:live -- --json --phones ${phones} --rate ${rate} --seconds ${seconds} --trials ${trials}\` — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, load average before the run ${loadBefore}.`,
   '',
   `Median of ${trials} alternating trials each (by p99); delivered is the worst trial: ${Math.min(...liveRuns.map((r) => r.delivered)) * 100}%. ` +
     'Phones are WebSocket clients in a separate process on loopback. A facilitator sends `broadcast` intents at the rate; latency is from the sender stamping the message to each phone receiving it (same machine clock). Mosaic validates each intent, commits the change (SQLite, `synchronous=FULL`) with its sequence number and fans out one pre-serialised frame; the baseline is a bare `ws` relay measured in the same run.',
