@@ -40,16 +40,5 @@ describe('gazetteer', () => {
     expect(['TH', 'MM']).toContain(p.countryCode);
   });
 
-  it('answers a search in a few milliseconds once loaded', () => {
-    searchPlaces('warm');
-    const times: number[] = [];
-    for (const q of ['s', 'sa', 'san', 'ban', 'kuala l', 'ho chi', 'mae', 'yan', 'dha', 'kol'])
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now();
-        searchPlaces(q);
-        times.push(performance.now() - t);
-      }
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length * 0.99)]!).toBeLessThan(50);
-  });
+  // Search speed is a benchmark (bench/atlas, p99 in docs/benchmarks.md), never a timed unit test.
 });
