@@ -138,7 +138,9 @@ describe('properties on random rooms', () => {
   });
 
   it('stops on cancel and still returns a valid schedule', () => {
-    const problem = pure(32, 4, 10);
+    // 20 people in fours cannot meet over 6 rounds without a repeat, so only the cancel stops it;
+    // the keep-apart pair sends it straight to the local search, which reports progress.
+    const problem: MixProblem = { ...pure(20, 4, 6), keepApart: [[0, 1]] };
     const signal = { aborted: false };
     let calls = 0;
     const result = solveMix(problem, {

@@ -36,7 +36,7 @@ export interface Progress {
   method: Method;
 }
 
-export type Method = 'affine-plane' | 'transversal' | 'cyclic' | 'local-search';
+export type Method = 'affine-plane' | 'transversal' | 'cyclic' | 'orbit' | 'local-search';
 
 export interface SolveOptions {
   seed?: number;
