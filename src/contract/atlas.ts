@@ -153,6 +153,8 @@ export const MapFlow = z.object({
 });
 export const MapRegion = z.object({
   country: z.string(),
+  /** ISO 3166-1 numeric code: how the shipped boundaries (Natural Earth) name countries. */
+  numeric: z.string(),
   name: z.string(),
   outflow: z.number().int(),
   inflow: z.number().int(),

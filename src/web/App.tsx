@@ -2,6 +2,7 @@ import { Redirect, Route, Switch, useRoute } from 'wouter';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireSignIn } from './auth/RequireSignIn.tsx';
 import { SessionProvider } from './auth/session.tsx';
+import { AtlasRoute } from './atlas/AtlasRoute.tsx';
 import { DirectoryPage } from './directory/DirectoryPage.tsx';
 import { EditOrganisationPage, NewOrganisationPage } from './directory/OrganisationFormPage.tsx';
 import { OrganisationPage } from './directory/OrganisationPage.tsx';
@@ -28,6 +29,7 @@ export function App() {
             </Route>
             <Route path="/login" component={LoginPage} />
             <Route path="/directory" component={DirectoryPage} />
+            <Route path="/atlas/:tab?">{(p) => <AtlasRoute tab={p.tab} />}</Route>
             <Route path="/directory/new">
               <RequireSignIn>
                 <NewOrganisationPage />

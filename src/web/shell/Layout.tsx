@@ -60,6 +60,14 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <Link
+                  href="/atlas"
+                  aria-current={location.startsWith('/atlas') ? 'page' : undefined}
+                >
+                  {t('atlas.nav')}
+                </Link>
+              </li>
+              <li>
+                <Link
                   href="/events"
                   aria-current={location.startsWith('/events') ? 'page' : undefined}
                 >

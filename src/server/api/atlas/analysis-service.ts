@@ -1,3 +1,4 @@
+import isoCountries from 'i18n-iso-countries';
 import type { AtlasMap, FlowMatrix, Gap, GapList, GapsQuery } from '../../../contract/atlas.ts';
 import {
   DEFAULT_WEIGHTS,
@@ -277,6 +278,7 @@ export async function atlasMap(
     regions: [...regions]
       .map(([country, v]) => ({
         country,
+        numeric: isoCountries.alpha2ToNumeric(country) ?? '',
         name: getCountry(country)?.name ?? country,
         outflow: r.isPublic ? (v.outflow >= r.k ? v.outflow : 0) : v.outflow,
         inflow: r.isPublic ? (v.inflow >= r.k ? v.inflow : 0) : v.inflow,

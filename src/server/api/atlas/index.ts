@@ -1,3 +1,4 @@
+import { gazetteerIndex } from '../../../domain/geo/index.ts';
 import type { App, AppContext } from '../../context.ts';
 import { analysisRoutes } from './analysis-routes.ts';
 import { challengeRoutes } from './challenges.ts';
@@ -8,6 +9,11 @@ import { routeRoutes } from './route-routes.ts';
 export function atlasRoutes(app: App, ctx: AppContext): void {
   const hub = new AtlasHub();
   app.addHook('onClose', async () => hub.close());
+  // Decoding ~140k places takes seconds; a listening server does it once, just after start-up,
+  // rather than in the first person's request. (Tests that only inject never listen.)
+  app.addHook('onListen', async () => {
+    setImmediate(() => gazetteerIndex());
+  });
   const changed = (coalitionId: string) => hub.changed(coalitionId);
   routeRoutes(app, ctx, changed);
   challengeRoutes(app, ctx, changed);

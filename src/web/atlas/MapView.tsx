@@ -1,0 +1,315 @@
+import { useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AtlasMap, MapFlow } from '../../contract/atlas.ts';
+import { loadCountries, type Countries } from './boundaries.ts';
+import { asiaProjection, curve, MAP_H, MAP_W, pathFor } from './projection.ts';
+
+export type Selection =
+  | { kind: 'flow'; flow: MapFlow }
+  | { kind: 'region'; name: string; outflow: number; inflow: number; organisations: number };
+
+interface Props {
+  data?: AtlasMap | undefined;
+  showFootprints?: boolean;
+  onSelect?: (s: Selection | null) => void;
+  /** Pick mode: a tap on the map gives its coordinates (a border crossing, a port). */
+  onPick?: (lat: number, lon: number) => void;
+  picked?: { lat: number; lon: number } | null;
+  svgRef?: React.RefObject<SVGSVGElement | null>;
+  label: string;
+}
+
+interface View {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+const FULL: View = { x: 0, y: 0, w: MAP_W, h: MAP_H };
+
+export function MapView({ data, showFootprints, onSelect, onPick, picked, svgRef, label }: Props) {
+  const { t } = useTranslation();
+  const [countries, setCountries] = useState<Countries | null>(null);
+  const [view, setView] = useState<View>(FULL);
+  const [selected, setSelected] = useState<string | null>(null);
+  const ownRef = useRef<SVGSVGElement | null>(null);
+  const ref = svgRef ?? ownRef;
+  const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
+  const projection = useMemo(() => asiaProjection(), []);
+  const path = useMemo(() => pathFor(projection), [projection]);
+
+  useEffect(() => {
+    let live = true;
+    loadCountries().then((c) => live && setCountries(c));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const shapes = useMemo(
+    () =>
+      countries?.features.map((f) => ({
+        id: String(f.id ?? ''),
+        name: f.properties.name,
+        d: path(f) ?? '',
+      })) ?? [],
+    [countries, path],
+  );
+  const regionBy = useMemo(() => new Map((data?.regions ?? []).map((r) => [r.numeric, r])), [data]);
+  const footprintBy = useMemo(
+    () => new Map((data?.footprints ?? []).map((f) => [f.name, f])),
+    [data],
+  );
+  const maxNet = Math.max(1, ...(data?.regions ?? []).map((r) => Math.abs(r.outflow - r.inflow)));
+  const maxFlow = Math.max(1, ...(data?.flows ?? []).map((f) => f.n));
+  const maxOrgs = Math.max(1, ...(data?.footprints ?? []).map((f) => f.organisations));
+  const scale = view.w / MAP_W;
+
+  function toMap(e: { clientX: number; clientY: number }): [number, number] {
+    const svg = ref.current;
+    if (!svg) return [0, 0];
+    const r = svg.getBoundingClientRect();
+    return [
+      view.x + ((e.clientX - r.left) / r.width) * view.w,
+      view.y + ((e.clientY - r.top) / r.height) * view.h,
+    ];
+  }
+  function zoom(factor: number, at?: [number, number]) {
+    setView((v) => {
+      const w = Math.min(MAP_W, Math.max(MAP_W / 16, v.w * factor));
+      const h = (w * MAP_H) / MAP_W;
+      const [cx, cy] = at ?? [v.x + v.w / 2, v.y + v.h / 2];
+      return { x: cx - ((cx - v.x) * w) / v.w, y: cy - ((cy - v.y) * h) / v.h, w, h };
+    });
+  }
+  function onWheel(e: WheelEvent<SVGSVGElement>) {
+    zoom(e.deltaY > 0 ? 1.2 : 1 / 1.2, toMap(e));
+  }
+  function onPointerDown(e: PointerEvent<SVGSVGElement>) {
+    drag.current = { x: e.clientX, y: e.clientY, view, moved: false };
+  }
+  function onPointerMove(e: PointerEvent<SVGSVGElement>) {
+    const d = drag.current;
+    const svg = ref.current;
+    if (!d || !svg) return;
+    const r = svg.getBoundingClientRect();
+    const dx = ((e.clientX - d.x) / r.width) * d.view.w;
+    const dy = ((e.clientY - d.y) / r.height) * d.view.h;
+    if (Math.abs(e.clientX - d.x) + Math.abs(e.clientY - d.y) > 4) {
+      d.moved = true;
+      if (!svg.hasPointerCapture(e.pointerId)) svg.setPointerCapture(e.pointerId);
+    }
+    if (d.moved) setView({ ...d.view, x: d.view.x - dx, y: d.view.y - dy });
+  }
+  function onPointerUp(e: PointerEvent<SVGSVGElement>) {
+    const d = drag.current;
+    drag.current = null;
+    if (d && !d.moved && onPick) {
+      const ll = projection.invert?.(toMap(e));
+      if (ll) onPick(ll[1], ll[0]);
+    }
+  }
+  function select(id: string, s: Selection) {
+    setSelected(id);
+    onSelect?.(s);
+  }
+
+  const pickedXY = picked ? projection([picked.lon, picked.lat]) : null;
+  return (
+    <div className="atlas-map">
+      <svg
+        ref={ref}
+        xmlns="http://www.w3.org/2000/svg"
+        viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`}
+        role="img"
+        aria-label={label}
+        className={onPick ? 'picking' : undefined}
+        onWheel={onWheel}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={() => (drag.current = null)}
+      >
+        <defs>
+          <marker
+            id="atlas-arrow"
+            viewBox="0 0 10 10"
+            refX="8"
+            refY="5"
+            markerWidth="3.2"
+            markerHeight="3.2"
+            orient="auto-start-reverse"
+          >
+            <path d="M0,0 L10,5 L0,10 z" fill="#7a1f3d" />
+          </marker>
+        </defs>
+        <rect x={-MAP_W} y={-MAP_H} width={MAP_W * 3} height={MAP_H * 3} fill="#dfe9ef" />
+        <g>
+          {shapes.map((s) => {
+            const r = regionBy.get(s.id);
+            const net = r ? r.outflow - r.inflow : 0;
+            const a = r ? 0.15 + 0.75 * (Math.abs(net) / maxNet) : 0;
+            const fill =
+              !r || net === 0
+                ? '#f7f5ef'
+                : net > 0
+                  ? `rgba(224,120,38,${a.toFixed(2)})`
+                  : `rgba(13,92,99,${a.toFixed(2)})`;
+            return (
+              <path
+                key={s.id + s.name}
+                d={s.d}
+                fill={fill}
+                stroke="#9aa3a8"
+                strokeWidth={0.5}
+                vectorEffect="non-scaling-stroke"
+                onClick={() =>
+                  r &&
+                  select(`r:${s.id}`, {
+                    kind: 'region',
+                    name: r.name,
+                    outflow: r.outflow,
+                    inflow: r.inflow,
+                    organisations: footprintBy.get(r.name)?.organisations ?? 0,
+                  })
+                }
+              >
+                <title>
+                  {r
+                    ? `${r.name}: ${t('atlas.map.outIn', { out: r.outflow, in: r.inflow })}`
+                    : s.name}
+                </title>
+              </path>
+            );
+          })}
+        </g>
+        {showFootprints && (
+          <g>
+            {data?.footprints.map((f) => {
+              const xy = projection([f.lon, f.lat]);
+              if (!xy) return null;
+              return (
+                <circle
+                  key={f.country}
+                  cx={xy[0]}
+                  cy={xy[1]}
+                  r={(4 + 14 * Math.sqrt(f.organisations / maxOrgs)) * scale}
+                  fill="rgba(90,60,160,0.28)"
+                  stroke="#5a3ca0"
+                  strokeWidth={1}
+                  vectorEffect="non-scaling-stroke"
+                >
+                  <title>
+                    {t('atlas.map.footprint', { name: f.name, count: f.organisations })}
+                  </title>
+                </circle>
+              );
+            })}
+          </g>
+        )}
+        <g fill="none">
+          {data?.flows.map((f) => {
+            const a = projection([f.source.lon, f.source.lat]);
+            const b = projection([f.destination.lon, f.destination.lat]);
+            if (!a || !b) return null;
+            const id = `f:${f.source.id}>${f.destination.id}`;
+            const w = 1 + 5 * Math.sqrt(f.n / maxFlow);
+            return (
+              <g
+                key={id}
+                className={selected === id ? 'flow selected' : 'flow'}
+                onClick={() => select(id, { kind: 'flow', flow: f })}
+              >
+                <path
+                  d={curve(a, b)}
+                  stroke="transparent"
+                  strokeWidth={w + 8}
+                  vectorEffect="non-scaling-stroke"
+                />
+                <path
+                  d={curve(a, b)}
+                  stroke={selected === id ? '#c2185b' : 'rgba(122,31,61,0.7)'}
+                  strokeWidth={w}
+                  strokeLinecap="round"
+                  vectorEffect="non-scaling-stroke"
+                  markerEnd="url(#atlas-arrow)"
+                >
+                  <title>
+                    {t('atlas.map.flowTitle', {
+                      from: f.source.name,
+                      to: f.destination.name,
+                      count: f.n,
+                    })}
+                  </title>
+                </path>
+              </g>
+            );
+          })}
+        </g>
+        {data?.flows
+          .filter((f) => selected === `f:${f.source.id}>${f.destination.id}`)
+          .flatMap((f) => f.via)
+          .map((v) => {
+            const xy = projection([v.place.lon, v.place.lat]);
+            if (!xy) return null;
+            const s = 5 * scale;
+            return (
+              <rect
+                key={v.place.id}
+                x={xy[0] - s}
+                y={xy[1] - s}
+                width={2 * s}
+                height={2 * s}
+                transform={`rotate(45 ${xy[0]} ${xy[1]})`}
+                fill={v.borderCrossing ? '#e0a526' : '#fff'}
+                stroke="#1c2326"
+                strokeWidth={1}
+                vectorEffect="non-scaling-stroke"
+              >
+                <title>{v.place.name}</title>
+              </rect>
+            );
+          })}
+        {pickedXY && (
+          <circle
+            cx={pickedXY[0]}
+            cy={pickedXY[1]}
+            r={6 * scale}
+            fill="#c2185b"
+            stroke="#fff"
+            strokeWidth={2}
+            vectorEffect="non-scaling-stroke"
+          />
+        )}
+      </svg>
+      <div className="atlas-zoom" role="group" aria-label={t('atlas.map.zoom')}>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          onClick={() => zoom(1 / 1.5)}
+          aria-label={t('atlas.map.zoomIn')}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          onClick={() => zoom(1.5)}
+          aria-label={t('atlas.map.zoomOut')}
+        >
+          −
+        </button>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          onClick={() => setView(FULL)}
+          aria-label={t('atlas.map.reset')}
+          title={t('atlas.map.reset')}
+        >
+          ⌂
+        </button>
+      </div>
+      {!countries && <p className="atlas-map-loading">{t('app.loading')}</p>}
+    </div>
+  );
+}

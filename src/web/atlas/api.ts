@@ -1,0 +1,81 @@
+import type {
+  AtlasMap,
+  Challenge,
+  ChallengeCreate,
+  FlowMatrix,
+  GapList,
+  ImportResult,
+  NoteWarning,
+  Route,
+  RouteDraft,
+  RouteList,
+} from '../../contract/atlas.ts';
+import type { PlaceItem, PlaceSearchResponse } from '../../contract/gazetteer.ts';
+import type { ErrorBody } from '../../contract/common.ts';
+import { ApiError } from '../api.ts';
+
+/** The atlas's calls; same error type as the rest of the app (ApiError). */
+async function call<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin' };
+  if (signal) init.signal = signal;
+  if (body !== undefined) {
+    init.headers = { 'content-type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError(0, null);
+  }
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, (data as ErrorBody | null) ?? null);
+  return data as T;
+}
+
+export type Query = Record<string, string | undefined>;
+export function qs(q: Query): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export const atlasApi = {
+  map: (q: Query, signal?: AbortSignal) =>
+    call<AtlasMap>('GET', `/api/atlas/map${qs(q)}`, undefined, signal),
+  flows: (q: Query, signal?: AbortSignal) =>
+    call<FlowMatrix>('GET', `/api/atlas/flows${qs(q)}`, undefined, signal),
+  gaps: (q: Query, signal?: AbortSignal) =>
+    call<GapList>('GET', `/api/atlas/gaps${qs(q)}`, undefined, signal),
+  challenges: (q: Query, signal?: AbortSignal) =>
+    call<{ items: Challenge[] }>('GET', `/api/atlas/challenges${qs(q)}`, undefined, signal),
+  addChallenge: (body: Partial<ChallengeCreate>) =>
+    call<Challenge>('POST', '/api/atlas/challenges', body),
+  routes: (q: Query, signal?: AbortSignal) =>
+    call<RouteList>('GET', `/api/atlas/routes${qs(q)}`, undefined, signal),
+  createRoute: (body: Partial<RouteDraft>) => call<Route>('POST', '/api/atlas/routes', body),
+  importCsv: (csv: string, dryRun: boolean) =>
+    call<ImportResult>('POST', '/api/atlas/routes/import', { csv, dryRun }),
+  checkNotes: (notes: string, signal?: AbortSignal) =>
+    call<{ warnings: NoteWarning[] }>('POST', '/api/atlas/notes-check', { notes }, signal),
+  search: (q: string, signal?: AbortSignal) =>
+    call<PlaceSearchResponse>(
+      'GET',
+      `/api/gazetteer/search${qs({ q, limit: '8' })}`,
+      undefined,
+      signal,
+    ),
+  point: (lat: number, lon: number) =>
+    call<PlaceItem>(
+      'GET',
+      `/api/gazetteer/point${qs({ lat: lat.toFixed(4), lon: lon.toFixed(4) })}`,
+    ),
+};

@@ -1,0 +1,51 @@
+import type { TFunction } from 'i18next';
+import { isCode } from '../directory/vocab.ts';
+
+/** Labels of the atlas's own vocabularies; the directory's (form, population, kind of work) are reused. */
+export function formLabel(t: TFunction, code: string): string {
+  return isCode('form', code) ? t(`vocab.form.${code}`) : code;
+}
+export function populationLabel(t: TFunction, code: string): string {
+  return isCode('population', code) ? t(`vocab.population.${code}`) : code;
+}
+export function kindLabel(t: TFunction, code: string): string {
+  return isCode('kindOfWork', code) ? t(`vocab.kindOfWork.${code}`) : code;
+}
+const SECTORS = [
+  'Agriculture',
+  'Aquafarming',
+  'Begging',
+  'Construction',
+  'DomesticWork',
+  'Fishing',
+  'Hospitality',
+  'IllicitActivities',
+  'Manufacturing',
+  'MiningOrDrilling',
+  'Peddling',
+  'Transportation',
+  'Other',
+] as const;
+export function sectorLabel(t: TFunction, code: string): string {
+  return (SECTORS as readonly string[]).includes(code)
+    ? t(`atlas.sector.${code as (typeof SECTORS)[number]}`)
+    : code;
+}
+export function confidenceLabel(t: TFunction, code: string): string {
+  return code === 'confirmed' || code === 'likely' || code === 'suspected'
+    ? t(`atlas.confidence.${code}`)
+    : code;
+}
+export function basisLabel(t: TFunction, code: string): string {
+  return code === 'casework' ||
+    code === 'hotline' ||
+    code === 'research' ||
+    code === 'media' ||
+    code === 'fieldObservation'
+    ? t(`atlas.basis.${code}`)
+    : code;
+}
+/** A count that a public view withheld. */
+export function countText(t: TFunction, n: number | null, k: number): string {
+  return n === null ? t('atlas.suppressed', { k }) : String(n);
+}
