@@ -217,6 +217,10 @@ describe.each(testBackends())('atlas on $name', (backend) => {
       if (m.destinationTotals[d.id] !== null)
         expect(col.filter((c) => c.n === null).length).not.toBe(1);
     }
+    // Public tables are by country only, whatever is asked.
+    expect(((await get('/api/atlas/flows?level=province')).json() as FlowMatrix).level).toBe(
+      'country',
+    );
     const asMember = (await get('/api/atlas/flows?view=public', admin)).json() as FlowMatrix;
     expect(asMember.cells).toEqual(m.cells);
     const map = (await get('/api/atlas/map')).json() as AtlasMap;

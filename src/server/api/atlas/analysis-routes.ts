@@ -16,7 +16,7 @@ import { flowCounts } from '../../db/repos/atlas-queries.ts';
 import type { RouteFilter } from '../../db/repos/routes.ts';
 import { suppressTable } from '../../../domain/analysis/suppression.ts';
 import { atlasMap, flowMatrix, gapList } from './analysis-service.ts';
-import { atlasReader } from './audience.ts';
+import { atlasReader, type AtlasReader } from './audience.ts';
 import { send, type AtlasHub } from './live.ts';
 
 const policy = { kind: 'resource', resource: 'atlas', action: 'read' } as const;
@@ -44,6 +44,15 @@ function filterOf(q: Omit<RouteFilter, 'organisationId'>, isPublic: boolean): Ro
  */
 function fastJson(reply: FastifyReply): void {
   reply.serializer((payload: unknown) => JSON.stringify(payload));
+}
+
+/**
+ * Public tables are published by country only: finer tables are mostly small cells (withheld
+ * anyway), and auditing a table of thousands of cells against differencing is too costly to run
+ * for any anonymous request.
+ */
+function publicLevel<L extends string>(r: AtlasReader, level: L): L | 'country' {
+  return r.isPublic ? 'country' : level;
 }
 
 export function analysisRoutes(app: App, ctx: AppContext, hub: AtlasHub): void {
@@ -96,7 +105,12 @@ export function analysisRoutes(app: App, ctx: AppContext, hub: AtlasHub): void {
         request.query.coalition,
       );
       fastJson(reply);
-      return flowMatrix(ctx, r, request.query.level, filterOf(request.query, r.isPublic));
+      return flowMatrix(
+        ctx,
+        r,
+        publicLevel(r, request.query.level),
+        filterOf(request.query, r.isPublic),
+      );
     },
   );
   app.get(
@@ -140,7 +154,8 @@ export function analysisRoutes(app: App, ctx: AppContext, hub: AtlasHub): void {
     async (request, reply) => {
       const q = request.query;
       const r = await atlasReader(ctx, request.actor, 'atlas', q.view, q.coalition);
-      const counts = await flowCounts(ctx.db, r.audience, q.level, filterOf(q, r.isPublic));
+      const level = publicLevel(r, q.level);
+      const counts = await flowCounts(ctx.db, r.audience, level, filterOf(q, r.isPublic));
       const shown = r.isPublic
         ? suppressTable(
             counts.map((c) => ({ row: c.origin, col: c.destination, n: c.n })),
@@ -168,7 +183,7 @@ export function analysisRoutes(app: App, ctx: AppContext, hub: AtlasHub): void {
               destinationName: d.name,
               routes: c.n,
               form: q.form ?? null,
-              level: q.level,
+              level,
             },
           },
         ];
@@ -177,7 +192,7 @@ export function analysisRoutes(app: App, ctx: AppContext, hub: AtlasHub): void {
         .type('application/geo+json; charset=utf-8')
         .header(
           'content-disposition',
-          `attachment; filename="mosaic-flows-${q.level}${q.form ? `-${q.form}` : ''}.geojson"`,
+          `attachment; filename="mosaic-flows-${level}${q.form ? `-${q.form}` : ''}.geojson"`,
         );
       return { type: 'FeatureCollection' as const, features };
     },
