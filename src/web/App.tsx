@@ -11,6 +11,12 @@ import { EventsPage } from './events/EventsPage.tsx';
 import { NewEventPage } from './events/NewEventPage.tsx';
 import { FacilitatePage } from './facilitate/FacilitatePage.tsx';
 import { ScreenPage } from './screen/ScreenPage.tsx';
+import {
+  SheetManageRoute,
+  SheetPrintRoute,
+  SheetWallRoute,
+  SheetsIndexRoute,
+} from './sheets/routes.tsx';
 import { FlashProvider } from './shell/flash.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { NotFound } from './shell/NotFound.tsx';
@@ -18,7 +24,12 @@ import { NotFound } from './shell/NotFound.tsx';
 export function App() {
   // The projector fills the screen: no header, no footer, nothing to click.
   const [projector, screen] = useRoute('/screen/:id');
+  // A café sheet on the projector, and on paper: full page too.
+  const [wall, w] = useRoute('/screen/:id/sheet/:issueKey');
+  const [print, pr] = useRoute('/events/:id/sheets/:issueKey/print');
   if (projector) return <ScreenPage key={screen.id} id={screen.id} />;
+  if (wall) return <SheetWallRoute key={w.id + w.issueKey} eventId={w.id} issueKey={w.issueKey} />;
+  if (print) return <SheetPrintRoute eventId={pr.id} issueKey={pr.issueKey} />;
   return (
     <SessionProvider>
       <FlashProvider>
@@ -54,6 +65,24 @@ export function App() {
               <RequireSignIn>
                 <NewEventPage />
               </RequireSignIn>
+            </Route>
+            <Route path="/events/:id/sheets">
+              {(params) => (
+                <RequireSignIn>
+                  <SheetsIndexRoute key={params.id} eventId={params.id} />
+                </RequireSignIn>
+              )}
+            </Route>
+            <Route path="/events/:id/sheets/:issueKey">
+              {(params) => (
+                <RequireSignIn>
+                  <SheetManageRoute
+                    key={params.id + params.issueKey}
+                    eventId={params.id}
+                    issueKey={params.issueKey}
+                  />
+                </RequireSignIn>
+              )}
             </Route>
             <Route path="/events/:id/facilitate">
               {(params) => (

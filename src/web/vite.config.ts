@@ -19,8 +19,8 @@ function phonePage(): Plugin {
   const VIRTUAL = 'virtual:phone-i18n';
   return {
     name: 'mosaic-phone-page',
-    // The phone's translations: only the `join` and `languages` keys of each language, so the
-    // phone does not share (and download) the whole interface's JSON with the main app.
+    // The phone's translations: only the `join`, `languages` and `sheets` keys of each language,
+    // so the phone does not share (and download) the whole interface's JSON with the main app.
     resolveId: (id) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
     load(id) {
       if (id !== `\0${VIRTUAL}`) return undefined;
@@ -28,7 +28,7 @@ function phonePage(): Plugin {
         const file = new URL(`./i18n/${lng}.json`, import.meta.url);
         this.addWatchFile(fileURLToPath(file));
         const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-        return { join: all.join, languages: all.languages };
+        return { join: all.join, languages: all.languages, sheets: all.sheets };
       };
       return `export default ${JSON.stringify({ en: pick('en'), th: pick('th') })};`;
     },

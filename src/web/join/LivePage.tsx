@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Participant } from '../../contract/events.ts';
-import type { LiveView } from '../live/client.ts';
+import type { LiveClient, LiveView } from '../live/client.ts';
 import {
   currentSession,
   formatClock,
@@ -13,6 +14,7 @@ import {
 import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
 import { Announcer } from '../live/Announcer.tsx';
 import { livePersistence, loadMe, type Membership } from './me.ts';
+import { PhoneSheet } from '../sheets/PhoneSheet.tsx';
 
 /** /live/:eventId — where to go now, how long is left, what comes next. Works from the last
  * schedule kept on the phone when the network is gone. */
@@ -47,7 +49,7 @@ export function LivePage({ eventId }: { eventId: string }) {
         </Link>
       </section>
     );
-  return <LiveBody view={view} now={now} me={me} />;
+  return <LiveBody view={view} now={now} me={me} client={client} />;
 }
 
 function LinkBadge({ view }: { view: LiveView }) {
@@ -66,7 +68,8 @@ function LinkBadge({ view }: { view: LiveView }) {
 }
 
 function describe(
-  t: ReturnType<typeof useTranslation>['t'],
+  // not ReturnType<typeof useTranslation>['t']: that type is too deep for tsc past ~700 keys
+  t: TFunction<'translation', undefined>,
   pl: Placement,
   sectorOf: (p: Participant) => string,
 ): string {
@@ -85,7 +88,17 @@ function describe(
     : t('join.tableOnly', { table: pl.tableName });
 }
 
-function LiveBody({ view, now, me }: { view: LiveView; now: number; me: Membership }) {
+function LiveBody({
+  view,
+  now,
+  me,
+  client,
+}: {
+  view: LiveView;
+  now: number;
+  me: Membership;
+  client: LiveClient | null;
+}) {
   const { t } = useTranslation();
   const snap = view.snapshot;
   const sectorOf = (p: Participant) => t(`join.sector.${p.sector}`);
@@ -182,6 +195,15 @@ function LiveBody({ view, now, me }: { view: LiveView; now: number; me: Membersh
             {state.status === 'finished' ? t('join.finished') : t('join.waiting')}
           </h1>
         </div>
+      )}
+      {live && client && here?.kind === 'cafe' && here.group.issueKey && (
+        <PhoneSheet
+          client={client}
+          view={view}
+          snap={snap}
+          issueKey={here.group.issueKey}
+          topic={here.topic ?? here.group.issueKey}
+        />
       )}
       {live && (
         <div className="ph-next">

@@ -31,6 +31,10 @@ export interface LiveView {
   participantId: string | null;
   /** Intents sent but not yet acknowledged (queued while offline). */
   pending: number;
+  /** Those intents, oldest first: a sheet shows queued cards as "waiting to send" (SYNC-1). */
+  outbox: readonly PendingIntent[];
+  /** Cards this participant wrote (they may edit and delete them): from `welcome` and own adds. */
+  myCardIds: readonly string[];
   /** Why the server asked for a reload, or refused this device. */
   reason: string | null;
 }
@@ -40,6 +44,7 @@ export interface Saved {
   snapshot: Snapshot | null;
   seq: number | null;
   pending: PendingIntent[];
+  myCardIds?: string[];
 }
 
 export interface Persistence {
@@ -118,6 +123,8 @@ export class LiveClient {
     role: null,
     participantId: null,
     pending: 0,
+    outbox: [],
+    myCardIds: [],
     reason: null,
   };
   private readonly listeners = new Set<() => void>();
@@ -157,6 +164,8 @@ export class LiveClient {
         snapshot: saved.snapshot,
         seq: saved.snapshot ? saved.seq : null,
         pending: this.pending.length,
+        outbox: this.pending,
+        myCardIds: saved.myCardIds ?? [],
       });
     }
     window.addEventListener('online', this.onOnline);
@@ -178,9 +187,15 @@ export class LiveClient {
   /** Sends an intent now, or as soon as the room is reachable again; resolves on ack or reject. */
   send(intent: Intent): Promise<IntentResult> {
     const p: PendingIntent = { id: newIntentId(), intent };
-    this.pending.push(p);
-    this.update({ pending: this.pending.length });
-    this.persist();
+    this.pending = [...this.pending, p];
+    const mine = intent.type === 'addCard' ? [...this.view.myCardIds, intent.cardId] : null;
+    this.update({
+      pending: this.pending.length,
+      outbox: this.pending,
+      ...(mine && { myCardIds: mine }),
+    });
+    // what was typed is kept at once, not after the save delay: a reload may come any moment
+    this.persist(true);
     const done = new Promise<IntentResult>((resolve) => this.waiters.set(p.id, resolve));
     if (this.welcomed) this.raw({ type: 'intent', id: p.id, intent: p.intent });
     return done;
@@ -191,13 +206,19 @@ export class LiveClient {
     for (const fn of this.listeners) fn();
   }
 
-  private persist(): void {
+  private persist(now = false): void {
     const store = this.opts.persist;
     if (!store) return;
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      store.save({ snapshot: this.view.snapshot, seq: this.view.seq, pending: this.pending });
-    }, 100);
+    const save = () =>
+      store.save({
+        snapshot: this.view.snapshot,
+        seq: this.view.seq,
+        pending: this.pending,
+        myCardIds: [...this.view.myCardIds],
+      });
+    if (now) save();
+    else this.saveTimer = setTimeout(save, 100);
   }
 
   private raw(m: unknown): void {
@@ -321,6 +342,8 @@ export class LiveClient {
           patch.snapshot = m.snapshot;
           patch.seq = m.seq;
         }
+        if (m.myCardIds?.length)
+          patch.myCardIds = [...new Set([...this.view.myCardIds, ...m.myCardIds])];
         this.update(patch);
         if (m.snapshot) this.persist();
         for (const p of this.pending) this.raw({ type: 'intent', id: p.id, intent: p.intent });
@@ -346,7 +369,7 @@ export class LiveClient {
       case 'ack':
       case 'reject': {
         this.pending = this.pending.filter((p) => p.id !== m.id);
-        this.update({ pending: this.pending.length });
+        this.update({ pending: this.pending.length, outbox: this.pending });
         this.persist();
         const w = this.waiters.get(m.id);
         this.waiters.delete(m.id);

@@ -28,6 +28,8 @@ const OFF: LiveView = {
   role: null,
   participantId: null,
   pending: 0,
+  outbox: [],
+  myCardIds: [],
   reason: null,
 };
 const noop = () => () => undefined;

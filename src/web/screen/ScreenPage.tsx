@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EventSession } from '../../contract/events.ts';
 import { JoinQr, joinUrl } from '../events/qr.tsx';
@@ -160,7 +161,8 @@ export function ScreenPage({ id }: { id: string }) {
 }
 
 function whereText(
-  t: ReturnType<typeof useTranslation>['t'],
+  // not ReturnType<typeof useTranslation>['t']: that type is too deep for tsc past ~700 keys
+  t: TFunction<'translation', undefined>,
   session: EventSession,
   line: RosterLine,
 ): string {

@@ -1,6 +1,7 @@
 import type { Card, HandoverNote } from '../../contract/cards.ts';
 import type { Change, ClientMessage, Intent, ServerMessage } from '../../contract/live.ts';
 import { PROTOCOL_VERSION } from '../../contract/live.ts';
+import { sheetView, type ShownCard } from './view.ts';
 
 /**
  * A client's copy of a live room's sheets, and its queue of intents not yet acknowledged. No DOM,
@@ -137,35 +138,10 @@ export class SheetReplica {
   }
 
   /**
-   * What a person sees: confirmed cards plus their own adds still waiting to be sent (SYNC-1),
-   * marked so the interface can say "waiting to send".
+   * What a person sees: confirmed cards plus their own changes still waiting to be sent (SYNC-1),
+   * marked so the interface can say "waiting to send" (the same view the live pages show).
    */
-  view(issueKey: string): (Card & { pending: boolean })[] {
-    const confirmed = [...this.cards.values()]
-      .filter((c) => c.issueKey === issueKey && !c.deleted)
-      .map((c) => ({ ...c, pending: false }));
-    const waiting = this.outbox.flatMap((p) => {
-      const i = p.intent;
-      if (i.type !== 'addCard' || i.issueKey !== issueKey || this.cards.has(i.cardId)) return [];
-      return [
-        {
-          id: i.cardId,
-          issueKey,
-          kind: i.kind,
-          level: i.level,
-          text: i.text,
-          tags: { forms: [], sectors: [], populations: [], ilo: [], ...i.tags },
-          tableId: null,
-          round: null,
-          participantId: null,
-          version: 0,
-          deleted: false,
-          createdAt: Date.now(),
-          updatedAt: Date.now(),
-          pending: true,
-        },
-      ];
-    });
-    return [...confirmed, ...waiting].sort((a, b) => a.createdAt - b.createdAt);
+  view(issueKey: string): ShownCard[] {
+    return sheetView(this.cards.values(), this.outbox, issueKey);
   }
 }

@@ -1,0 +1,400 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Card } from '../../contract/cards.ts';
+import type { Snapshot } from '../../contract/live.ts';
+import type { LiveClient, LiveView } from '../live/client.ts';
+import { kindLabel, layerText, levelLabel } from './labels.ts';
+import {
+  KINDS,
+  LEVELS,
+  MAX_TEXT,
+  countByKindAndLevel,
+  latestHandover,
+  newCardId,
+  newest,
+  sheetView,
+  type ShownCard,
+} from './view.ts';
+import './sheet-phone.css';
+
+interface Props {
+  client: LiveClient;
+  view: LiveView;
+  snap: Snapshot;
+  issueKey: string;
+  topic: string;
+}
+
+/**
+ * The café sheet on a participant's phone: what earlier groups said, then a card in a few taps.
+ * Cards typed offline stay in the live client's outbox (IndexedDB) and show "waiting to send".
+ */
+export function PhoneSheet({ client, view, snap, issueKey, topic }: Props) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const cards = sheetView(snap.cards ?? [], view.outbox, issueKey);
+  const mine = new Set(view.myCardIds);
+  const earlier = cards.filter((c) => !mine.has(c.id));
+  const note = latestHandover(snap.handovers, issueKey);
+  const send = (intent: Parameters<LiveClient['send']>[0]) => {
+    setError(null);
+    void client.send(intent).then((r) => {
+      if (!r.ok) setError(t('sheets.phone.rejected', { message: r.message }));
+    });
+  };
+
+  return (
+    <section className="sh-ph" aria-labelledby="sh-ph-title" data-testid="phone-sheet">
+      <h2 id="sh-ph-title" className="sh-ph-title">
+        {t('sheets.phone.title', { topic })}
+      </h2>
+      <Earlier cards={earlier} note={note} snap={snap} />
+      <AddCard
+        onAdd={(fields) => send({ type: 'addCard', cardId: newCardId(), issueKey, ...fields })}
+        offline={view.link !== 'online'}
+      />
+      {error && (
+        <p className="sh-ph-error" role="alert">
+          {error}
+        </p>
+      )}
+      <MyCards cards={cards.filter((c) => mine.has(c.id))} snap={snap} send={send} />
+      <HandoverForm
+        key={note?.at ?? 0}
+        initial={note?.text ?? ''}
+        onSave={(text) => send({ type: 'handover', issueKey, text })}
+      />
+    </section>
+  );
+}
+
+function Earlier({
+  cards,
+  note,
+  snap,
+}: {
+  cards: ShownCard[];
+  note: ReturnType<typeof latestHandover>;
+  snap: Snapshot;
+}) {
+  const { t } = useTranslation();
+  const counts = countByKindAndLevel(cards);
+  return (
+    <details className="sh-ph-box" open data-testid="earlier">
+      <summary>{t('sheets.phone.earlierTitle', { count: cards.length })}</summary>
+      {note && (
+        <div className="sh-ph-note" data-testid="phone-handover">
+          <p className="sh-ph-label">
+            {t('sheets.handoverLabel')} {layerText(t, snap.event.tables, note)}
+          </p>
+          <p>{note.text}</p>
+        </div>
+      )}
+      {cards.length === 0 ? (
+        <p className="sh-ph-muted">{t('sheets.phone.earlierNone')}</p>
+      ) : (
+        <>
+          <table className="sh-ph-counts">
+            <caption className="visually-hidden">{t('sheets.countsCaption')}</caption>
+            <thead>
+              <tr>
+                <td />
+                {KINDS.map((k) => (
+                  <th key={k} scope="col">
+                    {kindLabel(t, k)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {LEVELS.map((l) => (
+                <tr key={l}>
+                  <th scope="row">{levelLabel(t, l)}</th>
+                  {KINDS.map((k) => (
+                    <td key={k}>{counts[k][l]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3 className="sh-ph-label">{t('sheets.phone.newest')}</h3>
+          <ul className="sh-ph-cards">
+            {newest(cards, 5).map((c) => (
+              <li key={c.id} className={`sh-ph-card sh-${c.kind}`}>
+                <p>{c.text}</p>
+                <p className="sh-ph-meta">
+                  {kindLabel(t, c.kind)} · {levelLabel(t, c.level)}
+                  {c.round !== null && ` · ${layerText(t, snap.event.tables, c)}`}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </details>
+  );
+}
+
+type Fields = { text: string; kind: Card['kind']; level: Card['level'] };
+
+function AddCard({ onAdd, offline }: { onAdd: (f: Fields) => void; offline: boolean }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState<Card['kind']>('cause');
+  const [level, setLevel] = useState<Card['level']>('individual');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const clean = text.trim();
+    if (!clean) return setProblem(t('sheets.phone.empty'));
+    if ([...clean].length > MAX_TEXT)
+      return setProblem(t('sheets.phone.tooLong', { max: MAX_TEXT }));
+    setProblem(null);
+    onAdd({ text: clean, kind, level });
+    setText('');
+    setDone(offline ? t('sheets.phone.keptOffline') : t('sheets.phone.added'));
+  };
+  const left = MAX_TEXT - [...text].length;
+  return (
+    <form className="sh-ph-box sh-ph-form" onSubmit={submit} noValidate>
+      <h3 className="sh-ph-subtitle">{t('sheets.phone.addTitle')}</h3>
+      <label htmlFor="sh-text" className="sh-ph-label">
+        {t('sheets.phone.textLabel')}
+      </label>
+      <textarea
+        id="sh-text"
+        rows={3}
+        value={text}
+        maxLength={MAX_TEXT * 2}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby="sh-text-count"
+        onChange={(e) => {
+          setText(e.target.value);
+          setDone(null);
+        }}
+      />
+      <p id="sh-text-count" className={`sh-ph-muted${left < 0 ? ' sh-ph-over' : ''}`}>
+        {t('sheets.phone.charsLeft', { n: left })}
+      </p>
+      <Choice
+        legend={t('sheets.kind')}
+        name="sh-kind"
+        options={KINDS.map((k) => [k, kindLabel(t, k)])}
+        value={kind}
+        onChange={setKind}
+      />
+      <Choice
+        legend={t('sheets.level')}
+        name="sh-level"
+        options={LEVELS.map((l) => [l, levelLabel(t, l)])}
+        value={level}
+        onChange={setLevel}
+      />
+      {problem && (
+        <p className="sh-ph-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="ph-btn">
+        {t('sheets.phone.addButton')}
+      </button>
+      <p className="sh-ph-muted" role="status">
+        {done}
+      </p>
+    </form>
+  );
+}
+
+function Choice<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options: [T, string][];
+  value: T;
+  onChange: (v: T) => void;
+}) {
+  return (
+    <fieldset className="sh-ph-choice">
+      <legend className="sh-ph-label">{legend}</legend>
+      {options.map(([v, label]) => (
+        <label key={v} className="sh-ph-pill">
+          <input
+            type="radio"
+            name={name}
+            value={v}
+            checked={value === v}
+            onChange={() => onChange(v)}
+          />
+          <span>{label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function MyCards({
+  cards,
+  snap,
+  send,
+}: {
+  cards: ShownCard[];
+  snap: Snapshot;
+  send: (i: Parameters<LiveClient['send']>[0]) => void;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [undo, setUndo] = useState<string | null>(null);
+  if (cards.length === 0 && !undo) return null;
+  return (
+    <div className="sh-ph-box">
+      <h3 className="sh-ph-subtitle">{t('sheets.phone.mine', { count: cards.length })}</h3>
+      {undo && (
+        <p className="sh-ph-undo" role="status">
+          {t('sheets.phone.deleted')}{' '}
+          <button
+            type="button"
+            className="sh-ph-link"
+            onClick={() => {
+              send({ type: 'restoreCard', cardId: undo });
+              setUndo(null);
+            }}
+          >
+            {t('sheets.undo')}
+          </button>
+        </p>
+      )}
+      <ul className="sh-ph-cards" data-testid="my-cards">
+        {cards.map((c) => (
+          <li key={c.id} className={`sh-ph-card sh-${c.kind}`} data-testid="my-card">
+            {editing === c.id ? (
+              <EditCard
+                card={c}
+                onCancel={() => setEditing(null)}
+                onSave={(text) => {
+                  if (text !== c.text)
+                    send({ type: 'editCard', cardId: c.id, baseVersion: c.version, text });
+                  setEditing(null);
+                }}
+              />
+            ) : (
+              <>
+                <p>{c.text}</p>
+                <p className="sh-ph-meta">
+                  {kindLabel(t, c.kind)} · {levelLabel(t, c.level)}
+                  {c.round !== null && ` · ${layerText(t, snap.event.tables, c)}`}
+                </p>
+                {c.pending && (
+                  <p className="sh-ph-pending" data-testid="pending">
+                    {t('sheets.pending')}
+                  </p>
+                )}
+                {c.version > 0 && (
+                  <p className="sh-ph-actions">
+                    <button type="button" className="sh-ph-link" onClick={() => setEditing(c.id)}>
+                      {t('sheets.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="sh-ph-link"
+                      onClick={() => {
+                        send({ type: 'deleteCard', cardId: c.id });
+                        setUndo(c.id);
+                      }}
+                    >
+                      {t('sheets.delete')}
+                    </button>
+                  </p>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function EditCard({
+  card,
+  onSave,
+  onCancel,
+}: {
+  card: ShownCard;
+  onSave: (text: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(card.text);
+  const clean = text.trim();
+  const ok = clean.length > 0 && [...clean].length <= MAX_TEXT;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ok) onSave(clean);
+      }}
+    >
+      <label className="sh-ph-label" htmlFor={`edit-${card.id}`}>
+        {t('sheets.editLabel')}
+      </label>
+      <textarea
+        id={`edit-${card.id}`}
+        rows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <p className="sh-ph-actions">
+        <button type="submit" className="sh-ph-link" disabled={!ok}>
+          {t('sheets.save')}
+        </button>
+        <button type="button" className="sh-ph-link" onClick={onCancel}>
+          {t('sheets.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function HandoverForm({ initial, onSave }: { initial: string; onSave: (text: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  return (
+    <details className="sh-ph-box">
+      <summary>{t('sheets.phone.handoverTitle')}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave(text.trim());
+          setSaved(true);
+        }}
+      >
+        <label className="sh-ph-label" htmlFor="sh-handover">
+          {t('sheets.phone.handoverLabel')}
+        </label>
+        <textarea
+          id="sh-handover"
+          rows={3}
+          maxLength={500}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setSaved(false);
+          }}
+        />
+        <button type="submit" className="ph-btn ph-btn-quiet">
+          {t('sheets.phone.handoverSave')}
+        </button>
+        <p className="sh-ph-muted" role="status">
+          {saved ? t('sheets.phone.handoverSaved') : ''}
+        </p>
+      </form>
+    </details>
+  );
+}

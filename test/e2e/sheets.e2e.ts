@@ -1,0 +1,315 @@
+/**
+ * World-café sheets of issue 5, in real Chromium, on the demo event: three phones at different
+ * tables add cards during a café round and the projector walls show them live; one phone goes
+ * offline, adds two cards (shown "waiting to send", kept across a reload), comes back, and they
+ * appear exactly once on the wall and in the JSON export; a card in six Asian scripts renders with
+ * the shipped fonts; a `<script>` card is shown as text; the facilitator sees authors, edits a
+ * card, reads its history and prints the sheet. Screenshots go to docs/screenshots/sheets-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Card } from '../../src/contract/cards.ts';
+import type { EventDetail, Participant } from '../../src/contract/events.ts';
+import { DEMO_ADMIN, REPO, accessibilityProblems, startHarness, type Harness } from './harness.ts';
+
+const DESKTOP = { width: 1366, height: 900 };
+const PROJECTOR = { width: 1920, height: 1080 };
+const PHONE = { width: 390, height: 844, mobile: true };
+const SHOTS = path.join(REPO, 'docs/screenshots');
+
+/** One card in Thai, Khmer, Burmese, Chinese, Hindi and Bengali: "human trafficking" in each. */
+const SCRIPTS = 'การค้ามนุษย์ · ការជួញដូរមនុស្ស · လူကုန်ကူးမှု · 人口贩卖 · मानव तस्करी · মানব পাচার';
+const SCRIPT_CARD = '<script>alert("x")</script> stays text';
+
+let h: Harness;
+const suiteStart = Date.now();
+const a11y: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.close();
+  console.log(
+    `[e2e] sheets scenario finished in ${((Date.now() - suiteStart) / 1000).toFixed(1)} s`,
+  );
+});
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+  a11y.push(...(await accessibilityProblems(page, name)));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Phone {
+  ctx: BrowserContext;
+  page: Page;
+  person: Participant;
+  issueKey: string;
+  topic: string;
+}
+
+describe('café sheets in Chromium', () => {
+  it('three phones add cards live, offline cards arrive once, every script renders', async () => {
+    // ---- the facilitator signs in and plans the demo event's café ----
+    const { context: fctx, page: f } = await h.newPage(DESKTOP);
+    f.setDefaultTimeout(15_000);
+    await f.goto(`${h.url}/events`);
+    await f.waitForURL('**/login?next=*');
+    await f.getByLabel('Email').fill(DEMO_ADMIN.email);
+    await f.getByLabel('Password').fill(DEMO_ADMIN.password);
+    await f.getByRole('button', { name: 'Sign in' }).click();
+    await f.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+    const api = <T>(method: string, url: string, body?: unknown) =>
+      f.evaluate(
+        async ([m, u, b]) => {
+          const r = await fetch(u, {
+            method: m,
+            headers: b === undefined ? {} : { 'content-type': 'application/json' },
+            body: b === undefined ? undefined : JSON.stringify(b),
+          });
+          if (!r.ok) throw new Error(`${m} ${u}: ${r.status} ${await r.text()}`);
+          return (await r.json()) as unknown;
+        },
+        [method, url, body] as const,
+      ) as Promise<T>;
+    const list = await api<{ items: { id: string; name: string }[] }>('GET', '/api/events');
+    const demo = list.items.find((e) => e.name.includes('(demo)'))!;
+    const eventId = demo.id;
+    let event = await api<EventDetail>('GET', `/api/events/${eventId}`);
+    const cafe = event.sessions.find((s) => s.kind === 'cafe')!;
+    event = await api<EventDetail>('POST', `/api/events/${eventId}/sessions/${cafe.id}/plan`, {
+      seed: 1,
+      timeLimitSeconds: 5,
+    });
+    const people = (
+      await api<{ items: Participant[] }>('GET', `/api/events/${eventId}/participants`)
+    ).items;
+    const round0 = event.sessions.find((s) => s.id === cafe.id)!.plan![0]!.groups;
+    // three people at three different tables (so three different issues) in round 1
+    const picks = round0
+      .filter((g) => g.issueKey && g.tableId && g.participantIds.length)
+      .slice(0, 3)
+      .map((g) => ({
+        person: people.find((p) => p.id === g.participantIds[0])!,
+        issueKey: g.issueKey!,
+        topic: event.issues.find((i) => i.key === g.issueKey)!.label,
+        table: event.tables.find((t) => t.id === g.tableId)!.name,
+      }));
+    expect(new Set(picks.map((p) => p.issueKey)).size).toBe(3);
+
+    // Start the café from a console socket (the console's own buttons are tested in live.e2e).
+    await f.evaluate(
+      ([id, sessionId]) =>
+        new Promise<void>((resolve, reject) => {
+          const ws = new WebSocket(`ws://${location.host}/api/live/${id}`);
+          ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', protocol: 1 }));
+          ws.onmessage = (e) => {
+            const m = JSON.parse(String(e.data)) as { type: string };
+            if (m.type === 'welcome')
+              ws.send(
+                JSON.stringify({
+                  type: 'intent',
+                  id: `start-${Date.now()}`,
+                  intent: { type: 'startSession', sessionId },
+                }),
+              );
+            else if (m.type === 'ack') {
+              ws.close();
+              resolve();
+            } else if (m.type === 'reject' || m.type === 'error') reject(new Error(String(e.data)));
+          };
+        }),
+      [eventId, cafe.id] as const,
+    );
+
+    // ---- three walls on the projector, one per issue those phones sit at ----
+    const walls = new Map<string, Page>();
+    for (const p of picks) {
+      const wall = await fctx.newPage();
+      await wall.setViewportSize(PROJECTOR);
+      wall.on('pageerror', (err) => h.problems.push(`wall error: ${err.message}`));
+      await wall.goto(`${h.url}/screen/${eventId}/sheet/${p.issueKey}`);
+      await wall.getByRole('heading', { level: 1, name: p.topic }).waitFor();
+      walls.set(p.issueKey, wall);
+    }
+    let dialogs = 0;
+    for (const w of walls.values()) w.on('dialog', (d) => (dialogs++, void d.dismiss()));
+
+    // ---- three phones join by code and open their table's sheet ----
+    const phones: Phone[] = [];
+    for (const p of picks) {
+      const { context, page } = await h.newPage(PHONE);
+      page.setDefaultTimeout(15_000);
+      page.on('dialog', (d) => (dialogs++, void d.dismiss()));
+      await page.goto(`${h.url}/join`);
+      await page.getByLabel('Event code').fill(event.joinCode);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Who are you?' }).waitFor();
+      await page.getByRole('radio', { name: new RegExp(escapeRe(p.person.name)) }).check();
+      await page.getByRole('button', { name: 'This is me' }).click();
+      await page.getByRole('button', { name: 'Go to the event' }).click();
+      await page.waitForURL(`**/live/${eventId}`);
+      await page
+        .getByTestId('now-text')
+        .filter({ hasText: `${p.table} — ${p.topic}` })
+        .waitFor();
+      await page.getByRole('heading', { level: 2, name: `Sheet: ${p.topic}` }).waitFor();
+      phones.push({ ctx: context, page, person: p.person, issueKey: p.issueKey, topic: p.topic });
+    }
+
+    const addCard = async (phone: Phone, text: string, kind?: string, level?: string) => {
+      const pg = phone.page;
+      await pg.getByLabel('Your idea (one per card)').fill(text);
+      if (kind) await pg.getByRole('radio', { name: kind, exact: true }).check();
+      if (level) await pg.getByRole('radio', { name: level, exact: true }).check();
+      await pg.getByRole('button', { name: 'Add card' }).click();
+    };
+    const onWall = (issueKey: string, text: string) =>
+      walls.get(issueKey)!.getByTestId('wall-card').filter({ hasText: text });
+
+    // Each phone adds a card; every wall shows its table's card live, with its layer.
+    const texts = [
+      'Debt to recruiters before departure',
+      'Family pressure to send money home',
+      'Loss of documents at the workplace',
+    ];
+    const t0 = Date.now();
+    await addCard(phones[0]!, texts[0]!, 'Cause / push factor', 'Individual');
+    await addCard(phones[1]!, texts[1]!, 'Cause / push factor', 'Family');
+    await addCard(phones[2]!, texts[2]!, 'Consequence', 'Structural (policy, law, economy)');
+    for (const [i, p] of phones.entries()) {
+      await onWall(p.issueKey, texts[i]!).waitFor();
+      expect(await onWall(p.issueKey, texts[i]!).textContent()).toMatch(/Added in round 1 by/);
+    }
+    console.log(`[e2e] three cards on three walls in ${Date.now() - t0} ms`);
+    // The author sees it as theirs; nothing is waiting.
+    await phones[0]!.page.getByTestId('my-card').filter({ hasText: texts[0]! }).waitFor();
+    expect(await phones[0]!.page.getByTestId('pending').count()).toBe(0);
+
+    // Six scripts, and a <script> that must stay text, on the first phone's sheet.
+    const a = phones[0]!;
+    await addCard(a, SCRIPTS, 'Consequence', 'Community');
+    await addCard(a, SCRIPT_CARD);
+    await onWall(a.issueKey, 'มนุษย์').waitFor();
+    await onWall(a.issueKey, 'stays text').waitFor();
+    expect(await onWall(a.issueKey, 'stays text').textContent()).toContain(
+      '<script>alert("x")</script>',
+    );
+
+    // The author edits a card, then deletes it and undoes the delete.
+    const mine = a.page.getByTestId('my-card').filter({ hasText: texts[0]! });
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    await a.page.getByLabel('Card text').fill(`${texts[0]!} (often to brokers)`);
+    await a.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await onWall(a.issueKey, 'often to brokers').waitFor();
+    await a.page
+      .getByTestId('my-card')
+      .filter({ hasText: 'often to brokers' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await onWall(a.issueKey, 'often to brokers').waitFor({ state: 'detached' });
+    await a.page.getByRole('button', { name: 'Undo' }).click();
+    await onWall(a.issueKey, 'often to brokers').waitFor();
+
+    // A hand-over note for the next group.
+    await a.page.getByText('Hand-over note for the next group').click();
+    await a.page.getByLabel('What should the next group know?').fill('Look at debt bondage first.');
+    await a.page.getByRole('button', { name: 'Save the note' }).click();
+    await walls
+      .get(a.issueKey)!
+      .getByTestId('wall-handover')
+      .filter({ hasText: 'debt bondage' })
+      .waitFor();
+    await shot(a.page, 'sheets-phone-1-sheet', true);
+
+    // ---- one phone goes offline and adds two cards ----
+    const c = phones[2]!;
+    await c.ctx.setOffline(true);
+    await c.page.getByTestId('link-status').filter({ hasText: 'Offline' }).waitFor();
+    const offline = ['Offline card one: wage theft', 'Offline card two: threats to family'];
+    for (const text of offline) await addCard(c, text, 'Consequence', 'Family');
+    for (const text of offline)
+      await c.page
+        .getByTestId('my-card')
+        .filter({ hasText: text })
+        .getByText('Waiting to send')
+        .waitFor();
+    await shot(c.page, 'sheets-phone-2-offline', true);
+    // Kept across a reload with no network (service worker + IndexedDB).
+    await c.page.reload();
+    for (const text of offline)
+      await c.page
+        .getByTestId('my-card')
+        .filter({ hasText: text })
+        .getByText('Waiting to send')
+        .waitFor();
+    expect(await onWall(c.issueKey, 'Offline card').count()).toBe(0);
+    await c.ctx.setOffline(false);
+    for (const text of offline) await onWall(c.issueKey, text).waitFor({ timeout: 20_000 });
+    await c.page.getByTestId('link-status').filter({ hasText: 'Live' }).waitFor();
+    await expect.poll(() => c.page.getByTestId('pending').count()).toBe(0);
+    // Exactly once everywhere: every wall, every phone, the export.
+    await new Promise((r) => setTimeout(r, 1000)); // room for a duplicate to show up, if any
+    for (const text of offline) {
+      expect(await onWall(c.issueKey, text).count()).toBe(1);
+      expect(await c.page.getByTestId('my-card').filter({ hasText: text }).count()).toBe(1);
+    }
+    const exported = await api<{ cards: Card[] }>(
+      'GET',
+      `/api/events/${eventId}/sheets/${c.issueKey}`,
+    );
+    for (const text of offline)
+      expect(exported.cards.filter((x) => x.text === text)).toHaveLength(1);
+    expect(exported.cards.map((x) => x.text).sort()).toEqual([texts[2]!, ...offline].sort());
+
+    // ---- the wall, read from the back of the hall ----
+    const wallA = walls.get(a.issueKey)!;
+    await shot(wallA, 'sheets-wall-1-scripts');
+    await shot(walls.get(c.issueKey)!, 'sheets-wall-2-after-offline');
+    // Every script has its font loaded (no tofu): the document says which faces it used.
+    const families = await wallA.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((x) => x.status === 'loaded').map((x) => x.family);
+    });
+    for (const fam of ['Thai', 'Khmer', 'Myanmar', 'SC', 'Devanagari', 'Bengali'])
+      expect(families.some((x) => x.includes(fam))).toBe(true);
+    expect(dialogs).toBe(0);
+
+    // ---- the facilitator's sheet: authors, edit, history, export, print ----
+    await f.goto(`${h.url}/events/${eventId}/sheets/${a.issueKey}`);
+    await f.getByRole('heading', { level: 1, name: `Sheet: ${a.topic}` }).waitFor();
+    const managed = f.getByTestId('manage-card').filter({ hasText: SCRIPTS.slice(0, 8) });
+    await managed.getByText(`By ${a.person.name}`).waitFor();
+    await managed.getByRole('button', { name: 'Edit' }).click();
+    await f.getByLabel('Card text').fill(`${SCRIPTS} (edited)`);
+    await f.getByRole('button', { name: 'Save', exact: true }).click();
+    await onWall(a.issueKey, '(edited)').waitFor();
+    await managed.getByRole('button', { name: 'History' }).click();
+    await managed
+      .getByRole('list', { name: 'Versions of this card' })
+      .getByText('Edited')
+      .waitFor();
+    await shot(f, 'sheets-manage', true);
+    // Authors never reach the wall.
+    expect(await wallA.getByText(a.person.name).count()).toBe(0);
+
+    await f.goto(`${h.url}/events/${eventId}/sheets/${a.issueKey}/print`);
+    await f.getByRole('heading', { level: 1, name: a.topic }).waitFor();
+    expect(await f.getByTestId('print-card').count()).toBe(3);
+    await f.emulateMedia({ media: 'print' });
+    await shot(f, 'sheets-print', true);
+    await f.emulateMedia({ media: 'screen' });
+
+    await shot(wallA, 'sheets-wall-3-final');
+    expect(a11y).toEqual([]);
+    const offlineNoise = /WebSocket connection .* failed: .*ERR_INTERNET_DISCONNECTED/;
+    expect(h.problems.filter((p) => !offlineNoise.test(p))).toEqual([]);
+  });
+});
