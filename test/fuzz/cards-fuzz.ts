@@ -118,18 +118,32 @@ export interface FuzzResult {
 const comparable = (c: Card) =>
   `${c.id}|${c.issueKey}|${c.kind}|${c.level}|${c.version}|${c.deleted}|${c.text}`;
 
+let templateFile: Promise<string> | undefined;
+
+/** A migrated, seeded database made once per process and copied for each seed (seeding is slow). */
+function template(): Promise<string> {
+  templateFile ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosaic-fuzz-template-'));
+    const { db } = openDb({ dataDir: dir });
+    await migrateToLatest(db);
+    await seedDemo(db);
+    await db.destroy(); // closing checkpoints the WAL into the file
+    return path.join(dir, 'mosaic.sqlite');
+  })();
+  return templateFile;
+}
+
 export async function runSeed(
   seed: number,
   opts: { phones?: number; steps?: number; maxDelay?: number } = {},
 ): Promise<FuzzResult> {
   const rnd = prng(seed);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mosaic-fuzz-${seed}-`));
+  fs.copyFileSync(await template(), path.join(dir, 'mosaic.sqlite'));
   const { db } = openDb({ dataDir: dir });
   const problems: string[] = [];
   let app: App | undefined;
   try {
-    await migrateToLatest(db);
-    await seedDemo(db);
     const start = async () => {
       const a = await buildApp({ db, backend: 'sqlite', joinAttemptsPerMinute: 100_000 });
       await a.listen({ port: 0, host: '127.0.0.1' });
