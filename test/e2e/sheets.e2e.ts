@@ -104,30 +104,29 @@ describe('café sheets in Chromium', () => {
       }));
     expect(new Set(picks.map((p) => p.issueKey)).size).toBe(3);
 
-    // Start the café from a console socket (the console's own buttons are tested in live.e2e).
-    await f.evaluate(
-      ([id, sessionId]) =>
-        new Promise<void>((resolve, reject) => {
-          const ws = new WebSocket(`ws://${location.host}/api/live/${id}`);
-          ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', protocol: 1 }));
-          ws.onmessage = (e) => {
-            const m = JSON.parse(String(e.data)) as { type: string };
-            if (m.type === 'welcome')
-              ws.send(
-                JSON.stringify({
-                  type: 'intent',
-                  id: `start-${Date.now()}`,
-                  intent: { type: 'startSession', sessionId },
-                }),
-              );
-            else if (m.type === 'ack') {
-              ws.close();
-              resolve();
-            } else if (m.type === 'reject' || m.type === 'error') reject(new Error(String(e.data)));
-          };
-        }),
-      [eventId, cafe.id] as const,
-    );
+    // Drive the café from a console socket (the console's own buttons are tested in live.e2e).
+    const consoleIntent = (intent: Record<string, unknown>) =>
+      f.evaluate(
+        ([id, body]) =>
+          new Promise<void>((resolve, reject) => {
+            const ws = new WebSocket(`ws://${location.host}/api/live/${id}`);
+            ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', protocol: 1 }));
+            ws.onmessage = (e) => {
+              const m = JSON.parse(String(e.data)) as { type: string };
+              if (m.type === 'welcome')
+                ws.send(
+                  JSON.stringify({ type: 'intent', id: `console-${Date.now()}`, intent: body }),
+                );
+              else if (m.type === 'ack') {
+                ws.close();
+                resolve();
+              } else if (m.type === 'reject' || m.type === 'error')
+                reject(new Error(String(e.data)));
+            };
+          }),
+        [eventId, intent] as const,
+      );
+    await consoleIntent({ type: 'startSession', sessionId: cafe.id });
 
     // ---- three walls on the projector, one per issue those phones sit at ----
     const walls = new Map<string, Page>();
@@ -272,6 +271,9 @@ describe('café sheets in Chromium', () => {
     // ---- the wall, read from the back of the hall ----
     const wallA = walls.get(a.issueKey)!;
     await shot(wallA, 'sheets-wall-1-scripts');
+    await onWall(a.issueKey, 'มนุษย์').screenshot({
+      path: path.join(SHOTS, 'sheets-wall-scripts-card.png'),
+    });
     await shot(walls.get(c.issueKey)!, 'sheets-wall-2-after-offline');
     // Every script has its font loaded (no tofu): the document says which faces it used.
     const families = await wallA.evaluate(async () => {
@@ -282,8 +284,56 @@ describe('café sheets in Chromium', () => {
       expect(families.some((x) => x.includes(fam))).toBe(true);
     expect(dialogs).toBe(0);
 
-    // ---- the facilitator's sheet: authors, edit, history, export, print ----
-    await f.goto(`${h.url}/events/${eventId}/sheets/${a.issueKey}`);
+    // ---- the next round: a new group opens on what earlier groups said ----
+    await consoleIntent({ type: 'nextRound' });
+    event = await api<EventDetail>('GET', `/api/events/${eventId}`);
+    const round1 = event.sessions.find((s) => s.id === cafe.id)!.plan![1]!.groups;
+    // Someone now at one of the sheets that has cards (a fourth phone, if no phone of ours is).
+    const withCards = new Set(phones.map((p) => p.issueKey));
+    const g =
+      round1.find((x) => x.issueKey === a.issueKey) ??
+      round1.find((x) => x.issueKey && withCards.has(x.issueKey))!;
+    const taken = new Set(phones.map((p) => p.person.id));
+    const newcomer = people.find((p) => p.id === g.participantIds.find((id) => !taken.has(id)))!;
+    const { page: n } = await h.newPage(PHONE);
+    n.setDefaultTimeout(15_000);
+    await n.goto(`${h.url}/join`);
+    await n.getByLabel('Event code').fill(event.joinCode);
+    await n.getByRole('button', { name: 'Continue' }).click();
+    await n.getByRole('radio', { name: new RegExp(escapeRe(newcomer.name)) }).check();
+    await n.getByRole('button', { name: 'This is me' }).click();
+    await n.getByRole('button', { name: 'Go to the event' }).click();
+    const gTopic = event.issues.find((i) => i.key === g.issueKey)!.label;
+    await n.getByRole('heading', { level: 2, name: `Sheet: ${gTopic}` }).waitFor();
+    const before = await api<{ cards: Card[] }>(
+      'GET',
+      `/api/events/${eventId}/sheets/${g.issueKey}`,
+    );
+    expect(before.cards.length).toBeGreaterThan(0);
+    await n
+      .getByText(`What earlier groups said (${before.cards.length})`, { exact: true })
+      .waitFor();
+    for (const c of before.cards.slice(-3))
+      await n.getByTestId('earlier').getByText(c.text, { exact: true }).waitFor();
+    if (g.issueKey === a.issueKey)
+      await n.getByTestId('phone-handover').filter({ hasText: 'debt bondage' }).waitFor();
+    // The newcomer adds to the sheet: a second layer on the wall, if it is on one.
+    await n.getByLabel('Your idea (one per card)').fill('Second group: online grooming');
+    await n.getByRole('button', { name: 'Add card' }).click();
+    const gWall = walls.get(g.issueKey!)!;
+    await gWall
+      .getByTestId('wall-card')
+      .filter({ hasText: 'Second group' })
+      .filter({ hasText: 'Added in round 2 by' })
+      .waitFor();
+    await shot(n, 'sheets-phone-3-next-round', true);
+    await shot(gWall, 'sheets-wall-4-two-layers');
+
+    // ---- the facilitator's sheet, from the console: authors, edit, history, export, print ----
+    await f.goto(`${h.url}/events/${eventId}/facilitate`);
+    await f.getByRole('link', { name: 'Café sheets' }).click();
+    await f.getByRole('heading', { level: 1, name: 'Café sheets' }).waitFor();
+    await f.getByRole('link', { name: a.topic, exact: true }).click();
     await f.getByRole('heading', { level: 1, name: `Sheet: ${a.topic}` }).waitFor();
     const managed = f.getByTestId('manage-card').filter({ hasText: SCRIPTS.slice(0, 8) });
     await managed.getByText(`By ${a.person.name}`).waitFor();
@@ -302,7 +352,7 @@ describe('café sheets in Chromium', () => {
 
     await f.goto(`${h.url}/events/${eventId}/sheets/${a.issueKey}/print`);
     await f.getByRole('heading', { level: 1, name: a.topic }).waitFor();
-    expect(await f.getByTestId('print-card').count()).toBe(3);
+    expect(await f.getByTestId('print-card').count()).toBe(3 + (g.issueKey === a.issueKey ? 1 : 0));
     await f.emulateMedia({ media: 'print' });
     await shot(f, 'sheets-print', true);
     await f.emulateMedia({ media: 'screen' });

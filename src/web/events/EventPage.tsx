@@ -62,6 +62,9 @@ export function EventPage({ id }: { id: string }) {
           <a href={`/screen/${e.id}`} target="_blank" rel="noopener" className="btn btn-quiet">
             {t('events.openProjector')}
           </a>
+          <Link href={`/events/${e.id}/sheets`} className="btn btn-quiet">
+            {t('sheets.manage.indexTitle')}
+          </Link>
         </div>
       </div>
       <nav aria-label={t('events.sectionsNav')} className="ev-toc">

@@ -248,6 +248,9 @@ export function FacilitatePage({ id }: { id: string }) {
             >
               {t('facilitate.openProjector')}
             </a>
+            <Link href={`/events/${event.id}/sheets`} className="btn btn-quiet">
+              {t('sheets.manage.indexTitle')}
+            </Link>
           </section>
 
           <BroadcastForm

@@ -198,6 +198,7 @@ function LiveBody({
       )}
       {live && client && here?.kind === 'cafe' && here.group.issueKey && (
         <PhoneSheet
+          key={here.group.issueKey}
           client={client}
           view={view}
           snap={snap}

@@ -47,8 +47,9 @@ export function WallPage({ eventId, issueKey }: { eventId: string; issueKey: str
   const newestAt = cards.reduce((m, c) => Math.max(m, c.createdAt), 0);
   const note = latestHandover(snap.handovers, issueKey);
   const tables = snap.event.tables;
+  // the newest layer: the last round's cards, or (outside café rounds) the last few minutes'
   const isNew = (c: Card) =>
-    (lastRound !== null && c.round === lastRound) || newestAt - c.createdAt < FRESH_MS;
+    lastRound !== null ? c.round === lastRound : newestAt - c.createdAt < FRESH_MS;
 
   return (
     <main
