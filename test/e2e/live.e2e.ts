@@ -113,7 +113,8 @@ describe('live event in Chromium', () => {
     const problemText = (await problems.textContent()) ?? '';
     expect(problemText).toContain('Nothing was imported');
     for (const line of ['2', '3', '4']) expect(problemText).toContain(line);
-    await shot(f, 'live-desktop-1-csv-problems', true);
+    await problems.scrollIntoViewIfNeeded();
+    await shot(f, 'live-desktop-1-csv-problems');
     await csvBox.fill(GOOD_CSV);
     await f.getByRole('button', { name: 'Check the file' }).click();
     await f.getByText('The file is right: 8 participants').waitFor();
@@ -317,7 +318,13 @@ describe('live event in Chromium', () => {
       const { page } = await h.newPage(PHONE);
       page.setDefaultTimeout(15_000);
       await page.goto(`${h.url}/j/${joinCode}`);
-      await page.getByRole('radio', { name: /Aung Min/ }).check();
+      await page
+        .getByRole('radio', { name: /Aung Min/ })
+        .check()
+        .catch(async (err: unknown) => {
+          console.log(`[e2e] second device sees: ${await page.locator('body').innerText()}`);
+          throw err;
+        });
       await page.getByRole('button', { name: 'This is me' }).click();
       await page.getByRole('alert').filter({ hasText: 'already joined' }).waitFor();
       await page.getByLabel('Your personal code').fill(phones[0]!.code.toLowerCase());

@@ -3,32 +3,37 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { errorExtra } from '../live/http.ts';
 import { eventsApi, type CsvPreview, type CsvProblem } from './api.ts';
+import { fieldMessage } from '../shell/errors.ts';
 import { splitError } from './fieldErrors.ts';
 
 /**
  * CSV import in two steps: a dry run that lists every bad line and why (nothing is stored), then
  * the import itself, all or nothing.
  */
-export function CsvImport({ eventId, onImported }: { eventId: string; onImported(): void }) {
+export function CsvImport({
+  eventId,
+  onImported,
+}: {
+  eventId: string;
+  /** Called with the sentence to show: the box may fold once the list is no longer empty. */
+  onImported(message: string): void;
+}) {
   const { t } = useTranslation();
   const [csv, setCsv] = useState('');
   const [preview, setPreview] = useState<CsvPreview | null>(null);
   const [problems, setProblems] = useState<CsvProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const change = (s: string) => {
     setCsv(s);
     setPreview(null);
     setProblems(null);
-    setDone(null);
   };
 
   async function run(dryRun: boolean) {
     setBusy(true);
     setError(null);
-    setDone(null);
     try {
       const r = await eventsApi.importCsv(eventId, csv, dryRun);
       setProblems(null);
@@ -36,8 +41,7 @@ export function CsvImport({ eventId, onImported }: { eventId: string; onImported
       else {
         setPreview(null);
         setCsv('');
-        setDone(t('events.csvImported', { count: r.count }));
-        onImported();
+        onImported(t('events.csvImported', { count: r.count }));
       }
     } catch (err) {
       const found =
@@ -101,7 +105,6 @@ export function CsvImport({ eventId, onImported }: { eventId: string; onImported
       </div>
       <div aria-live="polite">
         {error && <p className="alert alert-error">{error}</p>}
-        {done && <p className="alert alert-ok">{done}</p>}
         {preview && (
           <div className="alert alert-ok">
             <p>{t('events.csvReady', { count: preview.count })}</p>
@@ -130,7 +133,9 @@ export function CsvImport({ eventId, onImported }: { eventId: string; onImported
                   <tr key={i}>
                     <td>{p.line}</td>
                     <td>{p.column ?? '—'}</td>
-                    <td>{p.message}</td>
+                    <td>
+                      <ProblemText message={p.message} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -139,5 +144,18 @@ export function CsvImport({ eventId, onImported }: { eventId: string; onImported
         )}
       </div>
     </div>
+  );
+}
+
+/** The problem in the interface language; the server's own words too when they say more (the
+ * codes a column accepts, for instance). */
+function ProblemText({ message }: { message: string }) {
+  const { t } = useTranslation();
+  const shown = fieldMessage(t, message);
+  return (
+    <>
+      {shown}
+      {shown !== message && <span className="muted small block">{message}</span>}
+    </>
   );
 }

@@ -23,6 +23,7 @@ export function ParticipantsSection({
   const { t } = useTranslation();
   const list = useResource(`people:${eventId}:${nonce}`, (s) => eventsApi.participants(eventId, s));
   const items = list.data?.items ?? list.previous?.items ?? [];
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <section id="ev-participants" aria-labelledby="ev-participants-h" className="ev-section">
       <h2 id="ev-participants-h">
@@ -33,6 +34,7 @@ export function ParticipantsSection({
           {errorMessage(t, list.error)}
         </p>
       )}
+      <div role="status">{notice && <p className="alert alert-ok">{notice}</p>}</div>
       {items.length === 0 ? (
         <p className="empty">{t('events.noParticipants')}</p>
       ) : (
@@ -70,7 +72,13 @@ export function ParticipantsSection({
         </details>
         <details className="ev-box" open={items.length === 0}>
           <summary>{t('events.importCsv')}</summary>
-          <CsvImport eventId={eventId} onImported={onChanged} />
+          <CsvImport
+            eventId={eventId}
+            onImported={(message) => {
+              setNotice(message);
+              onChanged();
+            }}
+          />
         </details>
       </div>
     </section>
