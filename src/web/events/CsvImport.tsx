@@ -133,7 +133,7 @@ export function CsvImport({
                   <tr key={i}>
                     <td>{p.line}</td>
                     <td>{p.column ?? '—'}</td>
-                    <td>
+                    <td className="problem-text">
                       <ProblemText message={p.message} />
                     </td>
                   </tr>
