@@ -46,7 +46,7 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Sign-in attempts per client address per minute, whatever the outcome (default 30). */
   loginAttemptsPerMinute?: number;
-  /** Join-code look-ups and joins per client address per minute (default 30). */
+  /** Join-code look-ups and joins per client address per minute (default 600). */
   joinAttemptsPerMinute?: number;
 }
 
@@ -77,7 +77,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       byAddress: new FailureThrottle(30, 15 * 60_000),
     },
     loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 30,
-    joinAttemptsPerMinute: opts.joinAttemptsPerMinute ?? 30,
+    // A whole room often shares one public address (venue Wi-Fi behind NAT): allow a room to join
+    // within a minute. 31^8 codes keep guessing out of reach even at this rate.
+    joinAttemptsPerMinute: opts.joinAttemptsPerMinute ?? 600,
   };
 
   // The API speaks JSON only: any other body is answered 415, not parsed as a string.
