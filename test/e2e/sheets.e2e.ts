@@ -192,6 +192,20 @@ describe('café sheets in Chromium', () => {
     await phones[0]!.page.getByTestId('my-card').filter({ hasText: texts[0]! }).waitFor();
     expect(await phones[0]!.page.getByTestId('pending').count()).toBe(0);
 
+    // Bad input is refused on the phone, with a clear message, and nothing is sent.
+    await phones[0]!.page.getByRole('button', { name: 'Add card' }).click();
+    await phones[0]!.page
+      .getByRole('alert')
+      .filter({ hasText: 'Write something first.' })
+      .waitFor();
+    await addCard(phones[0]!, 'x'.repeat(281));
+    await phones[0]!.page
+      .getByRole('alert')
+      .filter({ hasText: 'At most 280 characters.' })
+      .waitFor();
+    await phones[0]!.page.getByLabel('Your idea (one per card)').fill('');
+    expect(await phones[0]!.page.getByTestId('my-card').count()).toBe(1);
+
     // Six scripts, and a <script> that must stay text, on the first phone's sheet.
     const a = phones[0]!;
     await addCard(a, SCRIPTS, 'Consequence', 'Community');
@@ -227,6 +241,12 @@ describe('café sheets in Chromium', () => {
       .filter({ hasText: 'debt bondage' })
       .waitFor();
     await shot(a.page, 'sheets-phone-1-sheet', true);
+    // The same sheet in Thai.
+    await a.page.getByRole('button', { name: 'ไทย' }).click();
+    await a.page.getByRole('heading', { level: 2, name: `แผ่นงาน: ${a.topic}` }).waitFor();
+    await a.page.getByRole('button', { name: 'เพิ่มการ์ด' }).waitFor();
+    await shot(a.page, 'sheets-phone-4-thai', true);
+    await a.page.getByRole('button', { name: 'English' }).click();
 
     // ---- one phone goes offline and adds two cards ----
     const c = phones[2]!;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card } from '../../contract/cards.ts';
 import type { Snapshot } from '../../contract/live.ts';
@@ -16,6 +16,9 @@ import {
   type ShownCard,
 } from './view.ts';
 import './sheet-phone.css';
+
+/** Chinese characters: their font is fetched only when a card shows some (see sheet-phone.css). */
+const HAN = /\p{Script=Han}/u;
 
 interface Props {
   client: LiveClient;
@@ -36,6 +39,10 @@ export function PhoneSheet({ client, view, snap, issueKey, topic }: Props) {
   const mine = new Set(view.myCardIds);
   const earlier = cards.filter((c) => !mine.has(c.id));
   const note = latestHandover(snap.handovers, issueKey);
+  const han = cards.some((c) => HAN.test(c.text)) || HAN.test(note?.text ?? '');
+  useEffect(() => {
+    if (han) void import('./cjk.css');
+  }, [han]);
   const send = (intent: Parameters<LiveClient['send']>[0]) => {
     setError(null);
     void client.send(intent).then((r) => {
@@ -143,7 +150,7 @@ function AddCard({ onAdd, offline }: { onAdd: (f: Fields) => void; offline: bool
   const [kind, setKind] = useState<Card['kind']>('cause');
   const [level, setLevel] = useState<Card['level']>('individual');
   const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<'added' | 'keptOffline' | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const clean = text.trim();
@@ -153,7 +160,7 @@ function AddCard({ onAdd, offline }: { onAdd: (f: Fields) => void; offline: bool
     setProblem(null);
     onAdd({ text: clean, kind, level });
     setText('');
-    setDone(offline ? t('sheets.phone.keptOffline') : t('sheets.phone.added'));
+    setDone(offline ? 'keptOffline' : 'added');
   };
   const left = MAX_TEXT - [...text].length;
   return (
@@ -200,7 +207,7 @@ function AddCard({ onAdd, offline }: { onAdd: (f: Fields) => void; offline: bool
         {t('sheets.phone.addButton')}
       </button>
       <p className="sh-ph-muted" role="status">
-        {done}
+        {done && t(`sheets.phone.${done}`)}
       </p>
     </form>
   );
