@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isCode } from '../directory/vocab.ts';
+import { LABOUR_SECTORS } from '../../contract/vocab.ts';
 
 /** Labels of the atlas's own vocabularies; the directory's (form, population, kind of work) are reused. */
 export function formLabel(t: TFunction, code: string): string {
@@ -11,21 +12,7 @@ export function populationLabel(t: TFunction, code: string): string {
 export function kindLabel(t: TFunction, code: string): string {
   return isCode('kindOfWork', code) ? t(`vocab.kindOfWork.${code}`) : code;
 }
-const SECTORS = [
-  'Agriculture',
-  'Aquafarming',
-  'Begging',
-  'Construction',
-  'DomesticWork',
-  'Fishing',
-  'Hospitality',
-  'IllicitActivities',
-  'Manufacturing',
-  'MiningOrDrilling',
-  'Peddling',
-  'Transportation',
-  'Other',
-] as const;
+const SECTORS = LABOUR_SECTORS;
 export function sectorLabel(t: TFunction, code: string): string {
   return (SECTORS as readonly string[]).includes(code)
     ? t(`atlas.sector.${code as (typeof SECTORS)[number]}`)
