@@ -378,6 +378,13 @@ describe('café sheets in Chromium', () => {
     await f.emulateMedia({ media: 'screen' });
 
     await shot(wallA, 'sheets-wall-3-final');
+    // A browser not signed in gets no sheet, and is told how to sign in.
+    const { page: anon } = await h.newPage(PROJECTOR);
+    await anon.goto(`${h.url}/screen/${eventId}/sheet/${a.issueKey}`);
+    await anon
+      .getByRole('heading', { name: 'This computer is not signed in to the event.' })
+      .waitFor();
+    expect(await anon.getByTestId('wall-card').count()).toBe(0);
     expect(a11y).toEqual([]);
     const offlineNoise = /WebSocket connection .* failed: .*ERR_INTERNET_DISCONNECTED/;
     expect(h.problems.filter((p) => !offlineNoise.test(p))).toEqual([]);

@@ -30,6 +30,19 @@ export function WallPage({ eventId, issueKey }: { eventId: string; issueKey: str
     return () => document.documentElement.classList.remove('sheet-wall');
   }, []);
 
+  if (view.link === 'denied' || view.link === 'reload')
+    return (
+      <main className="wall wall-center sheet-fonts">
+        <h1>{view.link === 'reload' ? t('join.reloadTitle') : t('screen.denied')}</h1>
+        {view.link === 'denied' && (
+          <p>
+            <a href={`/login?next=${encodeURIComponent(location.pathname)}`}>
+              {t('screen.signIn')}
+            </a>
+          </p>
+        )}
+      </main>
+    );
   if (!snap)
     return (
       <main className="wall wall-center sheet-fonts">
