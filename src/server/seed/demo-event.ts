@@ -4,6 +4,7 @@ import { addParticipants, createEvent } from '../api/events/service.ts';
 import type { Actor } from '../auth/policy.ts';
 import { insertSession } from '../db/repos/events.ts';
 import { randomUUID } from 'node:crypto';
+import { seedDemoCards } from './demo-cards.ts';
 
 /**
  * The demo convening: day three of a regional conference, with FICTIONAL participants (invented
@@ -307,5 +308,6 @@ export async function seedDemoEvent(
       plan: null,
       quality: null,
     });
+  await seedDemoCards(ctx.db, eventId, ctx.now());
   return eventId;
 }
