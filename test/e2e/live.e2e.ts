@@ -53,21 +53,21 @@ function seconds(clock: string | null): number {
 }
 
 const PEOPLE = [
-  ['Aung Min', 'Mekong Youth Network', 'ngo', 'MM'],
-  ['Bopha Chan', 'Ministry of Social Affairs', 'government', 'KH'],
-  ['Chai Wongsa', 'Royal Thai Police ATD', 'lawEnforcement', 'TH'],
-  ['Dara Kim', 'IOM Phnom Penh', 'un', 'KH'],
-  ['Ella Santos', 'Visayan Forum', 'ngo', 'PH'],
-  ['Farid Rahman', 'Dhaka Labour Research', 'research', 'BD'],
-  ['Gita Sharma', 'Shakti Samuha', 'survivorLed', 'NP'],
-  ['Hoa Nguyen', 'Blue Dragon', 'ngo', 'VN'],
+  ['Aung Min', 'Mekong Youth Network (demo)', 'ngo', 'MM'],
+  ['Bopha Chan', 'Social Welfare Office (demo)', 'government', 'KH'],
+  ['Chai Wongsa', 'Border Police Unit (demo)', 'lawEnforcement', 'TH'],
+  ['Dara Kim', 'Regional Migration Office (demo)', 'un', 'KH'],
+  ['Ella Santos', 'Island Outreach Forum (demo)', 'ngo', 'PH'],
+  ['Farid Rahman', 'Dhaka Labour Research (demo)', 'research', 'BD'],
+  ['Gita Sharma', 'Hill Survivors Circle (demo)', 'survivorLed', 'NP'],
+  ['Hoa Nguyen', 'River Lantern Foundation (demo)', 'ngo', 'VN'],
 ] as const;
 const GOOD_CSV = ['name,organisation,sector,country', ...PEOPLE.map((p) => p.join(','))].join('\n');
 const BAD_CSV = [
   'name,organisation,sector,country',
-  'Aung Min,Mekong Youth Network,pirates,MM',
+  'Aung Min,Mekong Youth Network (demo),pirates,MM',
   ',Nobody Org,ngo,TH',
-  'Bopha Chan,Ministry of Social Affairs,government,Cambodia',
+  'Bopha Chan,Social Welfare Office (demo),government,Cambodia',
 ].join('\n');
 
 describe('live event in Chromium', () => {
