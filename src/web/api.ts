@@ -1,10 +1,6 @@
-/**
- * The typed HTTP client of the web app. Types come from the contract, so the server and this client
- * cannot drift; responses are not re-validated here (that would ship zod to every phone): the server
- * validates what it returns against the same schemas.
- */
+/** The directory's and the session's calls (see http.ts for the transport). */
 import type { Me, LoginRequest } from '../contract/auth.ts';
-import type { ErrorBody } from '../contract/common.ts';
+import { call } from './http.ts';
 import type {
   Organisation,
   OrganisationCreate,
@@ -14,53 +10,8 @@ import type {
 } from '../contract/organisations.ts';
 import type { CountryItem, ProvinceItem } from '../contract/places.ts';
 
-/** A failed call. `status` 0 means the server could not be reached at all. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly body: ErrorBody | null;
-  constructor(status: number, body: ErrorBody | null) {
-    super(body?.message ?? (status === 0 ? 'network error' : `HTTP ${status}`));
-    this.name = 'ApiError';
-    this.status = status;
-    this.body = body;
-  }
-}
-
-function isErrorBody(x: unknown): x is ErrorBody {
-  return (
-    typeof x === 'object' &&
-    x !== null &&
-    typeof (x as { error?: unknown }).error === 'string' &&
-    typeof (x as { message?: unknown }).message === 'string'
-  );
-}
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-async function request<T>(
-  method: Method,
-  path: string,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
-  if (signal) init.signal = signal;
-  if (body !== undefined) {
-    init.headers = { 'content-type': 'application/json' };
-    init.body = JSON.stringify(body);
-  }
-  let res: Response;
-  try {
-    res = await fetch(path, init);
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    throw new ApiError(0, null);
-  }
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, isErrorBody(data) ? data : null);
-  return data as T;
-}
+export { ApiError } from './http.ts';
+const request = call;
 
 /** Filters of the directory; every one optional. */
 export type OrganisationFilters = Partial<OrganisationQuery>;

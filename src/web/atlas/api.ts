@@ -11,34 +11,7 @@ import type {
   RouteList,
 } from '../../contract/atlas.ts';
 import type { PlaceItem, PlaceSearchResponse } from '../../contract/gazetteer.ts';
-import type { ErrorBody } from '../../contract/common.ts';
-import { ApiError } from '../api.ts';
-
-/** The atlas's calls; same error type as the rest of the app (ApiError). */
-async function call<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  path: string,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin' };
-  if (signal) init.signal = signal;
-  if (body !== undefined) {
-    init.headers = { 'content-type': 'application/json' };
-    init.body = JSON.stringify(body);
-  }
-  let res: Response;
-  try {
-    res = await fetch(path, init);
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    throw new ApiError(0, null);
-  }
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (data as ErrorBody | null) ?? null);
-  return data as T;
-}
+import { call } from '../http.ts';
 
 export type Query = Record<string, string | undefined>;
 export function qs(q: Query): string {
