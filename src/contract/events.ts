@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
 import { text } from './common.ts';
+import { PARTICIPANT_SECTORS } from './constants.ts';
 
 /**
  * A convening: set up by a facilitator, joined by participants' phones with a short code, run as
@@ -11,19 +12,7 @@ export const SESSION_KINDS = ['networking', 'cafe', 'groups'] as const;
 export const SessionKind = z.enum(SESSION_KINDS);
 export type SessionKind = z.infer<typeof SessionKind>;
 
-/** Where participants come from: the sectors of PRODUCT.md's room. */
-export const PARTICIPANT_SECTORS = [
-  'ngo',
-  'government',
-  'lawEnforcement',
-  'un',
-  'research',
-  'survivorLed',
-  'faith',
-  'business',
-  'funder',
-  'other',
-] as const;
+export { PARTICIPANT_SECTORS } from './constants.ts';
 export const ParticipantSector = z.enum(PARTICIPANT_SECTORS);
 
 const key = z

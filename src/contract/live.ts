@@ -11,7 +11,7 @@ import { Card, CardIntents, HandoverNote } from './cards.ts';
  *   and answered with the same ack;
  * - the first message is `hello` with the protocol version: a stale page is told to reload.
  */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from './constants.ts';
 
 /** What a screen needs to show the room now. Times are server epoch milliseconds. */
 export const LiveState = z.object({

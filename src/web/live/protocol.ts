@@ -1,19 +1,9 @@
 /**
- * Constants of the live contract, repeated here so the phone bundle does not carry zod
- * (src/contract/live.ts builds its schemas at import time). protocol.test.ts keeps them equal.
+ * The live contract's constants for the phone bundle, from the zod-free contract module so the
+ * phone does not carry the schemas.
  */
-export const PROTOCOL = 1;
-
-export const SECTORS = [
-  'ngo',
-  'government',
-  'lawEnforcement',
-  'un',
-  'research',
-  'survivorLed',
-  'faith',
-  'business',
-  'funder',
-  'other',
-] as const;
-export type Sector = (typeof SECTORS)[number];
+export {
+  PROTOCOL_VERSION as PROTOCOL,
+  PARTICIPANT_SECTORS as SECTORS,
+  type ParticipantSectorCode as Sector,
+} from '../../contract/constants.ts';

@@ -1,6 +1,6 @@
 import type { Card, HandoverNote } from '../../contract/cards.ts';
 import type { Change, ClientMessage, Intent, ServerMessage } from '../../contract/live.ts';
-import { PROTOCOL_VERSION } from '../../contract/live.ts';
+import { PROTOCOL_VERSION } from '../../contract/constants.ts';
 import { sheetView, type ShownCard } from './view.ts';
 
 /**

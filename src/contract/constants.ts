@@ -1,0 +1,22 @@
+/**
+ * Contract constants without zod, so the phone bundle can import them without carrying the
+ * schemas (events.ts and live.ts build theirs at import time and re-export these).
+ */
+
+/** Version of the live protocol; a client speaking another gets `reload`. */
+export const PROTOCOL_VERSION = 1;
+
+/** Where participants come from: the sectors of PRODUCT.md's room. */
+export const PARTICIPANT_SECTORS = [
+  'ngo',
+  'government',
+  'lawEnforcement',
+  'un',
+  'research',
+  'survivorLed',
+  'faith',
+  'business',
+  'funder',
+  'other',
+] as const;
+export type ParticipantSectorCode = (typeof PARTICIPANT_SECTORS)[number];
