@@ -46,13 +46,17 @@ function qualityOf(
   problem: MixProblem,
   schedule: Schedule,
   choices: ScheduleQuality['choices'] = null,
+  /** People left out on purpose in every round (absent at a re-plan): not placement violations. */
+  absentees = 0,
 ): ScheduleQuality {
   const q = assessSchedule(problem, schedule);
+  const v = q.violations;
+  const placement = Math.max(0, v.placement - absentees * schedule.length);
   return {
     repeatedPairs: q.repeatedPairs,
     maxMeetings: q.maxMeetings,
     crossSectorShare: q.crossSectorShare ?? 0,
-    violations: q.totalViolations,
+    violations: placement + v.capacity + v.keepApart + v.fixed,
     choices,
   };
 }
@@ -224,14 +228,9 @@ export function replanRemaining(
       fixed,
       history: held,
     };
-    const q = qualityOf(problem, r.newRounds);
-    // People who are absent are, by design, not placed in new rounds: not a violation of the plan.
     return {
       plan: [...keptRounds, ...newRounds],
-      quality: {
-        ...q,
-        violations: Math.max(0, q.violations - (all.length - present.length) * remainingRounds),
-      },
+      quality: qualityOf(problem, r.newRounds, null, all.length - present.length),
     };
   } catch (err) {
     if (err instanceof InfeasibleError || err instanceof RangeError)
@@ -251,7 +250,7 @@ export function swapInPlan(
   b: string,
   participants: ParticipantTable[],
   tables: EventTableTable[],
-): { plan: PlannedRound[]; warnings: string[] } {
+): { plan: PlannedRound[]; warnings: string[]; newRepeats: number; newViolations: number } {
   const target = plan[round];
   if (!target) throw new PlanningError(`round ${round + 1} does not exist`);
   const ga = target.groups.findIndex((g) => g.participantIds.includes(a));
@@ -279,20 +278,29 @@ export function swapInPlan(
         r.groups.some((g) => g.participantIds.includes(x) && g.participantIds.includes(y)),
     );
   const warnings: string[] = [];
+  let newRepeats = 0;
+  let newViolations = 0;
   for (const [who, gi] of [
     [a, gb],
     [b, ga],
   ] as const) {
     for (const other of next[round]!.groups[gi]!.participantIds) {
       if (other === who) continue;
-      if (metElsewhere(who, other))
+      if (metElsewhere(who, other)) {
+        newRepeats++;
         warnings.push(`${name(who)} and ${name(other)} meet in another round too`);
+      }
       const po = byId.get(other)?.organisation.trim().toLowerCase();
-      if (po && po === byId.get(who)?.organisation.trim().toLowerCase())
+      if (po && po === byId.get(who)?.organisation.trim().toLowerCase()) {
+        newViolations++;
         warnings.push(`${name(who)} and ${name(other)} are from the same organisation`);
+      }
     }
     const hosted = tables.find((t) => t.host_participant_id === who);
-    if (hosted) warnings.push(`${name(who)} hosts ${hosted.name} and would leave it`);
+    if (hosted) {
+      newViolations++;
+      warnings.push(`${name(who)} hosts ${hosted.name} and would leave it`);
+    }
   }
-  return { plan: next, warnings };
+  return { plan: next, warnings, newRepeats, newViolations };
 }

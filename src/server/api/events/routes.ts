@@ -483,10 +483,8 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           q &&
             JSON.stringify({
               ...q,
-              violations:
-                q.violations + r.warnings.filter((w) => !w.includes('meet in another')).length,
-              repeatedPairs:
-                q.repeatedPairs + r.warnings.filter((w) => w.includes('meet in another')).length,
+              violations: q.violations + r.newViolations,
+              repeatedPairs: q.repeatedPairs + r.newRepeats,
             }),
         );
         return { event: await changed(e.id), warnings: r.warnings };
