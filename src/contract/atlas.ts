@@ -182,6 +182,8 @@ export const MapQuery = AtlasFilters.extend({ kind: Kind.optional() });
 
 export const FlowsQuery = AtlasFilters.extend({
   level: z.enum(['country', 'province']).default('country'),
+  /** Keep only the `top` origins and the `top` destinations with most routes (and their cells). */
+  top: z.coerce.number().int().min(1).max(500).optional(),
 });
 export const FlowNode = z.object({ id: z.string(), name: z.string(), countryCode: z.string() });
 export const FlowMatrix = z
@@ -196,6 +198,12 @@ export const FlowMatrix = z
     destinationTotals: z.record(z.string(), Count),
     total: Count,
     suppressedCells: z.number().int(),
+    /** What `top` left out of this answer (the totals above still count everything). */
+    omitted: z.object({
+      origins: z.number().int(),
+      destinations: z.number().int(),
+      cells: z.number().int(),
+    }),
   })
   .meta({ id: 'FlowMatrix' });
 export type FlowMatrix = z.infer<typeof FlowMatrix>;

@@ -48,6 +48,8 @@ export interface AppOptions {
   loginAttemptsPerMinute?: number;
   /** Join-code look-ups and joins per client address per minute (default 600). */
   joinAttemptsPerMinute?: number;
+  /** Rows of aggregate atlas answers kept until the next route write (default 500,000; 0 = off). */
+  atlasCacheSize?: number;
 }
 
 /** Routes registered by plugins rather than by us: given an explicit open policy here, in one place. */
@@ -80,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // A whole room often shares one public address (venue Wi-Fi behind NAT): allow a room to join
     // within a minute. 31^8 codes keep guessing out of reach even at this rate.
     joinAttemptsPerMinute: opts.joinAttemptsPerMinute ?? 600,
+    atlasCacheSize: opts.atlasCacheSize ?? 500_000,
   };
 
   // The API speaks JSON only: any other body is answered 415, not parsed as a string.

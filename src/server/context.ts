@@ -17,6 +17,7 @@ export interface AppContext {
   loginThrottle: { byEmail: FailureThrottle; byAddress: FailureThrottle };
   loginAttemptsPerMinute: number;
   joinAttemptsPerMinute: number;
+  atlasCacheSize: number;
 }
 
 export type App = FastifyInstance<

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.ts';
-import { startApi, type ApiHarness } from '../support/api.ts';
+import { cookieOf, DEMO, startApi, type ApiHarness } from '../support/api.ts';
+import { buildApp } from '../../src/server/app.ts';
 import type {
   FlowMatrix,
   GapList,
@@ -200,6 +201,93 @@ describe.each(testBackends())('atlas on $name', (backend) => {
     expect(
       gapsFast.items.map((g) => [g.place.id, g.form, g.source, g.transit, g.destination]),
     ).toEqual(gapsSlow.items.map((g) => [g.place.id, g.form, g.source, g.transit, g.destination]));
+  });
+
+  it('gaps of every audience equal counting the routes (several summary buckets summed)', async () => {
+    await send('POST', '/api/atlas/routes', route({ visibility: 'organisation' }), memberA);
+    await send('POST', '/api/atlas/routes', route({ visibility: 'public' }), memberB);
+    for (const who of [admin, memberA, memberB])
+      for (const level of ['country', 'province', 'city']) {
+        const q = `/api/atlas/gaps?level=${level}&limit=200`;
+        const key = (l: GapList) =>
+          l.items.map((g) => [g.place.id, g.form, g.source, g.transit, g.destination].join(':'));
+        const fast = (await get(q, who)).json() as GapList;
+        const slow = (
+          await get(`${q}&confidence=confirmed,likely,suspected`, who)
+        ).json() as GapList;
+        expect(fast.items.length, q).toBeGreaterThan(0);
+        expect(key(fast).sort(), q).toEqual(key(slow).sort());
+      }
+  });
+
+  it('flows `top` keeps the largest origins and destinations; totals still count everything', async () => {
+    await send(
+      'POST',
+      '/api/atlas/routes',
+      route({ source: MYAWADI, visibility: 'public' }),
+      admin,
+    );
+    for (const view of ['coalition', 'public']) {
+      const whole = (
+        await get(`/api/atlas/flows?level=province&view=${view}`, admin)
+      ).json() as FlowMatrix;
+      const top = (
+        await get(`/api/atlas/flows?level=province&view=${view}&top=1`, admin)
+      ).json() as FlowMatrix;
+      expect(whole.omitted).toEqual({ origins: 0, destinations: 0, cells: 0 });
+      expect(top.origins).toEqual(whole.origins.slice(0, 1));
+      expect(top.destinations).toEqual(whole.destinations.slice(0, 1));
+      expect(top.total).toEqual(whole.total);
+      expect(top.cells.length + top.omitted.cells).toBe(whole.cells.length);
+      expect(top.omitted.origins).toBe(whole.origins.length - 1);
+      for (const c of top.cells) expect(whole.cells).toContainEqual(c);
+      expect(top.originTotals).toEqual({
+        [whole.origins[0]!.id]: whole.originTotals[whole.origins[0]!.id],
+      });
+    }
+    expect((await get('/api/atlas/flows?top=0', admin)).json()).toMatchObject({
+      error: expect.anything(),
+    });
+  });
+
+  it('never serves a cached answer after a route write, whichever server instance made it', async () => {
+    // A second server on the same database stands for another process (or the CLI).
+    const other = await buildApp({
+      db: h.store.db,
+      backend: h.store.backend,
+      now: () => h.clock.now,
+      loginAttemptsPerMinute: 10_000,
+    });
+    try {
+      const otherAdmin = cookieOf(
+        await other.inject({ method: 'POST', url: '/api/auth/login', payload: DEMO }),
+      );
+      const flows = async () =>
+        cell((await get('/api/atlas/flows?level=country', admin)).json() as FlowMatrix, 'MM', 'TH');
+      const gap = async () =>
+        (
+          (await get('/api/atlas/gaps?level=country&limit=200', admin)).json() as GapList
+        ).items.find((g) => g.place.id === 'TH' && g.form === 'ForcedLabour')?.destination ?? 0;
+      const [f0, g0] = [await flows(), await gap()];
+      expect([await flows(), await gap()]).toEqual([f0, g0]); // answered from the cache
+      const added = (
+        await other.inject({
+          method: 'POST',
+          url: '/api/atlas/routes',
+          payload: route(),
+          headers: { cookie: otherAdmin },
+        })
+      ).json() as Route;
+      expect([await flows(), await gap()]).toEqual([f0 + 1, g0 + 1]);
+      await other.inject({
+        method: 'DELETE',
+        url: `/api/atlas/routes/${added.id}`,
+        headers: { cookie: otherAdmin },
+      });
+      expect([await flows(), await gap()]).toEqual([f0, g0]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('public view: public routes only, no reporting organisation, small counts withheld consistently', async () => {

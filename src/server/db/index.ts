@@ -8,6 +8,7 @@ import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_events.ts';
 import * as m0003 from './migrations/0003_atlas.ts';
 import * as m0004 from './migrations/0004_cards.ts';
+import * as m0005 from './migrations/0005_atlas_summaries.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_events': m0002,
   '0003_atlas': m0003,
   '0004_cards': m0004,
+  '0005_atlas_summaries': m0005,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.
@@ -61,15 +63,24 @@ export function openDb(config: DbConfig): OpenedDb {
   return { db, backend: 'sqlite', location: file };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({
     // Migrations are written against Kysely<unknown>: they must not depend on today's table types.
     db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: async () => MIGRATIONS },
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrates up or down to the named migration (tests of data carried across a migration). */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<void> {
+  const { error } = await migrator(db).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
 function redactUrl(url: string): string {

@@ -1,4 +1,4 @@
-/** The atlas's tables (migration 0003): routes, their stops and facets, challenges, and the
+/** The atlas's tables (migrations 0003 and 0005): routes, their stops and facets, challenges, and the
  * pre-aggregated counts that flows and gaps read. */
 export interface AtlasTables {
   routes: RouteTable;
@@ -6,6 +6,7 @@ export interface AtlasTables {
   route_facets: RouteFacetTable;
   atlas_flow_counts: FlowCountTable;
   atlas_place_counts: PlaceCountTable;
+  atlas_versions: AtlasVersionTable;
   challenges: ChallengeTable;
 }
 
@@ -64,16 +65,26 @@ export interface FlowCountTable {
   n: number;
 }
 
-/** Routes touching a place (at each level of its lineage) as source, transit or destination. */
+/**
+ * Routes touching a place (at each level of its lineage) per form and audience bucket, one column
+ * per role: starting there, passing through, ending there (migration 0005).
+ */
 export interface PlaceCountTable {
   coalition_id: string;
   level: string;
-  form: string;
-  place_id: string;
-  role: string;
   visibility: string;
   organisation_id: string;
-  n: number;
+  place_id: string;
+  form: string;
+  source: number;
+  transit: number;
+  destination: number;
+}
+
+/** Route writes per coalition, bumped with the summaries: the key of cached aggregate answers. */
+export interface AtlasVersionTable {
+  coalition_id: string;
+  version: number;
 }
 
 export interface ChallengeTable {

@@ -9,12 +9,16 @@ import { countText } from './labels.ts';
 import { Sankey } from './Sankey.tsx';
 import { useAtlasLive } from './useAtlasLive.ts';
 
+const FLOW_TOP = 20;
+
 /** Origin → destination matrix (country or province) and its Sankey, per form; GeoJSON export. */
 export function FlowsTab() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const level = params.get('level') === 'province' ? 'province' : 'country';
-  const q = { ...filtersFrom(params), level };
+  // The table shows 15 × 12 and the Sankey 14 × 14: ask for the 20 largest of each, not every
+  // province pair (a million routes make ~10⁵ of them).
+  const q = { ...filtersFrom(params), level, top: String(FLOW_TOP) };
   const tick = useAtlasLive();
   const res = useResource(`flows${qs(q)}#${tick}`, (signal) => atlasApi.flows(q, signal));
   const m = res.data ?? res.previous;

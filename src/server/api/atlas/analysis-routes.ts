@@ -16,6 +16,7 @@ import { flowCounts } from '../../db/repos/atlas-queries.ts';
 import type { RouteFilter } from '../../db/repos/routes.ts';
 import { suppressTable } from '../../../domain/analysis/suppression.ts';
 import { atlasMap, flowMatrix, gapList } from './analysis-service.ts';
+import type { AtlasAnswerCache } from './answer-cache.ts';
 import { atlasReader, type AtlasReader } from './audience.ts';
 import { send, type AtlasHub } from './live.ts';
 
@@ -40,10 +41,17 @@ function filterOf(q: Omit<RouteFilter, 'organisationId'>, isPublic: boolean): Ro
 /**
  * Large aggregate answers skip the response re-validation by zod (several ms for a thousand
  * cells): their presenters are typed by the same contract at compile time, and the contract tests
- * parse these responses with the schema.
+ * parse these responses with the schema. Cached answers are the same object until the next route
+ * write, so their JSON text is kept beside them (a province matrix can be megabytes).
  */
+const jsonOfCached = new WeakMap<object, string>();
 function fastJson(reply: FastifyReply): void {
-  reply.serializer((payload: unknown) => JSON.stringify(payload));
+  reply.serializer((payload: unknown) => {
+    if (typeof payload !== 'object' || payload === null) return JSON.stringify(payload);
+    let text = jsonOfCached.get(payload);
+    if (text === undefined) jsonOfCached.set(payload, (text = JSON.stringify(payload)));
+    return text;
+  });
 }
 
 /**
@@ -55,7 +63,12 @@ function publicLevel<L extends string>(r: AtlasReader, level: L): L | 'country' 
   return r.isPublic ? 'country' : level;
 }
 
-export function analysisRoutes(app: App, ctx: AppContext, hub: AtlasHub): void {
+export function analysisRoutes(
+  app: App,
+  ctx: AppContext,
+  hub: AtlasHub,
+  cache: AtlasAnswerCache,
+): void {
   app.get(
     '/api/atlas/map',
     {
@@ -107,9 +120,11 @@ export function analysisRoutes(app: App, ctx: AppContext, hub: AtlasHub): void {
       fastJson(reply);
       return flowMatrix(
         ctx,
+        cache,
         r,
         publicLevel(r, request.query.level),
         filterOf(request.query, r.isPublic),
+        request.query.top,
       );
     },
   );
@@ -134,7 +149,7 @@ export function analysisRoutes(app: App, ctx: AppContext, hub: AtlasHub): void {
         request.query.coalition,
       );
       fastJson(reply);
-      return gapList(ctx, r, request.query, filterOf(request.query, r.isPublic));
+      return gapList(ctx, cache, r, request.query, filterOf(request.query, r.isPublic));
     },
   );
   app.get(

@@ -11,7 +11,14 @@ import { suppressCount, suppressTable } from '../../../domain/analysis/suppressi
 import { getCountry, getPlace } from '../../../domain/geo/index.ts';
 import { KINDS_OF_WORK, type KindOfWork } from '../../../domain/taxonomy/codes.ts';
 import type { AppContext } from '../../context.ts';
-import { countRoutes, flowCounts, mapRoutes, placeCounts } from '../../db/repos/atlas-queries.ts';
+import {
+  audienceKey,
+  countRoutes,
+  flowCounts,
+  mapRoutes,
+  placeCounts,
+} from '../../db/repos/atlas-queries.ts';
+import type { AtlasAnswerCache } from './answer-cache.ts';
 import type { RouteFilter } from '../../db/repos/routes.ts';
 import { coalitionOrganisations } from '../../db/repos/atlas-organisations.ts';
 import { placeItem } from '../gazetteer/present.ts';
@@ -19,7 +26,69 @@ import type { AtlasReader } from './audience.ts';
 
 const nameOf = (id: string) => getPlace(id)?.name ?? id;
 
+/** Everything an aggregate answer depends on besides the routes themselves. */
+function answerKey(what: string, r: AtlasReader, level: string, f: RouteFilter): string {
+  return [
+    what,
+    audienceKey(r.audience),
+    r.isPublic ? `public:${r.k}` : 'full',
+    level,
+    JSON.stringify(f),
+  ].join('|');
+}
+
 export async function flowMatrix(
+  ctx: AppContext,
+  cache: AtlasAnswerCache,
+  r: AtlasReader,
+  level: 'country' | 'province',
+  f: RouteFilter,
+  top?: number,
+): Promise<FlowMatrix> {
+  const size = (m: FlowMatrix) => m.cells.length + m.origins.length + m.destinations.length;
+  const whole = () =>
+    cache.get(ctx.db, r.audience.coalitionId, answerKey('flows', r, level, f), size, () =>
+      computeFlowMatrix(ctx, r, level, f),
+    );
+  if (top === undefined) return whole();
+  return cache.get(
+    ctx.db,
+    r.audience.coalitionId,
+    answerKey(`flows-top${top}`, r, level, f),
+    size,
+    async () => topOfMatrix(await whole(), top),
+  );
+}
+
+/**
+ * The `top` origins and destinations by routes, with the cells between them. Applied after
+ * suppression, so a public answer withholds exactly what the whole table withholds; row, column
+ * and grand totals are the whole table's.
+ */
+export function topOfMatrix(m: FlowMatrix, top: number): FlowMatrix {
+  const origins = m.origins.slice(0, top);
+  const destinations = m.destinations.slice(0, top);
+  const o = new Set(origins.map((n) => n.id));
+  const d = new Set(destinations.map((n) => n.id));
+  const cells = m.cells.filter((c) => o.has(c.origin) && d.has(c.destination));
+  const pick = (totals: Record<string, number | null>, keep: Set<string>) =>
+    Object.fromEntries(Object.entries(totals).filter(([id]) => keep.has(id)));
+  return {
+    ...m,
+    origins,
+    destinations,
+    cells,
+    originTotals: pick(m.originTotals, o),
+    destinationTotals: pick(m.destinationTotals, d),
+    omitted: {
+      origins: m.omitted.origins + m.origins.length - origins.length,
+      destinations: m.omitted.destinations + m.destinations.length - destinations.length,
+      cells: m.omitted.cells + m.cells.length - cells.length,
+    },
+  };
+}
+
+async function computeFlowMatrix(
   ctx: AppContext,
   r: AtlasReader,
   level: 'country' | 'province',
@@ -58,6 +127,7 @@ export async function flowMatrix(
     destinationTotals: Object.fromEntries(colTotals),
     total: table ? table.total : counts.reduce((s, c) => s + c.n, 0),
     suppressedCells: table?.suppressedCells ?? 0,
+    omitted: { origins: 0, destinations: 0, cells: 0 },
   };
 }
 
@@ -106,32 +176,25 @@ function summarise(g: Omit<Gap, 'summary'>, k: number): string {
 
 export async function gapList(
   ctx: AppContext,
+  cache: AtlasAnswerCache,
   r: AtlasReader,
   q: GapsQuery,
   f: RouteFilter,
 ): Promise<GapList> {
   const weights = weightsOf(q);
+  // The counts depend on routes only (cached until the next route write); who works where and
+  // the weights are applied on every request, so an edited organisation shows at once.
   const [counts, orgs] = await Promise.all([
-    placeCounts(ctx.db, r.audience, q.level, f),
+    cache.get(
+      ctx.db,
+      r.audience.coalitionId,
+      answerKey('places', r, q.level, f),
+      (rows) => rows.length,
+      () => placeCounts(ctx.db, r.audience, q.level, f),
+    ),
     coalitionOrganisations(ctx.db, r.audience.coalitionId, r.isPublic),
   ]);
-  const byPlaceForm = new Map<
-    string,
-    { placeId: string; form: string; source: number; transit: number; destination: number }
-  >();
-  for (const c of counts) {
-    const key = `${c.placeId}|${c.form}`;
-    let e = byPlaceForm.get(key);
-    if (!e)
-      byPlaceForm.set(
-        key,
-        (e = { placeId: c.placeId, form: c.form, source: 0, transit: 0, destination: 0 }),
-      );
-    if (c.role === 'source' || c.role === 'transit' || c.role === 'destination') e[c.role] += c.n;
-  }
-  let rows = [...byPlaceForm.values()].filter(
-    (e) => e.source + e.transit + e.destination >= q.minRoutes,
-  );
+  let rows = counts.filter((e) => e.source + e.transit + e.destination >= q.minRoutes);
   if (r.isPublic) {
     // Public: small counts are withheld before scoring, so the ranking cannot leak them either.
     rows = rows
@@ -143,7 +206,7 @@ export async function gapList(
       }))
       .filter((e) => e.source + e.transit + e.destination > 0);
   }
-  const original = new Map([...byPlaceForm.values()].map((e) => [`${e.placeId}|${e.form}`, e]));
+  const original = new Map(counts.map((e) => [`${e.placeId}|${e.form}`, e]));
   const ranked = rankGaps(
     rows,
     (id) => {

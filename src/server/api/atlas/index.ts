@@ -1,6 +1,7 @@
 import { gazetteerIndex } from '../../../domain/geo/index.ts';
 import type { App, AppContext } from '../../context.ts';
 import { analysisRoutes } from './analysis-routes.ts';
+import { AtlasAnswerCache } from './answer-cache.ts';
 import { challengeRoutes } from './challenges.ts';
 import { AtlasHub } from './live.ts';
 import { routeRoutes } from './route-routes.ts';
@@ -17,5 +18,5 @@ export function atlasRoutes(app: App, ctx: AppContext): void {
   const changed = (coalitionId: string) => hub.changed(coalitionId);
   routeRoutes(app, ctx, changed);
   challengeRoutes(app, ctx, changed);
-  analysisRoutes(app, ctx, hub);
+  analysisRoutes(app, ctx, hub, new AtlasAnswerCache(ctx.atlasCacheSize));
 }

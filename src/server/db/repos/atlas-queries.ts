@@ -37,22 +37,43 @@ type SumEb =
   | ExpressionBuilder<Database, 'atlas_flow_counts'>
   | ExpressionBuilder<Database, 'atlas_place_counts'>;
 
-/** The policy scopes as a WHERE clause on the summary tables' audience buckets (route-summaries.ts). */
-function summaryAudience(eb: SumEb, a: AtlasAudience): Expression<SqlBool> {
+/**
+ * The policy scopes as summary-table buckets (route-summaries.ts). `single` is set when the reader
+ * reads exactly one bucket (the whole coalition's `*`, or the public bucket alone): its rows are
+ * already one per key, so no regrouping is needed.
+ */
+function summaryAudience(
+  eb: SumEb,
+  a: AtlasAudience,
+): { where: Expression<SqlBool>; single: boolean } {
   const e = eb as ExpressionBuilder<Database, 'atlas_flow_counts'>;
   const member = a.readerCoalitionId === a.coalitionId;
   const scopes = member ? a.scopes : a.scopes.filter((s) => s === 'public');
   const inCoalition = e('coalition_id', '=', a.coalitionId);
+  const bucket = (visibility: string) =>
+    e.and([inCoalition, e('visibility', '=', visibility), e('organisation_id', '=', '')]);
   // The whole coalition: the `*` bucket alone (never mixed with the others: it double-counts them).
-  if (scopes.includes('coalitionAll')) return e.and([inCoalition, e('visibility', '=', '*')]);
+  if (scopes.includes('coalitionAll')) return { where: bucket('*'), single: true };
+  const own = scopes.includes('ownOrganisation') && a.organisationId !== null;
+  if (!scopes.includes('coalitionShared') && !own)
+    return scopes.includes('public')
+      ? { where: bucket('public'), single: true }
+      : { where: e.lit(false), single: true };
   const ors: Expression<SqlBool>[] = [];
   if (scopes.includes('coalitionShared')) ors.push(e('visibility', 'in', ['coalition', 'public']));
   else if (scopes.includes('public')) ors.push(e('visibility', '=', 'public'));
-  if (scopes.includes('ownOrganisation') && a.organisationId !== null)
+  if (own)
     ors.push(
       e.and([e('visibility', '=', 'organisation'), e('organisation_id', '=', a.organisationId)]),
     );
-  return e.and([inCoalition, ors.length ? e.or(ors) : e.lit(false)]);
+  return { where: e.and([inCoalition, e.or(ors)]), single: false };
+}
+
+/** A key for everything `summaryAudience` depends on: answers for equal keys are equal. */
+export function audienceKey(a: AtlasAudience): string {
+  const member = a.readerCoalitionId === a.coalitionId;
+  const scopes = (member ? a.scopes : a.scopes.filter((s) => s === 'public')).slice().sort();
+  return `${a.coalitionId}|${member ? 'm' : 'o'}|${scopes.join(',')}|${a.organisationId ?? ''}`;
 }
 
 export interface FlowCount {
@@ -68,15 +89,23 @@ export async function flowCounts(
   f: RouteFilter,
 ): Promise<FlowCount[]> {
   if (summaryServable(a, f)) {
-    const rows = await db
+    const base = db
       .selectFrom('atlas_flow_counts')
-      .select(['origin', 'destination', (eb) => eb.fn.sum<number>('n').as('n')])
       .where('level', '=', level)
-      .where('form', '=', f.form ?? '*')
-      .where((eb) => summaryAudience(eb, a))
-      .groupBy(['origin', 'destination'])
-      .having((eb) => eb.fn.sum('n'), '>', 0)
-      .execute();
+      .where('form', '=', f.form ?? '*');
+    let single = false;
+    const scoped = base.where((eb) => {
+      const s = summaryAudience(eb, a);
+      single = s.single;
+      return s.where;
+    });
+    const rows = single
+      ? await scoped.select(['origin', 'destination', 'n']).where('n', '>', 0).execute()
+      : await scoped
+          .select(['origin', 'destination', (eb) => eb.fn.sum<number>('n').as('n')])
+          .groupBy(['origin', 'destination'])
+          .having((eb) => eb.fn.sum('n'), '>', 0)
+          .execute();
     return rows.map((r) => ({ origin: r.origin, destination: r.destination, n: Number(r.n) }));
   }
   const col = (alias: 's' | 'd') =>
@@ -107,29 +136,64 @@ export async function flowCounts(
 export interface PlaceRoleCount {
   placeId: string;
   form: string;
-  role: string;
-  n: number;
+  source: number;
+  transit: number;
+  destination: number;
 }
 
-/** Routes touching each place of a level, per form (every form when `f.form` is unset) and role. */
+/** Routes touching each place of a level, per form (every form when `f.form` is unset), by role. */
 export async function placeCounts(
   db: Db,
   a: AtlasAudience,
   level: FlowLevel,
   f: RouteFilter,
 ): Promise<PlaceRoleCount[]> {
+  const present = (r: {
+    place_id: string;
+    form: string;
+    source: number | string;
+    transit: number | string;
+    destination: number | string;
+  }): PlaceRoleCount => ({
+    placeId: r.place_id,
+    form: r.form,
+    source: Number(r.source),
+    transit: Number(r.transit),
+    destination: Number(r.destination),
+  });
   if (summaryServable(a, f)) {
-    let q = db
-      .selectFrom('atlas_place_counts')
-      .select(['place_id', 'form', 'role', (eb) => eb.fn.sum<number>('n').as('n')])
-      .where('level', '=', level)
-      .where((eb) => summaryAudience(eb, a));
-    q = f.form ? q.where('form', '=', f.form) : q.where('form', '!=', '*');
-    const rows = await q
-      .groupBy(['place_id', 'form', 'role']) // the primary key's order: no sort needed
-      .having((eb) => eb.fn.sum('n'), '>', 0)
-      .execute();
-    return rows.map((r) => ({ placeId: r.place_id, form: r.form, role: r.role, n: Number(r.n) }));
+    let base = db.selectFrom('atlas_place_counts').where('level', '=', level);
+    base = f.form ? base.where('form', '=', f.form) : base.where('form', '!=', '*');
+    let single = false;
+    const scoped = base.where((eb) => {
+      const s = summaryAudience(eb, a);
+      single = s.single;
+      return s.where;
+    });
+    const rows = single
+      ? await scoped
+          .select(['place_id', 'form', 'source', 'transit', 'destination'])
+          .where((eb) =>
+            eb.or([eb('source', '>', 0), eb('transit', '>', 0), eb('destination', '>', 0)]),
+          )
+          .execute()
+      : await scoped
+          .select([
+            'place_id',
+            'form',
+            (eb) => eb.fn.sum<number>('source').as('source'),
+            (eb) => eb.fn.sum<number>('transit').as('transit'),
+            (eb) => eb.fn.sum<number>('destination').as('destination'),
+          ])
+          .groupBy(['place_id', 'form']) // the key's order within a bucket
+          .having(
+            (eb) =>
+              eb(eb(eb.fn.sum('source'), '+', eb.fn.sum('transit')), '+', eb.fn.sum('destination')),
+            '>',
+            0,
+          )
+          .execute();
+    return rows.map(present);
   }
   const col =
     level === 'country'
@@ -137,6 +201,8 @@ export async function placeCounts(
       : level === 'province'
         ? sql<string>`s.province`
         : sql<string>`s.place_id`;
+  const byRole = (role: string) =>
+    sql<number>`count(DISTINCT CASE WHEN s.role = ${role} THEN routes.id END)`;
   const rows = await db
     .selectFrom('routes')
     .innerJoin('route_stops as s', 's.route_id', 'routes.id')
@@ -150,12 +216,13 @@ export async function placeCounts(
     .select([
       col.as('place_id'),
       'rf.code as form',
-      's.role as role',
-      (eb) => eb.fn.count<number>('routes.id').distinct().as('n'),
+      byRole('source').as('source'),
+      byRole('transit').as('transit'),
+      byRole('destination').as('destination'),
     ])
-    .groupBy([col, 'rf.code', 's.role'])
+    .groupBy([col, 'rf.code'])
     .execute();
-  return rows.map((r) => ({ placeId: r.place_id, form: r.form, role: r.role, n: Number(r.n) }));
+  return rows.map(present);
 }
 
 /** Distinct routes visible to the audience under the filter. */

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /** What the summary tables need to know about a route. */
@@ -17,13 +17,15 @@ export interface FlowKey {
   visibility: string;
   organisation_id: string;
 }
+export type Role = 'source' | 'transit' | 'destination';
 export interface PlaceKey {
   level: string;
   form: string;
   place_id: string;
-  role: string;
   visibility: string;
   organisation_id: string;
+  /** The roles this route plays at the place (each counted once, however many stops). */
+  roles: Role[];
 }
 
 /**
@@ -69,19 +71,25 @@ export function summaryKeys(r: SummaryInput): { flows: FlowKey[]; places: PlaceK
     for (const form of forms)
       for (const b of buckets) flows.push({ level, form, origin, destination, ...b });
   }
-  const seen = new Set<string>();
-  const places: PlaceKey[] = [];
+  // Per place of each level: the roles the route plays there (a route counts once per place
+  // and role, e.g. a route starting and ending in the same province is one source and one
+  // destination there).
+  const roles = new Map<string, { level: string; id: string; roles: Set<Role> }>();
   for (const s of r.stops) {
     for (const level of ['country', 'province', 'city'] as const) {
       const id = levelId(level, s);
       if (!id) continue;
-      const k = `${level}|${id}|${s.role}`;
-      if (seen.has(k)) continue; // a route counts once per place and role
-      seen.add(k);
-      for (const form of forms)
-        for (const b of buckets) places.push({ level, form, place_id: id, role: s.role, ...b });
+      const k = `${level}|${id}`;
+      let e = roles.get(k);
+      if (!e) roles.set(k, (e = { level, id, roles: new Set() }));
+      e.roles.add(s.role as Role);
     }
   }
+  const places: PlaceKey[] = [];
+  for (const e of roles.values())
+    for (const form of forms)
+      for (const b of buckets)
+        places.push({ level: e.level, form, place_id: e.id, roles: [...e.roles], ...b });
   return { flows, places };
 }
 
@@ -97,12 +105,32 @@ const FLOW_PK = [
 const PLACE_PK = [
   'coalition_id',
   'level',
-  'form',
-  'place_id',
-  'role',
   'visibility',
   'organisation_id',
+  'place_id',
+  'form',
 ] as const;
+
+interface PlaceRow extends Omit<PlaceKey, 'roles'> {
+  source: number;
+  transit: number;
+  destination: number;
+}
+
+/** The summary row key of a place count (without the counts). */
+export function placeRowKey(p: Omit<PlaceKey, 'roles'>): string {
+  return [p.level, p.visibility, p.organisation_id, p.place_id, p.form].join('|');
+}
+
+/** Route writes so far in a coalition's atlas (0 before the first): cached answers' key. */
+export async function atlasVersion(db: Kysely<Database>, coalitionId: string): Promise<number> {
+  const row = await db
+    .selectFrom('atlas_versions')
+    .select('version')
+    .where('coalition_id', '=', coalitionId)
+    .executeTakeFirst();
+  return row ? Number(row.version) : 0;
+}
 
 /** Adds `delta` × each route's keys to the summary tables; call inside the write transaction. */
 export async function applySummary(
@@ -112,7 +140,7 @@ export async function applySummary(
   delta: 1 | -1,
 ): Promise<void> {
   const flows = new Map<string, FlowKey & { n: number }>();
-  const places = new Map<string, PlaceKey & { n: number }>();
+  const places = new Map<string, PlaceRow>();
   for (const r of routes) {
     const keys = summaryKeys(r);
     for (const f of keys.flows) {
@@ -121,11 +149,11 @@ export async function applySummary(
       if (cur) cur.n += delta;
       else flows.set(k, { ...f, n: delta });
     }
-    for (const p of keys.places) {
-      const k = Object.values(p).join('|');
-      const cur = places.get(k);
-      if (cur) cur.n += delta;
-      else places.set(k, { ...p, n: delta });
+    for (const { roles, ...p } of keys.places) {
+      const k = placeRowKey(p);
+      let cur = places.get(k);
+      if (!cur) places.set(k, (cur = { ...p, source: 0, transit: 0, destination: 0 }));
+      for (const role of roles) cur[role] += delta;
     }
   }
   const flowRows = [...flows.values()].map((f) => ({ coalition_id: coalitionId, ...f }));
@@ -146,9 +174,20 @@ export async function applySummary(
       .values(placeRows.slice(i, i + 400))
       .onConflict((oc) =>
         oc.columns([...PLACE_PK]).doUpdateSet((eb) => ({
-          n: eb('atlas_place_counts.n', '+', eb.ref('excluded.n')),
+          source: eb('atlas_place_counts.source', '+', eb.ref('excluded.source')),
+          transit: eb('atlas_place_counts.transit', '+', eb.ref('excluded.transit')),
+          destination: eb('atlas_place_counts.destination', '+', eb.ref('excluded.destination')),
         })),
       )
       .execute();
   // Rows that fall to 0 stay: they add nothing to sums, and sweeping them would scan the table.
+  await trx
+    .insertInto('atlas_versions')
+    .values({ coalition_id: coalitionId, version: 1 })
+    .onConflict((oc) =>
+      oc.column('coalition_id').doUpdateSet((eb) => ({
+        version: eb('atlas_versions.version', '+', 1),
+      })),
+    )
+    .execute();
 }
