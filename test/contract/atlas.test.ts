@@ -268,8 +268,10 @@ describe.each(testBackends())('atlas on $name', (backend) => {
         (
           (await get('/api/atlas/gaps?level=country&limit=200', admin)).json() as GapList
         ).items.find((g) => g.place.id === 'TH' && g.form === 'ForcedLabour')?.destination ?? 0;
-      const [f0, g0] = [await flows(), await gap()];
-      expect([await flows(), await gap()]).toEqual([f0, g0]); // answered from the cache
+      const mapped = async () =>
+        ((await get('/api/atlas/map', admin)).json() as AtlasMap).routes ?? 0;
+      const [f0, g0, m0] = [await flows(), await gap(), await mapped()];
+      expect([await flows(), await gap(), await mapped()]).toEqual([f0, g0, m0]); // cached
       const added = (
         await other.inject({
           method: 'POST',
@@ -278,13 +280,13 @@ describe.each(testBackends())('atlas on $name', (backend) => {
           headers: { cookie: otherAdmin },
         })
       ).json() as Route;
-      expect([await flows(), await gap()]).toEqual([f0 + 1, g0 + 1]);
+      expect([await flows(), await gap(), await mapped()]).toEqual([f0 + 1, g0 + 1, m0 + 1]);
       await other.inject({
         method: 'DELETE',
         url: `/api/atlas/routes/${added.id}`,
         headers: { cookie: otherAdmin },
       });
-      expect([await flows(), await gap()]).toEqual([f0, g0]);
+      expect([await flows(), await gap(), await mapped()]).toEqual([f0, g0, m0]);
     } finally {
       await other.close();
     }

@@ -69,8 +69,33 @@ export function worksIn(org: OrgCoverage, place: PlaceInfo, form: string): boole
   return inCountry.length === 0 || inCountry.includes(place.provinceCode);
 }
 
+/** Rows with any pressure, by falling pressure (what `rankOrdered` walks). */
+export function orderByPressure<T extends PlaceRoleCounts>(
+  counts: T[],
+  w: Pick<GapWeights, 'source' | 'transit' | 'destination'>,
+): { c: T; pressure: number }[] {
+  return counts
+    .map((c) => ({
+      c,
+      pressure: w.source * c.source + w.transit * c.transit + w.destination * c.destination,
+    }))
+    .filter((x) => x.pressure > 0)
+    .sort((a, b) => b.pressure - a.pressure);
+}
+
 export function rankGaps(
   counts: PlaceRoleCounts[],
+  placeOf: (id: string) => PlaceInfo | undefined,
+  orgs: OrgCoverage[],
+  w: GapWeights,
+  limit: number,
+): GapResult[] {
+  return rankOrdered(orderByPressure(counts, w), placeOf, orgs, w, limit);
+}
+
+/** `rankGaps` over rows already ordered by `orderByPressure` with the same role weights. */
+export function rankOrdered(
+  ordered: { c: PlaceRoleCounts; pressure: number }[],
   placeOf: (id: string) => PlaceInfo | undefined,
   orgs: OrgCoverage[],
   w: GapWeights,
@@ -86,14 +111,8 @@ export function rankGaps(
       else byCountry.set(c, [o]);
     }
   const out: GapResult[] = [];
-  const pressureOf = (c: PlaceRoleCounts) =>
-    w.source * c.source + w.transit * c.transit + w.destination * c.destination;
   // need ≤ 1, so score ≤ pressure: visiting rows by falling pressure, we can stop as soon as the
   // pressure cannot beat the `limit`-th best score found so far.
-  const ordered = counts
-    .map((c) => ({ c, pressure: pressureOf(c) }))
-    .filter((x) => x.pressure > 0)
-    .sort((a, b) => b.pressure - a.pressure);
   const best: number[] = [];
   for (const { c, pressure } of ordered) {
     if (best.length >= limit && pressure < best[limit - 1]!) break;
@@ -108,7 +127,11 @@ export function rankGaps(
       coverage.reduce((s, cv) => s + w.kinds[cv.kind] / (1 + cv.organisations), 0) / kindWeightSum;
     const score = Math.round(pressure * need * 100) / 100;
     out.push({
-      ...c,
+      placeId: c.placeId,
+      form: c.form,
+      source: c.source,
+      transit: c.transit,
+      destination: c.destination,
       organisations: here.length,
       coverage,
       missing: coverage

@@ -81,7 +81,7 @@ export function analysisRoutes(
         response: { 200: AtlasMap, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const r = await atlasReader(
         ctx,
         request.actor,
@@ -89,8 +89,10 @@ export function analysisRoutes(
         request.query.view,
         request.query.coalition,
       );
+      fastJson(reply);
       return atlasMap(
         ctx,
+        cache,
         r,
         filterOf(request.query, r.isPublic),
         request.query.kind,

@@ -3,7 +3,8 @@ import type { AtlasMap, FlowMatrix, Gap, GapList, GapsQuery } from '../../../con
 import {
   DEFAULT_WEIGHTS,
   GAP_RULE,
-  rankGaps,
+  orderByPressure,
+  rankOrdered,
   type GapWeights,
   type OrgCoverage,
 } from '../../../domain/analysis/gaps.ts';
@@ -182,33 +183,46 @@ export async function gapList(
   f: RouteFilter,
 ): Promise<GapList> {
   const weights = weightsOf(q);
-  // The counts depend on routes only (cached until the next route write); who works where and
-  // the weights are applied on every request, so an edited organisation shows at once.
-  const [counts, orgs] = await Promise.all([
+  // The counts, and their order by pressure under these role weights, depend on routes only:
+  // cached until the next route write. Who works where is read on every request, so an edited
+  // organisation shows at once.
+  const roleWeights = `${q.minRoutes}|${weights.source},${weights.transit},${weights.destination}`;
+  const [{ ordered, original }, orgs] = await Promise.all([
     cache.get(
       ctx.db,
       r.audience.coalitionId,
-      answerKey('places', r, q.level, f),
-      (rows) => rows.length,
-      () => placeCounts(ctx.db, r.audience, q.level, f),
+      answerKey(`gap-order|${roleWeights}`, r, q.level, f),
+      (x) => x.ordered.length,
+      async () => {
+        const counts = await cache.get(
+          ctx.db,
+          r.audience.coalitionId,
+          answerKey('places', r, q.level, f),
+          (rows) => rows.length,
+          () => placeCounts(ctx.db, r.audience, q.level, f),
+        );
+        let rows = counts.filter((e) => e.source + e.transit + e.destination >= q.minRoutes);
+        if (r.isPublic) {
+          // Public: small counts are withheld before scoring, so the ranking cannot leak them.
+          rows = rows
+            .map((e) => ({
+              ...e,
+              source: e.source >= r.k ? e.source : 0,
+              transit: e.transit >= r.k ? e.transit : 0,
+              destination: e.destination >= r.k ? e.destination : 0,
+            }))
+            .filter((e) => e.source + e.transit + e.destination > 0);
+        }
+        return {
+          ordered: orderByPressure(rows, weights),
+          original: new Map(counts.map((e) => [`${e.placeId}|${e.form}`, e])),
+        };
+      },
     ),
     coalitionOrganisations(ctx.db, r.audience.coalitionId, r.isPublic),
   ]);
-  let rows = counts.filter((e) => e.source + e.transit + e.destination >= q.minRoutes);
-  if (r.isPublic) {
-    // Public: small counts are withheld before scoring, so the ranking cannot leak them either.
-    rows = rows
-      .map((e) => ({
-        ...e,
-        source: e.source >= r.k ? e.source : 0,
-        transit: e.transit >= r.k ? e.transit : 0,
-        destination: e.destination >= r.k ? e.destination : 0,
-      }))
-      .filter((e) => e.source + e.transit + e.destination > 0);
-  }
-  const original = new Map(counts.map((e) => [`${e.placeId}|${e.form}`, e]));
-  const ranked = rankGaps(
-    rows,
+  const ranked = rankOrdered(
+    ordered,
     (id) => {
       const p = getPlace(id);
       return p
@@ -262,11 +276,38 @@ export { DEFAULT_WEIGHTS };
 /** Aggregated flows for the map: one curve per source → destination place, with its transits. */
 export async function atlasMap(
   ctx: AppContext,
+  cache: AtlasAnswerCache,
   r: AtlasReader,
   f: RouteFilter,
   kind: KindOfWork | undefined,
   version: number,
 ): Promise<AtlasMap> {
+  // What depends on routes only is cached until the next route write; footprints (organisations)
+  // are read on every request.
+  const [drawn, orgs] = await Promise.all([
+    cache.get(
+      ctx.db,
+      r.audience.coalitionId,
+      answerKey('map', r, 'city', f),
+      (m) => m.flows.length * 4 + m.regions.length,
+      () => mapFlows(ctx, r, f),
+    ),
+    coalitionOrganisations(ctx.db, r.audience.coalitionId, r.isPublic),
+  ]);
+  return {
+    version,
+    view: r.isPublic ? 'public' : 'coalition',
+    k: r.k,
+    ...drawn,
+    footprints: footprints(orgs, kind, f.form),
+  };
+}
+
+async function mapFlows(
+  ctx: AppContext,
+  r: AtlasReader,
+  f: RouteFilter,
+): Promise<Pick<AtlasMap, 'routes' | 'flows' | 'regions'>> {
   const routes = await mapRoutes(ctx.db, r.audience, f, 20_000);
   const flows = new Map<
     string,
@@ -313,13 +354,8 @@ export async function atlasMap(
     d.inflow += c.n;
     regions.set(c.destination, d);
   }
-  const orgs = await coalitionOrganisations(ctx.db, r.audience.coalitionId, r.isPublic);
-  const fp = footprints(orgs, kind, f.form);
   const total = await countRoutes(ctx.db, r.audience, f);
   return {
-    version,
-    view: r.isPublic ? 'public' : 'coalition',
-    k: r.k,
     routes: r.isPublic ? suppressCount(total, r.k) : total,
     flows: list.map((fl) => ({
       source: placeItem(fl.s),
@@ -347,7 +383,6 @@ export async function atlasMap(
         inflow: r.isPublic ? (v.inflow >= r.k ? v.inflow : 0) : v.inflow,
       }))
       .filter((x) => x.outflow + x.inflow > 0),
-    footprints: fp,
   };
 }
 

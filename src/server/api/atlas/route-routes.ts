@@ -13,6 +13,7 @@ import {
 } from '../../../contract/atlas.ts';
 import { ErrorBody } from '../../../contract/common.ts';
 import { audit } from '../../db/repos/accounts.ts';
+import { countRoutes } from '../../db/repos/atlas-queries.ts';
 import { insertRoutes, listRoutes } from '../../db/repos/routes.ts';
 import type { App, AppContext } from '../../context.ts';
 import { forbidden, unauthenticated } from '../../http/errors.ts';
@@ -45,15 +46,14 @@ export function routeRoutes(
       const actor = request.actor;
       if (actor.kind === 'anonymous') return { items: [], total: 0 };
       const r = await atlasReader(ctx, actor, 'route', 'coalition', undefined);
-      const { items, total } = await listRoutes(
-        ctx.db,
-        r.audience,
-        {
-          ...filter,
-          ...(mine === '1' && actor.organisationId ? { organisationId: actor.organisationId } : {}),
-        },
-        { limit, offset },
-      );
+      const f = {
+        ...filter,
+        ...(mine === '1' && actor.organisationId ? { organisationId: actor.organisationId } : {}),
+      };
+      const [items, total] = await Promise.all([
+        listRoutes(ctx.db, r.audience, f, { limit, offset }),
+        countRoutes(ctx.db, r.audience, f),
+      ]);
       return { items: items.map((x) => svc.present(x, actor)), total };
     },
   );

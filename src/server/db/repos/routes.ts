@@ -308,14 +308,9 @@ export async function listRoutes(
   audience: AtlasAudience,
   filter: RouteFilter,
   page: { limit: number; offset: number },
-): Promise<{ items: RouteRecord[]; total: number }> {
+): Promise<RouteRecord[]> {
   const where = (eb: RouteEb) =>
     eb.and([routeAudienceFilter(eb, audience), routeFilter(eb, filter)]);
-  const total = await db
-    .selectFrom('routes')
-    .where(where)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
   const rows = await selectRoutes(db)
     .where(where)
     .orderBy('routes.created_at', 'desc')
@@ -323,5 +318,5 @@ export async function listRoutes(
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  return { items: await hydrate(db, rows), total: Number(total.n) };
+  return hydrate(db, rows);
 }
