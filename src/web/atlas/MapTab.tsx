@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import { errorMessage } from '../shell/errors.ts';
@@ -9,6 +9,7 @@ import { FilterBar } from './FilterBar.tsx';
 import { filtersFrom } from './filters.ts';
 import { formLabel } from './labels.ts';
 import { MapView, type Selection } from './MapView.tsx';
+import { provinceCounts } from './provinceLayer.ts';
 import { useAtlasLive } from './useAtlasLive.ts';
 
 /** The map: flows, source/destination shading, organisation footprints, details, table, export. */
@@ -20,6 +21,18 @@ export function MapTab({ projector = false }: { projector?: boolean }) {
   const map = useResource(`map${qs(q)}#${tick}`, (signal) => atlasApi.map(q, signal));
   const data = map.data ?? map.previous;
   const [footprints, setFootprints] = useState(true);
+  const [showProvinces, setShowProvinces] = useState(true);
+  // The province layer: the province flow table, summed per province here; asked for once the
+  // map's own answer is in, so that it never delays the first drawing of the map.
+  const provinceTable = useResource(
+    showProvinces && data ? `flows${qs({ ...q, level: 'province' })}#${tick}` : null,
+    (signal) => atlasApi.flows({ ...q, level: 'province' }, signal),
+  );
+  const provinceTableData = provinceTable.data ?? provinceTable.previous;
+  const provinces = useMemo(
+    () => (showProvinces ? provinceCounts(provinceTableData) : null),
+    [showProvinces, provinceTableData],
+  );
   const [sel, setSel] = useState<Selection | null>(null);
   const svgRef = useRef<SVGSVGElement | null>(null);
 
@@ -43,6 +56,7 @@ export function MapTab({ projector = false }: { projector?: boolean }) {
         <MapView
           data={data}
           showFootprints={footprints}
+          provinces={provinces}
           onSelect={setSel}
           svgRef={svgRef}
           label={t('atlas.map.label')}
@@ -66,8 +80,19 @@ export function MapTab({ projector = false }: { projector?: boolean }) {
               />{' '}
               {t('atlas.map.footprints')}
             </label>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={showProvinces}
+                onChange={(e) => setShowProvinces(e.target.checked)}
+              />{' '}
+              {t('atlas.map.provinces')}
+            </label>
+            {showProvinces && provinceTableData?.level === 'country' && (
+              <p className="hint">{t('atlas.map.provincesPublic')}</p>
+            )}
           </div>
-          <Details sel={sel} />
+          <Details sel={sel} provinces={showProvinces} />
           {!projector && (
             <div className="actions">
               <button
@@ -128,9 +153,22 @@ export function MapTab({ projector = false }: { projector?: boolean }) {
   );
 }
 
-function Details({ sel }: { sel: Selection | null }) {
+function Details({ sel, provinces }: { sel: Selection | null; provinces: boolean }) {
   const { t } = useTranslation();
-  if (!sel) return <p className="hint">{t('atlas.map.clickHint')}</p>;
+  if (!sel)
+    return (
+      <p className="hint">
+        {t(provinces ? 'atlas.map.clickHintProvinces' : 'atlas.map.clickHint')}
+      </p>
+    );
+  if (sel.kind === 'province')
+    return (
+      <div className="atlas-details" aria-live="polite">
+        <h3>{sel.name}</h3>
+        <p>{t('atlas.map.outIn', { out: sel.outflow, in: sel.inflow })}</p>
+        <p className="hint">{t('atlas.map.provinceNote')}</p>
+      </div>
+    );
   if (sel.kind === 'region')
     return (
       <div className="atlas-details" aria-live="polite">

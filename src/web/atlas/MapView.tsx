@@ -1,16 +1,29 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasMap, MapFlow } from '../../contract/atlas.ts';
-import { loadCountries, type Countries } from './boundaries.ts';
+import { loadCountries, loadProvinces, PROVINCE_COUNTRIES, type Countries } from './boundaries.ts';
+import {
+  countriesToDraw,
+  provinceShapes,
+  type ProvinceCounts,
+  type ProvinceShape,
+} from './provinceLayer.ts';
+import type { ProvinceTopology } from './provinces/format.ts';
 import { asiaProjection, curve, MAP_H, MAP_W, pathFor } from './projection.ts';
 
 export type Selection =
   | { kind: 'flow'; flow: MapFlow }
-  | { kind: 'region'; name: string; outflow: number; inflow: number; organisations: number };
+  | { kind: 'region'; name: string; outflow: number; inflow: number; organisations: number }
+  | { kind: 'province'; id: string; name: string; outflow: number; inflow: number };
 
 interface Props {
   data?: AtlasMap | undefined;
   showFootprints?: boolean;
+  /**
+   * The province layer: counts per province (from the province flow table), or null when it is
+   * off. Drawn for the countries the counts name, and for the countries in view once zoomed in.
+   */
+  provinces?: ProvinceCounts | null;
   onSelect?: (s: Selection | null) => void;
   /** Pick mode: a tap on the map gives its coordinates (a border crossing, a port). */
   onPick?: (lat: number, lon: number) => void;
@@ -27,7 +40,16 @@ interface View {
 }
 const FULL: View = { x: 0, y: 0, w: MAP_W, h: MAP_H };
 
-export function MapView({ data, showFootprints, onSelect, onPick, picked, svgRef, label }: Props) {
+export function MapView({
+  data,
+  showFootprints,
+  provinces,
+  onSelect,
+  onPick,
+  picked,
+  svgRef,
+  label,
+}: Props) {
   const { t } = useTranslation();
   const [countries, setCountries] = useState<Countries | null>(null);
   const [view, setView] = useState<View>(FULL);
@@ -55,6 +77,46 @@ export function MapView({ data, showFootprints, onSelect, onPick, picked, svgRef
       })) ?? [],
     [countries, path],
   );
+  // Provinces: which countries to draw, their lazily loaded boundaries, their shapes; only once
+  // the countries are drawn, so that they never hold up the map.
+  const zoomedIn = view.w <= MAP_W / 3;
+  const wanted =
+    provinces && countries
+      ? countriesToDraw(provinces, PROVINCE_COUNTRIES, projection, view, zoomedIn).join(',')
+      : '';
+  const [provinceTopos, setProvinceTopos] = useState<ReadonlyMap<string, ProvinceTopology>>(
+    () => new Map(),
+  );
+  useEffect(() => {
+    let live = true;
+    for (const cc of wanted ? wanted.split(',') : []) {
+      void loadProvinces(cc).then((topo) => {
+        if (live && topo) setProvinceTopos((m) => (m.has(cc) ? m : new Map(m).set(cc, topo)));
+      });
+    }
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  const provinceLayer = useMemo(() => {
+    const shapes: ProvinceShape[] = [];
+    if (!provinces || !wanted) return shapes;
+    for (const cc of wanted.split(',')) {
+      const topo = provinceTopos.get(cc);
+      if (topo) shapes.push(...provinceShapes(cc, topo, provinces, path));
+    }
+    return shapes;
+  }, [provinces, wanted, provinceTopos, path]);
+  const maxProvinceNet = Math.max(
+    1,
+    ...provinceLayer.map((p) => (p.count ? Math.abs(p.count.outflow - p.count.inflow) : 0)),
+  );
+  // A country whose provinces are shaded gives its own shading up to them (its outline stays).
+  const shadedCountries = new Set(provinceLayer.filter((p) => p.count).map((p) => p.country));
+  const givenUp = new Set(
+    (data?.regions ?? []).filter((r) => shadedCountries.has(r.country)).map((r) => r.numeric),
+  );
+
   const regionBy = useMemo(() => new Map((data?.regions ?? []).map((r) => [r.numeric, r])), [data]);
   const footprintBy = useMemo(
     () => new Map((data?.footprints ?? []).map((f) => [f.name, f])),
@@ -148,13 +210,7 @@ export function MapView({ data, showFootprints, onSelect, onPick, picked, svgRef
           {shapes.map((s) => {
             const r = regionBy.get(s.id);
             const net = r ? r.outflow - r.inflow : 0;
-            const a = r ? 0.15 + 0.75 * (Math.abs(net) / maxNet) : 0;
-            const fill =
-              !r || net === 0
-                ? '#f7f5ef'
-                : net > 0
-                  ? `rgba(224,120,38,${a.toFixed(2)})`
-                  : `rgba(13,92,99,${a.toFixed(2)})`;
+            const fill = givenUp.has(s.id) || !r ? NEUTRAL : shade(net, maxNet);
             return (
               <path
                 key={s.id + s.name}
@@ -183,6 +239,59 @@ export function MapView({ data, showFootprints, onSelect, onPick, picked, svgRef
             );
           })}
         </g>
+        {provinceLayer.length > 0 && (
+          <g className="provinces">
+            {[
+              ...provinceLayer.filter((p) => selected !== `p:${p.id}`),
+              ...provinceLayer.filter((p) => selected === `p:${p.id}`),
+            ].map((p) => {
+              const c = p.count;
+              const on = selected === `p:${p.id}`;
+              return (
+                <path
+                  key={`${p.country}:${p.id}`}
+                  d={p.d}
+                  fill={c ? shade(c.outflow - c.inflow, maxProvinceNet) : 'none'}
+                  stroke={on ? '#c2185b' : '#b4bcc0'}
+                  strokeWidth={on ? 2 : 0.4}
+                  vectorEffect="non-scaling-stroke"
+                  // a province no route names lets a tap through to its country
+                  pointerEvents={c ? undefined : 'none'}
+                  className={on ? 'province selected' : 'province'}
+                  onClick={() =>
+                    c &&
+                    select(`p:${p.id}`, {
+                      kind: 'province',
+                      id: p.id,
+                      name: p.name,
+                      outflow: c.outflow,
+                      inflow: c.inflow,
+                    })
+                  }
+                >
+                  {c && (
+                    <title>{`${p.name}: ${t('atlas.map.outIn', { out: c.outflow, in: c.inflow })}`}</title>
+                  )}
+                </path>
+              );
+            })}
+          </g>
+        )}
+        {givenUp.size > 0 && (
+          <g fill="none" pointerEvents="none">
+            {shapes
+              .filter((s) => givenUp.has(s.id))
+              .map((s) => (
+                <path
+                  key={s.id + s.name}
+                  d={s.d}
+                  stroke="#7d878c"
+                  strokeWidth={0.7}
+                  vectorEffect="non-scaling-stroke"
+                />
+              ))}
+          </g>
+        )}
         {showFootprints && (
           <g>
             {data?.footprints.map((f) => {
@@ -312,4 +421,13 @@ export function MapView({ data, showFootprints, onSelect, onPick, picked, svgRef
       {!countries && <p className="atlas-map-loading">{t('app.loading')}</p>}
     </div>
   );
+}
+
+const NEUTRAL = '#f7f5ef';
+
+/** Orange for a net source, teal for a net destination, stronger with a larger net count. */
+function shade(net: number, maxNet: number): string {
+  if (net === 0) return NEUTRAL;
+  const a = (0.15 + 0.75 * (Math.abs(net) / maxNet)).toFixed(2);
+  return net > 0 ? `rgba(224,120,38,${a})` : `rgba(13,92,99,${a})`;
 }

@@ -1,0 +1,127 @@
+import type { GeoPath, GeoProjection } from 'd3-geo';
+import { feature, merge } from 'topojson-client';
+import type { MultiPolygon as TopoMultiPolygon } from 'topojson-specification';
+import type { FlowMatrix } from '../../contract/atlas.ts';
+import type { ProvinceIndex, ProvinceProps, ProvinceTopology } from './provinces/format.ts';
+
+/** Routes starting and ending in one province, summed over the province flow table. */
+export interface ProvinceCount {
+  id: string;
+  name: string;
+  outflow: number;
+  inflow: number;
+}
+export type ProvinceCounts = Map<string, ProvinceCount>;
+
+const PROVINCE_ID = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+
+/**
+ * Per-province outflow and inflow from `GET /api/atlas/flows?level=province`. Only ISO 3166-2 ids
+ * count (a route whose place has no known province stays at its country); withheld cells (public
+ * views) add nothing. A table that came back by country (public views) gives no provinces. Asked
+ * for without `top`, the table has every cell.
+ */
+export function provinceCounts(
+  m: Pick<FlowMatrix, 'level' | 'origins' | 'destinations' | 'cells'> | undefined,
+): ProvinceCounts {
+  const out: ProvinceCounts = new Map();
+  if (!m || m.level !== 'province') return out;
+  const names = new Map([...m.origins, ...m.destinations].map((n) => [n.id, n.name]));
+  const get = (id: string) => {
+    let c = out.get(id);
+    if (!c) {
+      c = { id, name: names.get(id) ?? id, outflow: 0, inflow: 0 };
+      out.set(id, c);
+    }
+    return c;
+  };
+  for (const cell of m.cells) {
+    if (cell.n === null || cell.n === 0) continue;
+    if (PROVINCE_ID.test(cell.origin)) get(cell.origin).outflow += cell.n;
+    if (PROVINCE_ID.test(cell.destination)) get(cell.destination).inflow += cell.n;
+  }
+  return out;
+}
+
+/** A map box in projected units (the SVG's viewBox). */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * The countries whose provinces to draw: those the province table names, and, once zoomed in
+ * (a third of the region or less across), those in view. Sorted, so it can key an effect.
+ */
+export function countriesToDraw(
+  counts: ProvinceCounts,
+  index: ProvinceIndex,
+  projection: GeoProjection,
+  view: Box,
+  zoomedIn: boolean,
+): string[] {
+  const out = new Set<string>();
+  for (const id of counts.keys()) {
+    const cc = id.slice(0, 2);
+    if (index[cc]) out.add(cc);
+  }
+  if (zoomedIn) {
+    for (const [cc, [w, s, e, n]] of Object.entries(index)) {
+      const a = projection([w, n]);
+      const b = projection([e, s]);
+      if (!a || !b) continue;
+      if (a[0] < view.x + view.w && b[0] > view.x && a[1] < view.y + view.h && b[1] > view.y)
+        out.add(cc);
+    }
+  }
+  return [...out].sort();
+}
+
+export interface ProvinceShape {
+  /** The id counts are keyed by: the province's own, or a larger division it rolls up into. */
+  id: string;
+  country: string;
+  name: string;
+  d: string;
+  count: ProvinceCount | undefined;
+}
+
+const shapeCache = new WeakMap<
+  ProvinceTopology,
+  { counts: ProvinceCounts; path: GeoPath; shapes: ProvinceShape[] }
+>();
+
+/**
+ * A country's provinces as SVG paths (kept while the counts and the projection stay the same: a
+ * country arriving or a pan redraws nothing). A province the table does not name but whose larger
+ * division it does (Sri Lanka's districts → provinces, Nepal's zones → regions) is drawn merged
+ * into that division, so the counts land on the right shape.
+ */
+export function provinceShapes(
+  country: string,
+  topo: ProvinceTopology,
+  counts: ProvinceCounts,
+  path: GeoPath,
+): ProvinceShape[] {
+  const cached = shapeCache.get(topo);
+  if (cached && cached.counts === counts && cached.path === path) return cached.shapes;
+  const groups = new Map<string, { name: string; geoms: TopoMultiPolygon<ProvinceProps>[] }>();
+  for (const g of topo.objects.provinces.geometries) {
+    const own = String(g.id);
+    const parent = g.properties?.parent;
+    const unit = !counts.has(own) && parent && counts.has(parent) ? parent : own;
+    const group = groups.get(unit) ?? { name: g.properties?.name ?? own, geoms: [] };
+    group.geoms.push(g);
+    groups.set(unit, group);
+  }
+  const shapes: ProvinceShape[] = [];
+  for (const [id, { name, geoms }] of groups) {
+    const count = counts.get(id);
+    const geometry = geoms.length === 1 ? feature(topo, geoms[0]!) : merge(topo, geoms);
+    shapes.push({ id, country, name: count?.name ?? name, d: path(geometry) ?? '', count });
+  }
+  shapeCache.set(topo, { counts, path, shapes });
+  return shapes;
+}
