@@ -192,6 +192,7 @@ async function main() {
       search_p50_ms: round(pct(searchTimes, 0.5)),
       search_queries: queries.length,
       runs: RUNS,
+      load_average_1m_at_end: round(os.loadavg()[0]!),
       node: process.version,
       cpu: os.cpus()[0]?.model ?? '',
     };
