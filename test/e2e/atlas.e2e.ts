@@ -12,6 +12,8 @@ import { DEMO_ADMIN, REPO, accessibilityProblems, startHarness, type Harness } f
 
 const SHOTS = path.join(REPO, 'docs/screenshots');
 let h: Harness;
+/** axe-core's serious and critical findings on every screen shot: they fail the test. */
+const a11y: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -26,8 +28,7 @@ async function signedIn(context: BrowserContext): Promise<void> {
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(SHOTS, `atlas-${name}.png`), fullPage });
-  const a11y = await accessibilityProblems(page, `atlas-${name}`);
-  if (a11y.length) console.log(`[e2e] atlas-${name} accessibility:\n${a11y.join('\n')}`);
+  a11y.push(...(await accessibilityProblems(page, `atlas-${name}`)));
 }
 const routeCount = async (page: Page) =>
   Number(((await page.locator('.atlas-summary').textContent()) ?? '').replace(/\D/g, ''));
@@ -128,5 +129,6 @@ describe('atlas in Chromium', () => {
     await phone.page.locator('.atlas-map svg path[fill]').nth(50).waitFor();
     await shot(phone.page, 'phone-map');
     expect(h.problems).toEqual([]);
+    expect(a11y).toEqual([]);
   });
 });

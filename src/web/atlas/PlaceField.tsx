@@ -78,7 +78,8 @@ export function PlaceField({
           value={text}
           placeholder={t('atlas.form.searchPlaceholder')}
           aria-describedby={error ? `${id}-err` : undefined}
-          aria-controls={listId}
+          // Only while the list exists: an id that points nowhere is an invalid ARIA reference.
+          aria-controls={text.trim() && hits.length > 0 ? listId : undefined}
           onChange={(e) => {
             setText(e.target.value);
             if (!e.target.value.trim()) setHits([]);
