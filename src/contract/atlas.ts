@@ -184,6 +184,8 @@ export const FlowsQuery = AtlasFilters.extend({
   level: z.enum(['country', 'province']).default('country'),
   /** Keep only the `top` origins and the `top` destinations with most routes (and their cells). */
   top: z.coerce.number().int().min(1).max(500).optional(),
+  /** `none`: nodes and totals only (e.g. to shade regions), no cells. */
+  cells: z.enum(['all', 'none']).default('all'),
 });
 export const FlowNode = z.object({ id: z.string(), name: z.string(), countryCode: z.string() });
 export const FlowMatrix = z

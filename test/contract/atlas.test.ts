@@ -244,6 +244,13 @@ describe.each(testBackends())('atlas on $name', (backend) => {
       expect(top.originTotals).toEqual({
         [whole.origins[0]!.id]: whole.originTotals[whole.origins[0]!.id],
       });
+      const totalsOnly = (
+        await get(`/api/atlas/flows?level=province&view=${view}&cells=none`, admin)
+      ).json() as FlowMatrix;
+      expect(totalsOnly.cells).toEqual([]);
+      expect(totalsOnly.omitted.cells).toBe(whole.cells.length);
+      expect(totalsOnly.originTotals).toEqual(whole.originTotals);
+      expect(totalsOnly.destinationTotals).toEqual(whole.destinationTotals);
     }
     expect((await get('/api/atlas/flows?top=0', admin)).json()).toMatchObject({
       error: expect.anything(),

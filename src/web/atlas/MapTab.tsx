@@ -26,7 +26,7 @@ export function MapTab({ projector = false }: { projector?: boolean }) {
   // map's own answer is in, so that it never delays the first drawing of the map.
   const provinceTable = useResource(
     showProvinces && data ? `flows${qs({ ...q, level: 'province' })}#${tick}` : null,
-    (signal) => atlasApi.flows({ ...q, level: 'province' }, signal),
+    (signal) => atlasApi.flows({ ...q, level: 'province', cells: 'none' }, signal),
   );
   const provinceTableData = provinceTable.data ?? provinceTable.previous;
   const provinces = useMemo(

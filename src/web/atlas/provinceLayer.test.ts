@@ -14,7 +14,19 @@ const index = JSON.parse(readFileSync(path.join(DATA_DIR, 'index.json'), 'utf8')
 function matrix(cells: FlowMatrix['cells'], level: FlowMatrix['level'] = 'province') {
   const ids = [...new Set(cells.flatMap((c) => [c.origin, c.destination]))];
   const nodes = ids.map((id) => ({ id, name: `name of ${id}`, countryCode: id.slice(0, 2) }));
-  return { level, origins: nodes, destinations: nodes, cells };
+  // Totals as the server sends them: a line whose every cell is withheld has its total withheld.
+  const totals = (key: 'origin' | 'destination') => {
+    const t: Record<string, number | null> = {};
+    for (const c of cells) t[c[key]] = c.n === null ? (t[c[key]] ?? null) : (t[c[key]] ?? 0) + c.n;
+    return t;
+  };
+  return {
+    level,
+    origins: nodes,
+    destinations: nodes,
+    originTotals: totals('origin'),
+    destinationTotals: totals('destination'),
+  };
 }
 
 describe('province layer', () => {

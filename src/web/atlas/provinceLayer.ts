@@ -22,7 +22,9 @@ const PROVINCE_ID = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
  * for without `top`, the table has every cell.
  */
 export function provinceCounts(
-  m: Pick<FlowMatrix, 'level' | 'origins' | 'destinations' | 'cells'> | undefined,
+  m:
+    | Pick<FlowMatrix, 'level' | 'origins' | 'destinations' | 'originTotals' | 'destinationTotals'>
+    | undefined,
 ): ProvinceCounts {
   const out: ProvinceCounts = new Map();
   if (!m || m.level !== 'province') return out;
@@ -35,11 +37,11 @@ export function provinceCounts(
     }
     return c;
   };
-  for (const cell of m.cells) {
-    if (cell.n === null || cell.n === 0) continue;
-    if (PROVINCE_ID.test(cell.origin)) get(cell.origin).outflow += cell.n;
-    if (PROVINCE_ID.test(cell.destination)) get(cell.destination).inflow += cell.n;
-  }
+  // The row and column totals: the layer needs no cells (the Map tab asks with `cells=none`).
+  for (const [id, n] of Object.entries(m.originTotals))
+    if (n && PROVINCE_ID.test(id)) get(id).outflow += n;
+  for (const [id, n] of Object.entries(m.destinationTotals))
+    if (n && PROVINCE_ID.test(id)) get(id).inflow += n;
   return out;
 }
 

@@ -126,7 +126,7 @@ export function analysisRoutes(
         r,
         publicLevel(r, request.query.level),
         filterOf(request.query, r.isPublic),
-        request.query.top,
+        { top: request.query.top, cells: request.query.cells },
       );
     },
   );

@@ -44,20 +44,26 @@ export async function flowMatrix(
   r: AtlasReader,
   level: 'country' | 'province',
   f: RouteFilter,
-  top?: number,
+  shape: { top?: number | undefined; cells?: 'all' | 'none' } = {},
 ): Promise<FlowMatrix> {
   const size = (m: FlowMatrix) => m.cells.length + m.origins.length + m.destinations.length;
   const whole = () =>
     cache.get(ctx.db, r.audience.coalitionId, answerKey('flows', r, level, f), size, () =>
       computeFlowMatrix(ctx, r, level, f),
     );
-  if (top === undefined) return whole();
+  const { top, cells = 'all' } = shape;
+  if (top === undefined && cells === 'all') return whole();
   return cache.get(
     ctx.db,
     r.audience.coalitionId,
-    answerKey(`flows-top${top}`, r, level, f),
+    answerKey(`flows-top${top ?? ''}-${cells}`, r, level, f),
     size,
-    async () => topOfMatrix(await whole(), top),
+    async () => {
+      const m = top === undefined ? await whole() : topOfMatrix(await whole(), top);
+      return cells === 'all'
+        ? m
+        : { ...m, cells: [], omitted: { ...m.omitted, cells: m.omitted.cells + m.cells.length } };
+    },
   );
 }
 
