@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
 import { text } from './common.ts';
+import { ILO_INDICATORS } from './constants.ts';
 
 /**
  * World-café sheets: one per issue per event. A card is a short text with a kind and a level;
@@ -13,19 +14,7 @@ export const CardKind = z.enum(CARD_KINDS);
 export const CardLevel = z.enum(CARD_LEVELS);
 export const MAX_CARD_LENGTH = 280;
 
-export const ILO_INDICATORS = [
-  'abuseOfVulnerability',
-  'deception',
-  'restrictionOfMovement',
-  'isolation',
-  'violence',
-  'intimidation',
-  'retentionOfDocuments',
-  'withholdingOfWages',
-  'debtBondage',
-  'abusiveConditions',
-  'excessiveOvertime',
-] as const;
+export { ILO_INDICATORS };
 
 export const CardTags = z
   .object({

@@ -20,3 +20,19 @@ export const PARTICIPANT_SECTORS = [
   'other',
 ] as const;
 export type ParticipantSectorCode = (typeof PARTICIPANT_SECTORS)[number];
+
+/** The ILO's eleven indicators of forced labour: one of the tag lists of a world-café card. */
+export const ILO_INDICATORS = [
+  'abuseOfVulnerability',
+  'deception',
+  'restrictionOfMovement',
+  'isolation',
+  'violence',
+  'intimidation',
+  'retentionOfDocuments',
+  'withholdingOfWages',
+  'debtBondage',
+  'abusiveConditions',
+  'excessiveOvertime',
+] as const;
+export type IloIndicator = (typeof ILO_INDICATORS)[number];

@@ -45,7 +45,8 @@ export const Snapshot = z.object({
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
-const intentId = z
+/** An intent's client-made id (SYNC-2). */
+export const IntentId = z
   .string()
   .min(8)
   .max(64)
@@ -78,7 +79,7 @@ export const ClientMessage = z.discriminatedUnion('type', [
     /** A participant's token (phones); facilitators and screens use their session cookie. */
     participantToken: z.string().max(200).optional(),
   }),
-  z.object({ type: z.literal('intent'), id: intentId, intent: Intent }),
+  z.object({ type: z.literal('intent'), id: IntentId, intent: Intent }),
   z.object({ type: z.literal('ping'), t: z.number() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;

@@ -5,6 +5,7 @@ import { startApi, type ApiHarness } from '../support/api.ts';
 import { TestLiveClient } from '../support/live-client.ts';
 import type { EventDetail, JoinTicket } from '../../src/contract/events.ts';
 import type { ServerMessage } from '../../src/contract/live.ts';
+import { SheetReplica } from '../../src/web/sheets/replica.ts';
 
 type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
 
@@ -33,7 +34,7 @@ describe.each(testBackends())('world-café cards on $name', (backend) => {
     const roster = (
       await h.app.inject({ method: 'GET', url: `/api/join/${event.joinCode}` })
     ).json().roster;
-    for (const r of roster.slice(0, 3))
+    for (const r of roster.slice(0, 5))
       tickets.push(
         (
           await h.app.inject({
@@ -196,6 +197,214 @@ describe.each(testBackends())('world-café cards on $name', (backend) => {
     expect(limited).toBeGreaterThan(0);
     expect((await storedCards()).length).toBe(before + 1 + (40 - limited));
     await a.close();
+  });
+
+  it('TAG-1: codes from the four lists, stored in list order once each; set, changed and cleared; a bad one is refused naming the field', async () => {
+    const { c: a } = await phone(0);
+    const body = add('recruiters keep passports', {
+      tags: { ilo: ['retentionOfDocuments', 'deception', 'deception'], sectors: ['Fishing'] },
+    });
+    const cardId = (body as { cardId: string }).cardId;
+    expect(await intent(a, body)).toMatchObject({ type: 'ack' });
+    const stored = async () => (await storedCards()).find((c) => c.id === cardId)!;
+    expect(JSON.parse((await stored()).tags)).toEqual({
+      forms: [],
+      sectors: ['Fishing'],
+      populations: [],
+      ilo: ['deception', 'retentionOfDocuments'],
+    });
+    // the same tags in another order change nothing: no new version
+    expect(
+      await intent(a, {
+        type: 'editCard',
+        cardId,
+        baseVersion: 1,
+        tags: { sectors: ['Fishing'], ilo: ['retentionOfDocuments', 'deception'] },
+      }),
+    ).toMatchObject({ type: 'ack' });
+    expect((await stored()).version).toBe(1);
+    expect(
+      await intent(a, {
+        type: 'editCard',
+        cardId,
+        baseVersion: 1,
+        tags: { forms: ['ForcedLabour'], populations: ['fishers', 'migrants'] },
+      }),
+    ).toMatchObject({ type: 'ack' });
+    expect(await stored()).toMatchObject({ version: 2, text: 'recruiters keep passports' });
+    expect(JSON.parse((await stored()).tags)).toEqual({
+      forms: ['ForcedLabour'],
+      sectors: [],
+      populations: ['migrants', 'fishers'],
+      ilo: [],
+    });
+    // everyone sees them: the change carries the tags
+    const { w } = await phone(1);
+    expect(w.snapshot?.cards.find((c) => c.id === cardId)?.tags.forms).toEqual(['ForcedLabour']);
+    expect(
+      await intent(a, {
+        type: 'editCard',
+        cardId,
+        baseVersion: 2,
+        tags: { forms: [], sectors: [], populations: [], ilo: [] },
+      }),
+    ).toMatchObject({ type: 'ack' });
+    expect(JSON.parse((await stored()).tags)).toEqual({
+      forms: [],
+      sectors: [],
+      populations: [],
+      ilo: [],
+    });
+    // Bad tags: refused by intent id (so a phone's outbox lets go), naming the field; no change.
+    const before = await stored();
+    const bad: [object, RegExp][] = [
+      [{ forms: ['forced labour'] }, /^tags\.forms\.0: /],
+      [{ sectors: 'Fishing' }, /^tags\.sectors: /],
+      [{ ilo: Array.from({ length: 12 }, () => 'isolation') }, /^tags\.ilo: /],
+      [{ colour: ['red'] }, /^tags: .*colour/],
+    ];
+    for (const [tags, field] of bad) {
+      const r = await intent(a, { type: 'editCard', cardId, baseVersion: 3, tags });
+      expect(r, JSON.stringify(tags)).toMatchObject({ type: 'reject', error: 'invalid_intent' });
+      expect((r as { message: string }).message).toMatch(field);
+    }
+    const r = await intent(a, add('ok', { tags: { populations: [42] } }));
+    expect(r).toMatchObject({ type: 'reject', error: 'invalid_intent' });
+    expect((r as { message: string }).message).toMatch(/^tags\.populations\.0: /);
+    expect(await stored()).toEqual(before);
+    await a.close();
+  });
+
+  it('SYNC-9/SYNC-10: a card added, edited twice, tagged, deleted and restored offline arrives with every change applied once, in order', async () => {
+    const { w } = await phone(4);
+    let n = 0;
+    const replica = new SheetReplica(() => `offline${String(n++).padStart(6, '0')}`);
+    replica.receive(w);
+    // offline: nothing is sent, all of it waits in the outbox
+    const { cardId } = replica.addCard({
+      issueKey: 'domesticWorkers',
+      text: 'no day off',
+      kind: 'cause',
+      level: 'individual',
+    });
+    replica.editCard(cardId, { text: 'no day off in months' });
+    replica.editCard(cardId, { text: 'no day off in a year', level: 'family' });
+    replica.editCard(cardId, {
+      tags: { forms: [], sectors: ['DomesticWork'], populations: [], ilo: ['isolation'] },
+    });
+    replica.deleteCard(cardId);
+    replica.restoreCard(cardId);
+    expect(replica.outbox.map((p) => p.intent.type)).toEqual([
+      'addCard',
+      'editCard',
+      'editCard',
+      'editCard',
+      'deleteCard',
+      'restoreCard',
+    ]);
+    const wanted = replica.view('domesticWorkers').find((c) => c.id === cardId)!;
+    // The connection comes back, the outbox goes out, and the link drops before any answer.
+    const connect = async () => {
+      const c = await TestLiveClient.connect(url);
+      c.send(replica.hello(tickets[4]!.token));
+      await c.next((m) => m.type === 'welcome');
+      for (const m of replica.resend()) c.send(m);
+      return c;
+    };
+    const first = await connect();
+    first.ws.terminate();
+    // Back again: everything is resent (SYNC-4); what already applied is acknowledged, not redone.
+    const second = await connect();
+    await second.next(
+      (m) => m.type === 'ack' && m.id === replica.outbox[replica.outbox.length - 1]!.id,
+      10_000,
+    );
+    for (const m of second.messages) replica.receive(m);
+    expect(replica.outbox).toEqual([]);
+    expect(replica.rejections).toEqual([]);
+    const card = (await storedCards()).find((c) => c.id === cardId)!;
+    expect(card).toMatchObject({
+      text: wanted.text,
+      level: 'family',
+      deleted: 0,
+      version: 6, // add, three edits, delete, restore: one version each, none twice
+    });
+    expect(JSON.parse(card.tags)).toEqual(wanted.tags);
+    const history = await h.store.db
+      .selectFrom('card_history')
+      .select(['reason', 'text', 'version'])
+      .where('card_id', '=', cardId)
+      .orderBy('n')
+      .execute();
+    // the phone's own edits on version 1 are not concurrent with each other: none lost
+    expect(history.map((x) => `${x.version} ${x.reason} ${x.text}`)).toEqual([
+      '1 add no day off',
+      '2 edit no day off in months',
+      '3 edit no day off in a year',
+      '4 edit no day off in a year',
+      '5 delete no day off in a year',
+      '6 restore no day off in a year',
+    ]);
+    await second.close();
+  });
+
+  it('SYNC-2: an intent that changed nothing is still applied once: its retry after later changes is only acknowledged', async () => {
+    const { c: a } = await phone(3);
+    const body = add('threats to family');
+    const cardId = (body as { cardId: string }).cardId;
+    await intent(a, body);
+    const restore = 'restore0000000001';
+    const edit = 'editnoop000000001';
+    // a restore of a card that is not deleted, and an edit to the text it has: no change
+    expect(await intent(a, { type: 'restoreCard', cardId }, restore)).toMatchObject({
+      type: 'ack',
+    });
+    expect(
+      await intent(
+        a,
+        { type: 'editCard', cardId, baseVersion: 1, text: 'threats to family' },
+        edit,
+      ),
+    ).toMatchObject({ type: 'ack' });
+    await intent(a, { type: 'editCard', cardId, baseVersion: 1, text: 'threats to relatives' });
+    await intent(a, { type: 'deleteCard', cardId });
+    // Their acks were lost: the phone resends both after the later changes.
+    a.messages.length = 0;
+    expect(await intent(a, { type: 'restoreCard', cardId }, restore)).toMatchObject({
+      type: 'ack',
+    });
+    expect(
+      await intent(
+        a,
+        { type: 'editCard', cardId, baseVersion: 1, text: 'threats to family' },
+        edit,
+      ),
+    ).toMatchObject({ type: 'ack' });
+    expect((await storedCards()).find((c) => c.id === cardId)).toMatchObject({
+      text: 'threats to relatives',
+      deleted: 1,
+      version: 3,
+    });
+    await a.close();
+  });
+
+  it('SYNC-9: a facilitator edit between a phone’s own edits still wins its field (SYNC-6)', async () => {
+    const { c: a } = await phone(1);
+    const f = await facilitator();
+    const body = add('long hours');
+    const cardId = (body as { cardId: string }).cardId;
+    await intent(a, body);
+    await intent(a, { type: 'editCard', cardId, baseVersion: 1, text: 'long hours, no pay' });
+    await intent(f, { type: 'editCard', cardId, baseVersion: 2, text: 'wage theft' });
+    // made on version 1: its own version 2 is not concurrent, the facilitator's version 3 is
+    expect(
+      await intent(a, { type: 'editCard', cardId, baseVersion: 1, text: 'long hours, unpaid' }),
+    ).toMatchObject({ type: 'ack' });
+    expect((await storedCards()).find((c) => c.id === cardId)).toMatchObject({
+      text: 'wage theft',
+      version: 3,
+    });
+    await Promise.all([a.close(), f.close()]);
   });
 
   it('hand-over notes reach the next group', async () => {

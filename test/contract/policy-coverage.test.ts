@@ -7,7 +7,14 @@ import { buildApp } from '../../src/server/app.ts';
 import { enforceRoutePolicies } from '../../src/server/http/route-policies.ts';
 import { openDb, migrateToLatest } from '../../src/server/db/index.ts';
 import type { App } from '../../src/server/context.ts';
-import { POLICY, can, type Actor } from '../../src/server/auth/policy.ts';
+import {
+  POLICY,
+  ROOM_POLICY,
+  can,
+  canInRoom,
+  type Actor,
+  type RoomStanding,
+} from '../../src/server/auth/policy.ts';
 import { ROLES, VISIBILITIES } from '../../src/domain/taxonomy/codes.ts';
 
 describe('policy coverage', () => {
@@ -112,5 +119,26 @@ describe('policy coverage', () => {
       for (const action of ['create', 'update', 'delete'] as const)
         expect(can(user(role), action, 'organisation', other), `${role} ${action}`).toBe(true);
     expect(POLICY.some((r) => r.who === 'anonymous' && r.action !== 'read')).toBe(false);
+  });
+
+  it('live room: the hand-over note is written by the table host and by facilitators only', () => {
+    const standings: RoomStanding[][] = [
+      ['participant'],
+      ['participant', 'tableHost'],
+      ['facilitator'],
+      [],
+    ];
+    expect(standings.map((s) => canInRoom(s, 'writeHandover'))).toEqual([false, true, true, false]);
+    expect(ROOM_POLICY.filter((r) => r.who === 'participant')).toEqual([]);
+    // the facilitators of a room are the users the event rules let update the event
+    const event = {
+      coalitionId: 'c1',
+      owningOrganisationId: null,
+      visibility: 'coalition' as const,
+    };
+    expect(ROLES.filter((role) => can(user(role), 'update', 'event', event)).sort()).toEqual([
+      'admin',
+      'coordinator',
+    ]);
   });
 });

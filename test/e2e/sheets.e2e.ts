@@ -1,14 +1,17 @@
 /**
  * World-café sheets of issue 5, in real Chromium, on the demo event: three phones at different
- * tables add cards during a café round and the projector walls show them live; one phone goes
- * offline, adds two cards (shown "waiting to send", kept across a reload), comes back, and they
- * appear exactly once on the wall and in the JSON export; a card in six Asian scripts renders with
- * the shipped fonts; a `<script>` card is shown as text; the facilitator sees authors, edits a
- * card, reads its history and prints the sheet. Screenshots go to docs/screenshots/sheets-*.png.
+ * tables add cards during a café round and the projector walls show them live; a card gets tags
+ * on the phone, which show on the wall, and are changed and cleared; only the table's host is
+ * offered the hand-over note, and a note refused after the phone stopped hosting says why; one
+ * phone goes offline, adds two cards (shown "waiting to send", kept across a reload), edits one of
+ * them while it still waits, comes back, and they appear exactly once, edited, on the wall and in
+ * the JSON export; a card in six Asian scripts renders with the shipped fonts; a `<script>` card
+ * is shown as text; the facilitator sees authors, edits a card and its tags, reads its history and
+ * prints the sheet with tags. Screenshots go to docs/screenshots/sheets-*.png.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/contract/cards.ts';
 import type { EventDetail, Participant } from '../../src/contract/events.ts';
@@ -102,6 +105,8 @@ describe('café sheets in Chromium', () => {
         issueKey: g.issueKey!,
         topic: event.issues.find((i) => i.key === g.issueKey)!.label,
         table: event.tables.find((t) => t.id === g.tableId)!.name,
+        tableId: g.tableId!,
+        mate: g.participantIds[1],
       }));
     expect(new Set(picks.map((p) => p.issueKey)).size).toBe(3);
 
@@ -127,6 +132,10 @@ describe('café sheets in Chromium', () => {
           }),
         [eventId, intent] as const,
       );
+    // The first phone's person hosts their table: only they are offered its hand-over note.
+    const setHost = (tableId: string, participantId: string | null) =>
+      api('PUT', `/api/events/${eventId}/tables/${tableId}/host`, { participantId });
+    await setHost(picks[0]!.tableId, picks[0]!.person.id);
     await consoleIntent({ type: 'startSession', sessionId: cafe.id });
 
     // ---- three walls on the projector, one per issue those phones sit at ----
@@ -217,6 +226,54 @@ describe('café sheets in Chromium', () => {
       '<script>alert("x")</script>',
     );
 
+    // Tags from the phone: folded away, one list at a time; they show on the wall.
+    const addForm = a.page
+      .locator('form')
+      .filter({ has: a.page.getByRole('button', { name: 'Add card' }) });
+    const pickTag = async (scope: Locator, group: string, tag: string) => {
+      const picker = scope.getByTestId('tag-picker');
+      if (!(await picker.evaluate((d) => (d as HTMLDetailsElement).open)))
+        await picker.locator('summary').first().click();
+      const list = picker.locator('details').filter({ hasText: group });
+      if (!(await list.evaluate((d) => (d as HTMLDetailsElement).open)))
+        await list.locator('summary').click();
+      await list.getByRole('checkbox', { name: tag, exact: true }).click();
+    };
+    await a.page.getByLabel('Your idea (one per card)').fill('Boat crews kept at sea for months');
+    await a.page.getByRole('radio', { name: 'Consequence', exact: true }).check();
+    await pickTag(addForm, 'Form of exploitation', 'Forced labour');
+    await pickTag(addForm, 'Sector of work', 'Fishing');
+    await pickTag(addForm, 'Signs of forced labour', 'Isolation');
+    await addForm.getByText('Tags chosen: 3').waitFor();
+    await a.page.getByRole('button', { name: 'Add card' }).click();
+    const tagged = a.page.getByTestId('my-card').filter({ hasText: 'kept at sea' });
+    await tagged.getByTestId('card-tags').filter({ hasText: 'Forced labour' }).waitFor();
+    expect(await tagged.getByTestId('card-tags').getByRole('listitem').allTextContents()).toEqual([
+      'Forced labour',
+      'Fishing',
+      'Isolation',
+    ]);
+    // the add form starts over with no tags
+    await addForm.getByText('Tags (optional)').waitFor();
+    await onWall(a.issueKey, 'kept at sea')
+      .getByTestId('wall-tags')
+      .filter({ hasText: 'Fishing' })
+      .waitFor();
+    // The author changes the tags: one off, one on.
+    await tagged.getByRole('button', { name: 'Edit' }).click();
+    const editForm = a.page.getByTestId('my-card').filter({ has: a.page.getByLabel('Card text') });
+    await pickTag(editForm, 'Sector of work', 'Fishing');
+    await pickTag(editForm, 'Signs of forced labour', 'Debt bondage');
+    await editForm.getByText('Forced labour · Isolation · Debt bondage').waitFor();
+    await editForm.getByText('Tags chosen: 3').scrollIntoViewIfNeeded();
+    await shot(a.page, 'sheets-phone-5-tags');
+    await a.page.getByRole('button', { name: 'Save', exact: true }).click();
+    const wallTags = onWall(a.issueKey, 'kept at sea').getByTestId('wall-tags');
+    await wallTags.filter({ hasText: 'Debt bondage' }).waitFor();
+    expect(await wallTags.textContent()).not.toContain('Fishing');
+    await tagged.scrollIntoViewIfNeeded();
+    await shot(a.page, 'sheets-phone-6-tagged-card');
+
     // The author edits a card, then deletes it and undoes the delete.
     const mine = a.page.getByTestId('my-card').filter({ hasText: texts[0]! });
     await mine.getByRole('button', { name: 'Edit' }).click();
@@ -232,7 +289,29 @@ describe('café sheets in Chromium', () => {
     await a.page.getByRole('button', { name: 'Undo' }).click();
     await onWall(a.issueKey, 'often to brokers').waitFor();
 
-    // A hand-over note for the next group.
+    // The hand-over note: offered to the table's host only.
+    for (const p of phones.slice(1)) {
+      await p.page.getByTestId('my-card').first().waitFor();
+      expect(await p.page.getByTestId('handover-form').count()).toBe(0);
+    }
+    // Written offline by the host, who stops hosting before the phone is back: refused, and told.
+    await a.ctx.setOffline(true);
+    await a.page.getByTestId('link-status').filter({ hasText: 'Offline' }).waitFor();
+    await a.page.getByText('Hand-over note for the next group').click();
+    await a.page.getByLabel('What should the next group know?').fill('Written while offline.');
+    await a.page.getByRole('button', { name: 'Save the note' }).click();
+    await setHost(picks[0]!.tableId, picks[0]!.mate ?? null);
+    await a.ctx.setOffline(false);
+    await a.page
+      .getByRole('alert')
+      .filter({ hasText: "Not saved: Only your table's host can write the hand-over note." })
+      .waitFor({ timeout: 20_000 });
+    expect(await a.page.getByTestId('handover-form').count()).toBe(0);
+    await a.page.getByRole('alert').filter({ hasText: 'Not saved' }).scrollIntoViewIfNeeded();
+    await shot(a.page, 'sheets-phone-7-note-refused');
+    expect(await walls.get(a.issueKey)!.getByTestId('wall-handover').count()).toBe(0);
+    // Host again: the note goes through.
+    await setHost(picks[0]!.tableId, picks[0]!.person.id);
     await a.page.getByText('Hand-over note for the next group').click();
     await a.page.getByLabel('What should the next group know?').fill('Look at debt bondage first.');
     await a.page.getByRole('button', { name: 'Save the note' }).click();
@@ -254,6 +333,7 @@ describe('café sheets in Chromium', () => {
     await c.ctx.setOffline(true);
     await c.page.getByTestId('link-status').filter({ hasText: 'Offline' }).waitFor();
     const offline = ['Offline card one: wage theft', 'Offline card two: threats to family'];
+    const edited = 'Offline card one: wage theft by the agent';
     for (const text of offline) await addCard(c, text, 'Consequence', 'Family');
     for (const text of offline)
       await c.page
@@ -261,6 +341,21 @@ describe('café sheets in Chromium', () => {
         .filter({ hasText: text })
         .getByText('Waiting to send')
         .waitFor();
+    // A card still waiting to send is edited, text and tags, while it waits (SYNC-10).
+    const waiting = c.page.getByTestId('my-card').filter({ hasText: offline[0]! });
+    await waiting.getByRole('button', { name: 'Edit' }).click();
+    await c.page.getByLabel('Card text').fill(edited);
+    const waitingForm = c.page
+      .getByTestId('my-card')
+      .filter({ has: c.page.getByLabel('Card text') });
+    await pickTag(waitingForm, 'Signs of forced labour', 'Withholding of wages');
+    await c.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await c.page
+      .getByTestId('my-card')
+      .filter({ hasText: edited })
+      .filter({ hasText: 'Withholding of wages' })
+      .getByText('Waiting to send')
+      .waitFor();
     await shot(c.page, 'sheets-phone-2-offline', true);
     // Kept across a reload with no network (service worker + IndexedDB).
     await c.page.reload();
@@ -285,15 +380,24 @@ describe('café sheets in Chromium', () => {
       'GET',
       `/api/events/${eventId}/sheets/${c.issueKey}`,
     );
-    for (const text of offline)
+    const arrived = [edited, offline[1]!];
+    for (const text of arrived)
       expect(exported.cards.filter((x) => x.text === text)).toHaveLength(1);
+    // the edit made offline applied once, on top of the add: version 2, with its tag
+    expect(exported.cards.find((x) => x.text === edited)).toMatchObject({
+      version: 2,
+      tags: { ilo: ['withholdingOfWages'] },
+    });
+    expect(await onWall(c.issueKey, edited).getByTestId('wall-tags').textContent()).toContain(
+      'Withholding of wages',
+    );
     const seeded = new Set(DEMO_CARD_TEXTS.get(c.issueKey) ?? []);
     expect(
       exported.cards
         .map((x) => x.text)
         .filter((x) => !seeded.has(x))
         .sort(),
-    ).toEqual([texts[2]!, ...offline].sort());
+    ).toEqual([texts[2]!, ...arrived].sort());
 
     // ---- the wall, read from the back of the hall ----
     const wallA = walls.get(a.issueKey)!;
@@ -366,8 +470,17 @@ describe('café sheets in Chromium', () => {
     await managed.getByText(`By ${a.person.name}`).waitFor();
     await managed.getByRole('button', { name: 'Edit' }).click();
     await f.getByLabel('Card text').fill(`${SCRIPTS} (edited)`);
+    await managed
+      .getByRole('group', { name: 'Who is affected' })
+      .getByRole('checkbox', { name: 'Migrants', exact: true })
+      .check();
     await f.getByRole('button', { name: 'Save', exact: true }).click();
     await onWall(a.issueKey, '(edited)').waitFor();
+    await onWall(a.issueKey, '(edited)')
+      .getByTestId('wall-tags')
+      .filter({ hasText: 'Migrants' })
+      .waitFor();
+    await managed.getByTestId('manage-tags').filter({ hasText: 'Migrants' }).waitFor();
     await managed.getByRole('button', { name: 'History' }).click();
     await managed
       .getByRole('list', { name: 'Versions of this card' })
@@ -380,8 +493,14 @@ describe('café sheets in Chromium', () => {
     await f.goto(`${h.url}/events/${eventId}/sheets/${a.issueKey}/print`);
     await f.getByRole('heading', { level: 1, name: a.topic }).waitFor();
     expect(await f.getByTestId('print-card').count()).toBe(
-      3 + (g.issueKey === a.issueKey ? 1 : 0) + (DEMO_CARD_TEXTS.get(a.issueKey)?.length ?? 0),
+      4 + (g.issueKey === a.issueKey ? 1 : 0) + (DEMO_CARD_TEXTS.get(a.issueKey)?.length ?? 0),
     );
+    await f
+      .getByTestId('print-card')
+      .filter({ hasText: 'kept at sea' })
+      .getByTestId('print-tags')
+      .filter({ hasText: 'Forced labour, Isolation, Debt bondage' })
+      .waitFor();
     await f.emulateMedia({ media: 'print' });
     await shot(f, 'sheets-print', true);
     await f.emulateMedia({ media: 'screen' });

@@ -1,8 +1,10 @@
 /**
  * Seeded convergence fuzzing of the world-café sheets through the real server, in process:
- * several phones add, edit, delete and restore cards while their connections drop and come back,
- * their incoming frames are delayed at random, and the server restarts once. At the end every
- * phone and the database must hold identical sheets, and every acknowledged add exactly one card.
+ * several phones add, edit, delete and restore cards — also cards still waiting to send (SYNC-10) —
+ * while their connections drop and come back, their incoming frames are delayed at random, and the
+ * server restarts once. At the end every phone and the database must hold identical sheets, every
+ * acknowledged add exactly one card, and every card as its author last left it on their phone (a
+ * phone's own changes are never lost to each other, SYNC-9).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,10 +49,16 @@ const TEXTS = [
 ];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+type Intended = Pick<Card, 'text' | 'level' | 'deleted'>;
+
 class Phone {
   replica: SheetReplica;
   ws: WebSocket | undefined;
   acked = new Set<string>();
+  /** Cards whose add was refused (rate limit): their queued edits are refused too (not_found). */
+  refusedAdds = new Set<string>();
+  /** Each of this phone's cards as the phone showed it after its last change to it. */
+  intended = new Map<string, Intended>();
   private inbox: Promise<void> = Promise.resolve();
   constructor(
     readonly token: string,
@@ -79,10 +87,10 @@ class Phone {
         this.inbox = this.inbox.then(async () => {
           if (delay) await sleep(delay);
           const m = JSON.parse(String(raw)) as ServerMessage;
-          if (m.type === 'ack') {
-            const p = this.replica.outbox.find((x) => x.id === m.id);
-            if (p?.intent.type === 'addCard') this.acked.add(p.intent.cardId);
-          }
+          const p = this.replica.outbox.find((x) => x.id === (m as { id?: string }).id);
+          if (m.type === 'ack' && p?.intent.type === 'addCard') this.acked.add(p.intent.cardId);
+          if (m.type === 'reject' && p?.intent.type === 'addCard')
+            this.refusedAdds.add(p.intent.cardId);
           this.replica.receive(m);
         });
       });
@@ -104,6 +112,12 @@ class Phone {
 
   settled(): Promise<void> {
     return this.inbox;
+  }
+
+  /** Remembers how this phone shows the card now: what the server must end up with. */
+  intend(cardId: string): void {
+    const c = this.replica.shown(cardId);
+    if (c) this.intended.set(cardId, { text: c.text, level: c.level, deleted: c.deleted });
   }
 }
 
@@ -190,33 +204,34 @@ export async function runSeed(
       else if (roll < 0.2 || !p.online) {
         if (!p.online && rnd.next() < 0.7) await p.connect(url());
       }
-      const mine = [...p.replica.cards.values()].filter((c) => p.replica.myCardIds.has(c.id));
+      // Its cards as it shows them: confirmed or still waiting to send, deleted or not.
+      const mine = [...p.replica.myCardIds].flatMap((id) => p.replica.shown(id) ?? []);
       const act = rnd.next();
       if (act < 0.5 || mine.length === 0) {
-        const { message } = p.replica.addCard({
+        const { cardId, message } = p.replica.addCard({
           issueKey: rnd.pick(issueKeys),
           text: `${rnd.pick(TEXTS)} #${seed}.${step}`,
           kind: rnd.pick(['cause', 'consequence'] as const),
           level: rnd.pick(['individual', 'family', 'community', 'structural'] as const),
         });
         p.send(message);
+        p.intend(cardId);
       } else {
         const c = rnd.pick(mine);
         const what = rnd.next();
-        const intent =
+        const message =
           what < 0.6
-            ? {
-                type: 'editCard' as const,
-                cardId: c.id,
-                baseVersion: c.version,
-                ...(rnd.next() < 0.7
+            ? p.replica.editCard(
+                c.id,
+                rnd.next() < 0.7
                   ? { text: `${rnd.pick(TEXTS)} (edited ${step})` }
-                  : { level: rnd.pick(['individual', 'family', 'community'] as const) }),
-              }
+                  : { level: rnd.pick(['individual', 'family', 'community'] as const) },
+              )
             : what < 0.85
-              ? { type: 'deleteCard' as const, cardId: c.id }
-              : { type: 'restoreCard' as const, cardId: c.id };
-        p.send(p.replica.queue(intent));
+              ? p.replica.deleteCard(c.id)
+              : p.replica.restoreCard(c.id);
+        if (message) p.send(message);
+        p.intend(c.id);
       }
       if (rnd.next() < 0.3) await sleep(rnd.int(10));
     }
@@ -258,9 +273,22 @@ export async function runSeed(
       for (const id of p.acked)
         if (!stored.some((c) => c.id === id))
           problems.push(`phone ${i}: acknowledged card ${id} is missing`);
-      const rejected = p.replica.rejections.filter((r) => r.error !== 'rate_limited');
+      const rejected = p.replica.rejections.filter(
+        (r) => r.error !== 'rate_limited' && !(r.error === 'not_found' && p.refusedAdds.size > 0),
+      );
       if (rejected.length)
         problems.push(`phone ${i}: unexpected rejections ${JSON.stringify(rejected.slice(0, 2))}`);
+      // SYNC-9/10: with nothing refused, each card is as its author last showed it.
+      if (p.replica.rejections.length === 0)
+        for (const [id, want] of p.intended) {
+          const got = stored.find((c) => c.id === id);
+          const same =
+            got?.text === want.text && got.level === want.level && got.deleted === want.deleted;
+          if (!same)
+            problems.push(
+              `phone ${i}: card ${id} is ${JSON.stringify(got && { text: got.text, level: got.level, deleted: got.deleted })}, the phone left it ${JSON.stringify(want)}`,
+            );
+        }
     });
     const ids = stored.map((c) => c.id);
     if (new Set(ids).size !== ids.length) problems.push('a card is stored twice');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runSeed } from './cards-fuzz.ts';
 
 /**
- * SYNC-1…SYNC-8 under random drops, delays and a server restart (docs/sync-spec.md).
+ * SYNC-1…SYNC-10 under random drops, delays and a server restart (docs/sync-spec.md).
  * `npm run fuzz -- --from N --count M` runs other seeds; a seed that ever fails is added to
  * REGRESSIONS with what it found, and stays there.
  */

@@ -167,3 +167,33 @@ export type RoutePolicy =
   | { kind: 'open'; why: string }
   | { kind: 'authenticated' }
   | { kind: 'resource'; resource: Resource; action: Action };
+
+/**
+ * The live room's writes. A phone in the room is a participant known by the token they joined
+ * with: no account, no coalition role, so the rules above cannot name them. What they may write
+ * depends on where they stand in the room, which the room works out for each intent:
+ * - `facilitator`: a signed-in user who may update the event (the `event` rules above: coordinators
+ *   and admins), connected to the room;
+ * - `tableHost`: the participant hosting the table that has the issue in the current round of the
+ *   café session (the table's host, placed at it by the schedule);
+ * - `participant`: anyone else who joined the event.
+ * Like POLICY, this table is the only place these rights are decided; tests enumerate it.
+ */
+export type RoomStanding = 'facilitator' | 'tableHost' | 'participant';
+export type RoomAction = 'writeHandover';
+
+export interface RoomRule {
+  action: RoomAction;
+  who: RoomStanding;
+}
+
+export const ROOM_POLICY: readonly RoomRule[] = [
+  // The hand-over note is what a table's host leaves for the next group at that issue.
+  { action: 'writeHandover', who: 'tableHost' },
+  { action: 'writeHandover', who: 'facilitator' },
+];
+
+/** Whether someone with these standings in the room may do `action`. */
+export function canInRoom(standings: readonly RoomStanding[], action: RoomAction): boolean {
+  return ROOM_POLICY.some((r) => r.action === action && standings.includes(r.who));
+}

@@ -1,4 +1,6 @@
 import type { Card, CardTags } from '../../contract/cards.ts';
+import { ILO_INDICATORS } from '../../contract/constants.ts';
+import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from '../../contract/vocab.ts';
 import type { EventIssue, PlannedRound } from '../../contract/events.ts';
 import type { Intent } from '../../contract/live.ts';
 import { mergeEdit, type CardFields } from '../../domain/sheets/merge.ts';
@@ -11,7 +13,9 @@ import {
   updateCard,
   upsertHandover,
 } from '../db/repos/cards.ts';
-import { findEvent, listSessions } from '../db/repos/events.ts';
+import { findEvent, listSessions, listTables } from '../db/repos/events.ts';
+import { recordIntent } from '../db/repos/live.ts';
+import { canInRoom, type RoomStanding } from '../auth/policy.ts';
 import type { CardTable } from '../db/schema-cards.ts';
 import type { Room, RoomClient } from './room.ts';
 
@@ -22,8 +26,21 @@ type CardIntent = Extract<
 export type Outcome = { ok: true; seq: number } | { ok: false; error: string; message: string };
 const refuse = (error: string, message: string): Outcome => ({ ok: false, error, message });
 
-const EMPTY_TAGS: CardTags = { forms: [], sectors: [], populations: [], ilo: [] };
-const tagsJson = (t: CardTags | undefined) => JSON.stringify({ ...EMPTY_TAGS, ...t });
+/**
+ * Tags as stored: each list in its vocabulary's order, each code once, so that the same tags are
+ * always the same JSON (SYNC-6 compares them as a whole) whatever order a client sent them in.
+ */
+export function canonicalTags(t: Partial<CardTags> | undefined): CardTags {
+  const pick = <T extends string>(order: readonly T[], chosen: readonly T[] | undefined) =>
+    order.filter((code) => chosen?.includes(code));
+  return {
+    forms: pick(FORMS_OF_EXPLOITATION, t?.forms),
+    sectors: pick(LABOUR_SECTORS, t?.sectors),
+    populations: pick(POPULATIONS, t?.populations),
+    ilo: pick(ILO_INDICATORS, t?.ilo),
+  };
+}
+const tagsJson = (t: Partial<CardTags> | undefined) => JSON.stringify(canonicalTags(t));
 
 export function presentCard(c: CardTable): Card {
   return {
@@ -43,17 +60,93 @@ export function presentCard(c: CardTable): Card {
   };
 }
 
+interface Place {
+  tableId: string | null;
+  round: number | null;
+  /** The issue at that table in this round. */
+  issueKey: string | null;
+}
+const NOWHERE: Place = { tableId: null, round: null, issueKey: null };
+
 /** Where a participant sits now, if a café round is on: provenance of what they add. */
-async function whereNow(ctx: AppContext, room: Room, participantId: string | null) {
+async function whereNow(ctx: AppContext, room: Room, participantId: string | null): Promise<Place> {
   const st = room.state;
-  if (!participantId || !st.sessionId || st.status === 'idle')
-    return { tableId: null, round: null };
+  if (!participantId || !st.sessionId || st.status === 'idle') return NOWHERE;
   const s = (await listSessions(ctx.db, room.eventId)).find((x) => x.id === st.sessionId);
-  if (!s?.plan || s.kind !== 'cafe') return { tableId: null, round: null };
+  if (!s?.plan || s.kind !== 'cafe') return NOWHERE;
   const group = (JSON.parse(s.plan) as PlannedRound[])[st.round]?.groups.find((g) =>
     g.participantIds.includes(participantId),
   );
-  return { tableId: group?.tableId ?? null, round: st.round };
+  return { tableId: group?.tableId ?? null, round: st.round, issueKey: group?.issueKey ?? null };
+}
+
+/**
+ * How the room sees this client for ROOM_POLICY: a facilitator, or a participant who may also be
+ * the host of the table that has `issueKey` now (hosts stay at their table every round).
+ */
+async function standingOf(
+  ctx: AppContext,
+  room: Room,
+  client: RoomClient,
+  place: Place,
+  issueKey: string,
+): Promise<RoomStanding[]> {
+  if (client.role === 'facilitator') return ['facilitator'];
+  const pid = client.participantId;
+  if (!pid || place.issueKey !== issueKey || !place.tableId) return ['participant'];
+  const table = (await listTables(ctx.db, room.eventId)).find((t) => t.id === place.tableId);
+  return table?.host_participant_id === pid ? ['participant', 'tableHost'] : ['participant'];
+}
+
+/**
+ * SYNC-9: the version an edit is merged against. The versions right after the edit's base that
+ * this same client made (its own earlier intents, applied in the order it sent them) are not
+ * concurrent with it, so the base moves past them; the first version made by anyone else stops it.
+ */
+async function ownBase(
+  ctx: AppContext,
+  card: CardTable,
+  baseVersion: number,
+  clientKey: string,
+): Promise<number> {
+  if (baseVersion >= Number(card.version)) return baseVersion;
+  const later = await ctx.db
+    .selectFrom('card_history')
+    .select(['version', 'by_key'])
+    .where('card_id', '=', card.id)
+    .where('version', '>', baseVersion)
+    .where('reason', '!=', 'superseded')
+    .orderBy('n')
+    .execute();
+  let base = baseVersion;
+  for (const v of later) {
+    if (Number(v.version) !== base + 1 || v.by_key !== clientKey) break;
+    base += 1;
+  }
+  return base;
+}
+
+/**
+ * SYNC-2 for an intent that changes nothing (an add of a card that exists, a delete of a deleted
+ * card, an edit to what is already there): its id is recorded all the same, so that a retry
+ * arriving after later changes is acknowledged, not weighed again against the newer card.
+ */
+async function unchanged(
+  ctx: AppContext,
+  room: Room,
+  key: { clientKey: string; id: string },
+  at: string,
+): Promise<Outcome> {
+  await ctx.db.transaction().execute((trx) =>
+    recordIntent(trx, {
+      event_id: room.eventId,
+      client_key: key.clientKey,
+      intent_id: key.id,
+      seq: room.seq,
+      at,
+    }),
+  );
+  return { ok: true, seq: room.seq };
 }
 
 /** Applies a card intent inside the room's serial queue: one transaction, then the broadcast. */
@@ -81,6 +174,12 @@ export async function applyCardIntent(
 
   if (intent.type === 'handover') {
     const where = await whereNow(ctx, room, client.participantId);
+    const standing = await standingOf(ctx, room, client, where, intent.issueKey);
+    if (!canInRoom(standing, 'writeHandover'))
+      return refuse(
+        'not_host',
+        "Only the host of this issue's table, in this round, or a facilitator can write its hand-over note.",
+      );
     const note = {
       issueKey: intent.issueKey,
       text: intent.text,
@@ -106,7 +205,7 @@ export async function applyCardIntent(
     // SYNC-3: the same card id twice (a retry with a new intent id) is still one card.
     if (existing)
       return existing.event_id === room.eventId
-        ? { ok: true, seq: room.seq }
+        ? unchanged(ctx, room, key, at)
         : refuse('conflict', 'That card id is taken.');
     const where = await whereNow(ctx, room, client.participantId);
     const row: CardTable = {
@@ -160,7 +259,7 @@ export async function applyCardIntent(
 
   if (intent.type === 'deleteCard' || intent.type === 'restoreCard') {
     const deleted = intent.type === 'deleteCard' ? 1 : 0;
-    if (Number(card.deleted) === deleted) return { ok: true, seq: room.seq }; // already so: nothing to do
+    if (Number(card.deleted) === deleted) return unchanged(ctx, room, key, at); // already so
     const next = { ...card, deleted, version: Number(card.version) + 1, updated_at: at };
     const seq = await room.commit(
       { kind: 'card', card: presentCard(next) },
@@ -192,10 +291,11 @@ export async function applyCardIntent(
     level: c.level,
     tags: c.tags,
   });
+  const baseVersion = await ownBase(ctx, card, intent.baseVersion, client.clientKey);
   const base =
-    intent.baseVersion === Number(card.version)
+    baseVersion === Number(card.version)
       ? card
-      : await historyAtVersion(ctx.db, card.id, intent.baseVersion);
+      : await historyAtVersion(ctx.db, card.id, baseVersion);
   const edit: Partial<CardFields> = {
     ...(intent.text !== undefined && { text: intent.text }),
     ...(intent.kind !== undefined && { kind: intent.kind }),
@@ -204,7 +304,7 @@ export async function applyCardIntent(
   };
   const merged = mergeEdit(fields(card), base && fields(base), edit);
   const hasLost = Object.keys(merged.lost).length > 0;
-  if (!merged.changed && !hasLost) return { ok: true, seq: room.seq };
+  if (!merged.changed && !hasLost) return unchanged(ctx, room, key, at);
   const version = merged.changed ? Number(card.version) + 1 : Number(card.version);
   const next: CardTable = {
     ...card,

@@ -1,5 +1,10 @@
 import type { WebSocket } from 'ws';
-import { ClientMessage, PROTOCOL_VERSION, type ServerMessage } from '../../contract/live.ts';
+import {
+  ClientMessage,
+  IntentId,
+  PROTOCOL_VERSION,
+  type ServerMessage,
+} from '../../contract/live.ts';
 import { EventParams } from '../../contract/events.ts';
 import { can } from '../auth/policy.ts';
 import type { App, AppContext } from '../context.ts';
@@ -69,6 +74,16 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         const parsed = ClientMessage.safeParse(json);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
+          const id = intentIdOf(json);
+          // A bad intent with a usable id is refused by id, so the sender's outbox lets go of it
+          // (SYNC-1 keeps an intent until it is acknowledged or rejected) and can say why.
+          if (id && issue?.path[0] === 'intent')
+            return send(socket, {
+              type: 'reject',
+              id,
+              error: 'invalid_intent',
+              message: `${issue.path.slice(1).join('.') || 'intent'}: ${issue.message}`,
+            });
           return send(socket, {
             type: 'error',
             error: 'invalid_message',
@@ -184,4 +199,12 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
       }
     },
   );
+}
+
+/** The id of a message that claims to be an intent, when the id itself is well formed. */
+function intentIdOf(json: unknown): string | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const m = json as { type?: unknown; id?: unknown };
+  if (m.type !== 'intent' || typeof m.id !== 'string') return undefined;
+  return IntentId.safeParse(m.id).success ? m.id : undefined;
 }

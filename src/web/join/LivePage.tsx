@@ -204,6 +204,7 @@ function LiveBody({
           snap={snap}
           issueKey={here.group.issueKey}
           topic={here.topic ?? here.group.issueKey}
+          participantId={me.participantId}
         />
       )}
       {live && (

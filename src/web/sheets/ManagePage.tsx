@@ -8,7 +8,17 @@ import { call, enc } from '../live/http.ts';
 import { useLiveClient, useLiveView } from '../live/useLive.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { kindLabel, layerText, levelLabel } from './labels.ts';
-import { KINDS, LEVELS, latestHandover, sheetView, type ShownCard } from './view.ts';
+import {
+  TAG_GROUPS,
+  emptyTags,
+  normalTags,
+  tagGroupLabel,
+  tagLabel,
+  tagWords,
+  toggleTag,
+  type Tags,
+} from './tags.ts';
+import { KINDS, LEVELS, editIntent, latestHandover, sheetView, type ShownCard } from './view.ts';
 import './fonts.css';
 import './manage.css';
 
@@ -150,6 +160,7 @@ function ManagedCard({
   const [text, setText] = useState(card.text);
   const [kind, setKind] = useState<Card['kind']>(card.kind);
   const [level, setLevel] = useState<Card['level']>(card.level);
+  const [tags, setTags] = useState<Tags>(() => normalTags(card.tags));
   const [msg, setMsg] = useState<string | null>(null);
   const [history, setHistory] = useState<CardVersion[] | 'loading' | 'failed' | null>(null);
   const author = card.participantId
@@ -182,14 +193,8 @@ function ManagedCard({
             e.preventDefault();
             const clean = text.trim();
             if (!clean) return;
-            send({
-              type: 'editCard',
-              cardId: card.id,
-              baseVersion: card.version,
-              ...(clean !== card.text && { text: clean }),
-              ...(kind !== card.kind && { kind }),
-              ...(level !== card.level && { level }),
-            });
+            const intent = editIntent(card, { text: clean, kind, level, tags });
+            if (intent) send(intent);
             setEditing(false);
           }}
         >
@@ -221,6 +226,7 @@ function ManagedCard({
               ))}
             </select>
           </label>
+          <TagChoices id={`shm-tags-${card.id}`} value={tags} onChange={setTags} />
           <p className="shm-actions">
             <button type="submit">{t('sheets.save')}</button>
             <button type="button" onClick={() => setEditing(false)}>
@@ -231,6 +237,11 @@ function ManagedCard({
       ) : (
         <>
           <p className="shm-text">{card.text}</p>
+          {tagWords(t, card.tags).length > 0 && (
+            <p className="shm-tags" data-testid="manage-tags">
+              <strong>{t('sheets.tags.label')}:</strong> {tagWords(t, card.tags).join(' · ')}
+            </p>
+          )}
           <p className="shm-muted">
             {card.deleted && <strong>{t('sheets.manage.deletedBadge')} · </strong>}
             {author
@@ -247,6 +258,7 @@ function ManagedCard({
                 setText(card.text);
                 setKind(card.kind);
                 setLevel(card.level);
+                setTags(normalTags(card.tags));
                 setEditing(true);
               }}
             >
@@ -288,5 +300,41 @@ function ManagedCard({
         </ol>
       )}
     </li>
+  );
+}
+
+/** The card's tags, list by list, as checkboxes; "Clear tags" empties them all. */
+function TagChoices({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: Tags;
+  onChange: (t: Tags) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="shm-tagpick">
+      {TAG_GROUPS.map(({ group, codes }) => (
+        <fieldset key={group}>
+          <legend>{tagGroupLabel(t, group)}</legend>
+          {codes.map((code) => (
+            <label key={code}>
+              <input
+                type="checkbox"
+                name={`${id}-${group}`}
+                checked={(value[group] as readonly string[]).includes(code)}
+                onChange={() => onChange(toggleTag(value, group, code))}
+              />{' '}
+              {tagLabel(t, group, code)}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <button type="button" onClick={() => onChange(emptyTags())}>
+        {t('sheets.tags.clear')}
+      </button>
+    </div>
   );
 }

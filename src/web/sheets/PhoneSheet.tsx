@@ -2,13 +2,26 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card } from '../../contract/cards.ts';
 import type { Snapshot } from '../../contract/live.ts';
-import type { LiveClient, LiveView } from '../live/client.ts';
-import { kindLabel, layerText, levelLabel } from './labels.ts';
+import type { IntentResult, LiveClient, LiveView } from '../live/client.ts';
+import { kindLabel, layerText, levelLabel, refusal } from './labels.ts';
+import {
+  TAG_GROUPS,
+  emptyTags,
+  normalTags,
+  tagCount,
+  tagGroupLabel,
+  tagLabel,
+  tagWords,
+  toggleTag,
+  type Tags,
+} from './tags.ts';
 import {
   KINDS,
   LEVELS,
   MAX_TEXT,
   countByKindAndLevel,
+  editIntent,
+  hostsSheet,
   latestHandover,
   newCardId,
   newest,
@@ -16,6 +29,8 @@ import {
   type ShownCard,
 } from './view.ts';
 import './sheet-phone.css';
+
+type Send = (intent: Parameters<LiveClient['send']>[0]) => Promise<IntentResult>;
 
 /** Chinese characters: their font is fetched only when a card shows some (see sheet-phone.css). */
 const HAN = /\p{Script=Han}/u;
@@ -26,13 +41,15 @@ interface Props {
   snap: Snapshot;
   issueKey: string;
   topic: string;
+  /** Who holds this phone (from the join, so it is known offline too). */
+  participantId: string | null;
 }
 
 /**
  * The café sheet on a participant's phone: what earlier groups said, then a card in a few taps.
  * Cards typed offline stay in the live client's outbox (IndexedDB) and show "waiting to send".
  */
-export function PhoneSheet({ client, view, snap, issueKey, topic }: Props) {
+export function PhoneSheet({ client, view, snap, issueKey, topic, participantId }: Props) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const cards = sheetView(snap.cards ?? [], view.outbox, issueKey);
@@ -43,11 +60,19 @@ export function PhoneSheet({ client, view, snap, issueKey, topic }: Props) {
   useEffect(() => {
     if (han) void import('./cjk.css');
   }, [han]);
-  const send = (intent: Parameters<LiveClient['send']>[0]) => {
-    setError(null);
-    void client.send(intent).then((r) => {
-      if (!r.ok) setError(t('sheets.phone.rejected', { message: r.message }));
+  // The hand-over note is the table host's (ROOM_POLICY on the server): others are not offered it.
+  const host = hostsSheet(snap, participantId ?? view.participantId, issueKey);
+  // A refused note is told in its form, or here if the form is gone (the phone stopped hosting
+  // while the note waited offline).
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const send: Send = (intent) => {
+    const note = intent.type === 'handover';
+    (note ? setNoteError : setError)(null);
+    const done = client.send(intent);
+    void done.then((r) => {
+      if (!r.ok) (note ? setNoteError : setError)(refusal(t, r));
     });
+    return done;
   };
 
   return (
@@ -57,7 +82,15 @@ export function PhoneSheet({ client, view, snap, issueKey, topic }: Props) {
       </h2>
       <Earlier cards={earlier} note={note} snap={snap} />
       <AddCard
-        onAdd={(fields) => send({ type: 'addCard', cardId: newCardId(), issueKey, ...fields })}
+        onAdd={({ tags, ...fields }) =>
+          void send({
+            type: 'addCard',
+            cardId: newCardId(),
+            issueKey,
+            ...fields,
+            ...(tagCount(tags) > 0 && { tags: normalTags(tags) }),
+          })
+        }
         offline={view.link !== 'online'}
       />
       {error && (
@@ -65,12 +98,21 @@ export function PhoneSheet({ client, view, snap, issueKey, topic }: Props) {
           {error}
         </p>
       )}
+      {noteError && !host && (
+        <p className="sh-ph-error" role="alert">
+          {noteError}
+        </p>
+      )}
       <MyCards cards={cards.filter((c) => mine.has(c.id))} snap={snap} send={send} />
-      <HandoverForm
-        key={note?.at ?? 0}
-        initial={note?.text ?? ''}
-        onSave={(text) => send({ type: 'handover', issueKey, text })}
-      />
+      {host && (
+        <HandoverForm
+          key={note?.at ?? 0}
+          initial={note?.text ?? ''}
+          offline={view.link !== 'online'}
+          refused={noteError}
+          onSave={(text) => send({ type: 'handover', issueKey, text })}
+        />
+      )}
     </section>
   );
 }
@@ -133,6 +175,7 @@ function Earlier({
                   {kindLabel(t, c.kind)} · {levelLabel(t, c.level)}
                   {c.round !== null && ` · ${layerText(t, snap.event.tables, c)}`}
                 </p>
+                <TagList tags={c.tags} />
               </li>
             ))}
           </ul>
@@ -142,13 +185,16 @@ function Earlier({
   );
 }
 
-type Fields = { text: string; kind: Card['kind']; level: Card['level'] };
+type Fields = { text: string; kind: Card['kind']; level: Card['level']; tags: Tags };
 
 function AddCard({ onAdd, offline }: { onAdd: (f: Fields) => void; offline: boolean }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [kind, setKind] = useState<Card['kind']>('cause');
   const [level, setLevel] = useState<Card['level']>('individual');
+  const [tags, setTags] = useState<Tags>(emptyTags);
+  /** Bumped by each add: the tag picker starts folded again for the next card. */
+  const [added, setAdded] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<'added' | 'keptOffline' | null>(null);
   const submit = (e: FormEvent) => {
@@ -158,8 +204,10 @@ function AddCard({ onAdd, offline }: { onAdd: (f: Fields) => void; offline: bool
     if ([...clean].length > MAX_TEXT)
       return setProblem(t('sheets.phone.tooLong', { max: MAX_TEXT }));
     setProblem(null);
-    onAdd({ text: clean, kind, level });
+    onAdd({ text: clean, kind, level, tags });
     setText('');
+    setTags(emptyTags());
+    setAdded((n) => n + 1);
     setDone(offline ? 'keptOffline' : 'added');
   };
   const left = MAX_TEXT - [...text].length;
@@ -198,6 +246,7 @@ function AddCard({ onAdd, offline }: { onAdd: (f: Fields) => void; offline: bool
         value={level}
         onChange={setLevel}
       />
+      <TagPicker key={added} id="sh-add-tags" value={tags} onChange={setTags} />
       {problem && (
         <p className="sh-ph-error" role="alert">
           {problem}
@@ -245,15 +294,7 @@ function Choice<T extends string>({
   );
 }
 
-function MyCards({
-  cards,
-  snap,
-  send,
-}: {
-  cards: ShownCard[];
-  snap: Snapshot;
-  send: (i: Parameters<LiveClient['send']>[0]) => void;
-}) {
+function MyCards({ cards, snap, send }: { cards: ShownCard[]; snap: Snapshot; send: Send }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
   const [undo, setUndo] = useState<string | null>(null);
@@ -268,7 +309,7 @@ function MyCards({
             type="button"
             className="sh-ph-link"
             onClick={() => {
-              send({ type: 'restoreCard', cardId: undo });
+              void send({ type: 'restoreCard', cardId: undo });
               setUndo(null);
             }}
           >
@@ -283,9 +324,11 @@ function MyCards({
               <EditCard
                 card={c}
                 onCancel={() => setEditing(null)}
-                onSave={(text) => {
-                  if (text !== c.text)
-                    send({ type: 'editCard', cardId: c.id, baseVersion: c.version, text });
+                onSave={(fields) => {
+                  // A card still waiting to send is edited too: the edit queues behind its add
+                  // (SYNC-10 in docs/sync-spec.md) and both go, in order, when the phone is back.
+                  const intent = editIntent(c, fields);
+                  if (intent) void send(intent);
                   setEditing(null);
                 }}
               />
@@ -296,28 +339,27 @@ function MyCards({
                   {kindLabel(t, c.kind)} · {levelLabel(t, c.level)}
                   {c.round !== null && ` · ${layerText(t, snap.event.tables, c)}`}
                 </p>
+                <TagList tags={c.tags} />
                 {c.pending && (
                   <p className="sh-ph-pending" data-testid="pending">
                     {t('sheets.pending')}
                   </p>
                 )}
-                {c.version > 0 && (
-                  <p className="sh-ph-actions">
-                    <button type="button" className="sh-ph-link" onClick={() => setEditing(c.id)}>
-                      {t('sheets.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="sh-ph-link"
-                      onClick={() => {
-                        send({ type: 'deleteCard', cardId: c.id });
-                        setUndo(c.id);
-                      }}
-                    >
-                      {t('sheets.delete')}
-                    </button>
-                  </p>
-                )}
+                <p className="sh-ph-actions">
+                  <button type="button" className="sh-ph-link" onClick={() => setEditing(c.id)}>
+                    {t('sheets.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="sh-ph-link"
+                    onClick={() => {
+                      void send({ type: 'deleteCard', cardId: c.id });
+                      setUndo(c.id);
+                    }}
+                  >
+                    {t('sheets.delete')}
+                  </button>
+                </p>
               </>
             )}
           </li>
@@ -333,18 +375,20 @@ function EditCard({
   onCancel,
 }: {
   card: ShownCard;
-  onSave: (text: string) => void;
+  onSave: (fields: { text: string; tags: Tags }) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(card.text);
+  const [tags, setTags] = useState<Tags>(() => normalTags(card.tags));
   const clean = text.trim();
   const ok = clean.length > 0 && [...clean].length <= MAX_TEXT;
   return (
     <form
+      className="sh-ph-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (ok) onSave(clean);
+        if (ok) onSave({ text: clean, tags });
       }}
     >
       <label className="sh-ph-label" htmlFor={`edit-${card.id}`}>
@@ -356,6 +400,7 @@ function EditCard({
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
+      <TagPicker id={`edit-tags-${card.id}`} value={tags} onChange={setTags} />
       <p className="sh-ph-actions">
         <button type="submit" className="sh-ph-link" disabled={!ok}>
           {t('sheets.save')}
@@ -368,18 +413,101 @@ function EditCard({
   );
 }
 
-function HandoverForm({ initial, onSave }: { initial: string; onSave: (text: string) => void }) {
+/**
+ * Tags from the four closed lists, folded away: a card needs none. Each list opens on its own so
+ * a phone never shows 47 choices at once; the summary says what is chosen.
+ */
+function TagPicker({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: Tags;
+  onChange: (t: Tags) => void;
+}) {
+  const { t } = useTranslation();
+  const n = tagCount(value);
+  return (
+    <details className="sh-ph-tags" data-testid="tag-picker">
+      <summary className="sh-ph-label">
+        {n ? t('sheets.tags.chosen', { count: n }) : t('sheets.tags.title')}
+      </summary>
+      {n > 0 && (
+        <p className="sh-ph-tagline">
+          {tagWords(t, value).join(' · ')}{' '}
+          <button type="button" className="sh-ph-link" onClick={() => onChange(emptyTags())}>
+            {t('sheets.tags.clear')}
+          </button>
+        </p>
+      )}
+      {TAG_GROUPS.map(({ group, codes }) => {
+        const chosen = value[group] as readonly string[];
+        return (
+          <details key={group} className="sh-ph-tag-group">
+            <summary>
+              {tagGroupLabel(t, group)}
+              {chosen.length > 0 && ` (${chosen.length})`}
+            </summary>
+            <fieldset className="sh-ph-choice" aria-label={tagGroupLabel(t, group)}>
+              {codes.map((code) => (
+                <label key={code} className="sh-ph-pill">
+                  <input
+                    type="checkbox"
+                    name={`${id}-${group}`}
+                    value={code}
+                    checked={chosen.includes(code)}
+                    onChange={() => onChange(toggleTag(value, group, code))}
+                  />
+                  <span>{tagLabel(t, group, code)}</span>
+                </label>
+              ))}
+            </fieldset>
+          </details>
+        );
+      })}
+    </details>
+  );
+}
+
+/** A card's tags as small labels; nothing when it has none. */
+function TagList({ tags }: { tags: Partial<Tags> | undefined }) {
+  const { t } = useTranslation();
+  const words = tagWords(t, tags);
+  if (!words.length) return null;
+  return (
+    <ul className="sh-tags" aria-label={t('sheets.tags.label')} data-testid="card-tags">
+      {words.map((w) => (
+        <li key={w}>{w}</li>
+      ))}
+    </ul>
+  );
+}
+
+function HandoverForm({
+  initial,
+  offline,
+  refused,
+  onSave,
+}: {
+  initial: string;
+  offline: boolean;
+  /** Why the server refused the last note, if it did. */
+  refused: string | null;
+  onSave: (text: string) => Promise<IntentResult>;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(initial);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'handoverSaved' | 'keptOffline' | null>(null);
   return (
-    <details className="sh-ph-box">
+    <details className="sh-ph-box" data-testid="handover-form">
       <summary>{t('sheets.phone.handoverTitle')}</summary>
+      <p className="sh-ph-muted">{t('sheets.phone.handoverHost')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          onSave(text.trim());
-          setSaved(true);
+          setSaved(offline ? 'keptOffline' : 'handoverSaved');
+          void onSave(text.trim()).then((r) => setSaved(r.ok ? 'handoverSaved' : null));
         }}
       >
         <label className="sh-ph-label" htmlFor="sh-handover">
@@ -392,15 +520,21 @@ function HandoverForm({ initial, onSave }: { initial: string; onSave: (text: str
           value={text}
           onChange={(e) => {
             setText(e.target.value);
-            setSaved(false);
+            setSaved(null);
           }}
         />
         <button type="submit" className="ph-btn ph-btn-quiet">
           {t('sheets.phone.handoverSave')}
         </button>
-        <p className="sh-ph-muted" role="status">
-          {saved ? t('sheets.phone.handoverSaved') : ''}
-        </p>
+        {refused && !saved ? (
+          <p className="sh-ph-error" role="alert">
+            {refused}
+          </p>
+        ) : (
+          <p className="sh-ph-muted" role="status">
+            {saved ? t(`sheets.phone.${saved}`) : ''}
+          </p>
+        )}
       </form>
     </details>
   );

@@ -5,6 +5,7 @@ import type { EventDetail } from '../../contract/events.ts';
 import { call, enc } from '../live/http.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { kindLabel, layerText, levelLabel } from './labels.ts';
+import { tagWords } from './tags.ts';
 import { KINDS, LEVELS } from './view.ts';
 import './fonts.css';
 import './print.css';
@@ -100,6 +101,12 @@ export function PrintPage({ eventId, issueKey }: { eventId: string; issueKey: st
                         {c.text}
                         {c.round !== null && (
                           <span className="shp-muted"> — {layerText(t, tables, c)}</span>
+                        )}
+                        {tagWords(t, c.tags).length > 0 && (
+                          <span className="shp-tags" data-testid="print-tags">
+                            {' '}
+                            [{tagWords(t, c.tags).join(', ')}]
+                          </span>
                         )}
                       </li>
                     ))}

@@ -4,6 +4,7 @@ import type { Card } from '../../contract/cards.ts';
 import { useLiveClient, useLiveView } from '../live/useLive.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { kindLabel, layerText, levelLabel } from './labels.ts';
+import { tagWords } from './tags.ts';
 import { KINDS, LEVELS, latestHandover, latestRound, sheetView } from './view.ts';
 import './fonts.css';
 import './wall.css';
@@ -120,6 +121,17 @@ export function WallPage({ eventId, issueKey }: { eventId: string; issueKey: str
                         data-card-id={c.id}
                       >
                         <p className="wall-text">{c.text}</p>
+                        {tagWords(t, c.tags).length > 0 && (
+                          <ul
+                            className="wall-tags"
+                            aria-label={t('sheets.tags.label')}
+                            data-testid="wall-tags"
+                          >
+                            {tagWords(t, c.tags).map((w) => (
+                              <li key={w}>{w}</li>
+                            ))}
+                          </ul>
+                        )}
                         <p className="wall-layer">
                           {isNew(c) && <span className="wall-new">{t('sheets.wall.new')}</span>}
                           {c.round !== null &&

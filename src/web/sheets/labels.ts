@@ -33,3 +33,20 @@ export function layerText(
 
 export const kindLabel = (t: TFunction, k: Card['kind']) => t(`sheets.kinds.${k}`);
 export const levelLabel = (t: TFunction, l: Card['level']) => t(`sheets.levels.${l}`);
+
+const REASONS = ['not_host', 'forbidden', 'not_found', 'unknown_issue', 'rate_limited'] as const;
+
+/**
+ * "Not saved: …" for an intent the server refused, in the reader's language: from the refusal's
+ * reason code, not the server's English message. A bad field is named (the message starts with
+ * its path); a reason this page does not know falls back to the server's words.
+ */
+export function refusal(t: TFunction, r: { error: string; message: string }): string {
+  const known = REASONS.find((x) => x === r.error);
+  const why = known
+    ? t(`sheets.phone.reasons.${known}`)
+    : r.error === 'invalid_intent'
+      ? t('sheets.phone.reasons.invalid_intent', { field: r.message.split(':')[0] ?? '' })
+      : r.message;
+  return t('sheets.phone.rejected', { message: why });
+}

@@ -1,7 +1,7 @@
 import type { Card, HandoverNote } from '../../contract/cards.ts';
 import type { Change, ClientMessage, Intent, ServerMessage } from '../../contract/live.ts';
 import { PROTOCOL_VERSION } from '../../contract/constants.ts';
-import { sheetView, type ShownCard } from './view.ts';
+import { editIntent, sheetView, type CardFields, type ShownCard } from './view.ts';
 
 /**
  * A client's copy of a live room's sheets, and its queue of intents not yet acknowledged. No DOM,
@@ -84,6 +84,39 @@ export class SheetReplica {
   } {
     const cardId = crypto.randomUUID();
     return { cardId, message: this.queue({ type: 'addCard', cardId, ...fields }) };
+  }
+
+  /**
+   * A card as this device shows it, deleted or not: a confirmed card with this device's queued
+   * changes applied, or one whose add still waits in the outbox (SYNC-1).
+   */
+  shown(cardId: string): ShownCard | undefined {
+    const add = this.outbox.find((p) => p.intent.type === 'addCard' && p.intent.cardId === cardId);
+    const issueKey =
+      this.cards.get(cardId)?.issueKey ??
+      (add?.intent.type === 'addCard' ? add.intent.issueKey : undefined);
+    if (issueKey === undefined) return undefined;
+    return sheetView(this.cards.values(), this.outbox, issueKey, { withDeleted: true }).find(
+      (c) => c.id === cardId,
+    );
+  }
+
+  /**
+   * Edits a card as shown, including one still waiting to be sent: the edit is queued behind its
+   * add, on version 1 (SYNC-10). Returns the message to send now, or null when nothing changes.
+   */
+  editCard(cardId: string, fields: CardFields): ClientMessage | null {
+    const card = this.shown(cardId);
+    const intent = card && editIntent(card, fields);
+    return intent ? this.queue(intent) : null;
+  }
+
+  deleteCard(cardId: string): ClientMessage {
+    return this.queue({ type: 'deleteCard', cardId });
+  }
+
+  restoreCard(cardId: string): ClientMessage {
+    return this.queue({ type: 'restoreCard', cardId });
   }
 
   /** Applies one message from the server; returns true when the visible state changed. */

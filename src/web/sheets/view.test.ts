@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../contract/cards.ts';
-import { countByKindAndLevel, latestHandover, latestRound, newCardId, sheetView } from './view.ts';
+import type { Snapshot } from '../../contract/live.ts';
+import type { EventDetail } from '../../contract/events.ts';
+import {
+  countByKindAndLevel,
+  editIntent,
+  hostsSheet,
+  latestHandover,
+  latestRound,
+  newCardId,
+  sheetView,
+} from './view.ts';
 
 const card = (over: Partial<Card>): Card => ({
   id: 'c1',
@@ -86,5 +96,113 @@ describe('the sheet as a person sees it', () => {
     expect(newCardId()).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
+  });
+
+  it('SYNC-1: queued tags show on the card, in their vocabulary order', () => {
+    const edit = {
+      id: 'i5',
+      intent: {
+        type: 'editCard' as const,
+        cardId: 'c1',
+        baseVersion: 1,
+        tags: {
+          forms: [],
+          sectors: ['Fishing' as const],
+          populations: [],
+          ilo: ['isolation' as const, 'deception' as const],
+        },
+      },
+    };
+    expect(sheetView([card({})], [edit], 'forcedMarriage')[0]!.tags).toEqual({
+      forms: [],
+      sectors: ['Fishing'],
+      populations: [],
+      ilo: ['deception', 'isolation'],
+    });
+  });
+
+  it('SYNC-10: an edit names the confirmed version, or 1 for a card whose add waits; only changes', () => {
+    const shown = { ...card({ version: 4 }), pending: false };
+    expect(editIntent(shown, { text: 'Dowry debts', level: 'family' })).toBeNull();
+    expect(editIntent(shown, { text: 'x', level: 'family' })).toEqual({
+      type: 'editCard',
+      cardId: 'c1',
+      baseVersion: 4,
+      text: 'x',
+    });
+    expect(editIntent({ ...shown, version: 0, pending: true }, { kind: 'consequence' })).toEqual({
+      type: 'editCard',
+      cardId: 'c1',
+      baseVersion: 1,
+      kind: 'consequence',
+    });
+    // the same tags in another order are no change; none at all clears them
+    const tagged = { ...shown, tags: { ...shown.tags, forms: ['ForcedLabour' as const] } };
+    expect(
+      editIntent(tagged, {
+        tags: { forms: ['ForcedLabour'], sectors: [], populations: [], ilo: [] },
+      }),
+    ).toBeNull();
+    expect(
+      editIntent(tagged, { tags: { forms: [], sectors: [], populations: [], ilo: [] } }),
+    ).toMatchObject({ tags: { forms: [] } });
+  });
+
+  it('the hand-over note is offered to the host of the table that has the issue this round only', () => {
+    const snap = (over: Partial<Snapshot['state']> = {}, host: string | null = 'p1') =>
+      ({
+        event: {
+          tables: [
+            { id: 't1', name: 'Table 1', capacity: 8, hostParticipantId: host },
+            { id: 't2', name: 'Table 2', capacity: 8, hostParticipantId: 'p2' },
+          ],
+          sessions: [
+            {
+              id: 's1',
+              kind: 'cafe',
+              plan: [
+                {
+                  groups: [
+                    {
+                      tableId: 't1',
+                      spot: 0,
+                      issueKey: 'a',
+                      groupKey: null,
+                      participantIds: ['p1', 'p3'],
+                    },
+                    {
+                      tableId: 't2',
+                      spot: 1,
+                      issueKey: 'b',
+                      groupKey: null,
+                      participantIds: ['p2', 'p4'],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        } as unknown as EventDetail,
+        participants: [],
+        cards: [],
+        handovers: [],
+        state: {
+          sessionId: 's1',
+          round: 0,
+          status: 'running',
+          endsAt: null,
+          remainingMs: null,
+          message: null,
+          ...over,
+        },
+      }) satisfies Snapshot;
+    expect(hostsSheet(snap(), 'p1', 'a')).toBe(true);
+    expect(hostsSheet(snap(), 'p3', 'a')).toBe(false); // at the table, not its host
+    expect(hostsSheet(snap(), 'p1', 'b')).toBe(false); // another table's issue
+    expect(hostsSheet(snap(), 'p2', 'b')).toBe(true);
+    expect(hostsSheet(snap({}, null), 'p1', 'a')).toBe(false);
+    expect(hostsSheet(snap({ status: 'idle' }), 'p1', 'a')).toBe(false);
+    expect(hostsSheet(snap({ round: 1 }), 'p1', 'a')).toBe(false);
+    expect(hostsSheet(snap(), null, 'a')).toBe(false);
   });
 });

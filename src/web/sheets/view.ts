@@ -4,7 +4,9 @@
  * zod, so the phone bundle can carry it (the replica and the live client both use it).
  */
 import type { Card, HandoverNote } from '../../contract/cards.ts';
+import type { Snapshot } from '../../contract/live.ts';
 import type { Intent } from '../../contract/live.ts';
+import { normalTags, sameTags, type Tags } from './tags.ts';
 
 type CardKind = Card['kind'];
 type CardLevel = Card['level'];
@@ -20,8 +22,6 @@ export interface Queued {
 
 /** A card as shown: `pending` while a change to it waits to be sent. */
 export type ShownCard = Card & { pending: boolean };
-
-const EMPTY_TAGS = { forms: [], sectors: [], populations: [], ilo: [] };
 
 /**
  * The sheet of `issueKey`: confirmed cards, with queued adds shown as pending cards and queued
@@ -46,7 +46,7 @@ export function sheetView(
         kind: i.kind,
         level: i.level,
         text: i.text,
-        tags: { ...EMPTY_TAGS, ...i.tags },
+        tags: normalTags(i.tags),
         tableId: null,
         round: null,
         participantId: null,
@@ -69,12 +69,62 @@ export function sheetView(
         ...(i.text !== undefined && { text: i.text }),
         ...(i.kind !== undefined && { kind: i.kind }),
         ...(i.level !== undefined && { level: i.level }),
+        ...(i.tags !== undefined && { tags: normalTags(i.tags) }),
         pending: true,
       });
   }
   return [...byId.values()]
     .filter((c) => opts.withDeleted || !c.deleted)
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export interface CardFields {
+  text?: string;
+  kind?: CardKind;
+  level?: CardLevel;
+  tags?: Tags;
+}
+
+/**
+ * The intent for an edit of a card as this device shows it: only the fields that differ, or null
+ * when nothing does. The base is the version the device has confirmed; a card still waiting to
+ * be sent has none yet, and its add makes version 1, so an edit queued behind the add names 1
+ * (SYNC-10). Earlier queued edits of the same card are this device's own (SYNC-9).
+ */
+export function editIntent(
+  card: ShownCard,
+  f: CardFields,
+): Extract<Intent, { type: 'editCard' }> | null {
+  const edit = {
+    ...(f.text !== undefined && f.text !== card.text && { text: f.text }),
+    ...(f.kind !== undefined && f.kind !== card.kind && { kind: f.kind }),
+    ...(f.level !== undefined && f.level !== card.level && { level: f.level }),
+    ...(f.tags !== undefined && !sameTags(f.tags, card.tags) && { tags: normalTags(f.tags) }),
+  };
+  if (Object.keys(edit).length === 0) return null;
+  return { type: 'editCard', cardId: card.id, baseVersion: Math.max(1, card.version), ...edit };
+}
+
+/**
+ * Whether this participant hosts the table that has `issueKey` in the current round of the café
+ * session: only then may they write its hand-over note (the server's ROOM_POLICY decides; the
+ * phone only hides what would be refused).
+ */
+export function hostsSheet(
+  snap: Snapshot,
+  participantId: string | null,
+  issueKey: string,
+): boolean {
+  if (!participantId || !snap.state.sessionId || snap.state.status === 'idle') return false;
+  const session = snap.event.sessions.find((s) => s.id === snap.state.sessionId);
+  if (session?.kind !== 'cafe') return false;
+  const group = session.plan?.[snap.state.round]?.groups.find((g) =>
+    g.participantIds.includes(participantId),
+  );
+  if (!group?.tableId || group.issueKey !== issueKey) return false;
+  return snap.event.tables.some(
+    (t) => t.id === group.tableId && t.hostParticipantId === participantId,
+  );
 }
 
 export type Counts = Record<CardKind, Record<CardLevel, number>>;
