@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { testBackends } from '../support/backends.ts';
@@ -446,6 +447,21 @@ describe.each(testBackends())('world-café cards on $name', (backend) => {
     const lines = csv.body.replace(/^\uFEFF/, '').split(/\r?\n/);
     expect(lines[1]).toMatch(/^#meta\+id,/);
     expect(csv.body).toContain('ความยากจน — poverty');
+    // Every tag list is exported, each under its HXL hashtag.
+    const [header, hxl, ...rows] = parse(csv.body.replace(/^\uFEFF/, '')) as string[][];
+    const col = (name: string) => header!.indexOf(name);
+    expect(hxl![col('sectors')]).toBe('#sector+labour');
+    expect(hxl![col('populations')]).toBe('#affected+type');
+    for (const c of sheet.cards as {
+      id: string;
+      tags: { forms: string[]; sectors: string[]; populations: string[]; ilo: string[] };
+    }[]) {
+      const row = rows.find((r) => r[0] === c.id)!;
+      expect(row[col('forms')]).toBe(c.tags.forms.join(';'));
+      expect(row[col('sectors')]).toBe(c.tags.sectors.join(';'));
+      expect(row[col('populations')]).toBe(c.tags.populations.join(';'));
+      expect(row[col('ilo_indicators')]).toBe(c.tags.ilo.join(';'));
+    }
     const card = sheet.cards[0];
     const hist = await h.app.inject({
       method: 'GET',
