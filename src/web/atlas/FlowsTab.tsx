@@ -24,11 +24,12 @@ export function FlowsTab() {
   const m = res.data ?? res.previous;
   const origins = m?.origins.slice(0, 15) ?? [];
   const dests = m?.destinations.slice(0, 12) ?? [];
-  // Origins and destinations the table leaves out (the server's `top` cut and the table's own).
-  const hidden = {
-    origins: (m?.omitted.origins ?? 0) + (m ? m.origins.length - origins.length : 0),
-    destinations: (m?.omitted.destinations ?? 0) + (m ? m.destinations.length - dests.length : 0),
+  // Origins and destinations in all (the server's `top` cut some; the table shows fewer still).
+  const all = {
+    origins: (m?.origins.length ?? 0) + (m?.omitted.origins ?? 0),
+    destinations: (m?.destinations.length ?? 0) + (m?.omitted.destinations ?? 0),
   };
+  const cut = all.origins > origins.length || all.destinations > dests.length;
   const cell = (o: string, d: string) =>
     m?.cells.find((c) => c.origin === o && c.destination === d);
   const geojson = `/api/atlas/flows.geojson${qs({ ...filtersFrom(params), level: 'city' })}`;
@@ -85,9 +86,7 @@ export function FlowsTab() {
         </p>
       )}
       {m && <Sankey m={m} label={t('atlas.flows.sankeyLabel')} />}
-      {m && hidden.origins + hidden.destinations > 0 && (
-        <p className="hint">{t('atlas.flows.omittedNote', hidden)}</p>
-      )}
+      {m && cut && <p className="hint">{t('atlas.flows.omittedNote', all)}</p>}
       {m && (
         <div className="atlas-matrix-wrap">
           <table className="atlas-matrix">
