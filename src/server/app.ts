@@ -32,6 +32,7 @@ import { joinRoutes } from './api/join/routes.ts';
 import { liveRoutes } from './live/routes.ts';
 import { sheetRoutes } from './api/sheets/routes.ts';
 import { LiveHub } from './live/hub.ts';
+import { PgChangeBus } from './live/bus.ts';
 import websocket from '@fastify/websocket';
 
 export interface AppOptions {
@@ -50,6 +51,11 @@ export interface AppOptions {
   joinAttemptsPerMinute?: number;
   /** Rows of aggregate atlas answers kept until the next route write (default 500,000; 0 = off). */
   atlasCacheSize?: number;
+  /**
+   * On PostgreSQL, the database's URL: the instance keeps one connection LISTENing for what other
+   * instances on the same database commit (live rooms, atlas pages; docs/live-event.md).
+   */
+  databaseUrl?: string | undefined;
 }
 
 /** Routes registered by plugins rather than by us: given an explicit open policy here, in one place. */
@@ -137,8 +143,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   organisationRoutes(app, ctx);
   placeRoutes(app);
   gazetteerRoutes(app);
-  atlasRoutes(app, ctx);
-  const hub = new LiveHub(ctx);
+  const bus =
+    opts.backend === 'postgres' && opts.databaseUrl
+      ? new PgChangeBus({ connectionString: opts.databaseUrl, db: opts.db, log: app.log })
+      : undefined;
+  if (bus) {
+    app.addHook('onReady', () => bus.start());
+    app.addHook('onClose', () => bus.stop());
+  }
+  atlasRoutes(app, ctx, bus);
+  const hub = new LiveHub(ctx, bus);
   hub.startHeartbeat();
   app.addHook('onClose', async () => hub.stop());
   eventRoutes(app, ctx, hub);

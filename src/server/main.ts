@@ -41,6 +41,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const app = await buildApp({
       db,
       backend,
+      databaseUrl: opts.databaseUrl,
       webRoot: opts.webRoot ?? DEFAULT_WEB_ROOT,
       logger: opts.log ? { level: 'info' } : false,
       trustProxy: opts.trustProxy ?? false,

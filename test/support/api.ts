@@ -48,6 +48,7 @@ export async function startApi(backend: TestBackend): Promise<ApiHarness> {
   const app = await buildApp({
     db: store.db,
     backend: store.backend,
+    databaseUrl: store.url,
     now: () => clock.now,
     loginAttemptsPerMinute: 10_000,
     joinAttemptsPerMinute: 10_000,
@@ -86,4 +87,31 @@ export async function startApi(backend: TestBackend): Promise<ApiHarness> {
       await store.close();
     },
   };
+}
+
+/** An app's port once it listens on loopback. */
+export async function listen(app: App): Promise<number> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  return typeof addr === 'object' && addr ? addr.port : 0;
+}
+
+/**
+ * Another instance of Mosaic over the harness's database and clock, listening on its own port: on
+ * PostgreSQL with its own LISTEN connection (unless `listens` is false), as behind a balancer.
+ */
+export async function startInstance(
+  h: ApiHarness,
+  opts: { listens?: boolean } = {},
+): Promise<{ app: App; port: number; close(): Promise<void> }> {
+  const app = await buildApp({
+    db: h.store.db,
+    backend: h.store.backend,
+    databaseUrl: opts.listens === false ? undefined : h.store.url,
+    now: () => h.clock.now,
+    loginAttemptsPerMinute: 10_000,
+    joinAttemptsPerMinute: 10_000,
+  });
+  const port = await listen(app);
+  return { app, port, close: () => app.close() };
 }

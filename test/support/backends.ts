@@ -8,6 +8,8 @@ import { migrateToLatest, openDb, type Backend, type Db } from '../../src/server
 export interface TestDb {
   db: Db;
   backend: Backend;
+  /** PostgreSQL: the database's URL (an app's LISTEN connection uses it). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ function postgres(adminUrl: string): TestBackend {
       return {
         db,
         backend: 'postgres',
+        url: url.toString(),
         async close() {
           await db.destroy();
           const c = new pg.Client({ connectionString: adminUrl });

@@ -14,10 +14,10 @@ import {
   upsertHandover,
 } from '../db/repos/cards.ts';
 import { findEvent, listSessions, listTables } from '../db/repos/events.ts';
-import { recordIntent } from '../db/repos/live.ts';
 import { canInRoom, type RoomStanding } from '../auth/policy.ts';
 import type { CardTable } from '../db/schema-cards.ts';
-import type { Room, RoomClient } from './room.ts';
+import type { Db } from '../db/index.ts';
+import type { Room, RoomClient, RoomTx } from './room.ts';
 
 type CardIntent = Extract<
   Intent,
@@ -69,10 +69,10 @@ interface Place {
 const NOWHERE: Place = { tableId: null, round: null, issueKey: null };
 
 /** Where a participant sits now, if a café round is on: provenance of what they add. */
-async function whereNow(ctx: AppContext, room: Room, participantId: string | null): Promise<Place> {
+async function whereNow(db: Db, room: Room, participantId: string | null): Promise<Place> {
   const st = room.state;
   if (!participantId || !st.sessionId || st.status === 'idle') return NOWHERE;
-  const s = (await listSessions(ctx.db, room.eventId)).find((x) => x.id === st.sessionId);
+  const s = (await listSessions(db, room.eventId)).find((x) => x.id === st.sessionId);
   if (!s?.plan || s.kind !== 'cafe') return NOWHERE;
   const group = (JSON.parse(s.plan) as PlannedRound[])[st.round]?.groups.find((g) =>
     g.participantIds.includes(participantId),
@@ -85,7 +85,7 @@ async function whereNow(ctx: AppContext, room: Room, participantId: string | nul
  * the host of the table that has `issueKey` now (hosts stay at their table every round).
  */
 async function standingOf(
-  ctx: AppContext,
+  db: Db,
   room: Room,
   client: RoomClient,
   place: Place,
@@ -94,7 +94,7 @@ async function standingOf(
   if (client.role === 'facilitator') return ['facilitator'];
   const pid = client.participantId;
   if (!pid || place.issueKey !== issueKey || !place.tableId) return ['participant'];
-  const table = (await listTables(ctx.db, room.eventId)).find((t) => t.id === place.tableId);
+  const table = (await listTables(db, room.eventId)).find((t) => t.id === place.tableId);
   return table?.host_participant_id === pid ? ['participant', 'tableHost'] : ['participant'];
 }
 
@@ -104,13 +104,13 @@ async function standingOf(
  * concurrent with it, so the base moves past them; the first version made by anyone else stops it.
  */
 async function ownBase(
-  ctx: AppContext,
+  db: Db,
   card: CardTable,
   baseVersion: number,
   clientKey: string,
 ): Promise<number> {
   if (baseVersion >= Number(card.version)) return baseVersion;
-  const later = await ctx.db
+  const later = await db
     .selectFrom('card_history')
     .select(['version', 'by_key'])
     .where('card_id', '=', card.id)
@@ -127,42 +127,30 @@ async function ownBase(
 }
 
 /**
- * SYNC-2 for an intent that changes nothing (an add of a card that exists, a delete of a deleted
- * card, an edit to what is already there): its id is recorded all the same, so that a retry
- * arriving after later changes is acknowledged, not weighed again against the newer card.
+ * Applies a card intent inside `room.perform`: reads through `tx.db`, then one transaction, then
+ * the broadcast.
  */
-async function unchanged(
-  ctx: AppContext,
-  room: Room,
-  key: { clientKey: string; id: string },
-  at: string,
-): Promise<Outcome> {
-  await ctx.db.transaction().execute((trx) =>
-    recordIntent(trx, {
-      event_id: room.eventId,
-      client_key: key.clientKey,
-      intent_id: key.id,
-      seq: room.seq,
-      at,
-    }),
-  );
-  return { ok: true, seq: room.seq };
-}
-
-/** Applies a card intent inside the room's serial queue: one transaction, then the broadcast. */
 export async function applyCardIntent(
   ctx: AppContext,
   room: Room,
+  tx: RoomTx,
   client: RoomClient,
   id: string,
   intent: CardIntent,
 ): Promise<Outcome> {
   const now = ctx.now();
   const at = now.toISOString();
+  const db = tx.db;
   const key = { clientKey: client.clientKey, id };
+  /**
+   * SYNC-2 for an intent that changes nothing (an add of a card that exists, a delete of a deleted
+   * card, an edit to what is already there): its id is recorded all the same, so that a retry
+   * arriving after later changes is acknowledged, not weighed again against the newer card.
+   */
+  const unchanged = async (): Promise<Outcome> => ({ ok: true, seq: await tx.unchanged(key, at) });
   const isFacilitator = client.role === 'facilitator';
   if (client.role === 'screen') return refuse('forbidden', 'The projector view cannot write.');
-  const event = await findEvent(ctx.db, room.eventId);
+  const event = await findEvent(db, room.eventId);
   if (!event) return refuse('not_found', 'The event no longer exists.');
   const issues = JSON.parse(event.issues) as EventIssue[];
   const byUser = client.clientKey.startsWith('user:') ? client.clientKey.slice(5) : null;
@@ -173,8 +161,8 @@ export async function applyCardIntent(
   }
 
   if (intent.type === 'handover') {
-    const where = await whereNow(ctx, room, client.participantId);
-    const standing = await standingOf(ctx, room, client, where, intent.issueKey);
+    const where = await whereNow(db, room, client.participantId);
+    const standing = await standingOf(db, room, client, where, intent.issueKey);
     if (!canInRoom(standing, 'writeHandover'))
       return refuse(
         'not_host',
@@ -187,7 +175,7 @@ export async function applyCardIntent(
       round: where.round,
       at: now.getTime(),
     };
-    const seq = await room.commit({ kind: 'handover', note }, now, key, (trx) =>
+    const seq = await tx.commit({ kind: 'handover', note }, now, key, (trx) =>
       upsertHandover(trx, {
         event_id: room.eventId,
         issue_key: intent.issueKey,
@@ -201,13 +189,13 @@ export async function applyCardIntent(
   }
 
   if (intent.type === 'addCard') {
-    const existing = await findCard(ctx.db, intent.cardId);
+    const existing = await findCard(db, intent.cardId);
     // SYNC-3: the same card id twice (a retry with a new intent id) is still one card.
     if (existing)
       return existing.event_id === room.eventId
-        ? unchanged(ctx, room, key, at)
+        ? unchanged()
         : refuse('conflict', 'That card id is taken.');
-    const where = await whereNow(ctx, room, client.participantId);
+    const where = await whereNow(db, room, client.participantId);
     const row: CardTable = {
       id: intent.cardId,
       event_id: room.eventId,
@@ -225,30 +213,25 @@ export async function applyCardIntent(
       created_at: at,
       updated_at: at,
     };
-    const seq = await room.commit(
-      { kind: 'card', card: presentCard(row) },
-      now,
-      key,
-      async (trx) => {
-        await insertCard(trx, row);
-        await appendHistory(trx, {
-          card_id: row.id,
-          version: 1,
-          text: row.text,
-          kind: row.kind,
-          level: row.level,
-          tags: row.tags,
-          deleted: 0,
-          reason: 'add',
-          by_key: client.clientKey,
-          at,
-        });
-      },
-    );
+    const seq = await tx.commit({ kind: 'card', card: presentCard(row) }, now, key, async (trx) => {
+      await insertCard(trx, row);
+      await appendHistory(trx, {
+        card_id: row.id,
+        version: 1,
+        text: row.text,
+        kind: row.kind,
+        level: row.level,
+        tags: row.tags,
+        deleted: 0,
+        reason: 'add',
+        by_key: client.clientKey,
+        at,
+      });
+    });
     return { ok: true, seq };
   }
 
-  const card = await findCard(ctx.db, intent.cardId);
+  const card = await findCard(db, intent.cardId);
   if (!card || card.event_id !== room.eventId)
     return refuse('not_found', 'No such card on this sheet.');
   const isAuthor =
@@ -259,9 +242,9 @@ export async function applyCardIntent(
 
   if (intent.type === 'deleteCard' || intent.type === 'restoreCard') {
     const deleted = intent.type === 'deleteCard' ? 1 : 0;
-    if (Number(card.deleted) === deleted) return unchanged(ctx, room, key, at); // already so
+    if (Number(card.deleted) === deleted) return unchanged(); // already so
     const next = { ...card, deleted, version: Number(card.version) + 1, updated_at: at };
-    const seq = await room.commit(
+    const seq = await tx.commit(
       { kind: 'card', card: presentCard(next) },
       now,
       key,
@@ -291,11 +274,9 @@ export async function applyCardIntent(
     level: c.level,
     tags: c.tags,
   });
-  const baseVersion = await ownBase(ctx, card, intent.baseVersion, client.clientKey);
+  const baseVersion = await ownBase(db, card, intent.baseVersion, client.clientKey);
   const base =
-    baseVersion === Number(card.version)
-      ? card
-      : await historyAtVersion(ctx.db, card.id, baseVersion);
+    baseVersion === Number(card.version) ? card : await historyAtVersion(db, card.id, baseVersion);
   const edit: Partial<CardFields> = {
     ...(intent.text !== undefined && { text: intent.text }),
     ...(intent.kind !== undefined && { kind: intent.kind }),
@@ -304,7 +285,7 @@ export async function applyCardIntent(
   };
   const merged = mergeEdit(fields(card), base && fields(base), edit);
   const hasLost = Object.keys(merged.lost).length > 0;
-  if (!merged.changed && !hasLost) return unchanged(ctx, room, key, at);
+  if (!merged.changed && !hasLost) return unchanged();
   const version = merged.changed ? Number(card.version) + 1 : Number(card.version);
   const next: CardTable = {
     ...card,
@@ -312,35 +293,30 @@ export async function applyCardIntent(
     version,
     updated_at: merged.changed ? at : card.updated_at,
   };
-  const seq = await room.commit(
-    { kind: 'card', card: presentCard(next) },
-    now,
-    key,
-    async (trx) => {
-      if (hasLost)
-        // The losing side of a concurrent edit is kept, never thrown away.
-        await appendHistory(trx, {
-          card_id: card.id,
-          version: Number(card.version),
-          ...fields({ ...card, ...merged.lost }),
-          deleted: Number(card.deleted),
-          reason: 'superseded',
-          by_key: client.clientKey,
-          at,
-        });
-      if (merged.changed) {
-        await updateCard(trx, card.id, { ...merged.next, version, updated_at: at });
-        await appendHistory(trx, {
-          card_id: card.id,
-          version,
-          ...merged.next,
-          deleted: Number(card.deleted),
-          reason: 'edit',
-          by_key: client.clientKey,
-          at,
-        });
-      }
-    },
-  );
+  const seq = await tx.commit({ kind: 'card', card: presentCard(next) }, now, key, async (trx) => {
+    if (hasLost)
+      // The losing side of a concurrent edit is kept, never thrown away.
+      await appendHistory(trx, {
+        card_id: card.id,
+        version: Number(card.version),
+        ...fields({ ...card, ...merged.lost }),
+        deleted: Number(card.deleted),
+        reason: 'superseded',
+        by_key: client.clientKey,
+        at,
+      });
+    if (merged.changed) {
+      await updateCard(trx, card.id, { ...merged.next, version, updated_at: at });
+      await appendHistory(trx, {
+        card_id: card.id,
+        version,
+        ...merged.next,
+        deleted: Number(card.deleted),
+        reason: 'edit',
+        by_key: client.clientKey,
+        at,
+      });
+    }
+  });
   return { ok: true, seq };
 }

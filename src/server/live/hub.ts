@@ -1,26 +1,56 @@
 import type { Change, Snapshot } from '../../contract/live.ts';
 import type { AppContext } from '../context.ts';
+import type { Db } from '../db/index.ts';
 import { findEvent, listParticipants } from '../db/repos/events.ts';
 import { presentEvent, presentParticipant } from '../api/events/present.ts';
-import { Room, type View } from './room.ts';
+import { LIVE_CHANNEL, Room, type View } from './room.ts';
 import { SlidingWindow } from '../auth/throttle.ts';
 import { listCards, listHandovers } from '../db/repos/cards.ts';
+import { intentsSince } from '../db/repos/live.ts';
 import { presentCard } from './cards.ts';
+import type { ChangeBus } from './bus.ts';
 
-/** All live rooms of this process, loaded on first use. */
+/** LIMIT-1: each participant or user may send 30 intents per 10 seconds. */
+const WRITE_BUDGET = { max: 30, windowMs: 10_000 };
+
+/**
+ * All live rooms of this process, loaded on first use. With several instances on one PostgreSQL
+ * database, each instance has its own rooms; `bus` tells them what the others committed.
+ */
 export class LiveHub {
   private readonly rooms = new Map<string, Promise<Room>>();
   private heartbeat: NodeJS.Timeout | undefined;
-  /** Flooding guard: each participant or user may send 30 intents per 10 seconds. */
-  readonly writeBudget = new SlidingWindow(30, 10_000);
+  /** Flooding guard (LIMIT-1), in this process; `withinSharedBudget` counts across instances. */
+  readonly writeBudget = new SlidingWindow(WRITE_BUDGET.max, WRITE_BUDGET.windowMs);
   readonly sockets = new Set<{ isAlive: boolean; ping(): void; terminate(): void }>();
+  /** Rooms are written by several instances (PostgreSQL): see `Room`. */
+  readonly shared: boolean;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    bus?: ChangeBus,
+  ) {
+    this.shared = ctx.backend === 'postgres';
+    bus?.on(LIVE_CHANNEL, (payload) => this.heard(payload));
+    // Notifications sent while the listening connection was down are lost: read the logs.
+    bus?.onReconnect(() => this.refreshAll());
+  }
 
-  room(eventId: string): Promise<Room> {
+  /**
+   * The event's room, up to date with the database: on a shared database it first reads what
+   * other instances committed (for callers that decide on `room.state`, like the REST API).
+   */
+  async room(eventId: string): Promise<Room> {
+    const room = await this.loaded(eventId);
+    if (this.shared) await room.refresh();
+    return room;
+  }
+
+  /** The event's room as this process has it (its work catches up by itself: `Room.perform`). */
+  loaded(eventId: string): Promise<Room> {
     let r = this.rooms.get(eventId);
     if (!r) {
-      r = Room.load(this.ctx.db, eventId);
+      r = Room.load(this.ctx.db, eventId, this.shared);
       r.catch(() => this.rooms.delete(eventId));
       this.rooms.set(eventId, r);
     }
@@ -29,8 +59,37 @@ export class LiveHub {
 
   /** Commits and broadcasts a change made outside the socket (REST set-up, joins). */
   async publish(eventId: string, change: Change): Promise<number> {
-    const room = await this.room(eventId);
-    return room.serial(() => room.commit(change, this.ctx.now()));
+    const room = await this.loaded(eventId);
+    return room.perform((tx) => tx.commit(change, this.ctx.now()));
+  }
+
+  /**
+   * LIMIT-1 across instances: a participant whose phone reconnects to another instance brings no
+   * budget with it, so on a shared database the intents this client had applied in the window,
+   * by any instance, count too. Call inside `room.perform` (the room's lock is held).
+   */
+  async withinSharedBudget(db: Db, eventId: string, clientKey: string): Promise<boolean> {
+    if (!this.shared) return true;
+    const since = new Date(this.ctx.now().getTime() - WRITE_BUDGET.windowMs).toISOString();
+    return (await intentsSince(db, eventId, clientKey, since)) < WRITE_BUDGET.max;
+  }
+
+  /** Another instance (or this one) committed `seq` in a room: read it if the room is loaded. */
+  private async heard(payload: string): Promise<void> {
+    const { event, seq } = JSON.parse(payload) as { event?: unknown; seq?: unknown };
+    if (typeof event !== 'string' || typeof seq !== 'number') return;
+    const loading = this.rooms.get(event);
+    if (!loading) return; // not loaded here: it reads the log when it is
+    const room = await loading;
+    if (seq > room.seq) await room.refresh();
+  }
+
+  private async refreshAll(): Promise<void> {
+    const results = await Promise.allSettled(
+      [...this.rooms.values()].map(async (loading) => (await loading).refresh()),
+    );
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async publishEvent(eventId: string): Promise<void> {

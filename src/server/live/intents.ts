@@ -13,7 +13,7 @@ import {
 import { presentEvent, presentParticipant } from '../api/events/present.ts';
 import { PlanningError, replanRemaining } from '../api/events/planning.ts';
 import type { EventIssue, ExpertiseGroup, PlannedRound } from '../../contract/events.ts';
-import type { Room, RoomClient } from './room.ts';
+import type { Room, RoomClient, RoomTx } from './room.ts';
 import { applyCardIntent } from './cards.ts';
 
 export type IntentOutcome =
@@ -21,10 +21,14 @@ export type IntentOutcome =
 
 const refuse = (error: string, message: string): IntentOutcome => ({ ok: false, error, message });
 
-/** Applies one intent inside the room's serial queue. Only facilitators send these today. */
+/**
+ * Applies one intent inside `room.perform`: reads through `tx.db`, commits through `tx`. Only
+ * facilitators send these, apart from the card intents.
+ */
 export async function applyIntent(
   ctx: AppContext,
   room: Room,
+  tx: RoomTx,
   client: RoomClient,
   id: string,
   intent: Intent,
@@ -36,12 +40,13 @@ export async function applyIntent(
     intent.type === 'restoreCard' ||
     intent.type === 'handover'
   )
-    return applyCardIntent(ctx, room, client, id, intent);
+    return applyCardIntent(ctx, room, tx, client, id, intent);
   if (client.role !== 'facilitator') return refuse('forbidden', 'Only facilitators can do that.');
   const now = ctx.now();
+  const db = tx.db;
   const key = { clientKey: client.clientKey, id };
   const sessionShape = async (sid: string | null) => {
-    const s = (await listSessions(ctx.db, room.eventId)).find((x) => x.id === sid);
+    const s = (await listSessions(db, room.eventId)).find((x) => x.id === sid);
     return (
       s && {
         id: s.id,
@@ -53,35 +58,35 @@ export async function applyIntent(
   };
 
   if (intent.type === 'setPresence') {
-    const p = await findParticipant(ctx.db, intent.participantId);
+    const p = await findParticipant(db, intent.participantId);
     if (!p || p.event_id !== room.eventId)
       return refuse('not_found', 'No such participant in this event.');
-    await updateParticipant(ctx.db, p.id, { status: intent.status });
-    const seq = await room.commit(
+    const seq = await tx.commit(
       {
         kind: 'participant',
         participant: presentParticipant({ ...p, status: intent.status }, false),
       },
       now,
       key,
+      (trx) => updateParticipant(trx, p.id, { status: intent.status }),
     );
     return { ok: true, seq };
   }
 
   if (intent.type === 'replan') {
     const st = room.state;
-    const s = (await listSessions(ctx.db, room.eventId)).find((x) => x.id === st.sessionId);
+    const s = (await listSessions(db, room.eventId)).find((x) => x.id === st.sessionId);
     if (!s || !s.plan || (st.status !== 'running' && st.status !== 'paused'))
       return refuse('not_running', 'Re-planning needs a running session with a plan.');
-    const e = await findEvent(ctx.db, room.eventId);
+    const e = await findEvent(db, room.eventId);
     if (!e) return refuse('not_found', 'The event no longer exists.');
-    const participants = await listParticipants(ctx.db, room.eventId);
+    const participants = await listParticipants(db, room.eventId);
     try {
       const r = replanRemaining({
         kind: s.kind as 'networking' | 'cafe',
         rounds: Number(s.rounds),
         participants,
-        tables: await listTables(ctx.db, room.eventId),
+        tables: await listTables(db, room.eventId),
         issues: JSON.parse(e.issues) as EventIssue[],
         expertiseGroups: JSON.parse(e.expertise_groups) as ExpertiseGroup[],
         seed: room.seq,
@@ -90,16 +95,13 @@ export async function applyIntent(
         heldThrough: st.round,
         presentIds: new Set(participants.filter((p) => p.status !== 'absent').map((p) => p.id)),
       });
-      await savePlan(ctx.db, s.id, JSON.stringify(r.plan), JSON.stringify(r.quality));
+      // On a shared database `db` is the room's transaction: the plan commits with the change.
+      await savePlan(db, s.id, JSON.stringify(r.plan), JSON.stringify(r.quality));
     } catch (err) {
       if (err instanceof PlanningError) return refuse('cannot_replan', err.message);
       throw err;
     }
-    const seq = await room.commit(
-      { kind: 'event', event: await presentEvent(ctx.db, e) },
-      now,
-      key,
-    );
+    const seq = await tx.commit({ kind: 'event', event: await presentEvent(db, e) }, now, key);
     return { ok: true, seq };
   }
 
@@ -118,6 +120,6 @@ export async function applyIntent(
 
   const out = apply(room.state, cmd, now.getTime());
   if (!out.ok) return refuse(out.error, out.message);
-  const seq = await room.commit({ kind: 'state', state: out.state }, now, key);
+  const seq = await tx.commit({ kind: 'state', state: out.state }, now, key);
   return { ok: true, seq };
 }

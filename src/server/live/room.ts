@@ -3,9 +3,19 @@ import type { Change, LiveState } from '../../contract/live.ts';
 import { IDLE } from '../../domain/live/clock.ts';
 import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
-import { appendChange, changesSince, loadLiveState, recordIntent } from '../db/repos/live.ts';
+import {
+  appendChange,
+  changesSince,
+  loadLiveState,
+  notify,
+  recordIntent,
+  storedSeq,
+} from '../db/repos/live.ts';
 
 export type Role = 'facilitator' | 'screen' | 'participant';
+
+/** The PostgreSQL channel on which a committed change is announced: `{"event":id,"seq":n}`. */
+export const LIVE_CHANNEL = 'mosaic_live';
 
 /** A connected client as the room sees it. */
 export interface RoomClient {
@@ -30,6 +40,10 @@ export function redact(change: Change, view: View): Change {
 
 /** How many recent changes stay in memory for reconnecting clients; older ones get a snapshot. */
 const RECENT = 1000;
+/** Changes read from the log per query when catching up. */
+const PAGE = 500;
+/** A write that keeps finding the room moved on (another process on the same SQLite file). */
+const MAX_ATTEMPTS = 20;
 
 interface Entry {
   seq: number;
@@ -37,10 +51,47 @@ interface Entry {
   frames: Partial<Record<View, string>>;
 }
 
+/** What one piece of room work reads with and writes through (see `Room.perform`). */
+export interface RoomTx {
+  /**
+   * Reads that decide what to write. On a shared database this is the room's transaction, which
+   * holds the room's lock: nothing another instance commits can slip in between.
+   */
+  readonly db: Db;
+  /**
+   * Commits a change under the next sequence number, with the idempotency record of the intent
+   * that caused it and the caller's own writes (`write`), and broadcasts it once committed.
+   */
+  commit(
+    change: Change,
+    at: Date,
+    intent?: IntentKey,
+    write?: (trx: Transaction<Database>) => Promise<void>,
+  ): Promise<number>;
+  /** SYNC-2: records an intent that changed nothing; returns the sequence number it is acked with. */
+  unchanged(intent: IntentKey, at: string): Promise<number>;
+}
+
+export interface IntentKey {
+  clientKey: string;
+  id: string;
+}
+
+/** The room moved on in the database (another writer) since this process last looked. */
+class RoomBehind extends Error {}
+
 /**
  * One live event. Every change is committed with the next sequence number before anyone hears of
  * it (nothing is broadcast that might roll back), then sent as a pre-serialised frame per view.
  * Work is serialised per room, so sequence numbers are gap-free and ordered.
+ *
+ * With several instances on one PostgreSQL database (`shared`), each instance has its own `Room`
+ * for the event. Then every piece of work runs in one transaction that first locks the event's
+ * `live_state` row and reads the changes other instances committed since this room last looked
+ * (applying and broadcasting them), so the work decides on the latest state and takes the next
+ * sequence number from the database. A commit is announced with NOTIFY (ids only); the other
+ * instances read the change from `live_changes` (see `refresh`). On SQLite one process owns the
+ * room and reads happen outside the short commit transaction, as they always did.
  */
 export class Room {
   readonly clients = new Set<RoomClient>();
@@ -54,17 +105,21 @@ export class Room {
     private readonly db: Db,
     public seq: number,
     public state: LiveState,
+    /** Several instances may write this room (PostgreSQL). */
+    readonly shared: boolean,
   ) {}
 
-  static async load(db: Db, eventId: string): Promise<Room> {
+  static async load(db: Db, eventId: string, shared = false): Promise<Room> {
     const stored = await loadLiveState(db, eventId);
     const state =
       stored && stored.state !== '{}' ? (JSON.parse(stored.state) as LiveState) : { ...IDLE };
-    const room = new Room(eventId, db, stored?.seq ?? 0, state);
+    const room = new Room(eventId, db, stored?.seq ?? 0, state, shared);
     // After a restart, clients resume from the log as if nothing happened.
     const fromSeq = Math.max(0, room.seq - RECENT);
     for (const c of await changesSince(db, eventId, fromSeq, RECENT))
-      room.recent.push({ seq: c.seq, change: JSON.parse(c.change) as Change, frames: {} });
+      // Another instance may have committed since live_state was read: `refresh` brings those.
+      if (c.seq <= room.seq)
+        room.recent.push({ seq: c.seq, change: JSON.parse(c.change) as Change, frames: {} });
     return room;
   }
 
@@ -76,37 +131,30 @@ export class Room {
   }
 
   /**
-   * Commits a change — with the idempotency record of the intent that caused it and the caller's
-   * own writes — in one transaction, then broadcasts it. Must run inside `serial`.
+   * Runs a piece of work that may commit changes — an intent, a change published by the REST API —
+   * in the room's serial queue, against the room's latest state (see the class comment).
    */
-  async commit(
-    change: Change,
-    at: Date,
-    intent?: { clientKey: string; id: string },
-    write?: (trx: Transaction<Database>) => Promise<void>,
-  ): Promise<number> {
-    const seq = this.seq + 1;
-    const stateJson = change.kind === 'state' ? JSON.stringify(change.state) : null;
-    const iso = at.toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      if (write) await write(trx);
-      await appendChange(trx, this.eventId, seq, JSON.stringify(change), stateJson, iso);
-      if (intent)
-        await recordIntent(trx, {
-          event_id: this.eventId,
-          client_key: intent.clientKey,
-          intent_id: intent.id,
-          seq,
-          at: iso,
-        });
+  perform<T>(work: (tx: RoomTx) => Promise<T>): Promise<T> {
+    return this.serial(() => (this.shared ? this.performShared(work) : this.performLocal(work)));
+  }
+
+  private pendingRefresh: Promise<number> | undefined;
+
+  /**
+   * Applies and broadcasts what other instances committed since this room last looked. Calls
+   * made while one is still waiting in the queue share it (a burst of notifications is one read).
+   */
+  refresh(): Promise<number> {
+    this.pendingRefresh ??= this.serial(() => {
+      this.pendingRefresh = undefined;
+      return this.catchUp(this.db);
     });
-    this.seq = seq;
-    if (change.kind === 'state') this.state = change.state;
-    const entry: Entry = { seq, change, frames: {} };
-    this.recent.push(entry);
-    if (this.recent.length > RECENT * 1.5) this.recent = this.recent.slice(-RECENT);
-    for (const c of this.clients) c.send(frameOf(entry, viewOf(c.role)));
-    return seq;
+    return this.pendingRefresh;
+  }
+
+  /** `refresh` for work already running in the room's serial queue. */
+  catchUpNow(): Promise<number> {
+    return this.catchUp(this.db);
   }
 
   /** The frames a client that saw `lastSeq` missed, or undefined when it needs a snapshot. */
@@ -117,7 +165,142 @@ export class Room {
     if (!first || first.seq > lastSeq + 1) return undefined;
     return this.recent.filter((r) => r.seq > lastSeq).map((r) => frameOf(r, viewOf(role)));
   }
+
+  /** Reads changes after `this.seq` from the log, applies and broadcasts them. In `serial` only. */
+  private async catchUp(db: Db): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const rows = await changesSince(db, this.eventId, this.seq, PAGE);
+      for (const r of rows) {
+        // Commits of a room are serialised (the row lock), so the log has no holes; stop at one.
+        if (r.seq !== this.seq + 1) return applied;
+        this.applied({ seq: r.seq, change: JSON.parse(r.change) as Change, frames: {} });
+        applied++;
+      }
+      if (rows.length < PAGE) return applied;
+    }
+  }
+
+  /** A committed change: now the room's latest, kept for resuming clients, sent to everyone. */
+  private applied(entry: Entry): void {
+    this.seq = entry.seq;
+    if (entry.change.kind === 'state') this.state = entry.change.state;
+    this.recent.push(entry);
+    if (this.recent.length > RECENT * 1.5) this.recent = this.recent.slice(-RECENT);
+    for (const c of this.clients) c.send(frameOf(entry, viewOf(c.role)));
+  }
+
+  /**
+   * One process owns the room: reads go to the database directly, each commit is its own short
+   * transaction, as they always did. Should the log have moved on all the same (another process
+   * on the same SQLite file), the commit writes nothing, the room catches up and the work runs
+   * again on the state it finds.
+   */
+  private async performLocal<T>(work: (tx: RoomTx) => Promise<T>): Promise<T> {
+    const tx: RoomTx = {
+      db: this.db,
+      commit: async (change, at, intent, write) => {
+        const seq = this.seq + 1;
+        const iso = at.toISOString();
+        await this.db.transaction().execute(async (trx) => {
+          const stored = await storedSeq(trx, this.eventId, false);
+          if (stored.seq !== this.seq) throw new RoomBehind();
+          if (write) await write(trx);
+          await appendChange(
+            trx,
+            this.eventId,
+            seq,
+            JSON.stringify(change),
+            stateJson(change),
+            iso,
+            stored.exists,
+          );
+          if (intent) await recordIntent(trx, intentRow(this.eventId, intent, seq, iso));
+        });
+        this.applied({ seq, change, frames: {} });
+        return seq;
+      },
+      unchanged: async (intent, at) => {
+        await this.db.transaction().execute(async (trx) => {
+          if ((await storedSeq(trx, this.eventId, false)).seq !== this.seq) throw new RoomBehind();
+          await recordIntent(trx, intentRow(this.eventId, intent, this.seq, at));
+        });
+        return this.seq;
+      },
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work(tx);
+      } catch (err) {
+        if (!(err instanceof RoomBehind) || attempt >= MAX_ATTEMPTS) throw err;
+        await this.catchUp(this.db);
+      }
+    }
+  }
+
+  /**
+   * Several instances share the room: the work runs in one transaction that holds the event's
+   * `live_state` row lock from the first statement, catches up with the log under it, reads and
+   * writes through it, and announces its commits with NOTIFY. Its own changes are applied and
+   * broadcast only after the transaction committed (SYNC-8).
+   */
+  private async performShared<T>(work: (tx: RoomTx) => Promise<T>): Promise<T> {
+    const mine: Entry[] = [];
+    const result = await this.db.transaction().execute(async (trx) => {
+      const stored = await storedSeq(trx, this.eventId, true);
+      if (stored.seq > this.seq) await this.catchUp(trx);
+      if (stored.seq !== this.seq)
+        throw new Error(
+          `live room ${this.eventId}: the log ends at ${this.seq} but live_state says ${stored.seq}`,
+        );
+      const next = () => this.seq + mine.length + 1;
+      const tx: RoomTx = {
+        db: trx,
+        commit: async (change, at, intent, write) => {
+          const seq = next();
+          const iso = at.toISOString();
+          if (write) await write(trx);
+          await appendChange(
+            trx,
+            this.eventId,
+            seq,
+            JSON.stringify(change),
+            stateJson(change),
+            iso,
+            true,
+          );
+          if (intent) await recordIntent(trx, intentRow(this.eventId, intent, seq, iso));
+          mine.push({ seq, change, frames: {} });
+          return seq;
+        },
+        unchanged: async (intent, at) => {
+          const seq = next() - 1;
+          await recordIntent(trx, intentRow(this.eventId, intent, seq, at));
+          return seq;
+        },
+      };
+      const out = await work(tx);
+      const last = mine.at(-1);
+      // Delivered to every listening instance when (and only if) this transaction commits.
+      if (last)
+        await notify(trx, LIVE_CHANNEL, JSON.stringify({ event: this.eventId, seq: last.seq }));
+      return out;
+    });
+    for (const entry of mine) this.applied(entry);
+    return result;
+  }
 }
+
+const stateJson = (change: Change) =>
+  change.kind === 'state' ? JSON.stringify(change.state) : null;
+
+const intentRow = (eventId: string, intent: IntentKey, seq: number, at: string) => ({
+  event_id: eventId,
+  client_key: intent.clientKey,
+  intent_id: intent.id,
+  seq,
+  at,
+});
 
 function frameOf(entry: Entry, view: View): string {
   // Serialised once per view, not once per client.

@@ -9,12 +9,12 @@ import { EventParams } from '../../contract/events.ts';
 import { can } from '../auth/policy.ts';
 import type { App, AppContext } from '../context.ts';
 import { findEvent, participantOfToken } from '../db/repos/events.ts';
-import { findIntent } from '../db/repos/live.ts';
+import { findIntent, isUniqueViolation } from '../db/repos/live.ts';
 import { eventAccess } from '../api/events/service.ts';
 import { hashSecret } from '../api/events/codes.ts';
 import type { LiveHub } from './hub.ts';
 import { viewOf, type RoomClient } from './room.ts';
-import { applyIntent } from './intents.ts';
+import { applyIntent, type IntentOutcome } from './intents.ts';
 
 const send = (socket: WebSocket, m: ServerMessage) => {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
@@ -96,20 +96,37 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         if (msg.type === 'hello') return hello(msg);
         if (!client)
           return send(socket, { type: 'error', error: 'no_hello', message: 'Say hello first.' });
-        const room = await hub.room(request.params.eventId);
+        const room = await hub.loaded(request.params.eventId);
         const c = client;
+        const rateLimited = {
+          ok: false as const,
+          error: 'rate_limited',
+          message: 'Too many changes at once; wait a few seconds.',
+        };
         if (c.role === 'participant' && !hub.writeBudget.take(c.clientKey, ctx.now().getTime()))
-          return send(socket, {
-            type: 'reject',
-            id: msg.id,
-            error: 'rate_limited',
-            message: 'Too many changes at once; wait a few seconds.',
+          return send(socket, { type: 'reject', id: msg.id, ...rateLimited });
+        let outcome: IntentOutcome;
+        try {
+          outcome = await room.perform(async (tx) => {
+            const seen = await findIntent(tx.db, room.eventId, c.clientKey, msg.id);
+            if (seen !== undefined) return { ok: true as const, seq: seen }; // a retry: already applied
+            if (
+              c.role === 'participant' &&
+              !(await hub.withinSharedBudget(tx.db, room.eventId, c.clientKey))
+            )
+              return rateLimited;
+            return applyIntent(ctx, room, tx, c, msg.id, msg.intent);
           });
-        const outcome = await room.serial(async () => {
-          const seen = await findIntent(ctx.db, room.eventId, c.clientKey, msg.id);
-          if (seen !== undefined) return { ok: true as const, seq: seen }; // a retry: already applied
-          return applyIntent(ctx, room, c, msg.id, msg.intent);
-        });
+        } catch (err) {
+          // SYNC-2's backstop: the intent's record is the primary key of live_intents. Should the
+          // same intent have been recorded meanwhile (a retry through another instance), the
+          // violation means "already applied", answered with the recorded sequence number.
+          const seen = isUniqueViolation(err)
+            ? await findIntent(ctx.db, room.eventId, c.clientKey, msg.id)
+            : undefined;
+          if (seen === undefined) throw err;
+          outcome = { ok: true, seq: seen };
+        }
         if (outcome.ok) send(socket, { type: 'ack', id: msg.id, seq: outcome.seq });
         else
           send(socket, {
@@ -160,8 +177,11 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           socket.close(4001, 'not allowed');
           return;
         }
-        const room = await hub.room(eventId);
+        const room = await hub.loaded(eventId);
         await room.serial(async () => {
+          // Several instances: what the others committed since this one last heard is read first,
+          // so a phone that was on another instance resumes from its own sequence number.
+          if (room.shared) await room.catchUpNow();
           const missed =
             msg.lastSeq === undefined ? undefined : room.missedSince(msg.lastSeq, who.role);
           const snapshotJson =

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 
@@ -16,7 +16,38 @@ export async function loadLiveState(
   return r && { seq: Number(r.seq), state: r.state };
 }
 
-/** Records one change under the next sequence number; callers serialise per room. */
+/**
+ * The room's stored sequence number, read at the start of a commit transaction. With `lock` (on
+ * PostgreSQL, where several instances share a room) the `live_state` row is locked until the
+ * transaction ends: commits of one event are then serialised across instances and each reads the
+ * sequence number the previous one left. The row is created first if the event has none yet, so
+ * that there is a row to lock. SQLite has one writer at a time anyway.
+ */
+export async function storedSeq(
+  trx: Tx,
+  eventId: string,
+  lock: boolean,
+): Promise<{ seq: number; exists: boolean }> {
+  const read = () => {
+    const q = trx.selectFrom('live_state').select('seq').where('event_id', '=', eventId);
+    return (lock ? q.forUpdate() : q).executeTakeFirst();
+  };
+  let r = await read();
+  if (!r && lock) {
+    await trx
+      .insertInto('live_state')
+      .values({ event_id: eventId, seq: 0, state: '{}' })
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .execute();
+    r = await read();
+  }
+  return r ? { seq: Number(r.seq), exists: true } : { seq: 0, exists: false };
+}
+
+/**
+ * Records one change under the next sequence number. Callers hold the room (its serial queue and,
+ * on PostgreSQL, the row lock of `storedSeq`) and pass what `storedSeq` found.
+ */
 export async function appendChange(
   trx: Tx,
   eventId: string,
@@ -24,14 +55,10 @@ export async function appendChange(
   change: string,
   state: string | null,
   at: string,
+  stateRowExists: boolean,
 ): Promise<void> {
   await trx.insertInto('live_changes').values({ event_id: eventId, seq, change, at }).execute();
-  const existing = await trx
-    .selectFrom('live_state')
-    .select('seq')
-    .where('event_id', '=', eventId)
-    .executeTakeFirst();
-  if (existing)
+  if (stateRowExists)
     await trx
       .updateTable('live_state')
       .set(state === null ? { seq } : { seq, state })
@@ -82,4 +109,39 @@ export async function recordIntent(
   row: { event_id: string; client_key: string; intent_id: string; seq: number; at: string },
 ): Promise<void> {
   await trx.insertInto('live_intents').values(row).execute();
+}
+
+/** How many intents of this client were applied (recorded) at or after `sinceIso`, any instance. */
+export async function intentsSince(
+  db: Db,
+  eventId: string,
+  clientKey: string,
+  sinceIso: string,
+): Promise<number> {
+  const r = await db
+    .selectFrom('live_intents')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('event_id', '=', eventId)
+    .where('client_key', '=', clientKey)
+    .where('at', '>=', sinceIso)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/**
+ * PostgreSQL NOTIFY inside the commit transaction: delivered to every listening instance when,
+ * and only when, the transaction commits. Payloads are identifiers and numbers, never data.
+ */
+export async function notify(db: Db, channel: string, payload: string): Promise<void> {
+  await sql`select pg_notify(${channel}, ${payload})`.execute(db);
+}
+
+/** A primary-key or unique constraint violation, on PostgreSQL or SQLite. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
 }
