@@ -5,10 +5,16 @@
  * server restarts once. At the end every phone and the database must hold identical sheets, every
  * acknowledged add exactly one card, and every card as its author last left it on their phone (a
  * phone's own changes are never lost to each other, SYNC-9).
+ *
+ * With `instances: 2` and a PostgreSQL URL (SYNC-11), two servers share the database as behind a
+ * balancer without sticky sessions: each (re)connection of a phone goes to either at random, and
+ * the restart restarts one of them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { buildApp } from '../../src/server/app.ts';
 import { migrateToLatest, openDb, type Db } from '../../src/server/db/index.ts';
@@ -71,9 +77,13 @@ class Phone {
     );
   }
 
+  /** The port of the server this phone is (or was last) connected to. */
+  port = 0;
+
   connect(url: string): Promise<void> {
     const ws = new WebSocket(url);
     this.ws = ws;
+    this.port = Number(new URL(url).port);
     return new Promise((resolve) => {
       ws.on('open', () => {
         this.send(this.replica.hello(this.token));
@@ -147,25 +157,95 @@ function template(): Promise<string> {
   return templateFile;
 }
 
-export async function runSeed(
-  seed: number,
-  opts: { phones?: number; steps?: number; maxDelay?: number } = {},
-): Promise<FuzzResult> {
+let pgTemplate: Promise<string> | undefined;
+
+/** The same, on PostgreSQL: a template database each seed's database is created from. */
+function postgresTemplate(adminUrl: string): Promise<string> {
+  pgTemplate ??= (async () => {
+    const name = `mosaic_fuzz_template_${randomBytes(4).toString('hex')}`;
+    await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+    const { db } = openDb({ databaseUrl: dbUrl(adminUrl, name), dataDir: os.tmpdir() });
+    await migrateToLatest(db);
+    await seedDemo(db);
+    await db.destroy(); // a template must have no connections
+    return name;
+  })();
+  return pgTemplate;
+}
+
+/** Drops the PostgreSQL template database, once every seed of this process has run. */
+export async function dropPostgresTemplate(adminUrl: string): Promise<void> {
+  if (!pgTemplate) return;
+  const name = await pgTemplate;
+  pgTemplate = undefined;
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
+}
+
+const dbUrl = (adminUrl: string, name: string) => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+let adminQueue: Promise<unknown> = Promise.resolve();
+/** CREATE/DROP DATABASE one at a time: copying a template refuses to run alongside another. */
+function adminQuery(adminUrl: string, text: string): Promise<void> {
+  const run = async () => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      await c.query(text);
+    } finally {
+      await c.end();
+    }
+  };
+  const next = adminQueue.then(run, run);
+  adminQueue = next.catch(() => undefined);
+  return next;
+}
+
+export interface FuzzOptions {
+  phones?: number;
+  steps?: number;
+  maxDelay?: number;
+  /** Servers sharing the database (2 needs `postgres`). */
+  instances?: number;
+  /** A PostgreSQL server's URL: each seed gets its own database there. */
+  postgres?: string;
+}
+
+export async function runSeed(seed: number, opts: FuzzOptions = {}): Promise<FuzzResult> {
   const rnd = prng(seed);
+  const instances = opts.instances ?? 1;
+  if (instances > 1 && !opts.postgres)
+    throw new Error('several instances share rooms on PostgreSQL only');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mosaic-fuzz-${seed}-`));
-  fs.copyFileSync(await template(), path.join(dir, 'mosaic.sqlite'));
-  const { db } = openDb({ dataDir: dir });
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => undefined as void;
+  if (opts.postgres) {
+    const adminUrl = opts.postgres;
+    const name = `mosaic_fuzz_${seed}_${randomBytes(4).toString('hex')}`;
+    await adminQuery(
+      adminUrl,
+      `CREATE DATABASE ${name} TEMPLATE ${await postgresTemplate(adminUrl)}`,
+    );
+    databaseUrl = dbUrl(adminUrl, name);
+    dropDatabase = () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
+  } else fs.copyFileSync(await template(), path.join(dir, 'mosaic.sqlite'));
+  const { db, backend } = openDb({ databaseUrl, dataDir: dir });
   const problems: string[] = [];
-  let app: App | undefined;
+  const apps: (App | undefined)[] = [];
   try {
     const start = async () => {
-      const a = await buildApp({ db, backend: 'sqlite', joinAttemptsPerMinute: 100_000 });
+      const a = await buildApp({ db, backend, databaseUrl, joinAttemptsPerMinute: 100_000 });
       await a.listen({ port: 0, host: '127.0.0.1' });
       const addr = a.server.address();
       return { a, port: typeof addr === 'object' && addr ? addr.port : 0 };
     };
-    let s = await start();
-    app = s.a;
+    const servers: { a: App; port: number }[] = [];
+    for (let i = 0; i < instances; i++) servers.push(await start());
+    apps.push(...servers.map((x) => x.a));
+    const app = servers[0]!.a;
     const event = await db
       .selectFrom('events')
       .select(['id', 'join_code', 'issues'])
@@ -185,18 +265,22 @@ export async function runSeed(
       ).json() as { token: string };
       phones.push(new Phone(t.token, rnd, opts.maxDelay ?? 15));
     }
-    const url = () => `ws://127.0.0.1:${s.port}/api/live/${event.id}`;
+    // Each connection goes to any instance, as through a balancer without sticky sessions.
+    const url = () =>
+      `ws://127.0.0.1:${servers[instances > 1 ? rnd.int(instances) : 0]!.port}/api/live/${event.id}`;
     await Promise.all(phones.map((p) => p.connect(url())));
 
     const steps = opts.steps ?? 40;
     const restartAt = 5 + rnd.int(steps - 10);
     for (let step = 0; step < steps; step++) {
       if (step === restartAt) {
-        // The server goes away with everyone's sockets, and comes back on the same database.
-        for (const p of phones) p.drop();
-        await app.close();
-        s = await start();
-        app = s.a;
+        // A server goes away with its sockets, and comes back on the same database.
+        const which = instances > 1 ? rnd.int(instances) : 0;
+        const port = servers[which]!.port;
+        for (const p of phones) if (p.port === port) p.drop();
+        await servers[which]!.a.close();
+        servers[which] = await start();
+        apps[which] = servers[which].a;
       }
       const p = rnd.pick(phones);
       const roll = rnd.next();
@@ -295,9 +379,10 @@ export async function runSeed(
     for (const p of phones) p.drop();
     return { seed, ok: problems.length === 0, problems, cards: stored.length, steps };
   } finally {
-    await app?.close();
+    for (const a of apps) await a?.close();
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
+    await dropDatabase();
   }
 }
 

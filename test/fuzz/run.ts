@@ -1,5 +1,9 @@
-/** `npm run fuzz -- --from N --count M [--parallel P]`: runs seeds N..N+M−1; exits 1 on any divergence. */
-import { runSeed } from './cards-fuzz.ts';
+/**
+ * `npm run fuzz -- --from N --count M [--parallel P] [--instances 2]`: runs seeds N..N+M−1; exits 1
+ * on any divergence. `--instances 2` spreads the phones over two servers sharing a PostgreSQL
+ * database (SYNC-11); it needs MOSAIC_TEST_DATABASE_URL (a server where databases may be created).
+ */
+import { dropPostgresTemplate, runSeed } from './cards-fuzz.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: number) => {
@@ -14,13 +18,19 @@ const opt = (name: string, def: number) => {
 const from = opt('from', 0);
 const count = opt('count', 200);
 const parallel = Math.max(1, opt('parallel', 4));
+const instances = Math.max(1, opt('instances', 1));
+const postgres = process.env.MOSAIC_TEST_DATABASE_URL;
+if (instances > 1 && !postgres) {
+  process.stderr.write('--instances 2 needs MOSAIC_TEST_DATABASE_URL (PostgreSQL)\n');
+  process.exit(2);
+}
 const seeds = Array.from({ length: count }, (_, i) => from + i);
 const failed: number[] = [];
 let done = 0;
 const t0 = Date.now();
 async function worker() {
   for (let s = seeds.shift(); s !== undefined; s = seeds.shift()) {
-    const r = await runSeed(s);
+    const r = await runSeed(s, instances > 1 ? { instances, postgres } : {});
     done++;
     if (!r.ok) {
       failed.push(s);
@@ -29,7 +39,8 @@ async function worker() {
   }
 }
 await Promise.all(Array.from({ length: parallel }, worker));
+if (postgres) await dropPostgresTemplate(postgres);
 process.stdout.write(
-  `${done} seeds (${from}..${from + count - 1}) in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${failed.length ? `FAILED ${failed.join(', ')}` : 'all converged'}\n`,
+  `${done} seeds (${from}..${from + count - 1}${instances > 1 ? `, ${instances} instances on PostgreSQL` : ''}) in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${failed.length ? `FAILED ${failed.join(', ')}` : 'all converged'}\n`,
 );
 process.exit(failed.length ? 1 : 0);
