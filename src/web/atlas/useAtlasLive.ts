@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 /**
  * A number that goes up whenever the coalition's routes change, so pages refetch "at once" when a
  * phone adds a route. Server-Sent Events (`/api/atlas/stream`); EventSource reconnects by itself.
- * A 30 s re-check covers what SSE cannot (another server instance, a proxy that buffers).
+ * A 30 s re-check covers what SSE cannot (a proxy that buffers the stream, a missed reconnect);
+ * other server instances' writes arrive through the stream (PostgreSQL notifications).
  */
 export function useAtlasLive(enabled = true): number {
   const [tick, setTick] = useState(0);
