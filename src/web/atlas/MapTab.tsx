@@ -1,9 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
+import type { MapFlow } from '../../contract/atlas.ts';
 import { errorMessage } from '../shell/errors.ts';
 import { useResource } from '../shell/useResource.ts';
 import { atlasApi, qs } from './api.ts';
+import { startMapDownloads, takeEarlyMap } from './early.ts';
 import { exportPng, exportSvg } from './exportImage.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { filtersFrom } from './filters.ts';
@@ -12,20 +14,26 @@ import { MapView, type Selection } from './MapView.tsx';
 import { provinceCounts } from './provinceLayer.ts';
 import { useAtlasLive } from './useAtlasLive.ts';
 
+startMapDownloads();
+
 /** The map: flows, source/destination shading, organisation footprints, details, table, export. */
 export function MapTab({ projector = false }: { projector?: boolean }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const q = filtersFrom(params);
   const tick = useAtlasLive();
-  const map = useResource(`map${qs(q)}#${tick}`, (signal) => atlasApi.map(q, signal));
+  const map = useResource(
+    `map${qs(q)}#${tick}`,
+    (signal) => (tick === 0 ? takeEarlyMap(qs(q)) : null) ?? atlasApi.map(q, signal),
+  );
   const data = map.data ?? map.previous;
   const [footprints, setFootprints] = useState(true);
   const [showProvinces, setShowProvinces] = useState(true);
-  // The province layer: the province flow table, summed per province here; asked for once the
-  // map's own answer is in, so that it never delays the first drawing of the map.
+  // The province layer: the province flow table (totals only, a few kB), summed per province
+  // here; asked for beside the map's own answer. The map fetches and draws the boundaries it needs
+  // once it has been painted: they never delay its first drawing.
   const provinceTable = useResource(
-    showProvinces && data ? `flows${qs({ ...q, level: 'province' })}#${tick}` : null,
+    showProvinces ? `flows${qs({ ...q, level: 'province' })}#${tick}` : null,
     (signal) => atlasApi.flows({ ...q, level: 'province', cells: 'none' }, signal),
   );
   const provinceTableData = provinceTable.data ?? provinceTable.previous;
@@ -113,43 +121,54 @@ export function MapTab({ projector = false }: { projector?: boolean }) {
           )}
         </aside>
       </div>
-      {!projector && data && (
-        <details className="atlas-table">
-          <summary>{t('atlas.map.tableTitle')}</summary>
-          <table>
-            <caption className="visually-hidden">{t('atlas.map.tableTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('atlas.map.from')}</th>
-                <th scope="col">{t('atlas.map.via')}</th>
-                <th scope="col">{t('atlas.map.to')}</th>
-                <th scope="col">{t('atlas.map.count')}</th>
-                <th scope="col">{t('atlas.filters.form')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.flows.map((f) => (
-                <tr key={`${f.source.id}>${f.destination.id}`}>
-                  <td>{`${f.source.name}, ${f.source.countryName}`}</td>
-                  <td>
-                    {f.via
-                      .map(
-                        (v) =>
-                          v.place.name +
-                          (v.borderCrossing ? ` (${t('atlas.borderCrossing')})` : ''),
-                      )
-                      .join(' · ')}
-                  </td>
-                  <td>{`${f.destination.name}, ${f.destination.countryName}`}</td>
-                  <td>{f.n}</td>
-                  <td>{f.forms.map((x) => formLabel(t, x.form)).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      )}
+      {!projector && data && <FlowTable flows={data.flows} />}
     </section>
+  );
+}
+
+/**
+ * The map as a table (the alternative to the drawing). Its rows are built when it is opened: a
+ * closed `<details>` shows nothing, and on a phone the rows would cost the map's first drawing.
+ */
+function FlowTable({ flows }: { flows: MapFlow[] }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="atlas-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('atlas.map.tableTitle')}</summary>
+      {open && (
+        <table>
+          <caption className="visually-hidden">{t('atlas.map.tableTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('atlas.map.from')}</th>
+              <th scope="col">{t('atlas.map.via')}</th>
+              <th scope="col">{t('atlas.map.to')}</th>
+              <th scope="col">{t('atlas.map.count')}</th>
+              <th scope="col">{t('atlas.filters.form')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {flows.map((f) => (
+              <tr key={`${f.source.id}>${f.destination.id}`}>
+                <td>{`${f.source.name}, ${f.source.countryName}`}</td>
+                <td>
+                  {f.via
+                    .map(
+                      (v) =>
+                        v.place.name + (v.borderCrossing ? ` (${t('atlas.borderCrossing')})` : ''),
+                    )
+                    .join(' · ')}
+                </td>
+                <td>{`${f.destination.name}, ${f.destination.countryName}`}</td>
+                <td>{f.n}</td>
+                <td>{f.forms.map((x) => formLabel(t, x.form)).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
   );
 }
 

@@ -1,7 +1,22 @@
-import { useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type PointerEvent,
+  type WheelEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
+import type { GeoProjection } from 'd3-geo';
 import type { AtlasMap, MapFlow } from '../../contract/atlas.ts';
-import { loadCountries, loadProvinces, PROVINCE_COUNTRIES, type Countries } from './boundaries.ts';
+import {
+  loadCountries,
+  loadProvinces,
+  PROVINCE_COUNTRIES,
+  type CountryFile,
+} from './boundaries.ts';
 import {
   countriesToDraw,
   provinceShapes,
@@ -9,7 +24,7 @@ import {
   type ProvinceShape,
 } from './provinceLayer.ts';
 import type { ProvinceTopology } from './provinces/format.ts';
-import { asiaProjection, curve, MAP_H, MAP_W, pathFor } from './projection.ts';
+import { asiaProjection, curve, EXTENT, MAP_H, MAP_W } from './projection.ts';
 
 export type Selection =
   | { kind: 'flow'; flow: MapFlow }
@@ -51,49 +66,81 @@ export function MapView({
   label,
 }: Props) {
   const { t } = useTranslation();
-  const [countries, setCountries] = useState<Countries | null>(null);
+  const [overview, setOverview] = useState<CountryFile | null>(null);
+  const [detail, setDetail] = useState<CountryFile | null>(null);
   const [view, setView] = useState<View>(FULL);
   const [selected, setSelected] = useState<string | null>(null);
   const ownRef = useRef<SVGSVGElement | null>(null);
   const ref = svgRef ?? ownRef;
   const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
   const projection = useMemo(() => asiaProjection(), []);
-  const path = useMemo(() => pathFor(projection), [projection]);
 
+  // Countries: the overview (projected and cut at build time: nothing to compute here) draws the
+  // map; 1:50m in full detail is fetched the first time the map is zoomed in.
+  const zoomed = view.w < MAP_W;
   useEffect(() => {
     let live = true;
-    loadCountries().then((c) => live && setCountries(c));
+    loadCountries('overview').then(
+      (c) => live && setOverview(c),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
   }, []);
+  useEffect(() => {
+    if (!zoomed || detail) return;
+    let live = true;
+    loadCountries('detail').then(
+      (c) => live && setDetail(c),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [zoomed, detail]);
+  const countries = (zoomed ? (detail ?? overview) : (overview ?? detail)) ?? null;
 
-  const shapes = useMemo(
-    () =>
-      countries?.features.map((f) => ({
-        id: String(f.id ?? ''),
-        name: f.properties.name,
-        d: path(f) ?? '',
-      })) ?? [],
-    [countries, path],
-  );
-  // Provinces: which countries to draw, their lazily loaded boundaries, their shapes; only once
-  // the countries are drawn, so that they never hold up the map.
+  // Provinces: which countries to draw, their lazily loaded boundaries, their shapes; fetched and
+  // drawn only once the map has been painted (the frame after its countries and flows are drawn):
+  // a phone fetching and decoding them meanwhile draws the map later (measured: bench/atlas-page).
+  const [painted, setPainted] = useState(false);
+  const drawn = countries !== null && data !== undefined;
+  useEffect(() => {
+    if (!drawn || painted) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setPainted(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [drawn, painted]);
   const zoomedIn = view.w <= MAP_W / 3;
   const wanted =
-    provinces && countries
+    provinces && painted
       ? countriesToDraw(provinces, PROVINCE_COUNTRIES, projection, view, zoomedIn).join(',')
       : '';
   const [provinceTopos, setProvinceTopos] = useState<ReadonlyMap<string, ProvinceTopology>>(
     () => new Map(),
   );
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
-    for (const cc of wanted ? wanted.split(',') : []) {
-      void loadProvinces(cc).then((topo) => {
-        if (live && topo) setProvinceTopos((m) => (m.has(cc) ? m : new Map(m).set(cc, topo)));
+    const ccs = wanted.split(',');
+    // All at once: one drawing of the layer, not one per country as each chunk arrives.
+    void Promise.all(ccs.map((cc) => loadProvinces(cc))).then((topos) => {
+      if (!live) return;
+      setProvinceTopos((m) => {
+        const next = new Map(m);
+        ccs.forEach((cc, i) => {
+          const topo = topos[i];
+          if (topo && !next.has(cc)) next.set(cc, topo);
+        });
+        return next.size === m.size ? m : next;
       });
-    }
+    });
     return () => {
       live = false;
     };
@@ -103,27 +150,29 @@ export function MapView({
     if (!provinces || !wanted) return shapes;
     for (const cc of wanted.split(',')) {
       const topo = provinceTopos.get(cc);
-      if (topo) shapes.push(...provinceShapes(cc, topo, provinces, path));
+      if (topo) shapes.push(...provinceShapes(cc, topo, provinces, projection));
     }
     return shapes;
-  }, [provinces, wanted, provinceTopos, path]);
+  }, [provinces, wanted, provinceTopos, projection]);
   const maxProvinceNet = Math.max(
     1,
     ...provinceLayer.map((p) => (p.count ? Math.abs(p.count.outflow - p.count.inflow) : 0)),
   );
   // A country whose provinces are shaded gives its own shading up to them (its outline stays).
-  const shadedCountries = new Set(provinceLayer.filter((p) => p.count).map((p) => p.country));
-  const givenUp = new Set(
-    (data?.regions ?? []).filter((r) => shadedCountries.has(r.country)).map((r) => r.numeric),
-  );
+  const givenUpKey = useMemo(() => {
+    const shaded = new Set(provinceLayer.filter((p) => p.count).map((p) => p.country));
+    return (data?.regions ?? [])
+      .filter((r) => shaded.has(r.country))
+      .map((r) => r.numeric)
+      .sort()
+      .join(',');
+  }, [provinceLayer, data]);
 
   const regionBy = useMemo(() => new Map((data?.regions ?? []).map((r) => [r.numeric, r])), [data]);
   const footprintBy = useMemo(
     () => new Map((data?.footprints ?? []).map((f) => [f.name, f])),
     [data],
   );
-  const maxNet = Math.max(1, ...(data?.regions ?? []).map((r) => Math.abs(r.outflow - r.inflow)));
-  const maxFlow = Math.max(1, ...(data?.flows ?? []).map((f) => f.n));
   const maxOrgs = Math.max(1, ...(data?.footprints ?? []).map((f) => f.organisations));
   const scale = view.w / MAP_W;
 
@@ -171,10 +220,14 @@ export function MapView({
       if (ll) onPick(ll[1], ll[0]);
     }
   }
-  function select(id: string, s: Selection) {
-    setSelected(id);
-    onSelect?.(s);
-  }
+  // Stable, so that the layers below are not redrawn on every move of a pan or a zoom.
+  const select = useCallback(
+    (id: string, s: Selection) => {
+      setSelected(id);
+      onSelect?.(s);
+    },
+    [onSelect],
+  );
 
   const pickedXY = picked ? projection([picked.lon, picked.lat]) : null;
   return (
@@ -205,93 +258,26 @@ export function MapView({
             <path d="M0,0 L10,5 L0,10 z" fill="#7a1f3d" />
           </marker>
         </defs>
-        <rect x={-MAP_W} y={-MAP_H} width={MAP_W * 3} height={MAP_H * 3} fill="#dfe9ef" />
-        <g>
-          {shapes.map((s) => {
-            const r = regionBy.get(s.id);
-            const net = r ? r.outflow - r.inflow : 0;
-            const fill = givenUp.has(s.id) || !r ? NEUTRAL : shade(net, maxNet);
-            return (
-              <path
-                key={s.id + s.name}
-                d={s.d}
-                fill={fill}
-                stroke="#9aa3a8"
-                strokeWidth={0.5}
-                vectorEffect="non-scaling-stroke"
-                onClick={() =>
-                  r &&
-                  select(`r:${s.id}`, {
-                    kind: 'region',
-                    name: r.name,
-                    outflow: r.outflow,
-                    inflow: r.inflow,
-                    organisations: footprintBy.get(r.name)?.organisations ?? 0,
-                  })
-                }
-              >
-                <title>
-                  {r
-                    ? `${r.name}: ${t('atlas.map.outIn', { out: r.outflow, in: r.inflow })}`
-                    : s.name}
-                </title>
-              </path>
-            );
-          })}
-        </g>
+        <rect x={EXTENT.x} y={EXTENT.y} width={EXTENT.w} height={EXTENT.h} fill="#dfe9ef" />
+        {countries && (
+          <CountryLayer
+            file={countries}
+            regions={data?.regions}
+            regionBy={regionBy}
+            footprintBy={footprintBy}
+            givenUpKey={givenUpKey}
+            select={select}
+          />
+        )}
         {provinceLayer.length > 0 && (
-          <g className="provinces">
-            {[
-              ...provinceLayer.filter((p) => selected !== `p:${p.id}`),
-              ...provinceLayer.filter((p) => selected === `p:${p.id}`),
-            ].map((p) => {
-              const c = p.count;
-              const on = selected === `p:${p.id}`;
-              return (
-                <path
-                  key={`${p.country}:${p.id}`}
-                  d={p.d}
-                  fill={c ? shade(c.outflow - c.inflow, maxProvinceNet) : 'none'}
-                  stroke={on ? '#c2185b' : '#b4bcc0'}
-                  strokeWidth={on ? 2 : 0.4}
-                  vectorEffect="non-scaling-stroke"
-                  // a province no route names lets a tap through to its country
-                  pointerEvents={c ? undefined : 'none'}
-                  className={on ? 'province selected' : 'province'}
-                  onClick={() =>
-                    c &&
-                    select(`p:${p.id}`, {
-                      kind: 'province',
-                      id: p.id,
-                      name: p.name,
-                      outflow: c.outflow,
-                      inflow: c.inflow,
-                    })
-                  }
-                >
-                  {c && (
-                    <title>{`${p.name}: ${t('atlas.map.outIn', { out: c.outflow, in: c.inflow })}`}</title>
-                  )}
-                </path>
-              );
-            })}
-          </g>
+          <ProvinceLayer
+            shapes={provinceLayer}
+            maxNet={maxProvinceNet}
+            selected={selected}
+            select={select}
+          />
         )}
-        {givenUp.size > 0 && (
-          <g fill="none" pointerEvents="none">
-            {shapes
-              .filter((s) => givenUp.has(s.id))
-              .map((s) => (
-                <path
-                  key={s.id + s.name}
-                  d={s.d}
-                  stroke="#7d878c"
-                  strokeWidth={0.7}
-                  vectorEffect="non-scaling-stroke"
-                />
-              ))}
-          </g>
-        )}
+        {countries && givenUpKey && <GivenUpOutlines file={countries} givenUpKey={givenUpKey} />}
         {showFootprints && (
           <g>
             {data?.footprints.map((f) => {
@@ -316,45 +302,12 @@ export function MapView({
             })}
           </g>
         )}
-        <g fill="none">
-          {data?.flows.map((f) => {
-            const a = projection([f.source.lon, f.source.lat]);
-            const b = projection([f.destination.lon, f.destination.lat]);
-            if (!a || !b) return null;
-            const id = `f:${f.source.id}>${f.destination.id}`;
-            const w = 1 + 5 * Math.sqrt(f.n / maxFlow);
-            return (
-              <g
-                key={id}
-                className={selected === id ? 'flow selected' : 'flow'}
-                onClick={() => select(id, { kind: 'flow', flow: f })}
-              >
-                <path
-                  d={curve(a, b)}
-                  stroke="transparent"
-                  strokeWidth={w + 8}
-                  vectorEffect="non-scaling-stroke"
-                />
-                <path
-                  d={curve(a, b)}
-                  stroke={selected === id ? '#c2185b' : 'rgba(122,31,61,0.7)'}
-                  strokeWidth={w}
-                  strokeLinecap="round"
-                  vectorEffect="non-scaling-stroke"
-                  markerEnd="url(#atlas-arrow)"
-                >
-                  <title>
-                    {t('atlas.map.flowTitle', {
-                      from: f.source.name,
-                      to: f.destination.name,
-                      count: f.n,
-                    })}
-                  </title>
-                </path>
-              </g>
-            );
-          })}
-        </g>
+        <FlowLayer
+          flows={data?.flows}
+          projection={projection}
+          selected={selected}
+          select={select}
+        />
         {data?.flows
           .filter((f) => selected === `f:${f.source.id}>${f.destination.id}`)
           .flatMap((f) => f.via)
@@ -422,6 +375,202 @@ export function MapView({
     </div>
   );
 }
+
+type Region = AtlasMap['regions'][number];
+type Footprint = AtlasMap['footprints'][number];
+type Select = (id: string, s: Selection) => void;
+
+/**
+ * The countries, shaded by net outflow or inflow. Path data comes as shipped, in integer steps of
+ * `file.scale` map units: one `scale()` on the group puts it on the map.
+ */
+const CountryLayer = memo(function CountryLayer({
+  file,
+  regions,
+  regionBy,
+  footprintBy,
+  givenUpKey,
+  select,
+}: {
+  file: CountryFile;
+  regions: Region[] | undefined;
+  regionBy: ReadonlyMap<string, Region>;
+  footprintBy: ReadonlyMap<string, Footprint>;
+  givenUpKey: string;
+  select: Select;
+}) {
+  const { t } = useTranslation();
+  const givenUp = new Set(givenUpKey ? givenUpKey.split(',') : []);
+  const maxNet = Math.max(1, ...(regions ?? []).map((r) => Math.abs(r.outflow - r.inflow)));
+  return (
+    <g transform={`scale(${file.scale})`}>
+      {file.countries.map((s) => {
+        const r = regionBy.get(s.id);
+        const net = r ? r.outflow - r.inflow : 0;
+        const fill = givenUp.has(s.id) || !r ? NEUTRAL : shade(net, maxNet);
+        return (
+          <path
+            key={s.id + s.name}
+            d={s.d}
+            fill={fill}
+            stroke="#9aa3a8"
+            strokeWidth={0.5}
+            vectorEffect="non-scaling-stroke"
+            onClick={() =>
+              r &&
+              select(`r:${s.id}`, {
+                kind: 'region',
+                name: r.name,
+                outflow: r.outflow,
+                inflow: r.inflow,
+                organisations: footprintBy.get(r.name)?.organisations ?? 0,
+              })
+            }
+          >
+            <title>
+              {r ? `${r.name}: ${t('atlas.map.outIn', { out: r.outflow, in: r.inflow })}` : s.name}
+            </title>
+          </path>
+        );
+      })}
+    </g>
+  );
+});
+
+/** Outlines of the countries whose provinces are shaded, drawn over the provinces. */
+const GivenUpOutlines = memo(function GivenUpOutlines({
+  file,
+  givenUpKey,
+}: {
+  file: CountryFile;
+  givenUpKey: string;
+}) {
+  const givenUp = new Set(givenUpKey ? givenUpKey.split(',') : []);
+  return (
+    <g fill="none" pointerEvents="none" transform={`scale(${file.scale})`}>
+      {file.countries
+        .filter((s) => givenUp.has(s.id))
+        .map((s) => (
+          <path
+            key={s.id + s.name}
+            d={s.d}
+            stroke="#7d878c"
+            strokeWidth={0.7}
+            vectorEffect="non-scaling-stroke"
+          />
+        ))}
+    </g>
+  );
+});
+
+const ProvinceLayer = memo(function ProvinceLayer({
+  shapes,
+  maxNet,
+  selected,
+  select,
+}: {
+  shapes: ProvinceShape[];
+  maxNet: number;
+  selected: string | null;
+  select: Select;
+}) {
+  const { t } = useTranslation();
+  return (
+    <g className="provinces">
+      {[
+        ...shapes.filter((p) => selected !== `p:${p.id}`),
+        ...shapes.filter((p) => selected === `p:${p.id}`),
+      ].map((p) => {
+        const c = p.count;
+        const on = selected === `p:${p.id}`;
+        return (
+          <path
+            key={`${p.country}:${p.id}`}
+            d={p.d}
+            fill={c ? shade(c.outflow - c.inflow, maxNet) : 'none'}
+            stroke={on ? '#c2185b' : '#b4bcc0'}
+            strokeWidth={on ? 2 : 0.4}
+            vectorEffect="non-scaling-stroke"
+            // a province no route names lets a tap through to its country
+            pointerEvents={c ? undefined : 'none'}
+            className={on ? 'province selected' : 'province'}
+            onClick={() =>
+              c &&
+              select(`p:${p.id}`, {
+                kind: 'province',
+                id: p.id,
+                name: p.name,
+                outflow: c.outflow,
+                inflow: c.inflow,
+              })
+            }
+          >
+            {c && (
+              <title>{`${p.name}: ${t('atlas.map.outIn', { out: c.outflow, in: c.inflow })}`}</title>
+            )}
+          </path>
+        );
+      })}
+    </g>
+  );
+});
+
+const FlowLayer = memo(function FlowLayer({
+  flows,
+  projection,
+  selected,
+  select,
+}: {
+  flows: MapFlow[] | undefined;
+  projection: GeoProjection;
+  selected: string | null;
+  select: Select;
+}) {
+  const { t } = useTranslation();
+  const maxFlow = Math.max(1, ...(flows ?? []).map((f) => f.n));
+  return (
+    <g fill="none">
+      {flows?.map((f) => {
+        const a = projection([f.source.lon, f.source.lat]);
+        const b = projection([f.destination.lon, f.destination.lat]);
+        if (!a || !b) return null;
+        const id = `f:${f.source.id}>${f.destination.id}`;
+        const w = 1 + 5 * Math.sqrt(f.n / maxFlow);
+        const d = curve(a, b);
+        return (
+          <g
+            key={id}
+            className={selected === id ? 'flow selected' : 'flow'}
+            onClick={() => select(id, { kind: 'flow', flow: f })}
+          >
+            <path
+              d={d}
+              stroke="transparent"
+              strokeWidth={w + 8}
+              vectorEffect="non-scaling-stroke"
+            />
+            <path
+              d={d}
+              stroke={selected === id ? '#c2185b' : 'rgba(122,31,61,0.7)'}
+              strokeWidth={w}
+              strokeLinecap="round"
+              vectorEffect="non-scaling-stroke"
+              markerEnd="url(#atlas-arrow)"
+            >
+              <title>
+                {t('atlas.map.flowTitle', {
+                  from: f.source.name,
+                  to: f.destination.name,
+                  count: f.n,
+                })}
+              </title>
+            </path>
+          </g>
+        );
+      })}
+    </g>
+  );
+});
 
 const NEUTRAL = '#f7f5ef';
 

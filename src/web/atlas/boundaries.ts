@@ -1,6 +1,4 @@
-import type { FeatureCollection, Geometry } from 'geojson';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { CountryFile } from './countries/format.ts';
 import {
   toTopology,
   type ProvinceFile,
@@ -9,22 +7,32 @@ import {
 } from './provinces/format.ts';
 import provinceIndex from './provinces/data/index.json';
 
-export type Countries = FeatureCollection<Geometry, { name: string }>;
-
-let loading: Promise<Countries> | undefined;
+export type { CountryFile, CountryShapeData } from './countries/format.ts';
 
 /**
- * Natural Earth 1:50m country boundaries (world-atlas), shipped in the bundle as its own chunk and
- * loaded only when a map is shown: no tile server, nothing fetched from outside.
+ * Country boundaries: Natural Earth 1:50m (world-atlas), projected and cut to the map at build time
+ * by countries/generate.ts, each level its own lazy chunk loaded only when a map is shown: no tile
+ * server, nothing fetched from outside, nothing to project on the phone. `overview` (≈73 kB
+ * brotli) draws the region; `detail` (≈155 kB) is 1:50m as it is, for a zoomed-in map.
  */
-export function loadCountries(): Promise<Countries> {
-  loading ??= import('world-atlas/countries-50m.json').then((m) => {
-    const topo = m.default as unknown as Topology<{
-      countries: GeometryCollection<{ name: string }>;
-    }>;
-    return feature(topo, topo.objects.countries) as Countries;
-  });
-  return loading;
+const countryFiles = import.meta.glob<CountryFile>('./countries/data/*.json', {
+  import: 'default',
+});
+export type CountryLevel = 'overview' | 'detail';
+const countryLoads = new Map<CountryLevel, Promise<CountryFile>>();
+
+export function loadCountries(level: CountryLevel): Promise<CountryFile> {
+  let p = countryLoads.get(level);
+  if (!p) {
+    const load = countryFiles[`./countries/data/${level}.json`]!;
+    p = load().catch((err: unknown) => {
+      // A chunk that failed to arrive (the Wi-Fi dropped) is asked for again next time.
+      countryLoads.delete(level);
+      throw err;
+    });
+    countryLoads.set(level, p);
+  }
+  return p;
 }
 
 /** The countries that have province boundaries, with their bounding boxes (a small static file). */
