@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.ts';
 import { cookieOf, DEMO, startApi, type ApiHarness } from '../support/api.ts';
@@ -382,6 +383,27 @@ describe.each(testBackends())('atlas on $name', (backend) => {
       await send('POST', '/api/atlas/routes/import', { csv: 'from,to\nx,y', dryRun: true }, memberA)
     ).json() as ImportResult;
     expect(wrongCol.errors[0]).toMatchObject({ line: 1, column: 'from' });
+  });
+
+  it('answers JSON, compressed for clients that accept it', async () => {
+    for (const url of ['/api/atlas/map', '/api/atlas/flows?level=province', '/api/atlas/gaps']) {
+      const plain = await get(url, admin);
+      expect(plain.headers['content-type'], url).toBe('application/json; charset=utf-8');
+      for (const [enc, unzip] of [
+        ['br', brotliDecompressSync],
+        ['gzip', gunzipSync],
+      ] as const) {
+        const packed = await h.app.inject({
+          method: 'GET',
+          url,
+          headers: { cookie: admin, 'accept-encoding': enc },
+        });
+        if (plain.rawPayload.length < 1024) continue; // below the threshold: sent as it is
+        expect(packed.headers['content-encoding'], url).toBe(enc);
+        expect(packed.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+        expect(JSON.parse(unzip(packed.rawPayload).toString('utf8'))).toEqual(plain.json());
+      }
+    }
   });
 
   it('exports flows as GeoJSON', async () => {

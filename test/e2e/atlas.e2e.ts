@@ -30,6 +30,8 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `atlas-${name}.png`), fullPage });
   a11y.push(...(await accessibilityProblems(page, `atlas-${name}`)));
 }
+/** Provinces are drawn after the first paint: screenshots wait for them. */
+const provincesDrawn = (page: Page) => page.locator('.atlas-map .province').first().waitFor();
 const routeCount = async (page: Page) =>
   Number(((await page.locator('.atlas-summary').textContent()) ?? '').replace(/\D/g, ''));
 
@@ -49,6 +51,7 @@ describe('atlas in Chromium', () => {
     expect(firstRender).toBeLessThan(5_000);
     const before = await routeCount(projector.page);
     expect(before).toBeGreaterThanOrEqual(300);
+    await provincesDrawn(projector.page);
     await shot(projector.page, 'projector');
 
     // A newcomer on a phone adds a route: search places, pick, choose a form, save.
@@ -103,6 +106,7 @@ describe('atlas in Chromium', () => {
     await desk.page.goto(`${h.url}/atlas`);
     await desk.page.locator('.atlas-map .flow').first().waitFor();
     await desk.page.locator('.atlas-map svg path[fill]').nth(50).waitFor();
+    await provincesDrawn(desk.page);
     await shot(desk.page, 'map');
     await desk.page.goto(`${h.url}/atlas/flows`);
     await desk.page.locator('.atlas-sankey').waitFor();
@@ -127,6 +131,7 @@ describe('atlas in Chromium', () => {
     await phone.page.goto(`${h.url}/atlas`);
     await phone.page.locator('.atlas-map .flow').first().waitFor();
     await phone.page.locator('.atlas-map svg path[fill]').nth(50).waitFor();
+    await provincesDrawn(phone.page);
     await shot(phone.page, 'phone-map');
     expect(h.problems).toEqual([]);
     expect(a11y).toEqual([]);

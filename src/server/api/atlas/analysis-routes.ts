@@ -46,6 +46,8 @@ function filterOf(q: Omit<RouteFilter, 'organisationId'>, isPublic: boolean): Ro
  */
 const jsonOfCached = new WeakMap<object, string>();
 function fastJson(reply: FastifyReply): void {
+  // A custom serializer leaves the content type to us.
+  reply.type('application/json; charset=utf-8');
   reply.serializer((payload: unknown) => {
     if (typeof payload !== 'object' || payload === null) return JSON.stringify(payload);
     let text = jsonOfCached.get(payload);
