@@ -37,28 +37,34 @@ type SumEb =
   | ExpressionBuilder<Database, 'atlas_flow_counts'>
   | ExpressionBuilder<Database, 'atlas_place_counts'>;
 
-/**
- * The policy scopes as summary-table buckets (route-summaries.ts). `single` is set when the reader
- * reads exactly one bucket (the whole coalition's `*`, or the public bucket alone): its rows are
- * already one per key, so no regrouping is needed.
- */
-function summaryAudience(
-  eb: SumEb,
-  a: AtlasAudience,
-): { where: Expression<SqlBool>; single: boolean } {
-  const e = eb as ExpressionBuilder<Database, 'atlas_flow_counts'>;
+/** The scopes that count for this coalition: outside one's own coalition, only `public`. */
+function countedScopes(a: AtlasAudience): AtlasAudience['scopes'] {
   const member = a.readerCoalitionId === a.coalitionId;
-  const scopes = member ? a.scopes : a.scopes.filter((s) => s === 'public');
+  return member ? a.scopes : a.scopes.filter((s) => s === 'public');
+}
+
+/**
+ * Whether the reader reads exactly one summary bucket (the whole coalition's `*`, or the public
+ * bucket alone): its rows are already one per key, so no regrouping is needed.
+ */
+function singleBucket(a: AtlasAudience): boolean {
+  const scopes = countedScopes(a);
+  const own = scopes.includes('ownOrganisation') && a.organisationId !== null;
+  return scopes.includes('coalitionAll') || (!scopes.includes('coalitionShared') && !own);
+}
+
+/** The policy scopes as a WHERE clause on the summary tables' buckets (route-summaries.ts). */
+function summaryAudience(eb: SumEb, a: AtlasAudience): Expression<SqlBool> {
+  const e = eb as ExpressionBuilder<Database, 'atlas_flow_counts'>;
+  const scopes = countedScopes(a);
   const inCoalition = e('coalition_id', '=', a.coalitionId);
   const bucket = (visibility: string) =>
     e.and([inCoalition, e('visibility', '=', visibility), e('organisation_id', '=', '')]);
   // The whole coalition: the `*` bucket alone (never mixed with the others: it double-counts them).
-  if (scopes.includes('coalitionAll')) return { where: bucket('*'), single: true };
+  if (scopes.includes('coalitionAll')) return bucket('*');
   const own = scopes.includes('ownOrganisation') && a.organisationId !== null;
   if (!scopes.includes('coalitionShared') && !own)
-    return scopes.includes('public')
-      ? { where: bucket('public'), single: true }
-      : { where: e.lit(false), single: true };
+    return scopes.includes('public') ? bucket('public') : e.lit(false);
   const ors: Expression<SqlBool>[] = [];
   if (scopes.includes('coalitionShared')) ors.push(e('visibility', 'in', ['coalition', 'public']));
   else if (scopes.includes('public')) ors.push(e('visibility', '=', 'public'));
@@ -66,13 +72,13 @@ function summaryAudience(
     ors.push(
       e.and([e('visibility', '=', 'organisation'), e('organisation_id', '=', a.organisationId)]),
     );
-  return { where: e.and([inCoalition, e.or(ors)]), single: false };
+  return e.and([inCoalition, e.or(ors)]);
 }
 
 /** A key for everything `summaryAudience` depends on: answers for equal keys are equal. */
 export function audienceKey(a: AtlasAudience): string {
   const member = a.readerCoalitionId === a.coalitionId;
-  const scopes = (member ? a.scopes : a.scopes.filter((s) => s === 'public')).slice().sort();
+  const scopes = countedScopes(a).slice().sort();
   return `${a.coalitionId}|${member ? 'm' : 'o'}|${scopes.join(',')}|${a.organisationId ?? ''}`;
 }
 
@@ -93,13 +99,8 @@ export async function flowCounts(
       .selectFrom('atlas_flow_counts')
       .where('level', '=', level)
       .where('form', '=', f.form ?? '*');
-    let single = false;
-    const scoped = base.where((eb) => {
-      const s = summaryAudience(eb, a);
-      single = s.single;
-      return s.where;
-    });
-    const rows = single
+    const scoped = base.where((eb) => summaryAudience(eb, a));
+    const rows = singleBucket(a)
       ? await scoped.select(['origin', 'destination', 'n']).where('n', '>', 0).execute()
       : await scoped
           .select(['origin', 'destination', (eb) => eb.fn.sum<number>('n').as('n')])
@@ -164,13 +165,8 @@ export async function placeCounts(
   if (summaryServable(a, f)) {
     let base = db.selectFrom('atlas_place_counts').where('level', '=', level);
     base = f.form ? base.where('form', '=', f.form) : base.where('form', '!=', '*');
-    let single = false;
-    const scoped = base.where((eb) => {
-      const s = summaryAudience(eb, a);
-      single = s.single;
-      return s.where;
-    });
-    const rows = single
+    const scoped = base.where((eb) => summaryAudience(eb, a));
+    const rows = singleBucket(a)
       ? await scoped
           .select(['place_id', 'form', 'source', 'transit', 'destination'])
           .where((eb) =>
@@ -236,7 +232,7 @@ export async function countRoutes(db: Db, a: AtlasAudience, f: RouteFilter): Pro
       .selectFrom('atlas_flow_counts')
       .where('level', '=', 'country')
       .where('form', '=', f.form ?? '*')
-      .where((eb) => summaryAudience(eb, a).where)
+      .where((eb) => summaryAudience(eb, a))
       .select((eb) => eb.fn.sum<number>('n').as('n'))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
