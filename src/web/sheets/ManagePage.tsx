@@ -8,17 +8,9 @@ import { call, enc } from '../live/http.ts';
 import { useLiveClient, useLiveView } from '../live/useLive.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { kindLabel, layerText, levelLabel } from './labels.ts';
-import {
-  TAG_GROUPS,
-  emptyTags,
-  normalTags,
-  tagGroupLabel,
-  tagLabel,
-  tagWords,
-  toggleTag,
-  type Tags,
-} from './tags.ts';
+import { TAG_GROUPS, emptyTags, normalTags, tagGroupLabel, tagWords, type Tags } from './tags.ts';
 import { KINDS, LEVELS, editIntent, latestHandover, sheetView, type ShownCard } from './view.ts';
+import { TagCheckboxes } from './TagCheckboxes.tsx';
 import './fonts.css';
 import './manage.css';
 
@@ -316,20 +308,10 @@ function TagChoices({
   const { t } = useTranslation();
   return (
     <div className="shm-tagpick">
-      {TAG_GROUPS.map(({ group, codes }) => (
-        <fieldset key={group}>
-          <legend>{tagGroupLabel(t, group)}</legend>
-          {codes.map((code) => (
-            <label key={code}>
-              <input
-                type="checkbox"
-                name={`${id}-${group}`}
-                checked={(value[group] as readonly string[]).includes(code)}
-                onChange={() => onChange(toggleTag(value, group, code))}
-              />{' '}
-              {tagLabel(t, group, code)}
-            </label>
-          ))}
+      {TAG_GROUPS.map((group) => (
+        <fieldset key={group.group}>
+          <legend>{tagGroupLabel(t, group.group)}</legend>
+          <TagCheckboxes id={id} group={group} value={value} onChange={onChange} />
         </fieldset>
       ))}
       <button type="button" onClick={() => onChange(emptyTags())}>

@@ -10,9 +10,7 @@ import {
   normalTags,
   tagCount,
   tagGroupLabel,
-  tagLabel,
   tagWords,
-  toggleTag,
   type Tags,
 } from './tags.ts';
 import {
@@ -28,6 +26,7 @@ import {
   sheetView,
   type ShownCard,
 } from './view.ts';
+import { TagCheckboxes } from './TagCheckboxes.tsx';
 import './sheet-phone.css';
 
 type Send = (intent: Parameters<LiveClient['send']>[0]) => Promise<IntentResult>;
@@ -441,27 +440,22 @@ function TagPicker({
           </button>
         </p>
       )}
-      {TAG_GROUPS.map(({ group, codes }) => {
-        const chosen = value[group] as readonly string[];
+      {TAG_GROUPS.map((group) => {
+        const chosen = value[group.group] as readonly string[];
         return (
-          <details key={group} className="sh-ph-tag-group">
+          <details key={group.group} className="sh-ph-tag-group">
             <summary>
-              {tagGroupLabel(t, group)}
+              {tagGroupLabel(t, group.group)}
               {chosen.length > 0 && ` (${chosen.length})`}
             </summary>
-            <fieldset className="sh-ph-choice" aria-label={tagGroupLabel(t, group)}>
-              {codes.map((code) => (
-                <label key={code} className="sh-ph-pill">
-                  <input
-                    type="checkbox"
-                    name={`${id}-${group}`}
-                    value={code}
-                    checked={chosen.includes(code)}
-                    onChange={() => onChange(toggleTag(value, group, code))}
-                  />
-                  <span>{tagLabel(t, group, code)}</span>
-                </label>
-              ))}
+            <fieldset className="sh-ph-choice" aria-label={tagGroupLabel(t, group.group)}>
+              <TagCheckboxes
+                id={id}
+                group={group}
+                value={value}
+                onChange={onChange}
+                labelClassName="sh-ph-pill"
+              />
             </fieldset>
           </details>
         );
