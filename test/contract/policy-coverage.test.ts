@@ -121,7 +121,7 @@ describe('policy coverage', () => {
     expect(POLICY.some((r) => r.who === 'anonymous' && r.action !== 'read')).toBe(false);
   });
 
-  it('live room: the hand-over note is written by the table host and by facilitators only', () => {
+  it('live room: cards added by anyone in it, changed by their author or a facilitator; the hand-over note by the table host or a facilitator', () => {
     const standings: RoomStanding[][] = [
       ['participant'],
       ['participant', 'tableHost'],
@@ -129,7 +129,14 @@ describe('policy coverage', () => {
       [],
     ];
     expect(standings.map((s) => canInRoom(s, 'writeHandover'))).toEqual([false, true, true, false]);
-    expect(ROOM_POLICY.filter((r) => r.who === 'participant')).toEqual([]);
+    // a participant as such may add cards, nothing else; a card's author may change it
+    expect(ROOM_POLICY.filter((r) => r.who === 'participant').map((r) => r.action)).toEqual([
+      'addCard',
+    ]);
+    const change = standings.map((s) => canInRoom(s, 'changeCard'));
+    expect(change).toEqual([false, false, true, false]);
+    expect(canInRoom(['participant', 'cardAuthor'], 'changeCard')).toBe(true);
+    expect(canInRoom([], 'addCard')).toBe(false);
     // the facilitators of a room are the users the event rules let update the event
     const event = {
       coalitionId: 'c1',

@@ -176,11 +176,13 @@ export type RoutePolicy =
  *   and admins), connected to the room;
  * - `tableHost`: the participant hosting the table that has the issue in the current round of the
  *   café session (the table's host, placed at it by the schedule);
+ * - `cardAuthor`: the participant (or user) who added the card the intent is about;
  * - `participant`: anyone else who joined the event.
+ * The projector has no standing: it writes nothing.
  * Like POLICY, this table is the only place these rights are decided; tests enumerate it.
  */
-export type RoomStanding = 'facilitator' | 'tableHost' | 'participant';
-export type RoomAction = 'writeHandover';
+export type RoomStanding = 'facilitator' | 'tableHost' | 'cardAuthor' | 'participant';
+export type RoomAction = 'addCard' | 'changeCard' | 'writeHandover';
 
 export interface RoomRule {
   action: RoomAction;
@@ -188,6 +190,12 @@ export interface RoomRule {
 }
 
 export const ROOM_POLICY: readonly RoomRule[] = [
+  // Anyone in the room adds cards to the sheet in front of them.
+  { action: 'addCard', who: 'participant' },
+  { action: 'addCard', who: 'facilitator' },
+  // Editing, deleting or restoring a card: its author, or a facilitator (who tidies the sheets).
+  { action: 'changeCard', who: 'cardAuthor' },
+  { action: 'changeCard', who: 'facilitator' },
   // The hand-over note is what a table's host leaves for the next group at that issue.
   { action: 'writeHandover', who: 'tableHost' },
   { action: 'writeHandover', who: 'facilitator' },

@@ -148,8 +148,10 @@ export async function applyCardIntent(
    * arriving after later changes is acknowledged, not weighed again against the newer card.
    */
   const unchanged = async (): Promise<Outcome> => ({ ok: true, seq: await tx.unchanged(key, at) });
-  const isFacilitator = client.role === 'facilitator';
   if (client.role === 'screen') return refuse('forbidden', 'The projector view cannot write.');
+  // The client's standing for ROOM_POLICY, before what the intent is about is known.
+  const standing: RoomStanding[] =
+    client.role === 'facilitator' ? ['facilitator'] : ['participant'];
   const event = await findEvent(db, room.eventId);
   if (!event) return refuse('not_found', 'The event no longer exists.');
   const issues = JSON.parse(event.issues) as EventIssue[];
@@ -189,6 +191,8 @@ export async function applyCardIntent(
   }
 
   if (intent.type === 'addCard') {
+    if (!canInRoom(standing, 'addCard'))
+      return refuse('forbidden', 'You cannot add cards in this room.');
     const existing = await findCard(db, intent.cardId);
     // SYNC-3: the same card id twice (a retry with a new intent id) is still one card.
     if (existing)
@@ -237,7 +241,7 @@ export async function applyCardIntent(
   const isAuthor =
     (client.participantId !== null && card.participant_id === client.participantId) ||
     (byUser !== null && card.user_id === byUser);
-  if (!isFacilitator && !isAuthor)
+  if (!canInRoom(isAuthor ? [...standing, 'cardAuthor'] : standing, 'changeCard'))
     return refuse('forbidden', 'Only the author or a facilitator can change this card.');
 
   if (intent.type === 'deleteCard' || intent.type === 'restoreCard') {
