@@ -55,6 +55,7 @@ export const CardVersion = z.object({
   kind: CardKind,
   level: CardLevel,
   deleted: z.boolean(),
+  tags: CardTags,
   /** Why this version exists: an edit, a delete or restore, or an edit that lost a race. */
   reason: z.enum(['add', 'edit', 'delete', 'restore', 'superseded']),
   at: z.number(),

@@ -346,6 +346,22 @@ describe.each(testBackends())('world-café cards on $name', (backend) => {
       '5 delete no day off in a year',
       '6 restore no day off in a year',
     ]);
+    // A tags-only edit shows in the history as the facilitators read it: version 4 has the tags.
+    const shown = (
+      await h.app.inject({
+        method: 'GET',
+        url: `/api/events/${event.id}/cards/${cardId}/history`,
+        headers: { cookie: admin },
+      })
+    ).json() as { items: { version: number; tags: unknown }[] };
+    expect(shown.items.map((v) => [v.version, v.tags])).toEqual([
+      [1, { forms: [], sectors: [], populations: [], ilo: [] }],
+      [2, { forms: [], sectors: [], populations: [], ilo: [] }],
+      [3, { forms: [], sectors: [], populations: [], ilo: [] }],
+      [4, wanted.tags],
+      [5, wanted.tags],
+      [6, wanted.tags],
+    ]);
     await second.close();
   });
 
@@ -469,6 +485,8 @@ describe.each(testBackends())('world-café cards on $name', (backend) => {
       headers: { cookie: admin },
     });
     expect(hist.json().items[0].reason).toBe('add');
+    // Each version carries its tags: the newest is the card as it is now.
+    expect(hist.json().items.at(-1).tags).toEqual(card.tags);
     expect(
       (await h.app.inject({ method: 'GET', url: `/api/events/${event.id}/sheets/domesticWorkers` }))
         .statusCode,

@@ -287,6 +287,12 @@ function ManagedCard({
               {levelLabel(t, v.level)} · {new Date(v.at).toLocaleString()}
               <br />
               {v.text}
+              {tagWords(t, v.tags).length > 0 && (
+                <>
+                  <br />
+                  {t('sheets.tags.label')}: {tagWords(t, v.tags).join(' · ')}
+                </>
+              )}
             </li>
           ))}
         </ol>

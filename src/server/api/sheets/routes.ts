@@ -1,13 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { ErrorBody } from '../../../contract/common.ts';
-import { Card, CardVersion, HandoverNote } from '../../../contract/cards.ts';
+import { Card, CardVersion, HandoverNote, type CardTags } from '../../../contract/cards.ts';
 import { EventParams, type EventIssue } from '../../../contract/events.ts';
 import type { App, AppContext } from '../../context.ts';
 import { cardHistory, listCards, listHandovers } from '../../db/repos/cards.ts';
 import { listTables } from '../../db/repos/events.ts';
 import { notFound } from '../../http/errors.ts';
-import { presentCard } from '../../live/cards.ts';
+import { canonicalTags, presentCard } from '../../live/cards.ts';
 import { eventFor } from '../events/service.ts';
 
 const SheetParams = EventParams.extend({
@@ -152,6 +152,7 @@ export function sheetRoutes(app: App, ctx: AppContext): void {
           kind: r.kind as 'cause',
           level: r.level as 'individual',
           deleted: Number(r.deleted) === 1,
+          tags: canonicalTags(JSON.parse(r.tags) as Partial<CardTags>),
           reason: r.reason as 'add',
           at: Date.parse(r.at),
         })),
