@@ -37,9 +37,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { startServer } from '../../src/server/main.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../test/support/chromium.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DEMO_ADMIN = { email: 'admin@demo.mosaic.test', password: 'mosaic-demo' };
 
 function args(name: string): string[] {
@@ -267,16 +267,7 @@ try {
   }
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_FLAGS,
   });
   log(
     `Chromium ${browser.version()} · ${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores · ` +

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { startServer } from '../../src/server/main.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../test/support/chromium.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const webRoot = path.join(root, 'dist/web');
@@ -36,18 +37,8 @@ const detail = (await (
 const pages = [`${server.url}/join`, `${server.url}/j/${detail.joinCode}`];
 
 const chrome = await chromeLauncher.launch({
-  chromePath: '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
+  chromePath: CHROMIUM,
+  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 });
 const results: { url: string; performance: number; accessibility: number }[] = [];
 try {

@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { startServer } from '../../src/server/main.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../support/chromium.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const WEB_ROOT = path.join(REPO, 'dist/web');
 export const RESULTS = path.join(REPO, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const DEMO_ADMIN = { email: 'admin@demo.mosaic.test', password: 'mosaic-demo' };
 
@@ -55,16 +55,7 @@ export async function startHarness(): Promise<Harness> {
   try {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      args: CHROMIUM_FLAGS,
     });
   } catch (err) {
     await server.close();
