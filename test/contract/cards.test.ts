@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { testBackends } from '../support/backends.ts';
-import { startApi, type ApiHarness } from '../support/api.ts';
+import { startApi, type ApiHarness, demoEvent } from '../support/api.ts';
 import { TestLiveClient } from '../support/live-client.ts';
 import type { EventDetail, JoinTicket } from '../../src/contract/events.ts';
 import type { ServerMessage } from '../../src/contract/live.ts';
@@ -21,16 +21,7 @@ describe.each(testBackends())('world-café cards on $name', (backend) => {
     admin = await h.adminCookie();
     await h.app.listen({ port: 0, host: '127.0.0.1' });
     const addr = h.app.server.address();
-    const list = (
-      await h.app.inject({ method: 'GET', url: '/api/events', headers: { cookie: admin } })
-    ).json();
-    event = (
-      await h.app.inject({
-        method: 'GET',
-        url: `/api/events/${list.items[0].id}`,
-        headers: { cookie: admin },
-      })
-    ).json();
+    event = await demoEvent(h.app, admin);
     url = `ws://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/api/live/${event.id}`;
     const roster = (
       await h.app.inject({ method: 'GET', url: `/api/join/${event.joinCode}` })

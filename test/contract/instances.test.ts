@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { testBackends, type TestBackend } from '../support/backends.ts';
 import pg from 'pg';
-import { DEMO, listen, startApi, startInstance, type ApiHarness } from '../support/api.ts';
+import {
+  DEMO,
+  listen,
+  startApi,
+  startInstance,
+  type ApiHarness,
+  demoEvent,
+} from '../support/api.ts';
 import { TestLiveClient } from '../support/live-client.ts';
 import { LISTENER_NAME } from '../../src/server/live/bus.ts';
 import type { EventDetail, JoinTicket } from '../../src/contract/events.ts';
@@ -52,16 +59,7 @@ function describeInstances(backend: TestBackend): void {
       url.B = `ws://127.0.0.1:${b.port}`;
       c = await startInstance(h, { listens: false });
       url.C = `ws://127.0.0.1:${c.port}`;
-      const list = (
-        await h.app.inject({ method: 'GET', url: '/api/events', headers: { cookie: admin } })
-      ).json();
-      event = (
-        await h.app.inject({
-          method: 'GET',
-          url: `/api/events/${list.items[0].id}`,
-          headers: { cookie: admin },
-        })
-      ).json();
+      event = await demoEvent(h.app, admin);
       networkingId = event.sessions.find((x) => x.kind === 'networking')!.id;
       await h.app.inject({
         method: 'POST',

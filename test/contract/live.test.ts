@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.ts';
-import { startApi, type ApiHarness } from '../support/api.ts';
+import { startApi, type ApiHarness, demoEvent } from '../support/api.ts';
 import { TestLiveClient } from '../support/live-client.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { EventDetail, JoinTicket } from '../../src/contract/events.ts';
@@ -20,16 +20,7 @@ describe.each(testBackends())('live protocol on $name', (backend) => {
     await h.app.listen({ port: 0, host: '127.0.0.1' });
     const addr = h.app.server.address();
     base = `ws://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    const list = (
-      await h.app.inject({ method: 'GET', url: '/api/events', headers: { cookie: admin } })
-    ).json();
-    event = (
-      await h.app.inject({
-        method: 'GET',
-        url: `/api/events/${list.items[0].id}`,
-        headers: { cookie: admin },
-      })
-    ).json();
+    event = await demoEvent(h.app, admin);
     const s = event.sessions.find((x) => x.kind === 'networking')!;
     await h.app.inject({
       method: 'POST',

@@ -5,6 +5,7 @@ import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { insertMembership, insertUser } from '../../src/server/db/repos/accounts.ts';
 import { seedDemo } from '../../src/server/seed/demo.ts';
 import type { Role } from '../../src/domain/taxonomy/codes.ts';
+import type { EventDetail } from '../../src/contract/events.ts';
 import type { TestBackend, TestDb } from './backends.ts';
 
 /** A running app (no socket) over a fresh seeded database, with a frozen, steppable clock. */
@@ -90,6 +91,20 @@ export async function startApi(backend: TestBackend): Promise<ApiHarness> {
 }
 
 /** An app's port once it listens on loopback. */
+/** The demo coalition's event (the seed makes one), in full, as a coordinator reads it. */
+export async function demoEvent(app: App, cookie: string): Promise<EventDetail> {
+  const list = (await app.inject({ method: 'GET', url: '/api/events', headers: { cookie } })).json<{
+    items: { id: string }[];
+  }>();
+  return (
+    await app.inject({
+      method: 'GET',
+      url: `/api/events/${list.items[0]!.id}`,
+      headers: { cookie },
+    })
+  ).json<EventDetail>();
+}
+
 export async function listen(app: App): Promise<number> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
