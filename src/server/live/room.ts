@@ -205,17 +205,7 @@ export class Room {
         await this.db.transaction().execute(async (trx) => {
           const stored = await storedSeq(trx, this.eventId, false);
           if (stored.seq !== this.seq) throw new RoomBehind();
-          if (write) await write(trx);
-          await appendChange(
-            trx,
-            this.eventId,
-            seq,
-            JSON.stringify(change),
-            stateJson(change),
-            iso,
-            stored.exists,
-          );
-          if (intent) await recordIntent(trx, intentRow(this.eventId, intent, seq, iso));
+          await writeChange(trx, this.eventId, seq, change, iso, stored.exists, intent, write);
         });
         this.applied({ seq, change, frames: {} });
         return seq;
@@ -259,17 +249,7 @@ export class Room {
         commit: async (change, at, intent, write) => {
           const seq = next();
           const iso = at.toISOString();
-          if (write) await write(trx);
-          await appendChange(
-            trx,
-            this.eventId,
-            seq,
-            JSON.stringify(change),
-            stateJson(change),
-            iso,
-            true,
-          );
-          if (intent) await recordIntent(trx, intentRow(this.eventId, intent, seq, iso));
+          await writeChange(trx, this.eventId, seq, change, iso, true, intent, write);
           mine.push({ seq, change, frames: {} });
           return seq;
         },
@@ -293,6 +273,33 @@ export class Room {
 
 const stateJson = (change: Change) =>
   change.kind === 'state' ? JSON.stringify(change.state) : null;
+
+/**
+ * One change in the log, in the caller's transaction: the caller's own writes, the change under
+ * `seq` (with the room's state when it is a state change), and the intent that caused it (SYNC-2).
+ */
+async function writeChange(
+  trx: Transaction<Database>,
+  eventId: string,
+  seq: number,
+  change: Change,
+  at: string,
+  stateRowExists: boolean,
+  intent: IntentKey | undefined,
+  write: ((trx: Transaction<Database>) => Promise<void>) | undefined,
+): Promise<void> {
+  if (write) await write(trx);
+  await appendChange(
+    trx,
+    eventId,
+    seq,
+    JSON.stringify(change),
+    stateJson(change),
+    at,
+    stateRowExists,
+  );
+  if (intent) await recordIntent(trx, intentRow(eventId, intent, seq, at));
+}
 
 const intentRow = (eventId: string, intent: IntentKey, seq: number, at: string) => ({
   event_id: eventId,
