@@ -30,6 +30,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { formatted } from '../provinces/generate.ts';
 import { asiaProjection, EXTENT } from '../projection.ts';
 import type { CountryFile, CountryShapeData } from './format.ts';
+import { keepPoints } from '../simplify.ts';
 
 export const LEVELS = {
   overview: { tolerance: 0.4, scale: 0.1 },
@@ -74,69 +75,16 @@ function projectedArcs(topology: WorldTopology): XY[][] {
   });
 }
 
-/**
- * Douglas–Peucker with fixed ends; a closed arc keeps its start, the point farthest from it, and
- * at least a quadrilateral. The tolerance shrinks for small arcs, so small islands keep a shape.
- */
+/** An arc simplified (simplify.ts); a closed arc keeps at least a quadrilateral. */
 function simplify(a: XY[], tolerance: number): XY[] {
   if (a.length <= 2) return a;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const [x, y] of a) {
-    minX = Math.min(minX, x);
-    maxX = Math.max(maxX, x);
-    minY = Math.min(minY, y);
-    maxY = Math.max(maxY, y);
-  }
-  const tol = Math.min(tolerance, 0.08 * Math.hypot(maxX - minX, maxY - minY));
-  const keep = new Uint8Array(a.length);
-  const dp = (i: number, j: number) => {
-    if (j <= i + 1) return;
-    const [ax, ay] = a[i]!;
-    const [bx, by] = a[j]!;
-    const dx = bx - ax;
-    const dy = by - ay;
-    const len = Math.hypot(dx, dy);
-    let far = -1;
-    let best = -1;
-    for (let m = i + 1; m < j; m++) {
-      const px = a[m]![0] - ax;
-      const py = a[m]![1] - ay;
-      const d = len === 0 ? Math.hypot(px, py) : Math.abs(px * dy - py * dx) / len;
-      if (d > best) {
-        best = d;
-        far = m;
-      }
-    }
-    if (best > tol) {
-      keep[far] = 1;
-      dp(i, far);
-      dp(far, j);
-    }
-  };
   const last = a.length - 1;
-  keep[0] = 1;
-  keep[last] = 1;
-  if (a[0]![0] === a[last]![0] && a[0]![1] === a[last]![1]) {
-    let far = 1;
-    let best = -1;
-    for (let m = 1; m < last; m++) {
-      const d = Math.hypot(a[m]![0] - a[0]![0], a[m]![1] - a[0]![1]);
-      if (d > best) {
-        best = d;
-        far = m;
-      }
-    }
-    keep[far] = 1;
-    dp(0, far);
-    dp(far, last);
-    if (keep.reduce((s, v) => s + v, 0) < 5) {
-      keep[Math.max(1, Math.floor(far / 2))] = 1;
-      keep[Math.min(last - 1, far + Math.ceil((last - far) / 2))] = 1;
-    }
-  } else dp(0, last);
+  const keep = keepPoints(
+    a.length,
+    (i) => a[i]![0],
+    (i) => a[i]![1],
+    { tolerance, closed: a[0]![0] === a[last]![0] && a[0]![1] === a[last]![1], minClosed: 5 },
+  );
   return a.filter((_, i) => keep[i]);
 }
 

@@ -18,6 +18,7 @@ import { State } from 'country-state-city';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { format } from 'prettier';
 import type { ProvinceEntry, ProvinceFile, ProvinceIndex } from './format.ts';
+import { keepPoints } from '../simplify.ts';
 
 /** South, South-East, East and Central Asia and the Gulf: the countries on the atlas map. */
 export const COUNTRIES = [
@@ -284,70 +285,14 @@ export function buildCountry(cc: string, all: NeFeature[]): ProvinceFile | null 
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/**
- * Douglas–Peucker with fixed ends; a closed arc keeps its start and the point farthest from it, and
- * at least a triangle. The tolerance shrinks for small arcs, so small provinces keep their shape.
- */
+/** An arc of point indices simplified (../simplify.ts); a closed arc keeps at least a triangle. */
 function simplifyArc(a: number[], X: (k: number) => number, Y: (k: number) => number): number[] {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const k of a) {
-    minX = Math.min(minX, X(k));
-    maxX = Math.max(maxX, X(k));
-    minY = Math.min(minY, Y(k));
-    maxY = Math.max(maxY, Y(k));
-  }
-  const tol = Math.min(TOLERANCE, 0.08 * Math.hypot(maxX - minX, maxY - minY));
-  const keep = new Uint8Array(a.length);
-  const dp = (i: number, j: number) => {
-    if (j <= i + 1) return;
-    const ax = X(a[i]!);
-    const ay = Y(a[i]!);
-    const bx = X(a[j]!);
-    const by = Y(a[j]!);
-    const dx = bx - ax;
-    const dy = by - ay;
-    const len = Math.hypot(dx, dy);
-    let far = -1;
-    let best = -1;
-    for (let m = i + 1; m < j; m++) {
-      const px = X(a[m]!) - ax;
-      const py = Y(a[m]!) - ay;
-      const d = len === 0 ? Math.hypot(px, py) : Math.abs(px * dy - py * dx) / len;
-      if (d > best) {
-        best = d;
-        far = m;
-      }
-    }
-    if (best > tol) {
-      keep[far] = 1;
-      dp(i, far);
-      dp(far, j);
-    }
-  };
-  const last = a.length - 1;
-  keep[0] = 1;
-  keep[last] = 1;
-  if (a[0] === a[last]) {
-    let far = 1;
-    let best = -1;
-    for (let m = 1; m < last; m++) {
-      const d = Math.hypot(X(a[m]!) - X(a[0]!), Y(a[m]!) - Y(a[0]!));
-      if (d > best) {
-        best = d;
-        far = m;
-      }
-    }
-    keep[far] = 1;
-    dp(0, far);
-    dp(far, last);
-    if (keep.reduce((s, v) => s + v, 0) < 4) {
-      keep[Math.max(1, Math.floor(far / 2))] = 1;
-      keep[Math.min(last - 1, far + Math.ceil((last - far) / 2))] = 1;
-    }
-  } else dp(0, last);
+  const keep = keepPoints(
+    a.length,
+    (i) => X(a[i]!),
+    (i) => Y(a[i]!),
+    { tolerance: TOLERANCE, closed: a[0] === a[a.length - 1], minClosed: 4 },
+  );
   return a.filter((_, i) => keep[i]);
 }
 
