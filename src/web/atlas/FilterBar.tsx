@@ -49,26 +49,18 @@ export function FilterBar({ show }: { show: FilterName[] }) {
             </select>
           </div>
         ))}
-        <div className="field">
-          <label htmlFor="atlas-f-from">{t('atlas.filters.yearFrom')}</label>
-          <input
-            id="atlas-f-from"
-            inputMode="numeric"
-            size={5}
-            value={params.get('yearFrom') ?? ''}
-            onChange={(e) => set('yearFrom', e.target.value.replace(/\D/g, '').slice(0, 4))}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="atlas-f-to">{t('atlas.filters.yearTo')}</label>
-          <input
-            id="atlas-f-to"
-            inputMode="numeric"
-            size={5}
-            value={params.get('yearTo') ?? ''}
-            onChange={(e) => set('yearTo', e.target.value.replace(/\D/g, '').slice(0, 4))}
-          />
-        </div>
+        {(['yearFrom', 'yearTo'] as const).map((name) => (
+          <div className="field" key={name}>
+            <label htmlFor={`atlas-f-${name}`}>{t(`atlas.filters.${name}`)}</label>
+            <input
+              id={`atlas-f-${name}`}
+              inputMode="numeric"
+              size={5}
+              value={params.get(name) ?? ''}
+              onChange={(e) => set(name, e.target.value.replace(/\D/g, '').slice(0, 4))}
+            />
+          </div>
+        ))}
         <div className="field">
           <span className="label-like">{t('atlas.filters.view')}</span>
           <label className="inline">
