@@ -4,19 +4,16 @@
  * reads in plain words; flows export as GeoJSON; the public view withholds small counts.
  * Screenshots go to docs/screenshots/atlas-*.png.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, REPO, accessibilityProblems, startHarness, type Harness } from './harness.ts';
+import { DEMO_ADMIN, REPO, screenshots, startHarness, type Harness } from './harness.ts';
 
 const SHOTS = path.join(REPO, 'docs/screenshots');
 let h: Harness;
-/** axe-core's serious and critical findings on every screen shot: they fail the test. */
-const a11y: string[] = [];
+const { shot, problems: a11y } = screenshots(SHOTS, { prefix: 'atlas-' });
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   h = await startHarness();
 });
 afterAll(async () => h?.close());
@@ -24,11 +21,6 @@ afterAll(async () => h?.close());
 async function signedIn(context: BrowserContext): Promise<void> {
   const res = await context.request.post(`${h.url}/api/auth/login`, { data: DEMO_ADMIN });
   expect(res.status()).toBe(200);
-}
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(SHOTS, `atlas-${name}.png`), fullPage });
-  a11y.push(...(await accessibilityProblems(page, `atlas-${name}`)));
 }
 /** Provinces are drawn after the first paint: screenshots wait for them. */
 const provincesDrawn = (page: Page) => page.locator('.atlas-map .province').first().waitFor();

@@ -3,17 +3,10 @@
  * organisation (after a bad submit shows field-level errors), find it by filter and search, switch
  * to Thai and back. Screenshots of each screen, desktop and phone, go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_ADMIN,
-  RESULTS,
-  accessibilityProblems,
-  startHarness,
-  type Harness,
-} from './harness.ts';
+import { DEMO_ADMIN, RESULTS, screenshots, startHarness, type Harness } from './harness.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844, mobile: true };
@@ -22,7 +15,6 @@ let h: Harness;
 const suiteStart = Date.now();
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
   h = await startHarness();
 });
 
@@ -33,17 +25,11 @@ afterAll(async () => {
   );
 });
 
-const a11y: string[] = [];
-
 /**
  * Desktop shots show the whole page; phone shots show what the screen shows. Every screen shot is
  * also checked with axe-core: serious and critical findings fail the suite.
  */
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage });
-  a11y.push(...(await accessibilityProblems(page, name)));
-}
+const { shot, problems: a11y } = screenshots(RESULTS, { fullPage: true });
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 

@@ -3,7 +3,7 @@
  * demo coalition, serving the built web app, and Debian's Chromium driven by playwright-core.
  * Any request the page makes to another origin fails the suite: Mosaic works offline.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,4 +146,26 @@ export async function accessibilityProblems(page: Page, screen: string): Promise
   const minor = lines.filter((_, i) => !['serious', 'critical'].includes(violations[i]!.impact));
   if (minor.length) console.log(`[e2e] accessibility notes:\n  ${minor.join('\n  ')}`);
   return lines.filter((_, i) => ['serious', 'critical'].includes(violations[i]!.impact));
+}
+
+/**
+ * Screenshots into `dir`, each screen also checked with axe-core: `problems` collects the serious
+ * and critical findings, which a suite asserts empty at its end. `fonts` are loaded before each
+ * shot (a font face used only by text laid out later, such as the phone's Thai, may not be yet).
+ */
+export function screenshots(
+  dir: string,
+  opts: { prefix?: string; fullPage?: boolean; fonts?: { font: string; text: string }[] } = {},
+): { shot: (page: Page, name: string, fullPage?: boolean) => Promise<void>; problems: string[] } {
+  mkdirSync(dir, { recursive: true });
+  const problems: string[] = [];
+  const shot = async (page: Page, name: string, fullPage = opts.fullPage ?? false) => {
+    const file = `${opts.prefix ?? ''}${name}`;
+    for (const f of opts.fonts ?? [])
+      await page.evaluate(({ font, text }) => document.fonts.load(font, text).catch(() => []), f);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: path.join(dir, `${file}.png`), fullPage });
+    problems.push(...(await accessibilityProblems(page, file)));
+  };
+  return { shot, problems };
 }

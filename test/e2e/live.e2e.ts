@@ -6,18 +6,11 @@
  * new round without reloading; a page speaking an old protocol is told to reload. Screenshots of
  * the console, the projector (1920×1080) and the phones (390×844) go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDetail, Participant } from '../../src/contract/events.ts';
-import {
-  DEMO_ADMIN,
-  RESULTS,
-  accessibilityProblems,
-  startHarness,
-  type Harness,
-} from './harness.ts';
+import { DEMO_ADMIN, RESULTS, screenshots, startHarness, type Harness } from './harness.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -25,10 +18,12 @@ const PHONE = { width: 390, height: 844, mobile: true };
 
 let h: Harness;
 const suiteStart = Date.now();
-const a11y: string[] = [];
+// the phone loads its Thai font only once Thai text is laid out: shots make sure it has
+const { shot, problems: a11y } = screenshots(RESULTS, {
+  fonts: [{ font: '16px "Mosaic Thai"', text: 'ไทย' }],
+});
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
   h = await startHarness();
 });
 
@@ -36,14 +31,6 @@ afterAll(async () => {
   await h?.close();
   console.log(`[e2e] live scenario finished in ${((Date.now() - suiteStart) / 1000).toFixed(1)} s`);
 });
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  // the phone loads its Thai font only once Thai text is laid out: make sure it has
-  await page.evaluate(() => document.fonts.load('16px "Mosaic Thai"', 'ไทย').catch(() => []));
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage });
-  a11y.push(...(await accessibilityProblems(page, name)));
-}
 
 /** "4:59" → 299 */
 function seconds(clock: string | null): number {

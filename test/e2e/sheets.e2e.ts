@@ -9,13 +9,12 @@
  * is shown as text; the facilitator sees authors, edits a card and its tags, reads its history and
  * prints the sheet with tags. Screenshots go to docs/screenshots/sheets-*.png.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/contract/cards.ts';
 import type { EventDetail, Participant } from '../../src/contract/events.ts';
-import { DEMO_ADMIN, REPO, accessibilityProblems, startHarness, type Harness } from './harness.ts';
+import { DEMO_ADMIN, REPO, screenshots, startHarness, type Harness } from './harness.ts';
 import { DEMO_CARD_TEXTS } from '../../src/server/seed/demo-cards.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
@@ -29,10 +28,9 @@ const SCRIPT_CARD = '<script>alert("x")</script> stays text';
 
 let h: Harness;
 const suiteStart = Date.now();
-const a11y: string[] = [];
+const { shot, problems: a11y } = screenshots(SHOTS);
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   h = await startHarness();
 });
 
@@ -42,12 +40,6 @@ afterAll(async () => {
     `[e2e] sheets scenario finished in ${((Date.now() - suiteStart) / 1000).toFixed(1)} s`,
   );
 });
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-  a11y.push(...(await accessibilityProblems(page, name)));
-}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
