@@ -169,12 +169,7 @@ function Earlier({
           <ul className="sh-ph-cards">
             {newest(cards, 5).map((c) => (
               <li key={c.id} className={`sh-ph-card sh-${c.kind}`}>
-                <p>{c.text}</p>
-                <p className="sh-ph-meta">
-                  {kindLabel(t, c.kind)} · {levelLabel(t, c.level)}
-                  {c.round !== null && ` · ${layerText(t, snap.event.tables, c)}`}
-                </p>
-                <TagList tags={c.tags} />
+                <CardBody card={c} tables={snap.event.tables} />
               </li>
             ))}
           </ul>
@@ -333,12 +328,7 @@ function MyCards({ cards, snap, send }: { cards: ShownCard[]; snap: Snapshot; se
               />
             ) : (
               <>
-                <p>{c.text}</p>
-                <p className="sh-ph-meta">
-                  {kindLabel(t, c.kind)} · {levelLabel(t, c.level)}
-                  {c.round !== null && ` · ${layerText(t, snap.event.tables, c)}`}
-                </p>
-                <TagList tags={c.tags} />
+                <CardBody card={c} tables={snap.event.tables} />
                 {c.pending && (
                   <p className="sh-ph-pending" data-testid="pending">
                     {t('sheets.pending')}
@@ -461,6 +451,21 @@ function TagPicker({
         );
       })}
     </details>
+  );
+}
+
+/** A card on the phone: its text, kind, level, where it was added, and its tags. */
+function CardBody({ card, tables }: { card: ShownCard; tables: Snapshot['event']['tables'] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p>{card.text}</p>
+      <p className="sh-ph-meta">
+        {kindLabel(t, card.kind)} · {levelLabel(t, card.level)}
+        {card.round !== null && ` · ${layerText(t, tables, card)}`}
+      </p>
+      <TagList tags={card.tags} />
+    </>
   );
 }
 
