@@ -41,6 +41,47 @@ const layerRules = Object.entries(layers).map(([layer, forbidden]) => ({
   },
 }));
 
+/**
+ * Issue 10, hole 1: a child row addressed by its own id alone (DELETE a session by id, read a
+ * card's history by id) reached another coalition's data. Rows of an event are only reached
+ * through `ofEvent` (src/server/db/repos/scoped.ts), which keys every statement by the event;
+ * coalition records are only changed through `ofCoalition`. Migrations build the tables.
+ */
+const eventChildren = [
+  'event_tables',
+  'event_sessions',
+  'participants',
+  'participant_tokens',
+  'cards',
+  'card_history',
+  'handover_notes',
+  'live_state',
+  'live_changes',
+  'live_intents',
+].join('|');
+const coalitionChildren = ['events', 'organisations', 'routes', 'challenges', 'memberships'].join(
+  '|',
+);
+const scopedQueries = {
+  files: ['src/**/*.{ts,tsx}'],
+  ignores: ['src/server/db/repos/scoped.ts', 'src/server/db/migrations/**'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: `CallExpression[callee.property.name=/^(selectFrom|updateTable|deleteFrom)$/][arguments.0.value=/^(${eventChildren})( as \\w+)?$/]`,
+        message:
+          "An event's rows are reached through their event: use ofEvent(db, table, eventId) from src/server/db/repos/scoped.ts.",
+      },
+      {
+        selector: `CallExpression[callee.property.name=/^(updateTable|deleteFrom)$/][arguments.0.value=/^(${coalitionChildren})( as \\w+)?$/]`,
+        message:
+          "A coalition's records are changed through their coalition: use ofCoalition(db, table, coalitionId) from src/server/db/repos/scoped.ts.",
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.mosaic/**'] },
   js.configs.recommended,
@@ -63,4 +104,5 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   ...layerRules,
+  scopedQueries,
 );

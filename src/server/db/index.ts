@@ -9,6 +9,7 @@ import * as m0002 from './migrations/0002_events.ts';
 import * as m0003 from './migrations/0003_atlas.ts';
 import * as m0004 from './migrations/0004_cards.ts';
 import * as m0005 from './migrations/0005_atlas_summaries.ts';
+import * as m0006 from './migrations/0006_cards_per_event.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_atlas': m0003,
   '0004_cards': m0004,
   '0005_atlas_summaries': m0005,
+  '0006_cards_per_event': m0006,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.

@@ -26,6 +26,8 @@ export interface CardTable {
 }
 
 export interface CardHistoryTable {
+  /** With `card_id`, the card (migration 0006: a card is keyed by its event and id). */
+  event_id: string;
   card_id: string;
   /** Order of history entries of one card (a superseded edit gets an entry without a new version). */
   n: number;

@@ -12,6 +12,7 @@ import {
   insertCard,
   updateCard,
   upsertHandover,
+  versionsAfter,
 } from '../db/repos/cards.ts';
 import { findEvent, listSessions, listTables } from '../db/repos/events.ts';
 import { canInRoom, type RoomStanding } from '../auth/policy.ts';
@@ -110,14 +111,7 @@ async function ownBase(
   clientKey: string,
 ): Promise<number> {
   if (baseVersion >= Number(card.version)) return baseVersion;
-  const later = await db
-    .selectFrom('card_history')
-    .select(['version', 'by_key'])
-    .where('card_id', '=', card.id)
-    .where('version', '>', baseVersion)
-    .where('reason', '!=', 'superseded')
-    .orderBy('n')
-    .execute();
+  const later = await versionsAfter(db, card.event_id, card.id, baseVersion);
   let base = baseVersion;
   for (const v of later) {
     if (Number(v.version) !== base + 1 || v.by_key !== clientKey) break;
@@ -193,12 +187,10 @@ export async function applyCardIntent(
   if (intent.type === 'addCard') {
     if (!canInRoom(standing, 'addCard'))
       return refuse('forbidden', 'You cannot add cards in this room.');
-    const existing = await findCard(db, intent.cardId);
-    // SYNC-3: the same card id twice (a retry with a new intent id) is still one card.
-    if (existing)
-      return existing.event_id === room.eventId
-        ? unchanged()
-        : refuse('conflict', 'That card id is taken.');
+    // SYNC-3: the same card id twice (a retry with a new intent id) is still one card. Cards are
+    // keyed by event and id, so an id used in another event is simply free here: the answer never
+    // tells whether it exists elsewhere (issue 10, hole 2).
+    if (await findCard(db, room.eventId, intent.cardId)) return unchanged();
     const where = await whereNow(db, room, client.participantId);
     const row: CardTable = {
       id: intent.cardId,
@@ -220,6 +212,7 @@ export async function applyCardIntent(
     const seq = await tx.commit({ kind: 'card', card: presentCard(row) }, now, key, async (trx) => {
       await insertCard(trx, row);
       await appendHistory(trx, {
+        event_id: row.event_id,
         card_id: row.id,
         version: 1,
         text: row.text,
@@ -235,9 +228,8 @@ export async function applyCardIntent(
     return { ok: true, seq };
   }
 
-  const card = await findCard(db, intent.cardId);
-  if (!card || card.event_id !== room.eventId)
-    return refuse('not_found', 'No such card on this sheet.');
+  const card = await findCard(db, room.eventId, intent.cardId);
+  if (!card) return refuse('not_found', 'No such card on this sheet.');
   const isAuthor =
     (client.participantId !== null && card.participant_id === client.participantId) ||
     (byUser !== null && card.user_id === byUser);
@@ -253,8 +245,13 @@ export async function applyCardIntent(
       now,
       key,
       async (trx) => {
-        await updateCard(trx, card.id, { deleted, version: next.version, updated_at: at });
+        await updateCard(trx, room.eventId, card.id, {
+          deleted,
+          version: next.version,
+          updated_at: at,
+        });
         await appendHistory(trx, {
+          event_id: card.event_id,
           card_id: card.id,
           version: next.version,
           text: card.text,
@@ -280,7 +277,9 @@ export async function applyCardIntent(
   });
   const baseVersion = await ownBase(db, card, intent.baseVersion, client.clientKey);
   const base =
-    baseVersion === Number(card.version) ? card : await historyAtVersion(db, card.id, baseVersion);
+    baseVersion === Number(card.version)
+      ? card
+      : await historyAtVersion(db, room.eventId, card.id, baseVersion);
   const edit: Partial<CardFields> = {
     ...(intent.text !== undefined && { text: intent.text }),
     ...(intent.kind !== undefined && { kind: intent.kind }),
@@ -301,6 +300,7 @@ export async function applyCardIntent(
     if (hasLost)
       // The losing side of a concurrent edit is kept, never thrown away.
       await appendHistory(trx, {
+        event_id: card.event_id,
         card_id: card.id,
         version: Number(card.version),
         ...fields({ ...card, ...merged.lost }),
@@ -310,8 +310,9 @@ export async function applyCardIntent(
         at,
       });
     if (merged.changed) {
-      await updateCard(trx, card.id, { ...merged.next, version, updated_at: at });
+      await updateCard(trx, room.eventId, card.id, { ...merged.next, version, updated_at: at });
       await appendHistory(trx, {
+        event_id: card.event_id,
         card_id: card.id,
         version,
         ...merged.next,

@@ -5,7 +5,7 @@ import { findEvent, listParticipants } from '../db/repos/events.ts';
 import { presentEvent, presentParticipant } from '../api/events/present.ts';
 import { LIVE_CHANNEL, Room, type View } from './room.ts';
 import { SlidingWindow } from '../auth/throttle.ts';
-import { listCards, listHandovers } from '../db/repos/cards.ts';
+import { cardIdsOf, listCards, listHandovers } from '../db/repos/cards.ts';
 import { intentsSince } from '../db/repos/live.ts';
 import { presentCard } from './cards.ts';
 import type { ChangeBus } from './bus.ts';
@@ -139,14 +139,8 @@ export class LiveHub {
   }
 
   /** The cards a participant wrote, so their phone knows which it may edit. */
-  async cardIdsOf(eventId: string, participantId: string): Promise<string[]> {
-    const rows = await this.ctx.db
-      .selectFrom('cards')
-      .select('id')
-      .where('event_id', '=', eventId)
-      .where('participant_id', '=', participantId)
-      .execute();
-    return rows.map((r) => r.id);
+  cardIdsOf(eventId: string, participantId: string): Promise<string[]> {
+    return cardIdsOf(this.ctx.db, eventId, participantId);
   }
 
   /** Dead sockets (a phone that walked out of Wi-Fi range) are found by missing pongs. */

@@ -58,9 +58,8 @@ export async function applyIntent(
   };
 
   if (intent.type === 'setPresence') {
-    const p = await findParticipant(db, intent.participantId);
-    if (!p || p.event_id !== room.eventId)
-      return refuse('not_found', 'No such participant in this event.');
+    const p = await findParticipant(db, room.eventId, intent.participantId);
+    if (!p) return refuse('not_found', 'No such participant in this event.');
     const seq = await tx.commit(
       {
         kind: 'participant',
@@ -68,7 +67,7 @@ export async function applyIntent(
       },
       now,
       key,
-      (trx) => updateParticipant(trx, p.id, { status: intent.status }),
+      (trx) => updateParticipant(trx, room.eventId, p.id, { status: intent.status }),
     );
     return { ok: true, seq };
   }
@@ -96,7 +95,7 @@ export async function applyIntent(
         presentIds: new Set(participants.filter((p) => p.status !== 'absent').map((p) => p.id)),
       });
       // On a shared database `db` is the room's transaction: the plan commits with the change.
-      await savePlan(db, s.id, JSON.stringify(r.plan), JSON.stringify(r.quality));
+      await savePlan(db, room.eventId, s.id, JSON.stringify(r.plan), JSON.stringify(r.quality));
     } catch (err) {
       if (err instanceof PlanningError) return refuse('cannot_replan', err.message);
       throw err;

@@ -81,6 +81,7 @@ export async function seedDemoCards(db: Db, eventId: string, now: Date): Promise
       };
       await insertCard(trx, row);
       await appendHistory(trx, {
+        event_id: row.event_id,
         card_id: row.id,
         version: 1,
         text,

@@ -11,6 +11,7 @@ import { getPlace } from '../../../domain/geo/index.ts';
 import { can, type Actor } from '../../auth/policy.ts';
 import type { App, AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';
+import { ofCoalition } from '../../db/repos/scoped.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../../http/errors.ts';
 import { placeItem } from '../gazetteer/present.ts';
 import { atlasReader } from './audience.ts';
@@ -174,7 +175,10 @@ export function challengeRoutes(
       if (!can(actor, 'delete', 'challenge', access(row))) throw forbidden();
       const at = ctx.now().toISOString();
       await ctx.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('challenges').where('id', '=', row.id).execute();
+        await ofCoalition(trx, 'challenges', actor.coalitionId)
+          .delete()
+          .where('id', '=', row.id)
+          .execute();
         await audit(
           trx,
           {

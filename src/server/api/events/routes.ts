@@ -146,7 +146,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         if (dup) throw invalid([{ field, message: `repeats the key "${dup}"` }]);
       }
       await ctx.db.transaction().execute((trx) =>
-        repo.updateEvent(trx, e.id, {
+        repo.updateEvent(trx, e, {
           ...(b.name !== undefined && { name: b.name }),
           starts_on: startsOn,
           ends_on: endsOn,
@@ -178,10 +178,10 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     },
     async (request) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
-      await ctx.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('event_tables').where('event_id', '=', e.id).execute();
-        await repo.insertTables(
+      await ctx.db.transaction().execute((trx) =>
+        repo.replaceTables(
           trx,
+          e.id,
           request.body.tables.map((t, position) => ({
             id: randomUUID(),
             event_id: e.id,
@@ -190,14 +190,8 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
             position,
             host_participant_id: null,
           })),
-        );
-        await trx
-          .updateTable('event_sessions')
-          .set({ plan: null, quality: null })
-          .where('event_id', '=', e.id)
-          .where('kind', '!=', 'networking')
-          .execute();
-      });
+        ),
+      );
       return changed(e.id);
     },
   );
@@ -220,15 +214,15 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
       if (!tables.some((t) => t.id === request.params.tableId)) throw notFound('table');
       const pid = request.body.participantId;
       if (pid) {
-        const p = await repo.findParticipant(ctx.db, pid);
-        if (!p || p.event_id !== e.id)
+        const p = await repo.findParticipant(ctx.db, e.id, pid);
+        if (!p)
           throw invalid([
             { field: 'participantId', message: 'is not a participant of this event' },
           ]);
       }
       await ctx.db
         .transaction()
-        .execute((trx) => repo.setTableHost(trx, request.params.tableId, pid));
+        .execute((trx) => repo.setTableHost(trx, e.id, request.params.tableId, pid));
       return changed(e.id);
     },
   );
@@ -276,7 +270,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           },
         ]);
       const [id] = await addParticipants(ctx, e.id, [request.body]);
-      const p = (await repo.findParticipant(ctx.db, id!))!;
+      const p = (await repo.findParticipant(ctx.db, e.id, id!))!;
       await hub.publish(e.id, { kind: 'participant', participant: presentParticipant(p, false) });
       return reply.code(201).send(presentParticipant(p, true));
     },
@@ -363,9 +357,12 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     },
     async (request) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
+      // Only this event's sessions: another event's session id is "no such session" here.
+      const s = await repo.findSession(ctx.db, e.id, request.params.sessionId);
+      if (!s) throw notFound('session');
       const room = await hub.room(e.id);
       if (
-        room.state.sessionId === request.params.sessionId &&
+        room.state.sessionId === s.id &&
         room.state.status !== 'finished' &&
         room.state.status !== 'idle'
       )
@@ -373,7 +370,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           error: 'session_running',
           message: 'Finish the session before removing it.',
         });
-      await repo.deleteSession(ctx.db, request.params.sessionId);
+      await repo.deleteSession(ctx.db, e.id, s.id);
       return changed(e.id);
     },
   );
@@ -392,9 +389,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     },
     async (request, reply) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
-      const s = (await repo.listSessions(ctx.db, e.id)).find(
-        (x) => x.id === request.params.sessionId,
-      );
+      const s = await repo.findSession(ctx.db, e.id, request.params.sessionId);
       if (!s) throw notFound('session');
       const room = await hub.room(e.id);
       if (
@@ -420,7 +415,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           seed: request.body.seed,
           timeLimitMs: request.body.timeLimitSeconds * 1000,
         });
-        await repo.savePlan(ctx.db, s.id, JSON.stringify(r.plan), JSON.stringify(r.quality));
+        await repo.savePlan(ctx.db, e.id, s.id, JSON.stringify(r.plan), JSON.stringify(r.quality));
       } catch (err) {
         if (err instanceof PlanningError)
           return reply.code(422).send({ error: 'cannot_plan', message: err.message });
@@ -444,9 +439,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     },
     async (request, reply) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
-      const s = (await repo.listSessions(ctx.db, e.id)).find(
-        (x) => x.id === request.params.sessionId,
-      );
+      const s = await repo.findSession(ctx.db, e.id, request.params.sessionId);
       if (!s) throw notFound('session');
       if (!s.plan)
         return reply.code(422).send({ error: 'no_plan', message: 'Generate the schedule first.' });
@@ -478,6 +471,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         const q = s.quality ? JSON.parse(s.quality) : null;
         await repo.savePlan(
           ctx.db,
+          e.id,
           s.id,
           JSON.stringify(r.plan),
           q &&

@@ -44,7 +44,9 @@ export function joinRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     await ctx.db.transaction().execute(async (trx) => {
       if (!code) {
         code = newPersonalCode();
-        await repo.updateParticipant(trx, p.id, { personal_code_hash: hashSecret(code) });
+        await repo.updateParticipant(trx, p.event_id, p.id, {
+          personal_code_hash: hashSecret(code),
+        });
       }
       await repo.insertParticipantToken(trx, {
         token_hash: hashSecret(token),
@@ -53,12 +55,12 @@ export function joinRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         created_at: now,
       });
       if (!p.joined_at)
-        await repo.updateParticipant(trx, p.id, {
+        await repo.updateParticipant(trx, p.event_id, p.id, {
           joined_at: now,
           status: p.status === 'absent' ? 'absent' : 'present',
         });
     });
-    const fresh = (await repo.findParticipant(ctx.db, p.id))!;
+    const fresh = (await repo.findParticipant(ctx.db, p.event_id, p.id))!;
     await hub.publish(p.event_id, {
       kind: 'participant',
       participant: presentParticipant(fresh, false),
@@ -113,8 +115,8 @@ export function joinRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     async (request) => {
       const e = await repo.findEventByCode(ctx.db, normaliseCode(request.params.code));
       if (!e) throw unknownCode();
-      const p = await repo.findParticipant(ctx.db, request.body.participantId);
-      if (!p || p.event_id !== e.id) throw notFound('participant');
+      const p = await repo.findParticipant(ctx.db, e.id, request.body.participantId);
+      if (!p) throw notFound('participant');
       // Once someone has joined as this person, only their personal code opens it on another device.
       if (p.personal_code_hash)
         throw new HttpError(409, {
@@ -147,7 +149,7 @@ export function joinRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           message: 'This event does not take walk-ins. Ask a facilitator to add you.',
         });
       const [id] = await addParticipants(ctx, e.id, [{ ...request.body, email: null }]);
-      return ticket((await repo.findParticipant(ctx.db, id!))!);
+      return ticket((await repo.findParticipant(ctx.db, e.id, id!))!);
     },
   );
 

@@ -142,7 +142,9 @@ export async function updateOrganisation(
   if (errors.length) throw invalid(errors);
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateOrganisation(trx, id, patchOf(input), now);
+    // Keyed by the actor's coalition too: a record of another coalition is never changed.
+    if (!(await repo.updateOrganisation(trx, actor.coalitionId, id, patchOf(input), now)))
+      throw notFound('organisation');
     await audit(
       trx,
       {
@@ -164,7 +166,8 @@ export async function deleteOrganisation(ctx: AppContext, actor: Actor, id: stri
   if (!can(actor, 'delete', 'organisation', access(rec))) throw forbidden();
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.deleteOrganisation(trx, id);
+    if (!(await repo.deleteOrganisation(trx, actor.coalitionId, id)))
+      throw notFound('organisation');
     await audit(
       trx,
       {

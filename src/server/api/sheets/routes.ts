@@ -142,8 +142,9 @@ export function sheetRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      await eventFor(ctx, request.actor, request.params.eventId, 'update');
-      const rows = await cardHistory(ctx.db, request.params.cardId);
+      const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
+      // Keyed by the event: another event's card id is "no such card" here (issue 10, hole 2).
+      const rows = await cardHistory(ctx.db, e.id, request.params.cardId);
       if (!rows.length) throw notFound('card');
       return {
         items: rows.map((r) => ({

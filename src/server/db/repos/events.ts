@@ -7,6 +7,7 @@ import type {
   EventTableTable,
   ParticipantTable,
 } from '../schema.ts';
+import { ofCoalition, ofEvent, touched } from './scoped.ts';
 
 type Tx = Transaction<Database>;
 type DbOrTx = Db | Tx;
@@ -15,6 +16,10 @@ export async function insertEvent(trx: Tx, row: EventTable): Promise<void> {
   await trx.insertInto('events').values(row).execute();
 }
 
+/**
+ * An event by id: the root of everything below it. Callers decide access with `can()` on the
+ * event's coalition (`eventFor` in api/events/service.ts) before reaching any child through it.
+ */
 export function findEvent(db: DbOrTx, id: string): Promise<EventTable | undefined> {
   return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -33,16 +38,34 @@ export function listEvents(db: DbOrTx, coalitionId: string): Promise<EventTable[
     .execute();
 }
 
-export async function updateEvent(trx: Tx, id: string, patch: Partial<EventTable>): Promise<void> {
-  await trx.updateTable('events').set(patch).where('id', '=', id).execute();
+export async function updateEvent(
+  trx: Tx,
+  e: Pick<EventTable, 'id' | 'coalition_id'>,
+  patch: Partial<EventTable>,
+): Promise<void> {
+  await ofCoalition(trx, 'events', e.coalition_id)
+    .update()
+    .set(patch)
+    .where('id', '=', e.id)
+    .execute();
 }
 
 export function listTables(db: DbOrTx, eventId: string): Promise<EventTableTable[]> {
-  return db
-    .selectFrom('event_tables')
-    .selectAll()
-    .where('event_id', '=', eventId)
-    .orderBy('position')
+  return ofEvent(db, 'event_tables', eventId).select().selectAll().orderBy('position').execute();
+}
+
+/** Replacing the tables clears the hosts and the plans that seated people at the old ones. */
+export async function replaceTables(
+  trx: Tx,
+  eventId: string,
+  rows: EventTableTable[],
+): Promise<void> {
+  await ofEvent(trx, 'event_tables', eventId).delete().execute();
+  await insertTables(trx, rows);
+  await ofEvent(trx, 'event_sessions', eventId)
+    .update()
+    .set({ plan: null, quality: null })
+    .where('kind', '!=', 'networking')
     .execute();
 }
 
@@ -52,41 +75,40 @@ export async function insertTables(trx: Tx, rows: EventTableTable[]): Promise<vo
 
 export async function setTableHost(
   trx: Tx,
+  eventId: string,
   tableId: string,
   participantId: string | null,
 ): Promise<void> {
+  const tables = () => ofEvent(trx, 'event_tables', eventId).update();
   // A person hosts one table at most.
   if (participantId)
-    await trx
-      .updateTable('event_tables')
+    await tables()
       .set({ host_participant_id: null })
       .where('host_participant_id', '=', participantId)
       .execute();
-  await trx
-    .updateTable('event_tables')
-    .set({ host_participant_id: participantId })
-    .where('id', '=', tableId)
-    .execute();
+  await tables().set({ host_participant_id: participantId }).where('id', '=', tableId).execute();
 }
 
 export function listParticipants(db: DbOrTx, eventId: string): Promise<ParticipantTable[]> {
-  return db
-    .selectFrom('participants')
-    .selectAll()
-    .where('event_id', '=', eventId)
-    .orderBy('position')
-    .execute();
+  return ofEvent(db, 'participants', eventId).select().selectAll().orderBy('position').execute();
 }
 
-export function findParticipant(db: DbOrTx, id: string): Promise<ParticipantTable | undefined> {
-  return db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+export function findParticipant(
+  db: DbOrTx,
+  eventId: string,
+  id: string,
+): Promise<ParticipantTable | undefined> {
+  return ofEvent(db, 'participants', eventId)
+    .select()
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function nextParticipantPosition(db: DbOrTx, eventId: string): Promise<number> {
-  const r = await db
-    .selectFrom('participants')
+  const r = await ofEvent(db, 'participants', eventId)
+    .select()
     .select((eb) => eb.fn.max('position').as('p'))
-    .where('event_id', '=', eventId)
     .executeTakeFirst();
   return r?.p === null || r?.p === undefined ? 0 : Number(r.p) + 1;
 }
@@ -102,21 +124,24 @@ export async function insertParticipants(trx: Tx, rows: ParticipantTable[]): Pro
 
 export async function updateParticipant(
   db: DbOrTx,
+  eventId: string,
   id: string,
   patch: Partial<ParticipantTable>,
 ): Promise<void> {
-  await db.updateTable('participants').set(patch).where('id', '=', id).execute();
+  await ofEvent(db, 'participants', eventId).update().set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * The participant whose personal code this is, in whichever event: a root lookup by a secret
+ * (SHA-256 of a random code), like a session cookie; the event follows from the row.
+ */
 export function findParticipantByCodeHash(
   db: DbOrTx,
   hash: string,
 ): Promise<ParticipantTable | undefined> {
-  return db
-    .selectFrom('participants')
-    .selectAll()
-    .where('personal_code_hash', '=', hash)
-    .executeTakeFirst();
+  // eslint-disable-next-line no-restricted-syntax -- a root lookup by a secret, see above
+  const participants = db.selectFrom('participants');
+  return participants.selectAll().where('personal_code_hash', '=', hash).executeTakeFirst();
 }
 
 export async function insertParticipantToken(
@@ -126,43 +151,64 @@ export async function insertParticipantToken(
   await db.insertInto('participant_tokens').values(row).execute();
 }
 
+/** The participant a device token belongs to: a root lookup by a secret (SHA-256 of 32 random bytes). */
 export async function participantOfToken(
   db: DbOrTx,
   tokenHash: string,
 ): Promise<ParticipantTable | undefined> {
-  return db
-    .selectFrom('participant_tokens as t')
-    .innerJoin('participants as p', 'p.id', 't.participant_id')
+  // eslint-disable-next-line no-restricted-syntax -- a root lookup by a secret, see above
+  const tokens = db.selectFrom('participant_tokens as t');
+  return tokens
+    .innerJoin('participants as p', (j) =>
+      j.onRef('p.id', '=', 't.participant_id').onRef('p.event_id', '=', 't.event_id'),
+    )
     .selectAll('p')
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 
 export function listSessions(db: DbOrTx, eventId: string): Promise<EventSessionTable[]> {
-  return db
-    .selectFrom('event_sessions')
+  return ofEvent(db, 'event_sessions', eventId).select().selectAll().orderBy('position').execute();
+}
+
+export function findSession(
+  db: DbOrTx,
+  eventId: string,
+  sessionId: string,
+): Promise<EventSessionTable | undefined> {
+  return ofEvent(db, 'event_sessions', eventId)
+    .select()
     .selectAll()
-    .where('event_id', '=', eventId)
-    .orderBy('position')
-    .execute();
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
 }
 
 export async function insertSession(trx: DbOrTx, row: EventSessionTable): Promise<void> {
   await trx.insertInto('event_sessions').values(row).execute();
 }
 
-export async function deleteSession(trx: DbOrTx, id: string): Promise<void> {
-  await trx.deleteFrom('event_sessions').where('id', '=', id).execute();
+/** Whether the event had that session (a session of another event is not touched). */
+export async function deleteSession(
+  trx: DbOrTx,
+  eventId: string,
+  sessionId: string,
+): Promise<boolean> {
+  const r = await ofEvent(trx, 'event_sessions', eventId)
+    .delete()
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  return touched(r) > 0;
 }
 
 export async function savePlan(
   db: DbOrTx,
+  eventId: string,
   sessionId: string,
   plan: string | null,
   quality: string | null,
 ): Promise<void> {
-  await db
-    .updateTable('event_sessions')
+  await ofEvent(db, 'event_sessions', eventId)
+    .update()
     .set({ plan, quality })
     .where('id', '=', sessionId)
     .execute();

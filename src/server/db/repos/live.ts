@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
+import { ofEvent } from './scoped.ts';
 
 type Tx = Transaction<Database>;
 
@@ -8,10 +9,9 @@ export async function loadLiveState(
   db: Db,
   eventId: string,
 ): Promise<{ seq: number; state: string } | undefined> {
-  const r = await db
-    .selectFrom('live_state')
+  const r = await ofEvent(db, 'live_state', eventId)
+    .select()
     .select(['seq', 'state'])
-    .where('event_id', '=', eventId)
     .executeTakeFirst();
   return r && { seq: Number(r.seq), state: r.state };
 }
@@ -29,7 +29,7 @@ export async function storedSeq(
   lock: boolean,
 ): Promise<{ seq: number; exists: boolean }> {
   const read = () => {
-    const q = trx.selectFrom('live_state').select('seq').where('event_id', '=', eventId);
+    const q = ofEvent(trx, 'live_state', eventId).select().select('seq');
     return (lock ? q.forUpdate() : q).executeTakeFirst();
   };
   let r = await read();
@@ -59,10 +59,9 @@ export async function appendChange(
 ): Promise<void> {
   await trx.insertInto('live_changes').values({ event_id: eventId, seq, change, at }).execute();
   if (stateRowExists)
-    await trx
-      .updateTable('live_state')
+    await ofEvent(trx, 'live_state', eventId)
+      .update()
       .set(state === null ? { seq } : { seq, state })
-      .where('event_id', '=', eventId)
       .execute();
   else
     await trx
@@ -77,10 +76,9 @@ export async function changesSince(
   afterSeq: number,
   limit: number,
 ): Promise<{ seq: number; change: string }[]> {
-  const rows = await db
-    .selectFrom('live_changes')
+  const rows = await ofEvent(db, 'live_changes', eventId)
+    .select()
     .select(['seq', 'change'])
-    .where('event_id', '=', eventId)
     .where('seq', '>', afterSeq)
     .orderBy('seq')
     .limit(limit)
@@ -94,10 +92,9 @@ export async function findIntent(
   clientKey: string,
   intentId: string,
 ): Promise<number | undefined> {
-  const r = await db
-    .selectFrom('live_intents')
+  const r = await ofEvent(db, 'live_intents', eventId)
+    .select()
     .select('seq')
-    .where('event_id', '=', eventId)
     .where('client_key', '=', clientKey)
     .where('intent_id', '=', intentId)
     .executeTakeFirst();
@@ -118,10 +115,9 @@ export async function intentsSince(
   clientKey: string,
   sinceIso: string,
 ): Promise<number> {
-  const r = await db
-    .selectFrom('live_intents')
+  const r = await ofEvent(db, 'live_intents', eventId)
+    .select()
     .select((eb) => eb.fn.countAll().as('n'))
-    .where('event_id', '=', eventId)
     .where('client_key', '=', clientKey)
     .where('at', '>=', sinceIso)
     .executeTakeFirst();

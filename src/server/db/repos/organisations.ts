@@ -4,6 +4,7 @@ import type { Db } from '../index.ts';
 import type { Database, OrganisationTable } from '../schema.ts';
 import type { Scope } from '../../auth/policy.ts';
 import type { Visibility } from '../../../domain/taxonomy/codes.ts';
+import { ofCoalition, touched } from './scoped.ts';
 
 /** The list-valued fields, stored one row per value in `organisation_facets`. */
 export const FACETS = [
@@ -230,14 +231,16 @@ export type OrganisationPatch = Partial<Omit<OrganisationFields, 'facets'>> & {
   facets?: Partial<Record<Facet, string[]>>;
 };
 
+/** Whether the coalition had that organisation; its facets change only if it did. */
 export async function updateOrganisation(
   trx: Transaction<Database>,
+  coalitionId: string,
   id: string,
   patch: OrganisationPatch,
   now: string,
-): Promise<void> {
-  await trx
-    .updateTable('organisations')
+): Promise<boolean> {
+  const r = await ofCoalition(trx, 'organisations', coalitionId)
+    .update()
     .set((eb) => ({
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.type !== undefined && { type: patch.type }),
@@ -249,16 +252,28 @@ export async function updateOrganisation(
       version: eb('version', '+', 1),
     }))
     .where('id', '=', id)
-    .execute();
+    .executeTakeFirst();
+  if (touched(r) === 0) return false;
   if (patch.facets) await writeFacets(trx, id, patch.facets);
+  return true;
 }
 
-export async function deleteOrganisation(trx: Transaction<Database>, id: string): Promise<void> {
-  await trx
-    .updateTable('memberships')
+/** Whether the coalition had that organisation; nothing else changes if it did not. */
+export async function deleteOrganisation(
+  trx: Transaction<Database>,
+  coalitionId: string,
+  id: string,
+): Promise<boolean> {
+  const r = await ofCoalition(trx, 'organisations', coalitionId)
+    .delete()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (touched(r) === 0) return false;
+  await ofCoalition(trx, 'memberships', coalitionId)
+    .update()
     .set({ organisation_id: null })
     .where('organisation_id', '=', id)
     .execute();
   await trx.deleteFrom('organisation_facets').where('organisation_id', '=', id).execute();
-  await trx.deleteFrom('organisations').where('id', '=', id).execute();
+  return true;
 }

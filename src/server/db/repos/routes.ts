@@ -5,6 +5,7 @@ import type { Database } from '../schema.ts';
 import type { RouteTable } from '../schema-atlas.ts';
 import type { Scope } from '../../auth/policy.ts';
 import { applySummary, type SummaryInput } from './route-summaries.ts';
+import { ofCoalition, touched } from './scoped.ts';
 
 export interface StopRecord {
   role: 'source' | 'transit' | 'destination';
@@ -192,17 +193,15 @@ export async function insertRoutes(
   return ids;
 }
 
+/** `old` as read in this coalition: the route row is changed only there (then its children). */
 export async function replaceRoute(
   trx: Transaction<Database>,
   old: RouteRecord,
   f: RouteFields,
   at: string,
 ): Promise<void> {
-  await applySummary(trx, old.coalitionId, [summaryOf(old)], -1);
-  await trx.deleteFrom('route_stops').where('route_id', '=', old.id).execute();
-  await trx.deleteFrom('route_facets').where('route_id', '=', old.id).execute();
-  await trx
-    .updateTable('routes')
+  const r = await ofCoalition(trx, 'routes', old.coalitionId)
+    .update()
     .set({
       organisation_id: f.organisationId,
       source_place: f.stops[0]!.placeId,
@@ -217,16 +216,24 @@ export async function replaceRoute(
       version: old.version + 1,
     })
     .where('id', '=', old.id)
-    .execute();
+    .executeTakeFirst();
+  if (touched(r) === 0) throw new Error(`route ${old.id} is not in coalition ${old.coalitionId}`);
+  await applySummary(trx, old.coalitionId, [summaryOf(old)], -1);
+  await trx.deleteFrom('route_stops').where('route_id', '=', old.id).execute();
+  await trx.deleteFrom('route_facets').where('route_id', '=', old.id).execute();
   await writeChildren(trx, old.id, f);
   await applySummary(trx, old.coalitionId, [summaryOf(f)], 1);
 }
 
 export async function deleteRoute(trx: Transaction<Database>, old: RouteRecord): Promise<void> {
+  const r = await ofCoalition(trx, 'routes', old.coalitionId)
+    .delete()
+    .where('id', '=', old.id)
+    .executeTakeFirst();
+  if (touched(r) === 0) throw new Error(`route ${old.id} is not in coalition ${old.coalitionId}`);
   await applySummary(trx, old.coalitionId, [summaryOf(old)], -1);
   await trx.deleteFrom('route_stops').where('route_id', '=', old.id).execute();
   await trx.deleteFrom('route_facets').where('route_id', '=', old.id).execute();
-  await trx.deleteFrom('routes').where('id', '=', old.id).execute();
 }
 
 type RouteRow = RouteTable & { organisation_name: string | null };
