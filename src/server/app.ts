@@ -22,6 +22,8 @@ import { actorOf, sessionOf } from './auth/sessions.ts';
 import type { RoutePolicy } from './auth/policy.ts';
 import { installErrorHandler, unauthenticated } from './http/errors.ts';
 import { enforceRoutePolicies } from './http/route-policies.ts';
+import { installSecurityHeaders } from './http/headers.ts';
+import { installOriginCheck } from './http/origin.ts';
 import { healthRoutes } from './api/health/routes.ts';
 import { authRoutes } from './api/auth/routes.ts';
 import { organisationRoutes } from './api/organisations/routes.ts';
@@ -46,6 +48,11 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Honour X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
   trustProxy?: boolean;
+  /**
+   * The origins (scheme://host:port) pages of this Mosaic are served from, from `PUBLIC_URL`; API
+   * requests from any other origin are refused. Empty: the request's own host only.
+   */
+  publicOrigins?: readonly string[];
   /** Sign-in attempts per client address per minute, whatever the outcome (default 30). */
   loginAttemptsPerMinute?: number;
   /** Join-code look-ups and joins per client address per minute (default 600). */
@@ -97,6 +104,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  // First of all hooks, so every answer carries them, refusals included.
+  installSecurityHeaders(app);
 
   enforceRoutePolicies(app, PLUGIN_ROUTES);
 
@@ -107,6 +116,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(rateLimit, { global: false });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // After the WebSocket plugin's own hooks: a refused handshake's socket must still be closed by it.
+  installOriginCheck(app, opts.publicOrigins ?? []);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -195,6 +206,8 @@ function registerWebApp(app: App, webRoot: string | undefined): void {
         wildcard: false,
         index: false,
         preCompressed: true,
+        // Source maps are not built (vite.config.ts); one left in an old build is not served either.
+        allowedPath: (pathName) => !pathName.endsWith('.map'),
         setHeaders: (res, file) => {
           if (file.includes(`${path.sep}assets${path.sep}`))
             res.header('cache-control', 'public, max-age=31536000, immutable');

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parsePublicUrls } from './http/origin.ts';
 
 export interface ServerConfig {
   host: string;
@@ -6,6 +7,8 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   trustProxy: boolean;
+  /** Origins of `PUBLIC_URL` (comma-separated): the only pages allowed to call the API. */
+  publicOrigins: string[];
 }
 
 /** Configuration from the environment, with the defaults the README documents. */
@@ -20,6 +23,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dataDir: path.resolve(env.MOSAIC_DATA || '.mosaic'),
     databaseUrl: env.DATABASE_URL || undefined,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    publicOrigins: parsePublicUrls(env.PUBLIC_URL),
   };
 }
 

@@ -19,6 +19,7 @@ export interface StartOptions {
   webRoot?: string;
   log?: boolean;
   trustProxy?: boolean;
+  publicOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -45,6 +46,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       webRoot: opts.webRoot ?? DEFAULT_WEB_ROOT,
       logger: opts.log ? { level: 'info' } : false,
       trustProxy: opts.trustProxy ?? false,
+      publicOrigins: opts.publicOrigins ?? [],
     });
     await app.listen({ port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1' });
     const addr = app.server.address();

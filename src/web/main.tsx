@@ -1,3 +1,4 @@
+import './csp.ts';
 import '@fontsource-variable/noto-sans-thai/wght.css';
 import './styles.css';
 import { StrictMode } from 'react';

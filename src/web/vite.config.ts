@@ -72,7 +72,8 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the build: production must not hand out the original sources (issue 10).
+    sourcemap: false,
     // the phone view must stay small: warn early when a chunk grows
     chunkSizeWarningLimit: 400,
     rolldownOptions: {
