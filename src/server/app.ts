@@ -17,7 +17,7 @@ import {
 import './types.ts';
 import type { App, AppContext } from './context.ts';
 import type { Backend, Db } from './db/index.ts';
-import { FailureThrottle } from './auth/throttle.ts';
+import { BackOff } from './auth/backoff.ts';
 import { actorOf, sessionOf } from './auth/sessions.ts';
 import type { RoutePolicy } from './auth/policy.ts';
 import { installErrorHandler, unauthenticated } from './http/errors.ts';
@@ -53,7 +53,7 @@ export interface AppOptions {
    * requests from any other origin are refused. Empty: the request's own host only.
    */
   publicOrigins?: readonly string[];
-  /** Sign-in attempts per client address per minute, whatever the outcome (default 30). */
+  /** Sign-in attempts per client address per minute, whatever the outcome (default 60). */
   loginAttemptsPerMinute?: number;
   /** Join-code look-ups and joins per client address per minute (default 600). */
   joinAttemptsPerMinute?: number;
@@ -86,13 +86,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     db: opts.db,
     backend: opts.backend,
     now: opts.now ?? (() => new Date()),
-    // Five failures lock an account for 15 minutes; an address gets more room (a shared office
-    // or conference Wi-Fi sits behind one address) but not unlimited guessing across accounts.
-    loginThrottle: {
-      byEmail: new FailureThrottle(5, 15 * 60_000),
-      byAddress: new FailureThrottle(30, 15 * 60_000),
-    },
-    loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 30,
+    loginBackOff: new BackOff(),
+    // Per address only a rate limit that slows (a minute at most), never a lock: a whole venue's
+    // Wi-Fi sits behind one address.
+    loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 60,
     // A whole room often shares one public address (venue Wi-Fi behind NAT): allow a room to join
     // within a minute. 31^8 codes keep guessing out of reach even at this rate.
     joinAttemptsPerMinute: opts.joinAttemptsPerMinute ?? 600,

@@ -1,6 +1,6 @@
 /**
- * Counts failed log-ins per key (email, and client address) in a sliding window. Kept in memory:
- * a restart forgets, which is acceptable for slowing guessing, and nothing about accounts leaks.
+ * Counts events per key in a sliding window (the live room's per-client write budget). Kept in
+ * memory: a restart forgets. Sign-ins use auth/backoff.ts instead.
  */
 export class FailureThrottle {
   private readonly failures = new Map<string, number[]>();

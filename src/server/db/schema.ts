@@ -10,6 +10,7 @@ export interface Database extends AtlasTables, CardTables {
   users: UserTable;
   memberships: MembershipTable;
   sessions: SessionTable;
+  known_devices: KnownDeviceTable;
   organisations: OrganisationTable;
   organisation_facets: OrganisationFacetTable;
   audit_log: AuditTable;
@@ -57,6 +58,14 @@ export interface SessionTable {
   coalition_id: string;
   created_at: string;
   expires_at: string;
+}
+
+/** A browser an account signed in from: SHA-256 of the random token in its `mosaic_device` cookie. */
+export interface KnownDeviceTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string;
 }
 
 export interface OrganisationTable {

@@ -4,6 +4,7 @@ import type { App, AppContext } from '../../context.ts';
 import { findCoalition, findUserByEmail, membershipsOf } from '../../db/repos/accounts.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import { endSession, startSession } from '../../auth/sessions.ts';
+import { knownDeviceOf, rememberThisDevice } from '../../auth/devices.ts';
 import { HttpError, unauthenticated } from '../../http/errors.ts';
 import { can } from '../../auth/policy.ts';
 import type { SessionView } from '../../db/repos/accounts.ts';
@@ -11,11 +12,16 @@ import type { SessionView } from '../../db/repos/accounts.ts';
 const invalidCredentials = () =>
   // Deliberately the same for an unknown email and a wrong password.
   new HttpError(401, { error: 'invalid_credentials', message: 'Email or password is not right.' });
-const rateLimited = () =>
-  new HttpError(429, {
+const slowDown = (waitMs: number) => {
+  const wait =
+    waitMs < 60_000
+      ? `${Math.ceil(waitMs / 1000)} seconds`
+      : `${Math.ceil(waitMs / 60_000)} minutes`;
+  return new HttpError(429, {
     error: 'rate_limited',
-    message: 'Too many failed sign-ins. Wait 15 minutes and try again.',
+    message: `Too many failed sign-ins with this email. Try again in ${wait}, or from a device you signed in with before.`,
   });
+};
 
 async function presentMe(ctx: AppContext, s: SessionView): Promise<Me> {
   const coalition = await findCoalition(ctx.db, s.coalitionId);
@@ -55,17 +61,25 @@ export function authRoutes(app: App, ctx: AppContext): void {
       const { email, password } = request.body;
       const now = ctx.now();
       const t = now.getTime();
-      const { byEmail, byAddress } = ctx.loginThrottle;
-      if (byEmail.isBlocked(email, t) || byAddress.isBlocked(request.ip, t)) throw rateLimited();
       const user = await findUserByEmail(ctx.db, email);
+      // Guesses from devices the account never signed in from share one back-off per email (known
+      // or not: the answer must not tell); a device the owner used before has its own, so strangers
+      // cannot lock the owner out. No per-address lock: a whole venue shares one address.
+      const device = await knownDeviceOf(ctx.db, request, user?.id);
+      const key = device ? `device:${user?.id}:${device}` : `email:${email.trim().toLowerCase()}`;
+      const wait = ctx.loginBackOff.waitMs(key, t);
+      if (wait > 0) {
+        reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw slowDown(wait);
+      }
       const ok = await verifyPassword(user?.password_hash, password);
       const membership = user && (await membershipsOf(ctx.db, user.id))[0];
       if (!ok || !user || !membership) {
-        byEmail.recordFailure(email, t);
-        byAddress.recordFailure(request.ip, t);
+        ctx.loginBackOff.recordFailure(key, t);
         throw invalidCredentials();
       }
-      byEmail.clear(email);
+      ctx.loginBackOff.clear(key);
+      await rememberThisDevice(ctx.db, request, reply, user.id, now);
       await startSession(
         ctx.db,
         reply,
