@@ -140,15 +140,26 @@ export const RouteListQuery = AtlasFilters.omit({ view: true, coalition: true })
 export const RouteList = Paged(Route);
 export type RouteList = z.infer<typeof RouteList>;
 
-/** A count that public views may withhold: `null` when below the suppression threshold. */
-const Count = z.number().int().nonnegative().nullable();
+/** Public views: a count published only as a range, `lo` to `hi` routes. */
+export const CountRange = z.object({
+  lo: z.number().int().nonnegative(),
+  hi: z.number().int().nonnegative(),
+});
+export type CountRange = z.infer<typeof CountRange>;
+/**
+ * A count. Coalition views: always exact. Public views (docs/security.md, "public"): exact, `null`
+ * when withheld (fewer than k), or a range where an exact figure would let a withheld one be
+ * narrowed down, or a total includes withheld parts.
+ */
+export const Count = z.union([z.number().int().nonnegative(), z.null(), CountRange]);
+export type Count = z.infer<typeof Count>;
 
 export const MapFlow = z.object({
   source: PlaceItem,
   destination: PlaceItem,
-  /** Transit places seen on these routes, most frequent first (at most 5). */
+  /** Transit places seen on these routes, most frequent first (at most 5). None in public views. */
   via: z.array(z.object({ place: PlaceItem, borderCrossing: z.boolean(), n: z.number().int() })),
-  n: z.number().int(),
+  n: Count,
   forms: z.array(z.object({ form: Form, n: z.number().int() })),
 });
 export const MapRegion = z.object({
@@ -156,8 +167,8 @@ export const MapRegion = z.object({
   /** ISO 3166-1 numeric code: how the shipped boundaries (Natural Earth) name countries. */
   numeric: z.string(),
   name: z.string(),
-  outflow: z.number().int(),
-  inflow: z.number().int(),
+  outflow: Count,
+  inflow: Count,
 });
 export const Footprint = z.object({
   country: z.string(),
@@ -168,10 +179,11 @@ export const Footprint = z.object({
   byKind: z.record(z.string(), z.number().int()),
 });
 export const AtlasMap = z.object({
+  /** Changes when what this reader sees changes (public views: only when public figures change). */
   version: z.number().int(),
   view: z.enum(['coalition', 'public']),
   k: z.number().int(),
-  routes: z.number().int().nullable(),
+  routes: Count,
   flows: z.array(MapFlow),
   regions: z.array(MapRegion),
   footprints: z.array(Footprint),

@@ -82,7 +82,7 @@ export function FlowsTab() {
       {res.error !== undefined && <p className="alert alert-error">{errorMessage(t, res.error)}</p>}
       {m && m.view === 'public' && (
         <p className="alert alert-info">
-          {t('atlas.flows.suppressedNote', { k: m.k, count: m.suppressedCells })}
+          {t('atlasPublic.note', { k: m.k, count: m.suppressedCells })}
         </p>
       )}
       {m && <Sankey m={m} label={t('atlas.flows.sankeyLabel')} />}

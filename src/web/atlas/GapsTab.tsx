@@ -124,7 +124,10 @@ function GapText({ gap, k }: { gap: Gap; k: number }) {
     .filter((role) => gap[role] !== 0)
     .map((role) => {
       const n = gap[role];
-      return n === null ? t(`atlas.gaps.${role}Few`, { k }) : t(`atlas.gaps.${role}`, { count: n });
+      if (n === null) return t(`atlas.gaps.${role}Few`, { k });
+      return typeof n === 'number'
+        ? t(`atlas.gaps.${role}`, { count: n })
+        : t(`atlasPublic.${role}Range`, { lo: n.lo, hi: n.hi });
     });
   const missing = gap.missing.length
     ? t('atlas.gaps.noOrg', { kinds: gap.missing.map((m) => kindLabel(t, m)).join(', ') })

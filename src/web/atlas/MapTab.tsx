@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
-import type { MapFlow } from '../../contract/atlas.ts';
+import type { TFunction } from 'i18next';
+import type { CountRange, MapFlow } from '../../contract/atlas.ts';
 import { errorMessage } from '../shell/errors.ts';
 import { useResource } from '../shell/useResource.ts';
 import { atlasApi, qs } from './api.ts';
@@ -9,7 +10,7 @@ import { startMapDownloads, takeEarlyMap } from './early.ts';
 import { exportPng, exportSvg } from './exportImage.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { filtersFrom } from './filters.ts';
-import { formLabel } from './labels.ts';
+import { countText, formLabel } from './labels.ts';
 import { MapView, type Selection } from './MapView.tsx';
 import { provinceCounts } from './provinceLayer.ts';
 import { useAtlasLive } from './useAtlasLive.ts';
@@ -55,9 +56,9 @@ export function MapTab({ projector = false }: { projector?: boolean }) {
         {data &&
           (data.routes === null
             ? t('atlas.map.routesSuppressed', { k: data.k })
-            : t('atlas.map.routes', { count: data.routes }))}
+            : routesText(t, data.routes))}
         {data?.view === 'public' && (
-          <span className="badge badge-public">{t('atlas.publicBadge', { k: data.k })}</span>
+          <span className="badge badge-public">{t('atlasPublic.badge', { k: data.k })}</span>
         )}
       </p>
       <div className="atlas-map-layout">
@@ -100,7 +101,7 @@ export function MapTab({ projector = false }: { projector?: boolean }) {
               <p className="hint">{t('atlas.map.provincesPublic')}</p>
             )}
           </div>
-          <Details sel={sel} provinces={showProvinces} />
+          <Details sel={sel} provinces={showProvinces} k={data?.k ?? 11} />
           {!projector && (
             <div className="actions">
               <button
@@ -121,7 +122,7 @@ export function MapTab({ projector = false }: { projector?: boolean }) {
           )}
         </aside>
       </div>
-      {!projector && data && <FlowTable flows={data.flows} />}
+      {!projector && data && <FlowTable flows={data.flows} k={data.k} />}
     </section>
   );
 }
@@ -130,7 +131,7 @@ export function MapTab({ projector = false }: { projector?: boolean }) {
  * The map as a table (the alternative to the drawing). Its rows are built when it is opened: a
  * closed `<details>` shows nothing, and on a phone the rows would cost the map's first drawing.
  */
-function FlowTable({ flows }: { flows: MapFlow[] }) {
+function FlowTable({ flows, k }: { flows: MapFlow[]; k: number }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -161,7 +162,7 @@ function FlowTable({ flows }: { flows: MapFlow[] }) {
                     .join(' · ')}
                 </td>
                 <td>{`${f.destination.name}, ${f.destination.countryName}`}</td>
-                <td>{f.n}</td>
+                <td>{countText(t, f.n, k)}</td>
                 <td>{f.forms.map((x) => formLabel(t, x.form)).join(', ')}</td>
               </tr>
             ))}
@@ -172,7 +173,7 @@ function FlowTable({ flows }: { flows: MapFlow[] }) {
   );
 }
 
-function Details({ sel, provinces }: { sel: Selection | null; provinces: boolean }) {
+function Details({ sel, provinces, k }: { sel: Selection | null; provinces: boolean; k: number }) {
   const { t } = useTranslation();
   if (!sel)
     return (
@@ -192,7 +193,12 @@ function Details({ sel, provinces }: { sel: Selection | null; provinces: boolean
     return (
       <div className="atlas-details" aria-live="polite">
         <h3>{sel.name}</h3>
-        <p>{t('atlas.map.outIn', { out: sel.outflow, in: sel.inflow })}</p>
+        <p>
+          {t('atlas.map.outIn', {
+            out: countText(t, sel.outflow, k),
+            in: countText(t, sel.inflow, k),
+          })}
+        </p>
         <p>{t('atlas.map.orgsHere', { count: sel.organisations })}</p>
       </div>
     );
@@ -202,7 +208,7 @@ function Details({ sel, provinces }: { sel: Selection | null; provinces: boolean
       <h3>
         {f.source.name} → {f.destination.name}
       </h3>
-      <p>{t('atlas.map.routes', { count: f.n })}</p>
+      <p>{f.n === null ? null : routesText(t, f.n)}</p>
       {f.via.length > 0 && (
         <>
           <h4>{t('atlas.map.via')}</h4>
@@ -227,4 +233,11 @@ function Details({ sel, provinces }: { sel: Selection | null; provinces: boolean
       </ul>
     </div>
   );
+}
+
+/** "12 routes", or a public range: "22–31 routes". */
+function routesText(t: TFunction, n: number | CountRange): string {
+  return typeof n === 'number'
+    ? t('atlas.map.routes', { count: n })
+    : t('atlasPublic.routesRange', { lo: n.lo, hi: n.hi });
 }

@@ -9,8 +9,10 @@ import {
   type WheelEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { countText, countValue } from './labels.ts';
 import type { GeoProjection } from 'd3-geo';
-import type { AtlasMap, MapFlow } from '../../contract/atlas.ts';
+import type { AtlasMap, Count, MapFlow } from '../../contract/atlas.ts';
 import {
   loadCountries,
   loadProvinces,
@@ -28,7 +30,7 @@ import { asiaProjection, curve, EXTENT, MAP_H, MAP_W } from './projection.ts';
 
 export type Selection =
   | { kind: 'flow'; flow: MapFlow }
-  | { kind: 'region'; name: string; outflow: number; inflow: number; organisations: number }
+  | { kind: 'region'; name: string; outflow: Count; inflow: Count; organisations: number }
   | { kind: 'province'; id: string; name: string; outflow: number; inflow: number };
 
 interface Props {
@@ -263,6 +265,7 @@ export function MapView({
           <CountryLayer
             file={countries}
             regions={data?.regions}
+            k={data?.k ?? 11}
             regionBy={regionBy}
             footprintBy={footprintBy}
             givenUpKey={givenUpKey}
@@ -387,6 +390,7 @@ type Select = (id: string, s: Selection) => void;
 const CountryLayer = memo(function CountryLayer({
   file,
   regions,
+  k,
   regionBy,
   footprintBy,
   givenUpKey,
@@ -394,6 +398,7 @@ const CountryLayer = memo(function CountryLayer({
 }: {
   file: CountryFile;
   regions: Region[] | undefined;
+  k: number;
   regionBy: ReadonlyMap<string, Region>;
   footprintBy: ReadonlyMap<string, Footprint>;
   givenUpKey: string;
@@ -401,13 +406,13 @@ const CountryLayer = memo(function CountryLayer({
 }) {
   const { t } = useTranslation();
   const givenUp = new Set(givenUpKey ? givenUpKey.split(',') : []);
-  const maxNet = Math.max(1, ...(regions ?? []).map((r) => Math.abs(r.outflow - r.inflow)));
+  const net = (r: Region) => countValue(r.outflow) - countValue(r.inflow);
+  const maxNet = Math.max(1, ...(regions ?? []).map((r) => Math.abs(net(r))));
   return (
     <g transform={`scale(${file.scale})`}>
       {file.countries.map((s) => {
         const r = regionBy.get(s.id);
-        const net = r ? r.outflow - r.inflow : 0;
-        const fill = givenUp.has(s.id) || !r ? NEUTRAL : shade(net, maxNet);
+        const fill = givenUp.has(s.id) || !r ? NEUTRAL : shade(net(r), maxNet);
         return (
           <path
             key={s.id + s.name}
@@ -428,7 +433,9 @@ const CountryLayer = memo(function CountryLayer({
             }
           >
             <title>
-              {r ? `${r.name}: ${t('atlas.map.outIn', { out: r.outflow, in: r.inflow })}` : s.name}
+              {r
+                ? `${r.name}: ${t('atlas.map.outIn', { out: countText(t, r.outflow, k), in: countText(t, r.inflow, k) })}`
+                : s.name}
             </title>
           </path>
         );
@@ -527,7 +534,7 @@ const FlowLayer = memo(function FlowLayer({
   select: Select;
 }) {
   const { t } = useTranslation();
-  const maxFlow = Math.max(1, ...(flows ?? []).map((f) => f.n));
+  const maxFlow = Math.max(1, ...(flows ?? []).map((f) => countValue(f.n)));
   return (
     <g fill="none">
       {flows?.map((f) => {
@@ -535,7 +542,7 @@ const FlowLayer = memo(function FlowLayer({
         const b = projection([f.destination.lon, f.destination.lat]);
         if (!a || !b) return null;
         const id = `f:${f.source.id}>${f.destination.id}`;
-        const w = 1 + 5 * Math.sqrt(f.n / maxFlow);
+        const w = 1 + 5 * Math.sqrt(countValue(f.n) / maxFlow);
         const d = curve(a, b);
         return (
           <g
@@ -557,13 +564,7 @@ const FlowLayer = memo(function FlowLayer({
               vectorEffect="non-scaling-stroke"
               markerEnd="url(#atlas-arrow)"
             >
-              <title>
-                {t('atlas.map.flowTitle', {
-                  from: f.source.name,
-                  to: f.destination.name,
-                  count: f.n,
-                })}
-              </title>
+              <title>{flowTitle(t, f)}</title>
             </path>
           </g>
         );
@@ -575,6 +576,14 @@ const FlowLayer = memo(function FlowLayer({
 const NEUTRAL = '#f7f5ef';
 
 /** Orange for a net source, teal for a net destination, stronger with a larger net count. */
+/** A flow's tooltip: exact counts are pluralised; a public range is given as its two ends. */
+function flowTitle(t: TFunction, f: MapFlow): string {
+  const names = { from: f.source.name, to: f.destination.name };
+  return typeof f.n === 'number'
+    ? t('atlas.map.flowTitle', { ...names, count: f.n })
+    : t('atlasPublic.flowTitle', { ...names, lo: f.n?.lo ?? 1, hi: f.n?.hi ?? 1 });
+}
+
 function shade(net: number, maxNet: number): string {
   if (net === 0) return NEUTRAL;
   const a = (0.15 + 0.75 * (Math.abs(net) / maxNet)).toFixed(2);

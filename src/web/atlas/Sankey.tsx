@@ -1,4 +1,5 @@
 import type { FlowMatrix } from '../../contract/atlas.ts';
+import { countValue } from './labels.ts';
 
 /**
  * A two-column Sankey: origins on the left, destinations on the right, band width ∝ routes.
@@ -6,9 +7,11 @@ import type { FlowMatrix } from '../../contract/atlas.ts';
  */
 export function Sankey({ m, label }: { m: FlowMatrix; label: string }) {
   const W = 720;
-  const cells = m.cells.filter(
-    (c): c is { origin: string; destination: string; n: number } => c.n !== null && c.n > 0,
-  );
+  // Public ranges are drawn at their middle (a figure derived from what is published).
+  const cells = m.cells
+    .filter((c) => c.n !== null)
+    .map((c) => ({ origin: c.origin, destination: c.destination, n: countValue(c.n) }))
+    .filter((c) => c.n > 0);
   const sum = (key: 'origin' | 'destination', id: string) =>
     cells.filter((c) => c[key] === id).reduce((s, c) => s + c.n, 0);
   const origins = m.origins.filter((o) => sum('origin', o.id) > 0).slice(0, 14);

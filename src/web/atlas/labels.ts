@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { isCode } from '../directory/vocab.ts';
 import { LABOUR_SECTORS } from '../../contract/vocab.ts';
+import type { Count } from '../../contract/atlas.ts';
 
 /** Labels of the atlas's own vocabularies; the directory's (form, population, kind of work) are reused. */
 export function formLabel(t: TFunction, code: string): string {
@@ -32,7 +33,14 @@ export function basisLabel(t: TFunction, code: string): string {
     ? t(`atlas.basis.${code}`)
     : code;
 }
-/** A count that a public view withheld. */
-export function countText(t: TFunction, n: number | null, k: number): string {
-  return n === null ? t('atlas.suppressed', { k }) : String(n);
+/** A count as published: exact, withheld ("<11") or, in public views, a range ("22–31"). */
+export function countText(t: TFunction, n: Count, k: number): string {
+  if (n === null) return t('atlas.suppressed', { k });
+  return typeof n === 'number' ? String(n) : t('atlasPublic.range', { lo: n.lo, hi: n.hi });
+}
+
+/** One number to size or shade by: a range counts as its middle, a withheld count as 0. */
+export function countValue(n: Count): number {
+  if (n === null) return 0;
+  return typeof n === 'number' ? n : (n.lo + n.hi) / 2;
 }

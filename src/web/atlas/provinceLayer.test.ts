@@ -19,7 +19,8 @@ function matrix(cells: FlowMatrix['cells'], level: FlowMatrix['level'] = 'provin
   // Totals as the server sends them: a line whose every cell is withheld has its total withheld.
   const totals = (key: 'origin' | 'destination') => {
     const t: Record<string, number | null> = {};
-    for (const c of cells) t[c[key]] = c.n === null ? (t[c[key]] ?? null) : (t[c[key]] ?? 0) + c.n;
+    for (const c of cells)
+      t[c[key]] = c.n === null ? (t[c[key]] ?? null) : (t[c[key]] ?? 0) + (c.n as number);
     return t;
   };
   return {

@@ -3,6 +3,7 @@ import { merge } from 'topojson-client';
 import type { MultiPolygon as TopoMultiPolygon } from 'topojson-specification';
 import type { FlowMatrix } from '../../contract/atlas.ts';
 import type { ProvinceIndex, ProvinceProps, ProvinceTopology } from './provinces/format.ts';
+import { countValue } from './labels.ts';
 
 /** Routes starting and ending in one province, summed over the province flow table. */
 export interface ProvinceCount {
@@ -39,9 +40,9 @@ export function provinceCounts(
   };
   // The row and column totals: the layer needs no cells (the Map tab asks with `cells=none`).
   for (const [id, n] of Object.entries(m.originTotals))
-    if (n && PROVINCE_ID.test(id)) get(id).outflow += n;
+    if (n && PROVINCE_ID.test(id)) get(id).outflow += countValue(n);
   for (const [id, n] of Object.entries(m.destinationTotals))
-    if (n && PROVINCE_ID.test(id)) get(id).inflow += n;
+    if (n && PROVINCE_ID.test(id)) get(id).inflow += countValue(n);
   return out;
 }
 

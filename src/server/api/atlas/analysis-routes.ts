@@ -14,18 +14,19 @@ import { getPlace } from '../../../domain/geo/index.ts';
 import type { App, AppContext } from '../../context.ts';
 import { flowCounts } from '../../db/repos/atlas-queries.ts';
 import type { RouteFilter } from '../../db/repos/routes.ts';
-import { suppressTable } from '../../../domain/analysis/suppression.ts';
 import { atlasMap, flowMatrix, gapList } from './analysis-service.ts';
 import type { AtlasAnswerCache } from './answer-cache.ts';
 import { atlasReader, type AtlasReader } from './audience.ts';
 import { send, type AtlasHub } from './live.ts';
+import { countOf, publicCells } from './public-answers.ts';
+import { publicRelease } from './public-release.ts';
 
 const policy = { kind: 'resource', resource: 'atlas', action: 'read' } as const;
 const errors = { 400: ErrorBody, 404: ErrorBody };
 
 function filterOf(q: Omit<RouteFilter, 'organisationId'>, isPublic: boolean): RouteFilter {
   // The public view answers by form only: every other filter would publish differently-cut
-  // tables whose differences could reveal withheld small counts (see domain/analysis/suppression.ts).
+  // tables whose differences could reveal withheld small counts (see domain/analysis/release.ts).
   if (isPublic) return q.form ? { form: q.form } : {};
   return {
     form: q.form,
@@ -174,17 +175,21 @@ export function analysisRoutes(
       const q = request.query;
       const r = await atlasReader(ctx, request.actor, 'atlas', q.view, q.coalition);
       const level = publicLevel(r, q.level);
-      const counts = await flowCounts(ctx.db, r.audience, level, filterOf(q, r.isPublic));
+      // Public: the release's cells with an exact count (withheld ones are left out, ranges are
+      // given as their two ends).
       const shown = r.isPublic
-        ? suppressTable(
-            counts.map((c) => ({ row: c.origin, col: c.destination, n: c.n })),
-            r.k,
-          ).cells.map((c) => ({ origin: c.row, destination: c.col, n: c.n }))
-        : counts;
+        ? publicCells(await publicRelease(ctx, cache, r.audience.coalitionId, r.k), q.form).map(
+            (c) => ({ origin: c.origin, destination: c.destination, n: countOf(c.figure, r.k) }),
+          )
+        : await flowCounts(ctx.db, r.audience, level, filterOf(q, r.isPublic));
       const features = shown.flatMap((c) => {
         const o = getPlace(c.origin);
         const d = getPlace(c.destination);
         if (!o || !d || c.n === null) return [];
+        const routes: Record<string, number | null> =
+          typeof c.n === 'number'
+            ? { routes: c.n }
+            : { routes: null, routesMin: c.n.lo, routesMax: c.n.hi };
         return [
           {
             type: 'Feature' as const,
@@ -200,7 +205,7 @@ export function analysisRoutes(
               originName: o.name,
               destination: d.id,
               destinationName: d.name,
-              routes: c.n,
+              ...routes,
               form: q.form ?? null,
               level,
             },
@@ -236,6 +241,12 @@ export function analysisRoutes(
         request.query.coalition,
       );
       const id = r.audience.coalitionId;
+      // Public readers get the public version (a digest of what they can see), never the count
+      // of the coalition's writes, which would reveal organisation-only activity.
+      const publicVersion = r.isPublic
+        ? async () => (await publicRelease(ctx, cache, id, r.k)).version
+        : undefined;
+      const hello = publicVersion ? await publicVersion() : hub.version(id);
       reply.hijack();
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
@@ -243,8 +254,12 @@ export function analysisRoutes(
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      send(reply, 'hello', { version: hub.version(id) });
-      const unsubscribe = hub.subscribe(id, reply);
+      send(reply, 'hello', { version: hello });
+      const unsubscribe = hub.subscribe(
+        id,
+        reply,
+        publicVersion ? { publicVersion, last: hello } : undefined,
+      );
       // A comment line every 25 s keeps proxies and phones from closing an idle stream.
       const ping = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
       request.raw.on('close', () => {

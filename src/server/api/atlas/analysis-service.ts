@@ -1,5 +1,12 @@
 import isoCountries from 'i18n-iso-countries';
-import type { AtlasMap, FlowMatrix, Gap, GapList, GapsQuery } from '../../../contract/atlas.ts';
+import type {
+  AtlasMap,
+  Count,
+  FlowMatrix,
+  Gap,
+  GapList,
+  GapsQuery,
+} from '../../../contract/atlas.ts';
 import {
   DEFAULT_WEIGHTS,
   GAP_RULE,
@@ -8,7 +15,6 @@ import {
   type GapWeights,
   type OrgCoverage,
 } from '../../../domain/analysis/gaps.ts';
-import { suppressCount, suppressTable } from '../../../domain/analysis/suppression.ts';
 import { getCountry, getPlace } from '../../../domain/geo/index.ts';
 import { KINDS_OF_WORK, type KindOfWork } from '../../../domain/taxonomy/codes.ts';
 import type { AppContext } from '../../context.ts';
@@ -24,6 +30,8 @@ import type { RouteFilter } from '../../db/repos/routes.ts';
 import { coalitionOrganisations } from '../../db/repos/atlas-organisations.ts';
 import { placeItem } from '../gazetteer/present.ts';
 import type { AtlasReader } from './audience.ts';
+import { countOf, publicFlowMatrix, publicGapRows, publicMap } from './public-answers.ts';
+import { publicRelease } from './public-release.ts';
 
 const nameOf = (id: string) => getPlace(id)?.name ?? id;
 
@@ -49,7 +57,7 @@ export async function flowMatrix(
   const size = (m: FlowMatrix) => m.cells.length + m.origins.length + m.destinations.length;
   const whole = () =>
     cache.get(ctx.db, r.audience.coalitionId, answerKey('flows', r, level, f), size, () =>
-      computeFlowMatrix(ctx, r, level, f),
+      computeFlowMatrix(ctx, cache, r, level, f),
     );
   const { top, cells = 'all' } = shape;
   if (top === undefined && cells === 'all') return whole();
@@ -78,7 +86,7 @@ export function topOfMatrix(m: FlowMatrix, top: number): FlowMatrix {
   const o = new Set(origins.map((n) => n.id));
   const d = new Set(destinations.map((n) => n.id));
   const cells = m.cells.filter((c) => o.has(c.origin) && d.has(c.destination));
-  const pick = (totals: Record<string, number | null>, keep: Set<string>) =>
+  const pick = (totals: Record<string, Count>, keep: Set<string>) =>
     Object.fromEntries(Object.entries(totals).filter(([id]) => keep.has(id)));
   return {
     ...m,
@@ -97,43 +105,36 @@ export function topOfMatrix(m: FlowMatrix, top: number): FlowMatrix {
 
 async function computeFlowMatrix(
   ctx: AppContext,
+  cache: AtlasAnswerCache,
   r: AtlasReader,
   level: 'country' | 'province',
   f: RouteFilter,
 ): Promise<FlowMatrix> {
+  // Public: derived from the public release alone (by country, by form), never from the routes.
+  if (r.isPublic)
+    return publicFlowMatrix(await publicRelease(ctx, cache, r.audience.coalitionId, r.k), f.form);
   const counts = await flowCounts(ctx.db, r.audience, level, f);
   const node = (id: string) => ({ id, name: nameOf(id), countryCode: id.slice(0, 2) });
-  const table = r.isPublic
-    ? suppressTable(
-        counts.map((c) => ({ row: c.origin, col: c.destination, n: c.n })),
-        r.k,
-      )
-    : null;
-  const cells = table
-    ? table.cells.map((c) => ({ origin: c.row, destination: c.col, n: c.n }))
-    : counts.map((c) => ({ origin: c.origin, destination: c.destination, n: c.n }));
   const sum = (key: 'origin' | 'destination') => {
     const m = new Map<string, number>();
     for (const c of counts) m.set(c[key], (m.get(c[key]) ?? 0) + c.n);
     return m;
   };
-  const rowTotals = table ? table.rowTotals : sum('origin');
-  const colTotals = table ? table.colTotals : sum('destination');
-  const byTotal = (m: Map<string, number | null>) =>
-    [...m.keys()]
-      .sort((a, b) => (m.get(b) ?? -1) - (m.get(a) ?? -1) || a.localeCompare(b))
-      .map(node);
+  const rowTotals = sum('origin');
+  const colTotals = sum('destination');
+  const byTotal = (m: Map<string, number>) =>
+    [...m.keys()].sort((a, b) => m.get(b)! - m.get(a)! || a.localeCompare(b)).map(node);
   return {
     level,
-    view: r.isPublic ? 'public' : 'coalition',
+    view: 'coalition',
     k: r.k,
     origins: byTotal(rowTotals),
     destinations: byTotal(colTotals),
-    cells,
+    cells: counts.map((c) => ({ origin: c.origin, destination: c.destination, n: c.n })),
     originTotals: Object.fromEntries(rowTotals),
     destinationTotals: Object.fromEntries(colTotals),
-    total: table ? table.total : counts.reduce((s, c) => s + c.n, 0),
-    suppressedCells: table?.suppressedCells ?? 0,
+    total: counts.reduce((s, c) => s + c.n, 0),
+    suppressedCells: 0,
     omitted: { origins: 0, destinations: 0, cells: 0 },
   };
 }
@@ -171,10 +172,12 @@ const KIND_WORDS: Record<KindOfWork, string> = {
 function summarise(g: Omit<Gap, 'summary'>, k: number): string {
   const parts = (['source', 'transit', 'destination'] as const)
     .filter((role) => g[role] !== 0)
-    .map(
-      (role) =>
-        `${g[role] ?? `fewer than ${k}`} route${g[role] === 1 ? '' : 's'} ${ROLE_WORDS[role]}`,
-    );
+    .map((role) => {
+      const n = g[role];
+      const words =
+        n === null ? `fewer than ${k}` : typeof n === 'number' ? String(n) : `${n.lo}–${n.hi}`;
+      return `${words} route${n === 1 ? '' : 's'} ${ROLE_WORDS[role]}`;
+    });
   const missing = g.missing.length
     ? `no organisation offers ${g.missing.map((m) => KIND_WORDS[m]).join(', ')}`
     : `${g.organisations} organisation${g.organisations === 1 ? '' : 's'} work here`;
@@ -193,35 +196,45 @@ export async function gapList(
   // cached until the next route write. Who works where is read on every request, so an edited
   // organisation shows at once.
   const roleWeights = `${q.minRoutes}|${weights.source},${weights.transit},${weights.destination}`;
-  const [{ ordered, original }, orgs] = await Promise.all([
+  const [{ ordered, counts }, orgs] = await Promise.all([
     cache.get(
       ctx.db,
       r.audience.coalitionId,
-      answerKey(`gap-order|${roleWeights}`, r, q.level, f),
+      answerKey(`gap-order|${roleWeights}`, r, r.isPublic ? 'country' : q.level, f),
       (x) => x.ordered.length,
       async () => {
-        const counts = await cache.get(
+        if (r.isPublic) {
+          // Public: countries only, from the public release; `minRoutes`, scores and order use
+          // published figures only (a range counts as its middle), so none of them can leak more.
+          const rel = await publicRelease(ctx, cache, r.audience.coalitionId, r.k);
+          const rows = publicGapRows(rel, f.form).filter(
+            (e) => e.source + e.transit + e.destination >= q.minRoutes,
+          );
+          const shown = new Map(
+            rows.map((e) => [
+              `${e.placeId}|${e.form}`,
+              {
+                source: countOf(e.figures.source, r.k),
+                transit: countOf(e.figures.transit, r.k),
+                destination: countOf(e.figures.destination, r.k),
+              },
+            ]),
+          );
+          return { ordered: orderByPressure(rows, weights), counts: shown };
+        }
+        const all = await cache.get(
           ctx.db,
           r.audience.coalitionId,
           answerKey('places', r, q.level, f),
           (rows) => rows.length,
           () => placeCounts(ctx.db, r.audience, q.level, f),
         );
-        let rows = counts.filter((e) => e.source + e.transit + e.destination >= q.minRoutes);
-        if (r.isPublic) {
-          // Public: small counts are withheld before scoring, so the ranking cannot leak them.
-          rows = rows
-            .map((e) => ({
-              ...e,
-              source: e.source >= r.k ? e.source : 0,
-              transit: e.transit >= r.k ? e.transit : 0,
-              destination: e.destination >= r.k ? e.destination : 0,
-            }))
-            .filter((e) => e.source + e.transit + e.destination > 0);
-        }
+        const rows = all.filter((e) => e.source + e.transit + e.destination >= q.minRoutes);
         return {
           ordered: orderByPressure(rows, weights),
-          original: new Map(counts.map((e) => [`${e.placeId}|${e.form}`, e])),
+          counts: new Map<string, Pick<Gap, 'source' | 'transit' | 'destination'>>(
+            all.map((e) => [`${e.placeId}|${e.form}`, e]),
+          ),
         };
       },
     ),
@@ -241,8 +254,7 @@ export async function gapList(
   );
   const items: Gap[] = ranked.map((g) => {
     const p = getPlace(g.placeId);
-    const o = original.get(`${g.placeId}|${g.form}`)!;
-    const count = (n: number) => (r.isPublic ? suppressCount(n, r.k) : n);
+    const o = counts.get(`${g.placeId}|${g.form}`)!;
     const base = {
       place: {
         id: g.placeId,
@@ -251,9 +263,9 @@ export async function gapList(
         countryCode: p?.countryCode ?? '',
       },
       form: g.form as Gap['form'],
-      source: count(o.source),
-      transit: count(o.transit),
-      destination: count(o.destination),
+      source: o.source,
+      transit: o.transit,
+      destination: o.destination,
       organisations: g.organisations,
       coverage: g.coverage,
       missing: g.missing,
@@ -289,19 +301,23 @@ export async function atlasMap(
   version: number,
 ): Promise<AtlasMap> {
   // What depends on routes only is cached until the next route write; footprints (organisations)
-  // are read on every request.
+  // are read on every request. Public: derived from the public release, whose digest is the
+  // version (it changes only when a public figure does).
+  const release = r.isPublic ? await publicRelease(ctx, cache, r.audience.coalitionId, r.k) : null;
   const [drawn, orgs] = await Promise.all([
-    cache.get(
-      ctx.db,
-      r.audience.coalitionId,
-      answerKey('map', r, 'city', f),
-      (m) => m.flows.length * 4 + m.regions.length,
-      () => mapFlows(ctx, r, f),
-    ),
+    release
+      ? publicMap(release, f.form)
+      : cache.get(
+          ctx.db,
+          r.audience.coalitionId,
+          answerKey('map', r, 'city', f),
+          (m) => m.flows.length * 4 + m.regions.length,
+          () => mapFlows(ctx, r, f),
+        ),
     coalitionOrganisations(ctx.db, r.audience.coalitionId, r.isPublic),
   ]);
   return {
-    version,
+    version: release ? release.version : version,
     view: r.isPublic ? 'public' : 'coalition',
     k: r.k,
     ...drawn,
@@ -342,13 +358,8 @@ async function mapFlows(
     }
     for (const form of rt.forms) fl.forms.set(form, (fl.forms.get(form) ?? 0) + 1);
   }
-  // Public map: a flow drawn at all reveals its count's order of magnitude, so flows under k are
-  // left out, and so are per-form splits and transits under k.
-  const k = r.isPublic ? r.k : 1;
-  const list = [...flows.values()]
-    .filter((fl) => fl.n >= k)
-    .sort((a, b) => b.n - a.n)
-    .slice(0, 400);
+  // Coalition readers only (the public map comes from the public release).
+  const list = [...flows.values()].sort((a, b) => b.n - a.n).slice(0, 400);
   const countryFlows = await flowCounts(ctx.db, r.audience, 'country', f);
   const regions = new Map<string, { outflow: number; inflow: number }>();
   for (const c of countryFlows) {
@@ -362,18 +373,16 @@ async function mapFlows(
   }
   const total = await countRoutes(ctx.db, r.audience, f);
   return {
-    routes: r.isPublic ? suppressCount(total, r.k) : total,
+    routes: total,
     flows: list.map((fl) => ({
       source: placeItem(fl.s),
       destination: placeItem(fl.d),
       n: fl.n,
       via: [...fl.via]
-        .filter(([, v]) => v.n >= k)
         .sort((a, b) => b[1].n - a[1].n)
         .slice(0, 5)
         .map(([id, v]) => ({ place: placeItem(id), borderCrossing: v.border, n: v.n })),
       forms: [...fl.forms]
-        .filter(([, n]) => n >= k)
         .sort((a, b) => b[1] - a[1])
         .map(([form, n]) => ({
           form: form as AtlasMap['flows'][number]['forms'][number]['form'],
@@ -385,8 +394,8 @@ async function mapFlows(
         country,
         numeric: isoCountries.alpha2ToNumeric(country) ?? '',
         name: getCountry(country)?.name ?? country,
-        outflow: r.isPublic ? (v.outflow >= r.k ? v.outflow : 0) : v.outflow,
-        inflow: r.isPublic ? (v.inflow >= r.k ? v.inflow : 0) : v.inflow,
+        outflow: v.outflow,
+        inflow: v.inflow,
       }))
       .filter((x) => x.outflow + x.inflow > 0),
   };

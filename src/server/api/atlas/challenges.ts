@@ -12,6 +12,7 @@ import { can, type Actor } from '../../auth/policy.ts';
 import type { App, AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';
 import { ofCoalition } from '../../db/repos/scoped.ts';
+import { bumpAtlasVersion } from '../../db/repos/route-summaries.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../../http/errors.ts';
 import { placeItem } from '../gazetteer/present.ts';
 import { atlasReader } from './audience.ts';
@@ -138,6 +139,7 @@ export function challengeRoutes(
             created_at: at,
           })
           .execute();
+        await bumpAtlasVersion(trx, actor.coalitionId);
         await audit(
           trx,
           {
@@ -179,6 +181,7 @@ export function challengeRoutes(
           .delete()
           .where('id', '=', row.id)
           .execute();
+        await bumpAtlasVersion(trx, actor.coalitionId);
         await audit(
           trx,
           {

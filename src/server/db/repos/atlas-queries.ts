@@ -295,3 +295,42 @@ export async function mapRoutes(
   }
   return [...out.values()];
 }
+
+/**
+ * What the public release is computed from (domain/analysis/release.ts): the public bucket's
+ * country-level flows, per form and for any form, and its country-level transit counts per form.
+ * Two reads of one bucket each, whatever the number of routes.
+ */
+export async function publicCountryCounts(
+  db: Db,
+  coalitionId: string,
+): Promise<{
+  flows: { form: string; origin: string; destination: string; n: number }[];
+  transits: { form: string; place: string; n: number }[];
+}> {
+  const [flows, places] = await Promise.all([
+    db
+      .selectFrom('atlas_flow_counts')
+      .select(['form', 'origin', 'destination', 'n'])
+      .where('coalition_id', '=', coalitionId)
+      .where('level', '=', 'country')
+      .where('visibility', '=', 'public')
+      .where('organisation_id', '=', '')
+      .where('n', '>', 0)
+      .execute(),
+    db
+      .selectFrom('atlas_place_counts')
+      .select(['form', 'place_id', 'transit'])
+      .where('coalition_id', '=', coalitionId)
+      .where('level', '=', 'country')
+      .where('visibility', '=', 'public')
+      .where('organisation_id', '=', '')
+      .where('form', '!=', '*')
+      .where('transit', '>', 0)
+      .execute(),
+  ]);
+  return {
+    flows: flows.map((r) => ({ ...r, n: Number(r.n) })),
+    transits: places.map((r) => ({ form: r.form, place: r.place_id, n: Number(r.transit) })),
+  };
+}

@@ -122,7 +122,7 @@ export function placeRowKey(p: Omit<PlaceKey, 'roles'>): string {
   return [p.level, p.visibility, p.organisation_id, p.place_id, p.form].join('|');
 }
 
-/** Route writes so far in a coalition's atlas (0 before the first): cached answers' key. */
+/** Route and challenge writes so far in a coalition's atlas (0 before the first): cached answers' key. */
 export async function atlasVersion(db: Kysely<Database>, coalitionId: string): Promise<number> {
   const row = await db
     .selectFrom('atlas_versions')
@@ -181,6 +181,17 @@ export async function applySummary(
       )
       .execute();
   // Rows that fall to 0 stay: they add nothing to sums, and sweeping them would scan the table.
+  await bumpAtlasVersion(trx, coalitionId);
+}
+
+/**
+ * Marks the coalition's atlas as changed (cached answers and the public release are recomputed);
+ * call inside every transaction that writes routes or challenges.
+ */
+export async function bumpAtlasVersion(
+  trx: Transaction<Database>,
+  coalitionId: string,
+): Promise<void> {
   await trx
     .insertInto('atlas_versions')
     .values({ coalition_id: coalitionId, version: 1 })
