@@ -205,10 +205,13 @@ export async function gapList(
       async () => {
         if (r.isPublic) {
           // Public: countries only, from the public release; `minRoutes`, scores and order use
-          // published figures only (a range counts as its middle), so none of them can leak more.
+          // published figures only, so none of them can leak more. `minRoutes` compares the
+          // published lower ends (a listed item has at least that many routes, as for members);
+          // scores count a range as its middle.
           const rel = await publicRelease(ctx, cache, r.audience.coalitionId, r.k);
           const rows = publicGapRows(rel, f.form).filter(
-            (e) => e.source + e.transit + e.destination >= q.minRoutes,
+            (e) =>
+              e.figures.source.lo + e.figures.transit.lo + e.figures.destination.lo >= q.minRoutes,
           );
           const shown = new Map(
             rows.map((e) => [
