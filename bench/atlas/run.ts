@@ -107,6 +107,15 @@ async function main() {
     );
     const gaps = await time(call('/api/atlas/gaps?level=province'), RUNS);
     const publicFlows = await time(call('/api/atlas/flows?level=country&view=public'), RUNS);
+    // Every public answer (anonymous visitors and `view=public`): derived from the public release.
+    const publicFlowsForm = await time(
+      call('/api/atlas/flows?level=country&view=public&form=ForcedLabour'),
+      RUNS,
+    );
+    const publicGaps = await time(call('/api/atlas/gaps?view=public'), RUNS);
+    const publicMap = await time(call('/api/atlas/map?view=public'), Math.min(RUNS, 20));
+    const publicGapsCold = await time(uncached('/api/atlas/gaps?view=public'), Math.min(RUNS, 20));
+    const publicMapCold = await time(uncached('/api/atlas/map?view=public'), Math.min(RUNS, 5));
     const flowsCold = await time(uncached('/api/atlas/flows?level=country'), RUNS);
     const gapsCold = await time(uncached('/api/atlas/gaps?level=province'), RUNS);
     const flowsFormTopCold = await time(
@@ -176,6 +185,11 @@ async function main() {
       repo_gaps_p50_ms: round(pct(repoGaps, 0.5)),
       flows_province_form_p50_ms: round(pct(flowsForm, 0.5)),
       flows_public_p50_ms: round(pct(publicFlows, 0.5)),
+      flows_public_form_p50_ms: round(pct(publicFlowsForm, 0.5)),
+      gaps_public_p50_ms: round(pct(publicGaps, 0.5)),
+      map_public_p50_ms: round(pct(publicMap, 0.5)),
+      uncached_gaps_public_p50_ms: round(pct(publicGapsCold, 0.5)),
+      uncached_map_public_p50_ms: round(pct(publicMapCold, 0.5)),
       flows_province_form_top20_p50_ms: round(pct(flowsFormTop, 0.5)),
       gaps_p95_ms: round(pct(gaps, 0.95)),
       uncached_flows_p50_ms: round(pct(flowsCold, 0.5)),
