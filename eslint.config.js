@@ -62,9 +62,17 @@ const eventChildren = [
 const coalitionChildren = ['events', 'organisations', 'routes', 'challenges', 'memberships'].join(
   '|',
 );
-const scopedQueries = {
+/**
+ * Issue 10, hole 8: every CSV is written by src/domain/csv/write.ts, which neutralises cells a
+ * spreadsheet would run as formulas; no other file may import a CSV writer.
+ */
+const oneDoor = {
   files: ['src/**/*.{ts,tsx}'],
-  ignores: ['src/server/db/repos/scoped.ts', 'src/server/db/migrations/**'],
+  ignores: [
+    'src/server/db/repos/scoped.ts',
+    'src/server/db/migrations/**',
+    'src/domain/csv/write.ts',
+  ],
   rules: {
     'no-restricted-syntax': [
       'error',
@@ -77,6 +85,11 @@ const scopedQueries = {
         selector: `CallExpression[callee.property.name=/^(updateTable|deleteFrom)$/][arguments.0.value=/^(${coalitionChildren})( as \\w+)?$/]`,
         message:
           "A coalition's records are changed through their coalition: use ofCoalition(db, table, coalitionId) from src/server/db/repos/scoped.ts.",
+      },
+      {
+        selector: 'ImportDeclaration[source.value=/^csv-stringify/]',
+        message:
+          'Write CSV with toCsv from src/domain/csv/write.ts: it neutralises cells a spreadsheet would run as formulas.',
       },
     ],
   },
@@ -104,5 +117,5 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   ...layerRules,
-  scopedQueries,
+  oneDoor,
 );

@@ -21,6 +21,7 @@ import {
   type Schedule,
   type SolveOptions,
 } from '../../domain/scheduling/index.ts';
+import { toCsv } from '../../domain/csv/write.ts';
 import { CliError } from '../errors.ts';
 
 type Format = 'json' | 'table' | 'csv';
@@ -367,8 +368,7 @@ function emit(
   const header = out.header ?? ['round', 'table', 'people'];
   let text: string;
   if (format === 'json') text = `${JSON.stringify(out.json())}\n`;
-  else if (format === 'csv')
-    text = [header, ...out.rows()].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  else if (format === 'csv') text = toCsv([header, ...out.rows()]);
   else {
     const rows = [header, ...out.rows()];
     const widths = header.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -389,8 +389,4 @@ function emit(
   const tmp = `${opts.output}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, opts.output);
-}
-
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { ErrorBody } from '../../../contract/common.ts';
+import { toCsv } from '../../../domain/csv/write.ts';
 import { Card, CardVersion, HandoverNote, type CardTags } from '../../../contract/cards.ts';
 import { EventParams, type EventIssue } from '../../../contract/events.ts';
 import type { App, AppContext } from '../../context.ts';
@@ -89,7 +89,7 @@ export function sheetRoutes(app: App, ctx: AppContext): void {
         c.version,
         new Date(c.createdAt).toISOString(),
       ]);
-      const csv = stringify([
+      const csv = toCsv([
         [
           'card_id',
           'issue',
