@@ -13,16 +13,16 @@ import type { App, AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';
 import { ofCoalition } from '../../db/repos/scoped.ts';
 import { bumpAtlasVersion } from '../../db/repos/route-summaries.ts';
+import { REPORTER_COLUMNS, reporterOf, type ReporterRow } from '../../db/repos/organisations.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../../http/errors.ts';
 import { placeItem } from '../gazetteer/present.ts';
+import { shownOrganisation } from '../organisations/service.ts';
 import { atlasReader } from './audience.ts';
 import { reportingOrganisation } from './route-service.ts';
 
-interface Row {
+interface Row extends ReporterRow {
   id: string;
   coalition_id: string;
-  organisation_id: string | null;
-  organisation_name: string | null;
   text: string;
   place_id: string | null;
   form: string | null;
@@ -30,7 +30,7 @@ interface Row {
   created_at: string;
 }
 
-const access = (r: Row) => ({
+const access = (r: Pick<Row, 'coalition_id' | 'organisation_id' | 'visibility'>) => ({
   coalitionId: r.coalition_id,
   owningOrganisationId: r.organisation_id,
   visibility: r.visibility as 'organisation' | 'coalition' | 'public',
@@ -43,11 +43,9 @@ function present(r: Row, actor: Actor, isPublic: boolean): Challenge {
     place: r.place_id ? placeItem(r.place_id) : null,
     form: r.form as Challenge['form'],
     visibility: r.visibility as Challenge['visibility'],
-    // Who recorded a challenge is kept for the coalition, never shown publicly.
-    organisation:
-      !isPublic && r.organisation_id && r.organisation_name
-        ? { id: r.organisation_id, name: r.organisation_name }
-        : null,
+    // Who recorded a challenge is kept for the coalition, never shown publicly; inside it, only
+    // to those who may read that organisation.
+    organisation: isPublic ? null : shownOrganisation(actor, reporterOf(r)),
     createdAt: r.created_at,
     can: { delete: can(actor, 'delete', 'challenge', access(r)) },
   };
@@ -58,7 +56,7 @@ function select(ctx: AppContext) {
     .selectFrom('challenges as c')
     .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
     .selectAll('c')
-    .select('o.name as organisation_name');
+    .select(REPORTER_COLUMNS);
 }
 
 const Params = z.object({ id: z.string().uuid('must be a challenge id') });
@@ -122,8 +120,7 @@ export function challengeRoutes(
         organisation_id: organisationId,
         visibility: body.visibility,
       };
-      if (!can(actor, 'create', 'challenge', access({ ...row, organisation_name: null } as Row)))
-        throw forbidden();
+      if (!can(actor, 'create', 'challenge', access(row))) throw forbidden();
       const id = randomUUID();
       const at = ctx.now().toISOString();
       await ctx.db.transaction().execute(async (trx) => {

@@ -7,6 +7,7 @@ import { audit } from '../../db/repos/accounts.ts';
 import * as repo from '../../db/repos/routes.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../../http/errors.ts';
 import { placeItem } from '../gazetteer/present.ts';
+import { shownOrganisation } from '../organisations/service.ts';
 
 type Field = { field: string; message: string };
 
@@ -50,10 +51,7 @@ export function present(r: repo.RouteRecord, actor: Actor): Route {
     basis: r.basis as Route['basis'],
     notes: r.notes,
     visibility: r.visibility as Route['visibility'],
-    organisation:
-      r.organisationId && r.organisationName
-        ? { id: r.organisationId, name: r.organisationName }
-        : null,
+    organisation: shownOrganisation(actor, r.organisation),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     can: {

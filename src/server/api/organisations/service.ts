@@ -9,6 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';
 import * as repo from '../../db/repos/organisations.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../../http/errors.ts';
+import type { Visibility } from '../../../domain/taxonomy/codes.ts';
 
 type Field = { field: string; message: string };
 
@@ -69,6 +70,25 @@ export function present(rec: repo.OrganisationRecord, actor: Actor): Organisatio
       delete: can(actor, 'delete', 'organisation', access(rec)),
     },
   };
+}
+
+/**
+ * An organisation as embedded in another record's presentation (the organisation that reported a
+ * route or recorded a challenge): named only to someone the policy lets read that organisation,
+ * otherwise withheld (null), like a record they cannot see (issue 10, hole 6). A coalition-visible
+ * route must not name an organisation-only organisation to the rest of the coalition.
+ */
+export function shownOrganisation(
+  actor: Actor,
+  org: repo.OrganisationRef | null,
+): { id: string; name: string } | null {
+  if (!org) return null;
+  const visible = can(actor, 'read', 'organisation', {
+    coalitionId: org.coalitionId,
+    owningOrganisationId: org.id,
+    visibility: org.visibility as Visibility,
+  });
+  return visible ? { id: org.id, name: org.name } : null;
 }
 
 export function audienceOf(actor: Actor): repo.ReadAudience {

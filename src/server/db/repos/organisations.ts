@@ -48,6 +48,45 @@ export interface ListFilter {
   offset: number;
 }
 
+/** What decides whether an organisation's name may be shown beside another record. */
+export interface OrganisationRef {
+  id: string;
+  name: string;
+  coalitionId: string;
+  visibility: string;
+}
+
+/**
+ * The reporting organisation of a route or challenge, joined as `o`: what the policy needs to
+ * decide whether to name it (`shownOrganisation` in api/organisations/service.ts).
+ */
+export const REPORTER_COLUMNS = [
+  'o.name as organisation_name',
+  'o.coalition_id as organisation_coalition_id',
+  'o.visibility as organisation_visibility',
+] as const;
+
+export interface ReporterRow {
+  organisation_id: string | null;
+  organisation_name: string | null;
+  organisation_coalition_id: string | null;
+  organisation_visibility: string | null;
+}
+
+export function reporterOf(r: ReporterRow): OrganisationRef | null {
+  return r.organisation_id &&
+    r.organisation_name !== null &&
+    r.organisation_coalition_id !== null &&
+    r.organisation_visibility !== null
+    ? {
+        id: r.organisation_id,
+        name: r.organisation_name,
+        coalitionId: r.organisation_coalition_id,
+        visibility: r.organisation_visibility,
+      }
+    : null;
+}
+
 /** Who is reading, reduced to what the SQL needs: the policy's scopes (see auth/policy.ts). */
 export interface ReadAudience {
   scopes: Scope[];

@@ -6,6 +6,12 @@ import type { RouteTable } from '../schema-atlas.ts';
 import type { Scope } from '../../auth/policy.ts';
 import { applySummary, type SummaryInput } from './route-summaries.ts';
 import { ofCoalition, touched } from './scoped.ts';
+import {
+  REPORTER_COLUMNS,
+  reporterOf,
+  type OrganisationRef,
+  type ReporterRow,
+} from './organisations.ts';
 
 export interface StopRecord {
   role: 'source' | 'transit' | 'destination';
@@ -19,7 +25,8 @@ export interface RouteRecord {
   id: string;
   coalitionId: string;
   organisationId: string | null;
-  organisationName: string | null;
+  /** The reporting organisation as the policy needs it to decide whether to name it. */
+  organisation: OrganisationRef | null;
   stops: StopRecord[];
   forms: string[];
   sectors: string[];
@@ -37,7 +44,7 @@ export interface RouteRecord {
 
 export type RouteFields = Omit<
   RouteRecord,
-  'id' | 'coalitionId' | 'organisationName' | 'createdAt' | 'updatedAt' | 'version'
+  'id' | 'coalitionId' | 'organisation' | 'createdAt' | 'updatedAt' | 'version'
 >;
 
 /** Who reads, reduced to what SQL needs; `coalitionId` is the coalition whose atlas is shown. */
@@ -236,7 +243,7 @@ export async function deleteRoute(trx: Transaction<Database>, old: RouteRecord):
   await trx.deleteFrom('route_facets').where('route_id', '=', old.id).execute();
 }
 
-type RouteRow = RouteTable & { organisation_name: string | null };
+type RouteRow = RouteTable & ReporterRow;
 
 async function hydrate(db: Db, rows: RouteRow[]): Promise<RouteRecord[]> {
   if (!rows.length) return [];
@@ -264,7 +271,7 @@ async function hydrate(db: Db, rows: RouteRow[]): Promise<RouteRecord[]> {
       id: r.id,
       coalitionId: r.coalition_id,
       organisationId: r.organisation_id,
-      organisationName: r.organisation_name,
+      organisation: reporterOf(r),
       stops: [],
       forms: [],
       sectors: [],
@@ -302,7 +309,7 @@ function selectRoutes(db: Db) {
     .selectFrom('routes')
     .leftJoin('organisations as o', 'o.id', 'routes.organisation_id')
     .selectAll('routes')
-    .select('o.name as organisation_name');
+    .select(REPORTER_COLUMNS);
 }
 
 export async function findRoute(db: Db, id: string): Promise<RouteRecord | undefined> {
