@@ -4,7 +4,7 @@ import type { EventDetail } from '../../src/contract/events.ts';
 import { testBackends } from '../support/backends.ts';
 import { demoEvent, listen, startApi, type ApiHarness } from '../support/api.ts';
 import { secondCoalition } from '../support/coalitions.ts';
-import { TestLiveClient } from '../support/live-client.ts';
+import { addCard, TestLiveClient } from '../support/live-client.ts';
 
 /**
  * Issue 10, holes 1 and 2: a child resource (session, table, participant, card) addressed through
@@ -36,11 +36,9 @@ describe.each(testBackends())('children through their parent on $name', (backend
     expect(await c.hello()).toMatchObject({ type: 'welcome', role: 'facilitator' });
     return c;
   };
+  /** Only what tells one answer from another: the kind and the error (ids and seqs differ anyway). */
   const intent = async (c: TestLiveClient, body: object) => {
-    const id = randomUUID().replaceAll('-', '');
-    c.send({ type: 'intent', id, intent: body });
-    const m = await c.next((x) => (x.type === 'ack' || x.type === 'reject') && x.id === id);
-    // Only what tells one answer from another: the kind and the error (ids and seqs differ anyway).
+    const m = await c.intent(body);
     return m.type === 'reject'
       ? { type: m.type, error: m.error, message: m.message }
       : { type: m.type };
@@ -86,16 +84,9 @@ describe.each(testBackends())('children through their parent on $name', (backend
     secretCardId = randomUUID();
     const c = await room(other.id, otherAdmin);
     for (const cardId of [otherCardId, secretCardId])
-      expect(
-        await intent(c, {
-          type: 'addCard',
-          cardId,
-          issueKey: other.issues[0]!.key,
-          text: OTHER_TEXT,
-          kind: 'cause',
-          level: 'individual',
-        }),
-      ).toEqual({ type: 'ack' });
+      expect(await intent(c, addCard(cardId, other.issues[0]!.key, OTHER_TEXT))).toEqual({
+        type: 'ack',
+      });
     await c.close();
   });
   afterAll(async () => h?.close());
@@ -151,14 +142,7 @@ describe.each(testBackends())('children through their parent on $name', (backend
 
   it("hole 2: a card added with another event's card id is answered like a fresh id, and overwrites nothing", async () => {
     const c = await room(own.id, admin);
-    const card = (cardId: string, text: string) => ({
-      type: 'addCard',
-      cardId,
-      issueKey: own.issues[0]!.key,
-      text,
-      kind: 'cause',
-      level: 'individual',
-    });
+    const card = (cardId: string, text: string) => addCard(cardId, own.issues[0]!.key, text);
     const foreign = await intent(c, card(otherCardId, 'our own card'));
     const fresh = await intent(c, card(randomUUID(), 'another card of ours'));
     expect(foreign).toEqual(fresh);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, type ServerMessage } from '../../src/contract/live.ts';
 
@@ -56,6 +57,14 @@ export class TestLiveClient {
     });
   }
 
+  /** Sends an intent under a fresh id and waits for its answer (`ack` or `reject`). */
+  async intent(body: object): Promise<Extract<ServerMessage, { type: 'ack' | 'reject' }>> {
+    const id = randomUUID().replaceAll('-', '');
+    this.send({ type: 'intent', id, intent: body });
+    const m = await this.next((x) => (x.type === 'ack' || x.type === 'reject') && x.id === id);
+    return m as Extract<ServerMessage, { type: 'ack' | 'reject' }>;
+  }
+
   changes() {
     return this.messages.flatMap((m) => (m.type === 'change' ? [m] : []));
   }
@@ -67,4 +76,9 @@ export class TestLiveClient {
       this.ws.close();
     });
   }
+}
+
+/** An `addCard` intent: a cause at the individual level unless `extra` says otherwise. */
+export function addCard(cardId: string, issueKey: string, text: string, extra: object = {}) {
+  return { type: 'addCard', cardId, issueKey, text, kind: 'cause', level: 'individual', ...extra };
 }
