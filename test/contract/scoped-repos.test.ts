@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { ESLint } from 'eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCoalition } from '../../src/server/db/repos/accounts.ts';
+import {
+  deleteSession,
+  findParticipant,
+  findSession,
+  insertEvent,
+  insertParticipants,
+  insertSession,
+  savePlan,
+  updateParticipant,
+} from '../../src/server/db/repos/events.ts';
+import {
+  deleteOrganisation,
+  findOrganisation,
+  insertOrganisation,
+  updateOrganisation,
+} from '../../src/server/db/repos/organisations.ts';
+import { participantRow } from '../../src/server/api/events/service.ts';
+import { testBackends, type TestDb } from '../support/backends.ts';
+
+const AT = '2026-11-28T09:00:00.000Z';
+
+/**
+ * The repositories themselves keep a child inside its parent (the API checks the policy first, so
+ * only here can a wrong parent reach them): a child named under another parent is neither read
+ * nor changed, and neither are its children.
+ */
+describe.each(testBackends())('repositories key children by their parent on $name', (backend) => {
+  let store: TestDb;
+  let coalitionA: string;
+  let coalitionB: string;
+  let eventA: string;
+  let eventB: string;
+  beforeAll(async () => {
+    store = await backend.open();
+    const db = store.db;
+    await db.transaction().execute(async (trx) => {
+      coalitionA = await insertCoalition(trx, { name: 'A', slug: 'a', isDemo: false }, AT);
+      coalitionB = await insertCoalition(trx, { name: 'B', slug: 'b', isDemo: false }, AT);
+      for (const [id, coalition, code] of [
+        [(eventA = randomUUID()), coalitionA, 'AAAAAAAA'],
+        [(eventB = randomUUID()), coalitionB, 'BBBBBBBB'],
+      ] as const)
+        await insertEvent(trx, {
+          id,
+          coalition_id: coalition,
+          name: 'E',
+          starts_on: '2026-12-01',
+          ends_on: '2026-12-01',
+          venue: '',
+          time_zone: 'UTC',
+          join_code: code,
+          walk_ins_allowed: 0,
+          issues: '[]',
+          expertise_groups: '[]',
+          created_at: AT,
+          updated_at: AT,
+        });
+    });
+  });
+  afterAll(async () => store?.close());
+
+  it("an event's session or participant is out of reach through another event", async () => {
+    const db = store.db;
+    const sessionB = randomUUID();
+    await insertSession(db, {
+      id: sessionB,
+      event_id: eventB,
+      kind: 'cafe',
+      title: 'B',
+      rounds: 1,
+      minutes_per_round: 5,
+      position: 0,
+      plan: null,
+      quality: null,
+    });
+    const person = participantRow(
+      eventB,
+      {
+        name: 'P',
+        organisation: 'O',
+        sector: 'ngo',
+        country: null,
+        choices: [],
+        languages: [],
+        email: null,
+      },
+      0,
+      AT,
+    );
+    await db.transaction().execute((trx) => insertParticipants(trx, [person]));
+
+    expect(await findSession(db, eventA, sessionB)).toBeUndefined();
+    await savePlan(db, eventA, sessionB, '[]', null);
+    expect(await deleteSession(db, eventA, sessionB)).toBe(false);
+    expect(await findParticipant(db, eventA, person.id)).toBeUndefined();
+    await updateParticipant(db, eventA, person.id, { status: 'absent' });
+
+    expect((await findSession(db, eventB, sessionB))?.plan).toBeNull();
+    expect((await findParticipant(db, eventB, person.id))?.status).toBe('expected');
+    expect(await deleteSession(db, eventB, sessionB)).toBe(true);
+  });
+
+  it('an organisation is changed or deleted only within its coalition, facets included', async () => {
+    const id = await store.db.transaction().execute((trx) =>
+      insertOrganisation(
+        trx,
+        coalitionB,
+        {
+          name: 'Org B',
+          type: 'NGO',
+          website: null,
+          publicContact: null,
+          description: '',
+          visibility: 'organisation',
+          facets: {
+            kindsOfWork: ['protection'],
+            supportServices: [],
+            forms: [],
+            populations: [],
+            languages: [],
+            countries: ['TH'],
+            provinces: [],
+          },
+        },
+        AT,
+      ),
+    );
+    const changed = await store.db
+      .transaction()
+      .execute(async (trx) => [
+        await updateOrganisation(
+          trx,
+          coalitionA,
+          id,
+          { name: 'renamed', facets: { countries: [] } },
+          AT,
+        ),
+        await deleteOrganisation(trx, coalitionA, id),
+      ]);
+    expect(changed).toEqual([false, false]);
+    const rec = await findOrganisation(store.db, id);
+    expect(rec?.name).toBe('Org B');
+    expect(rec?.facets.countries).toEqual(['TH']);
+    expect(
+      await store.db.transaction().execute((trx) => deleteOrganisation(trx, coalitionB, id)),
+    ).toBe(true);
+  });
+});
+
+describe('the lint rule that keeps queries scoped', () => {
+  it('refuses an event child or a coalition record addressed by its own id alone', async () => {
+    const eslint = new ESLint();
+    const code = [
+      "import type { Db } from '../db/index.ts';",
+      'export async function f(db: Db, id: string) {',
+      "  await db.deleteFrom('event_sessions').where('id', '=', id).execute();",
+      "  await db.selectFrom('cards as c').selectAll().where('c.id', '=', id).execute();",
+      "  await db.updateTable('routes').set({ notes: '' }).where('id', '=', id).execute();",
+      "  return db.selectFrom('routes').selectAll().where('id', '=', id).execute();",
+      '}',
+      '',
+    ].join('\n');
+    const [result] = await eslint.lintText(code, { filePath: 'src/server/api/example.ts' });
+    const refused = result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax');
+    // Three refused; a read of a coalition record by id stays allowed (can() decides after it).
+    expect(refused.map((m) => m.line)).toEqual([3, 4, 5]);
+  }, 60_000);
+});
