@@ -255,6 +255,19 @@ export const PlanRequest = z
   })
   .strict();
 
+/** The plan being computed for a session, if any (GET .../plan): what the console shows meanwhile. */
+export const PlanProgress = z.object({
+  running: z.boolean(),
+  kind: z.enum(['generate', 'replan']).nullable(),
+  elapsedMs: z.number(),
+  /** Share of the solver's time budget used, 0..1. */
+  fraction: z.number(),
+  /** Repeated meetings in the best plan so far; null until the solver first reports. */
+  repeats: z.number().nullable(),
+});
+export type PlanProgress = z.infer<typeof PlanProgress>;
+export const PlanCancelled = z.object({ cancelled: z.boolean() });
+
 export const SwapRequest = z
   .object({
     round: z.number().int().min(0),

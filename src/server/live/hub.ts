@@ -9,6 +9,7 @@ import { cardIdsOf, listCards, listHandovers } from '../db/repos/cards.ts';
 import { intentsSince } from '../db/repos/live.ts';
 import { presentCard } from './cards.ts';
 import type { ChangeBus } from './bus.ts';
+import { PlanJobs } from '../planning/jobs.ts';
 
 /** LIMIT-1: each participant or user may send 30 intents per 10 seconds. */
 const WRITE_BUDGET = { max: 30, windowMs: 10_000 };
@@ -25,6 +26,8 @@ export class LiveHub {
   readonly sockets = new Set<{ isAlive: boolean; ping(): void; terminate(): void }>();
   /** Rooms are written by several instances (PostgreSQL): see `Room`. */
   readonly shared: boolean;
+  /** Plans and re-plans being computed in worker threads, one per session (planning/jobs.ts). */
+  readonly plans = new PlanJobs();
 
   constructor(
     private readonly ctx: AppContext,
@@ -161,6 +164,7 @@ export class LiveHub {
 
   stop(): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    this.plans.stopAll();
     for (const s of this.sockets) s.terminate();
   }
 }

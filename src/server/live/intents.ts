@@ -1,25 +1,22 @@
 import type { Intent } from '../../contract/live.ts';
 import { apply, type RoomCommand } from '../../domain/live/clock.ts';
 import type { AppContext } from '../context.ts';
-import {
-  findEvent,
-  findParticipant,
-  listParticipants,
-  listSessions,
-  listTables,
-  savePlan,
-  updateParticipant,
-} from '../db/repos/events.ts';
-import { presentEvent, presentParticipant } from '../api/events/present.ts';
-import { PlanningError, replanRemaining } from '../api/events/planning.ts';
-import type { EventIssue, ExpertiseGroup, PlannedRound } from '../../contract/events.ts';
+import { findParticipant, listSessions, updateParticipant } from '../db/repos/events.ts';
+import { presentParticipant } from '../api/events/present.ts';
 import type { Room, RoomClient, RoomTx } from './room.ts';
 import { applyCardIntent } from './cards.ts';
 
 export type IntentOutcome =
   { ok: true; seq: number } | { ok: false; error: string; message: string };
 
-const refuse = (error: string, message: string): IntentOutcome => ({ ok: false, error, message });
+export const refuse = (error: string, message: string): IntentOutcome => ({
+  ok: false,
+  error,
+  message,
+});
+
+/** Intents applied inside the room's queue; a re-plan solves outside it first (replan.ts). */
+export type QueuedIntent = Exclude<Intent, { type: 'replan' }>;
 
 /**
  * Applies one intent inside `room.perform`: reads through `tx.db`, commits through `tx`. Only
@@ -31,7 +28,7 @@ export async function applyIntent(
   tx: RoomTx,
   client: RoomClient,
   id: string,
-  intent: Intent,
+  intent: QueuedIntent,
 ): Promise<IntentOutcome> {
   if (
     intent.type === 'addCard' ||
@@ -69,38 +66,6 @@ export async function applyIntent(
       key,
       (trx) => updateParticipant(trx, room.eventId, p.id, { status: intent.status }),
     );
-    return { ok: true, seq };
-  }
-
-  if (intent.type === 'replan') {
-    const st = room.state;
-    const s = (await listSessions(db, room.eventId)).find((x) => x.id === st.sessionId);
-    if (!s || !s.plan || (st.status !== 'running' && st.status !== 'paused'))
-      return refuse('not_running', 'Re-planning needs a running session with a plan.');
-    const e = await findEvent(db, room.eventId);
-    if (!e) return refuse('not_found', 'The event no longer exists.');
-    const participants = await listParticipants(db, room.eventId);
-    try {
-      const r = replanRemaining({
-        kind: s.kind as 'networking' | 'cafe',
-        rounds: Number(s.rounds),
-        participants,
-        tables: await listTables(db, room.eventId),
-        issues: JSON.parse(e.issues) as EventIssue[],
-        expertiseGroups: JSON.parse(e.expertise_groups) as ExpertiseGroup[],
-        seed: room.seq,
-        timeLimitMs: 5_000,
-        plan: JSON.parse(s.plan) as PlannedRound[],
-        heldThrough: st.round,
-        presentIds: new Set(participants.filter((p) => p.status !== 'absent').map((p) => p.id)),
-      });
-      // On a shared database `db` is the room's transaction: the plan commits with the change.
-      await savePlan(db, room.eventId, s.id, JSON.stringify(r.plan), JSON.stringify(r.quality));
-    } catch (err) {
-      if (err instanceof PlanningError) return refuse('cannot_replan', err.message);
-      throw err;
-    }
-    const seq = await tx.commit({ kind: 'event', event: await presentEvent(db, e) }, now, key);
     return { ok: true, seq };
   }
 

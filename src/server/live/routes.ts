@@ -15,6 +15,7 @@ import { hashSecret } from '../api/events/codes.ts';
 import type { LiveHub } from './hub.ts';
 import { viewOf, type RoomClient } from './room.ts';
 import { applyIntent, type IntentOutcome } from './intents.ts';
+import { replanIntent } from './replan.ts';
 
 const send = (socket: WebSocket, m: ServerMessage) => {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
@@ -105,6 +106,11 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         };
         if (c.role === 'participant' && !hub.writeBudget.take(c.clientKey, ctx.now().getTime()))
           return send(socket, { type: 'reject', id: msg.id, ...rateLimited });
+        const intent = msg.intent;
+        // A re-plan solves in a worker outside the room's queue and queues only its check and
+        // write (replan.ts): the room keeps answering everyone else meanwhile.
+        if (intent.type === 'replan')
+          return answer(msg.id, await replanIntent(ctx, hub, room, c, msg.id));
         let outcome: IntentOutcome;
         try {
           outcome = await room.perform(async (tx) => {
@@ -115,7 +121,7 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
               !(await hub.withinSharedBudget(tx.db, room.eventId, c.clientKey))
             )
               return rateLimited;
-            return applyIntent(ctx, room, tx, c, msg.id, msg.intent);
+            return applyIntent(ctx, room, tx, c, msg.id, intent);
           });
         } catch (err) {
           // SYNC-2's backstop: the intent's record is the primary key of live_intents. Should the
@@ -127,14 +133,12 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           if (seen === undefined) throw err;
           outcome = { ok: true, seq: seen };
         }
-        if (outcome.ok) send(socket, { type: 'ack', id: msg.id, seq: outcome.seq });
-        else
-          send(socket, {
-            type: 'reject',
-            id: msg.id,
-            error: outcome.error,
-            message: outcome.message,
-          });
+        answer(msg.id, outcome);
+      }
+
+      function answer(id: string, outcome: IntentOutcome): void {
+        if (outcome.ok) send(socket, { type: 'ack', id, seq: outcome.seq });
+        else send(socket, { type: 'reject', id, error: outcome.error, message: outcome.message });
       }
 
       async function hello(msg: Extract<ClientMessage, { type: 'hello' }>): Promise<void> {

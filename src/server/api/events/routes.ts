@@ -16,16 +16,11 @@ import {
   Participant,
   ParticipantInput,
   ParticipantList,
-  PlanRequest,
   SessionParams,
-  SwapRequest,
-  SwapResult,
-  SwapWarnings,
   TableParams,
   TablesReplace,
   type EventIssue,
   type ExpertiseGroup,
-  type PlannedRound,
 } from '../../../contract/events.ts';
 import type { App, AppContext } from '../../context.ts';
 import * as repo from '../../db/repos/events.ts';
@@ -34,7 +29,7 @@ import type { LiveHub } from '../../live/hub.ts';
 import { presentEvent, presentParticipant } from './present.ts';
 import { addParticipants, createEvent, eventFor } from './service.ts';
 import { parseParticipantCsv } from './csv.ts';
-import { generatePlan, PlanningError, swapInPlan } from './planning.ts';
+import { planRoutes } from './plan-routes.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const read = { policy: { kind: 'resource', resource: 'event', action: 'read' } } as const;
@@ -375,120 +370,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     },
   );
 
-  app.post(
-    '/api/events/:eventId/sessions/:sessionId/plan',
-    {
-      config: update,
-      schema: {
-        tags,
-        summary: 'Generate the schedule of a session with the scheduling engine',
-        params: SessionParams,
-        body: PlanRequest,
-        response: { 200: EventDetail, 409: ErrorBody, 422: ErrorBody, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
-      const s = await repo.findSession(ctx.db, e.id, request.params.sessionId);
-      if (!s) throw notFound('session');
-      const room = await hub.room(e.id);
-      if (
-        room.state.sessionId === s.id &&
-        (room.state.status === 'running' || room.state.status === 'paused')
-      )
-        throw new HttpError(409, {
-          error: 'session_running',
-          message:
-            'This session is running: mark arrivals and departures and re-plan from the console instead.',
-        });
-      const participants = (await repo.listParticipants(ctx.db, e.id)).filter(
-        (p) => p.status !== 'absent',
-      );
-      try {
-        const r = generatePlan({
-          kind: s.kind as 'networking' | 'cafe' | 'groups',
-          rounds: Number(s.rounds),
-          participants,
-          tables: await repo.listTables(ctx.db, e.id),
-          issues: JSON.parse(e.issues) as EventIssue[],
-          expertiseGroups: JSON.parse(e.expertise_groups) as ExpertiseGroup[],
-          seed: request.body.seed,
-          timeLimitMs: request.body.timeLimitSeconds * 1000,
-        });
-        await repo.savePlan(ctx.db, e.id, s.id, JSON.stringify(r.plan), JSON.stringify(r.quality));
-      } catch (err) {
-        if (err instanceof PlanningError)
-          return reply.code(422).send({ error: 'cannot_plan', message: err.message });
-        throw err;
-      }
-      return changed(e.id);
-    },
-  );
-
-  app.post(
-    '/api/events/:eventId/sessions/:sessionId/swap',
-    {
-      config: update,
-      schema: {
-        tags,
-        summary: 'Swap two people in one round (warns before breaking the plan)',
-        params: SessionParams,
-        body: SwapRequest,
-        response: { 200: SwapResult, 409: SwapWarnings, 422: ErrorBody, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
-      const s = await repo.findSession(ctx.db, e.id, request.params.sessionId);
-      if (!s) throw notFound('session');
-      if (!s.plan)
-        return reply.code(422).send({ error: 'no_plan', message: 'Generate the schedule first.' });
-      const room = await hub.room(e.id);
-      if (
-        room.state.sessionId === s.id &&
-        room.state.status !== 'idle' &&
-        request.body.round <= room.state.round
-      )
-        return reply.code(422).send({
-          error: 'round_held',
-          message: 'That round has started; past rounds never change.',
-        });
-      try {
-        const r = swapInPlan(
-          JSON.parse(s.plan) as PlannedRound[],
-          request.body.round,
-          request.body.a,
-          request.body.b,
-          await repo.listParticipants(ctx.db, e.id),
-          await repo.listTables(ctx.db, e.id),
-        );
-        if (r.warnings.length && !request.body.confirm)
-          return reply.code(409).send({
-            error: 'swap_warnings' as const,
-            message: 'This swap breaks the plan; confirm to apply it anyway.',
-            warnings: r.warnings,
-          });
-        const q = s.quality ? JSON.parse(s.quality) : null;
-        await repo.savePlan(
-          ctx.db,
-          e.id,
-          s.id,
-          JSON.stringify(r.plan),
-          q &&
-            JSON.stringify({
-              ...q,
-              violations: q.violations + r.newViolations,
-              repeatedPairs: q.repeatedPairs + r.newRepeats,
-            }),
-        );
-        return { event: await changed(e.id), warnings: r.warnings };
-      } catch (err) {
-        if (err instanceof PlanningError)
-          return reply.code(422).send({ error: 'cannot_swap', message: err.message });
-        throw err;
-      }
-    },
-  );
+  planRoutes(app, ctx, hub);
 
   app.get(
     '/api/events/:eventId/join-qr.svg',

@@ -1,4 +1,4 @@
-import type { PlannedRound, ScheduleQuality } from '../../../contract/events.ts';
+import type { PlannedRound, ScheduleQuality } from '../../contract/events.ts';
 import {
   assessSchedule,
   InfeasibleError,
@@ -12,13 +12,16 @@ import {
   type MixProblem,
   type Participant as Person,
   type Schedule,
-} from '../../../domain/scheduling/index.ts';
-import type { EventTableTable, ParticipantTable } from '../../db/schema.ts';
-import type { EventIssue, ExpertiseGroup } from '../../../contract/events.ts';
+  type SolveOptions,
+} from '../../domain/scheduling/index.ts';
+import type { EventTableTable, ParticipantTable } from '../db/schema.ts';
+import type { EventIssue, ExpertiseGroup } from '../../contract/events.ts';
 
 /**
  * The bridge between stored events and the scheduling engine: participants become dense indices,
- * schedules come back as rounds of groups that name tables, issues and participant ids.
+ * schedules come back as rounds of groups that name tables, issues and participant ids. The server
+ * runs `generatePlan` and `replanRemaining` in a worker thread (./jobs.ts), never on the event loop:
+ * inputs and results must stay structured-cloneable (plain data, Sets, no functions).
  */
 
 export interface PlanningInput {
@@ -38,6 +41,9 @@ export interface PlanningResult {
 }
 
 export class PlanningError extends Error {}
+
+/** What the worker hooks into a run: the solver's progress reports. */
+export type PlanningHooks = Pick<SolveOptions, 'onProgress'>;
 
 const people = (ps: ParticipantTable[]): Person[] =>
   ps.map((p) => ({ id: p.id, organisation: p.organisation, sector: p.sector, country: p.country }));
@@ -61,10 +67,10 @@ function qualityOf(
   };
 }
 
-export function generatePlan(input: PlanningInput): PlanningResult {
+export function generatePlan(input: PlanningInput, hooks: PlanningHooks = {}): PlanningResult {
   const ps = input.participants;
   const ids = ps.map((p) => p.id);
-  const opts = { seed: input.seed, timeLimitMs: input.timeLimitMs };
+  const opts = { seed: input.seed, timeLimitMs: input.timeLimitMs, ...hooks };
   try {
     if (input.kind === 'networking') {
       if (ps.length < 2)
@@ -156,12 +162,19 @@ export function generatePlan(input: PlanningInput): PlanningResult {
   }
 }
 
+export type SessionReplanInput = PlanningInput & {
+  plan: PlannedRound[];
+  heldThrough: number;
+  presentIds: Set<string>;
+};
+
 /**
  * Re-plans the rounds after `heldThrough` for the people present now. Rounds up to and including
  * `heldThrough` are returned unchanged (they happened); past meetings count as repeats.
  */
 export function replanRemaining(
-  input: PlanningInput & { plan: PlannedRound[]; heldThrough: number; presentIds: Set<string> },
+  input: SessionReplanInput,
+  hooks: PlanningHooks = {},
 ): PlanningResult {
   const all = input.participants;
   const ids = all.map((p) => p.id);
@@ -205,7 +218,7 @@ export function replanRemaining(
         sector: all.map((p) => p.sector),
         country: all.map((p) => p.country),
       },
-      { seed: input.seed, timeLimitMs: input.timeLimitMs },
+      { seed: input.seed, timeLimitMs: input.timeLimitMs, ...hooks },
     );
     const keptRounds = input.plan.slice(0, input.heldThrough + 1);
     const newRounds: PlannedRound[] = r.newRounds.map((round, k) => {

@@ -1,0 +1,97 @@
+/**
+ * What a plan is computed from, read in one go, and a fingerprint of exactly what the engine
+ * reads. A plan computed off the room's queue (jobs.ts) is applied only if the fingerprint read
+ * again inside the queue, with the write, is the same: otherwise the room moved on meanwhile.
+ */
+import type { EventIssue, ExpertiseGroup, PlannedRound } from '../../contract/events.ts';
+import type { LiveState } from '../../contract/live.ts';
+import type { Db } from '../db/index.ts';
+import type {
+  EventSessionTable,
+  EventTable,
+  EventTableTable,
+  ParticipantTable,
+} from '../db/schema.ts';
+import { findEvent, listParticipants, listSessions, listTables } from '../db/repos/events.ts';
+import type { PlanningInput, SessionReplanInput } from './engine.ts';
+
+export interface PlanBasis {
+  event: EventTable;
+  session: EventSessionTable;
+  participants: ParticipantTable[];
+  tables: EventTableTable[];
+}
+
+export type PlannableKind = PlanningInput['kind'];
+
+export async function readBasis(
+  db: Db,
+  eventId: string,
+  sessionId: string,
+): Promise<PlanBasis | undefined> {
+  const [event, sessions, participants, tables] = await Promise.all([
+    findEvent(db, eventId),
+    listSessions(db, eventId),
+    listParticipants(db, eventId),
+    listTables(db, eventId),
+  ]);
+  const session = sessions.find((s) => s.id === sessionId);
+  return event && session && { event, session, participants, tables };
+}
+
+/**
+ * Everything `generatePlan` (or, with the room's state and the current plan, `replanRemaining`)
+ * reads, as one string. Joining (a phone claims a name) changes none of it: status is reduced to
+ * absent or not, as the engine sees it.
+ */
+export function fingerprint(b: PlanBasis, state?: LiveState): string {
+  return JSON.stringify([
+    b.session.kind,
+    Number(b.session.rounds),
+    b.event.issues,
+    b.event.expertise_groups,
+    b.participants.map((p) => [
+      p.id,
+      p.organisation,
+      p.sector,
+      p.country,
+      p.choices,
+      p.status === 'absent',
+    ]),
+    b.tables.map((t) => [t.id, Number(t.capacity), t.host_participant_id]),
+    // A re-plan keeps the rounds held so far: the plan and the round it starts from are inputs too.
+    state ? [b.session.plan, state.sessionId, state.round, isRunning(state, b.session.id)] : null,
+  ]);
+}
+
+/** A session whose rounds are under way: its plan changes only through a re-plan. */
+export const isRunning = (state: LiveState, sessionId: string) =>
+  state.sessionId === sessionId && (state.status === 'running' || state.status === 'paused');
+
+export function generateInput(b: PlanBasis, seed: number, timeLimitMs: number): PlanningInput {
+  return {
+    kind: b.session.kind as PlannableKind,
+    rounds: Number(b.session.rounds),
+    participants: b.participants.filter((p) => p.status !== 'absent'),
+    tables: b.tables,
+    issues: JSON.parse(b.event.issues) as EventIssue[],
+    expertiseGroups: JSON.parse(b.event.expertise_groups) as ExpertiseGroup[],
+    seed,
+    timeLimitMs,
+  };
+}
+
+export function replanInput(
+  b: PlanBasis & { session: { plan: string } },
+  heldThrough: number,
+  seed: number,
+  timeLimitMs: number,
+): SessionReplanInput {
+  return {
+    ...generateInput(b, seed, timeLimitMs),
+    participants: b.participants,
+    plan: JSON.parse(b.session.plan) as PlannedRound[],
+    heldThrough,
+    presentIds: new Set(b.participants.filter((p) => p.status !== 'absent').map((p) => p.id)),
+  };
+}
