@@ -166,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   }
   atlasRoutes(app, ctx, bus);
   const hub = new LiveHub(ctx, bus);
+  app.decorate('liveHub', hub);
   hub.startHeartbeat();
   app.addHook('onClose', async () => hub.stop());
   eventRoutes(app, ctx, hub);

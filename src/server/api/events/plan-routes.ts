@@ -12,7 +12,6 @@ import {
 } from '../../../contract/events.ts';
 import { ErrorBody } from '../../../contract/common.ts';
 import type { App, AppContext } from '../../context.ts';
-import * as repo from '../../db/repos/events.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import { commitPlan } from '../../live/replan.ts';

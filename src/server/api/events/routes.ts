@@ -19,7 +19,6 @@ import {
   SessionParams,
   TableParams,
   TablesReplace,
-  type EventIssue,
   type ExpertiseGroup,
 } from '../../../contract/events.ts';
 import type { App, AppContext } from '../../context.ts';
