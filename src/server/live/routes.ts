@@ -49,17 +49,16 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
       // Messages are handled in order per socket.
       let chain = Promise.resolve();
       socket.on('message', (raw) => {
-        chain = chain
-          .then(() => handle(String(raw)))
-          .catch((err: unknown) => {
-            request.log.error({ err }, 'live message failed');
-            send(socket, {
-              type: 'error',
-              error: 'internal',
-              message: 'Something went wrong on our side.',
-            });
-          });
+        chain = chain.then(() => handle(String(raw))).catch(failed);
       });
+      function failed(err: unknown): void {
+        request.log.error({ err }, 'live message failed');
+        send(socket, {
+          type: 'error',
+          error: 'internal',
+          message: 'Something went wrong on our side.',
+        });
+      }
 
       async function handle(raw: string): Promise<void> {
         let json: unknown;
@@ -108,9 +107,15 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           return send(socket, { type: 'reject', id: msg.id, ...rateLimited });
         const intent = msg.intent;
         // A re-plan solves in a worker outside the room's queue and queues only its check and
-        // write (replan.ts): the room keeps answering everyone else meanwhile.
-        if (intent.type === 'replan')
-          return answer(msg.id, await replanIntent(ctx, hub, room, c, msg.id));
+        // write (replan.ts). Not awaited either: this console's next messages (its pings, a pause)
+        // must not wait seconds behind the solver; the re-plan re-checks the room when it applies.
+        if (intent.type === 'replan') {
+          replanIntent(ctx, hub, room, c, msg.id).then(
+            (outcome) => answer(msg.id, outcome),
+            (err: unknown) => failed(err),
+          );
+          return;
+        }
         let outcome: IntentOutcome;
         try {
           outcome = await room.perform(async (tx) => {
