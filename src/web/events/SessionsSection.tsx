@@ -11,6 +11,7 @@ import { ApiError } from '../api.ts';
 import { useResource } from '../shell/useResource.ts';
 import { eventsApi } from './api.ts';
 import { focusFirstError, splitError, type FieldErrors } from './fieldErrors.ts';
+import { PlanProgressLine, wasStopped } from './PlanProgress.tsx';
 import { PlanView } from './PlanView.tsx';
 import { QualityReport } from './QualityReport.tsx';
 import { SwapForm } from './SwapForm.tsx';
@@ -73,7 +74,7 @@ function SessionCard({
   async function generate() {
     setBusy(true);
     setError(null);
-    setStatus(t('events.planning'));
+    setStatus(null);
     try {
       onChange(
         await eventsApi.plan(event.id, s.id, {
@@ -84,11 +85,14 @@ function SessionCard({
       setStatus(t('events.planned'));
     } catch (err) {
       setStatus(null);
-      setError(
-        err instanceof ApiError && err.status === 422 && err.body
-          ? err.body.message
-          : splitError(t, err).general,
-      );
+      if (err instanceof ApiError && wasStopped(err.body?.error))
+        setStatus(t('planning.cancelled'));
+      else
+        setError(
+          err instanceof ApiError && (err.status === 422 || err.status === 409) && err.body
+            ? err.body.message
+            : splitError(t, err).general,
+        );
     } finally {
       setBusy(false);
     }
@@ -128,8 +132,9 @@ function SessionCard({
           </button>
         </div>
       </div>
+      {busy && <PlanProgressLine eventId={event.id} sessionId={s.id} />}
       <div aria-live="polite">
-        {status && <p className="muted">{status}</p>}
+        {status && !busy && <p className="muted">{status}</p>}
         {error && <p className="alert alert-error">{error}</p>}
       </div>
       {s.quality && <QualityReport kind={s.kind} quality={s.quality} />}

@@ -9,6 +9,7 @@ import type {
   ExpertiseGroup,
   Participant,
   ParticipantInput,
+  PlanProgress,
 } from '../../contract/events.ts';
 import { call, enc } from '../live/http.ts';
 
@@ -61,6 +62,11 @@ export const eventsApi = {
     call<EventDetail>('DELETE', `${base(id)}/sessions/${enc(sessionId)}`),
   plan: (id: string, sessionId: string, body: { seed?: number; timeLimitSeconds?: number } = {}) =>
     call<EventDetail>('POST', `${base(id)}/sessions/${enc(sessionId)}/plan`, body),
+  /** The plan (or re-plan) being computed for a session, polled while the console waits. */
+  planProgress: (id: string, sessionId: string, signal?: AbortSignal) =>
+    call<PlanProgress>('GET', `${base(id)}/sessions/${enc(sessionId)}/plan`, undefined, signal),
+  cancelPlan: (id: string, sessionId: string) =>
+    call<{ cancelled: boolean }>('DELETE', `${base(id)}/sessions/${enc(sessionId)}/plan`),
   swap: (
     id: string,
     sessionId: string,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Intent } from '../../contract/live.ts';
 import { JoinQr, joinUrl } from '../events/qr.tsx';
+import { wasStopped } from '../events/PlanProgress.tsx';
 import { currentSession, formatClock, remainingMs } from '../live/derive.ts';
 import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
 import { useTitle } from '../shell/useTitle.ts';
@@ -19,9 +20,24 @@ export function FacilitatePage({ id }: { id: string }) {
   const now = useServerNow(client, 250);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [replanning, setReplanning] = useState(false);
   const [pick, setPick] = useState('');
   const snap = view.snapshot;
   useTitle(snap ? t('facilitate.title', { event: snap.event.name }) : t('facilitate.titleShort'));
+
+  /**
+   * A re-plan takes seconds (the server solves it in a worker): the rest of the console stays
+   * usable meanwhile, and the people panel shows its progress with a cancel button.
+   */
+  async function replan(): Promise<boolean> {
+    if (!client) return false;
+    setReplanning(true);
+    setProblem(null);
+    const r = await client.send({ type: 'replan' });
+    setReplanning(false);
+    if (!r.ok && !wasStopped(r.error)) setProblem(r.message);
+    return r.ok;
+  }
 
   async function act(intent: Intent): Promise<boolean> {
     if (!client) return false;
@@ -219,13 +235,16 @@ export function FacilitatePage({ id }: { id: string }) {
           </section>
 
           <PeoplePanel
+            eventId={event.id}
+            sessionId={session?.id ?? null}
             participants={snap.participants}
             canReplan={active && !!session?.plan && session.kind !== 'groups'}
             busy={busy}
+            replanning={replanning}
             onPresence={(participantId, status) =>
               void act({ type: 'setPresence', participantId, status })
             }
-            onReplan={() => act({ type: 'replan' })}
+            onReplan={replan}
           />
         </div>
         <div className="console-col">

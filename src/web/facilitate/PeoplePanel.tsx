@@ -1,21 +1,29 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../contract/events.ts';
+import { PlanProgressLine } from '../events/PlanProgress.tsx';
 
 /**
  * Who has joined, live; mark late arrivals present and no-shows absent, then re-plan the rounds
  * that have not happened yet (past rounds never change).
  */
 export function PeoplePanel({
+  eventId,
+  sessionId,
   participants,
   canReplan,
   busy,
+  replanning,
   onPresence,
   onReplan,
 }: {
+  eventId: string;
+  sessionId: string | null;
   participants: readonly Participant[];
   canReplan: boolean;
   busy: boolean;
+  /** A re-plan is being computed: its progress shows here, the rest of the console stays usable. */
+  replanning: boolean;
   onPresence(id: string, status: 'present' | 'absent'): void;
   onReplan(): Promise<boolean>;
 }) {
@@ -43,15 +51,17 @@ export function PeoplePanel({
         <button
           type="button"
           className="btn btn-primary"
-          disabled={busy || !canReplan}
-          onClick={() =>
-            void onReplan().then((ok) => setDone(ok ? t('facilitate.replanned') : null))
-          }
+          disabled={busy || replanning || !canReplan}
+          onClick={() => {
+            setDone(null);
+            void onReplan().then((ok) => setDone(ok ? t('facilitate.replanned') : null));
+          }}
         >
           {t('facilitate.replan')}
         </button>
-        {done && <span className="ok-text">{done}</span>}
+        {done && !replanning && <span className="ok-text">{done}</span>}
       </div>
+      {replanning && sessionId && <PlanProgressLine eventId={eventId} sessionId={sessionId} />}
       {!canReplan && <p className="hint">{t('facilitate.replanHint')}</p>}
       <div className="field">
         <label htmlFor="people-filter">{t('facilitate.filter')}</label>
