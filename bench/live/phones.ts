@@ -6,12 +6,15 @@
  * mode=mosaic: phones say hello with their token; the sender is a signed-in facilitator whose
  *   `broadcast` intents go through validation, a committed transaction and the room's fan-out.
  * mode=relay: the same traffic through the bare relay.
+ * A last argument `plan` (mosaic only) keeps a 60-second plan computing on the server throughout.
  */
 import fs from 'node:fs';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '../../src/contract/live.ts';
+import { startLongPlan, type LongPlan } from './long-plan.ts';
 
-const [mode, target, phonesArg, rateArg, secondsArg, eventId, tokenFile] = process.argv.slice(2);
+const [mode, target, phonesArg, rateArg, secondsArg, eventId, tokenFile, duringPlan] =
+  process.argv.slice(2);
 const phones = Number(phonesArg);
 const rate = Number(rateArg);
 const seconds = Number(secondsArg);
@@ -78,6 +81,7 @@ for (let i = 0; i < phones; i += batch) {
 const connectMs = clock() - t0;
 
 let sender: WebSocket;
+let plan: LongPlan | undefined;
 if (mode === 'mosaic') {
   const res = await fetch(`${target}/api/auth/login`, {
     method: 'POST',
@@ -85,6 +89,7 @@ if (mode === 'mosaic') {
     body: JSON.stringify({ email: 'admin@demo.mosaic.test', password: 'mosaic-demo' }),
   });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  if (duringPlan === 'plan') plan = await startLongPlan(target!, cookie);
   sender = await open(wsUrl, { cookie });
   sender.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION }));
 } else sender = await open(wsUrl);
@@ -109,11 +114,14 @@ const deadline = clock() + 5000;
 while (delivered < total * phones && clock() < deadline)
   await new Promise((r) => setTimeout(r, 50));
 
+// The load ran beside the plan only if the plan is still computing now.
+const planThroughout = plan ? await plan.running() : null;
+await plan?.cancel();
 latencies.sort((a, b) => a - b);
 const pct = (p: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
 process.stdout.write(
-  `${JSON.stringify({ mode, phones, rate, messages: total, connect_ms: Math.round(connectMs), p50_ms: +pct(50).toFixed(2), p99_ms: +pct(99).toFixed(2), max_ms: +(latencies.at(-1) ?? NaN).toFixed(2), delivered: delivered / (total * phones) })}\n`,
+  `${JSON.stringify({ mode, phones, rate, messages: total, connect_ms: Math.round(connectMs), p50_ms: +pct(50).toFixed(2), p99_ms: +pct(99).toFixed(2), max_ms: +(latencies.at(-1) ?? NaN).toFixed(2), delivered: delivered / (total * phones), plan_throughout: planThroughout })}\n`,
 );
 for (const s of [...sockets, sender]) s.terminate();
 process.exit(0);
