@@ -58,10 +58,16 @@ export class TestLiveClient {
   }
 
   /** Sends an intent under a fresh id and waits for its answer (`ack` or `reject`). */
-  async intent(body: object): Promise<Extract<ServerMessage, { type: 'ack' | 'reject' }>> {
+  async intent(
+    body: object,
+    timeoutMs?: number,
+  ): Promise<Extract<ServerMessage, { type: 'ack' | 'reject' }>> {
     const id = randomUUID().replaceAll('-', '');
     this.send({ type: 'intent', id, intent: body });
-    const m = await this.next((x) => (x.type === 'ack' || x.type === 'reject') && x.id === id);
+    const m = await this.next(
+      (x) => (x.type === 'ack' || x.type === 'reject') && x.id === id,
+      timeoutMs,
+    );
     return m as Extract<ServerMessage, { type: 'ack' | 'reject' }>;
   }
 
