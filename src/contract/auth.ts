@@ -7,6 +7,8 @@ export const LoginRequest = z
   .object({
     email: z.string().trim().toLowerCase().email('must be an email address').max(254),
     password: z.string().min(1, 'must not be empty').max(1024),
+    /** The second factor, when the account has one: six digits from the app, or a recovery code. */
+    code: z.string().trim().min(1).max(32).optional(),
   })
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequest>;
@@ -18,7 +20,7 @@ export const Me = z
     role: RoleSchema,
     organisationId: z.string().nullable(),
     /** What the caller may do, so the interface never has to guess (the server still checks). */
-    can: z.object({ createOrganisation: z.boolean() }),
+    can: z.object({ createOrganisation: z.boolean(), manageMembers: z.boolean() }),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;

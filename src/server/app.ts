@@ -19,6 +19,10 @@ import type { App, AppContext } from './context.ts';
 import type { Backend, Db } from './db/index.ts';
 import { BackOff } from './auth/backoff.ts';
 import { actorOf, sessionOf } from './auth/sessions.ts';
+import { LiveSessions } from './auth/live-sessions.ts';
+import type { Mailer } from './mail.ts';
+import { memberRoutes } from './api/members/routes.ts';
+import { accountRoutes } from './api/members/account-routes.ts';
 import type { RoutePolicy } from './auth/policy.ts';
 import { installErrorHandler, unauthenticated } from './http/errors.ts';
 import { enforceRoutePolicies } from './http/route-policies.ts';
@@ -64,6 +68,10 @@ export interface AppOptions {
    * instances on the same database commit (live rooms, atlas pages; docs/live-event.md).
    */
   databaseUrl?: string | undefined;
+  /** Sends invitation and password-reset links; without it invitation links are shown to copy. */
+  mailer?: Mailer | undefined;
+  /** Where people reach Mosaic, the base of emailed links (PUBLIC_URL). */
+  publicUrl?: string | undefined;
 }
 
 /** Routes registered by plugins rather than by us: given an explicit open policy here, in one place. */
@@ -82,10 +90,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   }).withTypeProvider<ZodTypeProvider>();
+  const now = opts.now ?? (() => new Date());
   const ctx: AppContext = {
     db: opts.db,
     backend: opts.backend,
-    now: opts.now ?? (() => new Date()),
+    now,
     loginBackOff: new BackOff(),
     // Per address only a rate limit that slows (a minute at most), never a lock: a whole venue's
     // Wi-Fi sits behind one address.
@@ -94,6 +103,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // within a minute. 31^8 codes keep guessing out of reach even at this rate.
     joinAttemptsPerMinute: opts.joinAttemptsPerMinute ?? 600,
     atlasCacheSize: opts.atlasCacheSize ?? 500_000,
+    liveSessions: new LiveSessions(opts.db, now),
+    mailer: opts.mailer,
+    publicUrl: opts.publicUrl,
   };
 
   // The API speaks JSON only: any other body is answered 415, not parsed as a string.
@@ -153,6 +165,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   );
   healthRoutes(app);
   authRoutes(app, ctx);
+  memberRoutes(app, ctx);
+  accountRoutes(app, ctx);
   organisationRoutes(app, ctx);
   placeRoutes(app);
   gazetteerRoutes(app);
@@ -163,7 +177,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (bus) {
     app.addHook('onReady', () => bus.start());
     app.addHook('onClose', () => bus.stop());
+    ctx.liveSessions.listen(bus);
   }
+  ctx.liveSessions.startSweeping();
+  app.addHook('onClose', async () => {
+    ctx.liveSessions.stop();
+    opts.mailer?.close();
+  });
   atlasRoutes(app, ctx, bus);
   const hub = new LiveHub(ctx, bus);
   app.decorate('liveHub', hub);

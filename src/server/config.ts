@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parsePublicUrls } from './http/origin.ts';
+import { smtpFromEnv, type SmtpConfig } from './mail.ts';
 
 export interface ServerConfig {
   host: string;
@@ -9,6 +10,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Origins of `PUBLIC_URL` (comma-separated): the only pages allowed to call the API. */
   publicOrigins: string[];
+  /** Outgoing email for invitation and reset links (SMTP_URL or SMTP_HOST…, with SMTP_FROM). */
+  smtp: SmtpConfig | undefined;
 }
 
 /** Configuration from the environment, with the defaults the README documents. */
@@ -24,7 +27,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: env.DATABASE_URL || undefined,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     publicOrigins: parsePublicUrls(env.PUBLIC_URL),
+    smtp: smtpSettings(env),
   };
+}
+
+function smtpSettings(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
+  const smtp = smtpFromEnv(env);
+  // An emailed reset link must never take its host from a request (a forged Host header would
+  // send someone's reset token to the forger's site), so sending mail needs the public URL.
+  if (smtp && !env.PUBLIC_URL?.trim())
+    throw new Error('PUBLIC_URL must be set when SMTP is configured');
+  return smtp;
 }
 
 /** True for addresses only this machine can reach: the demo's fixed password is safe only there. */

@@ -8,6 +8,8 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Backend, Db } from './db/index.ts';
 import type { BackOff } from './auth/backoff.ts';
+import type { LiveSessions } from './auth/live-sessions.ts';
+import type { Mailer } from './mail.ts';
 
 /** What every route module receives: the database and the injectable clock (frozen in tests). */
 export interface AppContext {
@@ -19,6 +21,12 @@ export interface AppContext {
   loginAttemptsPerMinute: number;
   joinAttemptsPerMinute: number;
   atlasCacheSize: number;
+  /** Open WebSockets and SSE streams of signed-in users, closed when their session ends. */
+  liveSessions: LiveSessions;
+  /** Sends invitation and reset links; undefined when SMTP is not configured. */
+  mailer: Mailer | undefined;
+  /** The base of links in emails (PUBLIC_URL); invitations fall back to the inviter's origin. */
+  publicUrl: string | undefined;
 }
 
 export type App = FastifyInstance<

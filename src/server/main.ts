@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { migrateToLatest, openDb, type Backend } from './db/index.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
+import { smtpMailer, type SmtpConfig } from './mail.ts';
 
 export const DEFAULT_WEB_ROOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -20,6 +21,7 @@ export interface StartOptions {
   log?: boolean;
   trustProxy?: boolean;
   publicOrigins?: readonly string[];
+  smtp?: SmtpConfig | undefined;
 }
 
 export interface RunningServer {
@@ -47,6 +49,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       logger: opts.log ? { level: 'info' } : false,
       trustProxy: opts.trustProxy ?? false,
       publicOrigins: opts.publicOrigins ?? [],
+      mailer: opts.smtp ? smtpMailer(opts.smtp) : undefined,
+      // Emailed links go to the first public URL (never to a host a request named).
+      publicUrl: opts.publicOrigins?.[0],
     });
     await app.listen({ port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1' });
     const addr = app.server.address();

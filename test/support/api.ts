@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type AppOptions } from '../../src/server/app.ts';
 import type { App } from '../../src/server/context.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { insertMembership, insertUser } from '../../src/server/db/repos/accounts.ts';
@@ -32,7 +32,10 @@ export function cookieOf(res: LightMyRequestResponse): string {
 
 let userCounter = 0;
 
-export async function startApi(backend: TestBackend): Promise<ApiHarness> {
+export async function startApi(
+  backend: TestBackend,
+  extra: Pick<AppOptions, 'mailer' | 'publicUrl'> = {},
+): Promise<ApiHarness> {
   const store = await backend.open();
   const clock = {
     now: new Date('2026-11-28T09:00:00Z'),
@@ -53,6 +56,7 @@ export async function startApi(backend: TestBackend): Promise<ApiHarness> {
     now: () => clock.now,
     loginAttemptsPerMinute: 10_000,
     joinAttemptsPerMinute: 10_000,
+    ...extra,
   });
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const login = (email: string, password: string) =>

@@ -1,4 +1,4 @@
-import type { Role, Visibility } from '../../domain/taxonomy/codes.ts';
+import { ROLES, type Role, type Visibility } from '../../domain/taxonomy/codes.ts';
 
 /**
  * THE policy table: the single place that decides who may do what to which record. Routes declare
@@ -16,7 +16,7 @@ export type Actor =
       organisationId: string | null;
     };
 
-export type Resource = 'organisation' | 'event' | 'route' | 'challenge' | 'atlas';
+export type Resource = 'organisation' | 'event' | 'route' | 'challenge' | 'atlas' | 'member';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /**
@@ -114,7 +114,48 @@ export const POLICY: readonly Rule[] = [
   ),
   { resource: 'atlas', action: 'read', who: 'coordinator', scope: 'coalitionAll' },
   { resource: 'atlas', action: 'read', who: 'admin', scope: 'coalitionAll' },
+  // Members (memberships and invitations): coordinators and admins list, invite, change, suspend
+  // and remove the members of their own coalition; which roles they may hand out or touch is
+  // ROLE_GRANTS below. `create` is inviting.
+  ...(['coordinator', 'admin'] as const).flatMap((who) =>
+    (['read', 'create', 'update', 'delete'] as const).map(
+      (action) => ({ resource: 'member', action, who, scope: 'coalitionAll' }) as const,
+    ),
+  ),
 ];
+
+/**
+ * The roles each role may give (by invitation or a change of role) and act on: a coordinator never
+ * creates an admin nor changes, suspends or removes one; only admins make admins.
+ */
+export const ROLE_GRANTS: Readonly<Record<Role, readonly Role[]>> = {
+  admin: ROLES,
+  coordinator: ['coordinator', 'member', 'viewer'],
+  member: [],
+  viewer: [],
+};
+
+/**
+ * Whether `actor` may do `action` to a membership (or invitation) of `target.coalitionId` whose role
+ * is `target.role`, optionally giving it `newRole`. The coalition check is the `member` rules'
+ * scope: an admin of coalition A never reaches a member of coalition B.
+ */
+export function mayManageMember(
+  actor: Actor,
+  action: Action,
+  target: { coalitionId: string; role: Role },
+  newRole?: Role,
+): boolean {
+  if (actor.kind !== 'user') return false;
+  const record = {
+    coalitionId: target.coalitionId,
+    owningOrganisationId: null,
+    visibility: 'coalition' as const,
+  };
+  if (!can(actor, action, 'member', record)) return false;
+  const grants = ROLE_GRANTS[actor.role];
+  return grants.includes(target.role) && (newRole === undefined || grants.includes(newRole));
+}
 
 /** The facts about a record that access depends on. */
 export interface RecordAccess {

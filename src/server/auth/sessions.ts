@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.ts';
 import {
@@ -8,11 +7,10 @@ import {
   type SessionView,
 } from '../db/repos/accounts.ts';
 import type { Actor } from './policy.ts';
+import { MAX_TOKEN_LENGTH, hashToken, newToken } from './tokens.ts';
 
 export const SESSION_COOKIE = 'mosaic_session';
 const SESSION_DAYS = 7;
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export async function startSession(
   db: Db,
@@ -21,11 +19,11 @@ export async function startSession(
   who: { userId: string; coalitionId: string },
   now: Date,
 ): Promise<void> {
-  const token = randomBytes(32).toString('base64url');
+  const { token, hash } = newToken();
   const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await insertSession(
     db,
-    { tokenHash: hashToken(token), ...who, expiresAt: expires.toISOString() },
+    { tokenHash: hash, ...who, expiresAt: expires.toISOString() },
     now.toISOString(),
   );
   reply.setCookie(SESSION_COOKIE, token, {
@@ -41,10 +39,12 @@ export async function endSession(
   db: Db,
   request: FastifyRequest,
   reply: FastifyReply,
-): Promise<void> {
+): Promise<string | undefined> {
   const token = request.cookies[SESSION_COOKIE];
-  if (token) await deleteSession(db, hashToken(token));
+  const hash = token ? hashToken(token) : undefined;
+  if (hash) await deleteSession(db, hash);
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  return hash;
 }
 
 export async function sessionOf(
@@ -53,7 +53,7 @@ export async function sessionOf(
   now: Date,
 ): Promise<SessionView | undefined> {
   const token = request.cookies[SESSION_COOKIE];
-  if (!token || token.length > 200) return undefined;
+  if (!token || token.length > MAX_TOKEN_LENGTH) return undefined;
   return findSession(db, hashToken(token), now.toISOString());
 }
 

@@ -11,6 +11,7 @@ import * as m0004 from './migrations/0004_cards.ts';
 import * as m0005 from './migrations/0005_atlas_summaries.ts';
 import * as m0006 from './migrations/0006_cards_per_event.ts';
 import * as m0008 from './migrations/0008_known_devices.ts';
+import * as m0009 from './migrations/0009_members.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_atlas_summaries': m0005,
   '0006_cards_per_event': m0006,
   '0008_known_devices': m0008,
+  '0009_members': m0009,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.

@@ -1,11 +1,12 @@
 import type { AtlasTables } from './schema-atlas.ts';
 import type { CardTables } from './schema-cards.ts';
+import type { MemberTables } from './schema-members.ts';
 
 /**
  * Table shapes as the database stores them. Timestamps are ISO-8601 UTC strings and booleans are
  * 0/1 integers in both SQLite and PostgreSQL, so one set of migrations and repositories serves both.
  */
-export interface Database extends AtlasTables, CardTables {
+export interface Database extends AtlasTables, CardTables, MemberTables {
   coalitions: CoalitionTable;
   users: UserTable;
   memberships: MembershipTable;
@@ -49,6 +50,8 @@ export interface MembershipTable {
   role: string;
   organisation_id: string | null;
   created_at: string;
+  /** Set while an admin or coordinator has suspended the membership: no session acts under it. */
+  suspended_at: string | null;
 }
 
 export interface SessionTable {

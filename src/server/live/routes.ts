@@ -16,6 +16,7 @@ import type { LiveHub } from './hub.ts';
 import { viewOf, type RoomClient } from './room.ts';
 import { applyIntent, type IntentOutcome } from './intents.ts';
 import { replanIntent } from './replan.ts';
+import type { SessionWatch } from '../auth/live-sessions.ts';
 
 const send = (socket: WebSocket, m: ServerMessage) => {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
@@ -40,8 +41,13 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
       socket.on('pong', () => (tracked.isAlive = true));
       let client: RoomClient | undefined;
       let leave = () => undefined as void;
+      // A facilitator's or screen's standing comes from their session: when it ends or changes
+      // (sign-out, removal, suspension, new role or organisation) the socket closes (HOLE-5).
+      let watch: SessionWatch | undefined;
+      const sessionEnded = () => socket.close(4003, 'session ended');
       socket.on('close', () => {
         hub.sockets.delete(tracked);
+        watch?.stop();
         leave();
       });
       socket.on('error', () => socket.terminate());
@@ -91,6 +97,8 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           });
         }
         const msg = parsed.data;
+        // Every message re-checks the session the socket acts under (cached ≤ 2 s).
+        if (watch && !(await watch.stillValid())) return;
         if (msg.type === 'ping')
           return send(socket, { type: 'pong', t: msg.t, serverTime: ctx.now().getTime() });
         if (msg.type === 'hello') return hello(msg);
@@ -222,6 +230,8 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
             },
           };
           room.clients.add(client);
+          if (who.role !== 'participant' && request.session && !watch)
+            watch = ctx.liveSessions.watch(request.session, sessionEnded);
           const registered = client;
           leave = () => void room.clients.delete(registered);
         });

@@ -260,11 +260,15 @@ export function analysisRoutes(
         reply,
         publicVersion ? { publicVersion, last: hello } : undefined,
       );
+      // A signed-in reader's stream ends with their session or membership (HOLE-5).
+      const watch =
+        request.session && ctx.liveSessions.watch(request.session, () => reply.raw.end());
       // A comment line every 25 s keeps proxies and phones from closing an idle stream.
       const ping = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
       request.raw.on('close', () => {
         clearInterval(ping);
         unsubscribe();
+        watch?.stop();
       });
     },
   );

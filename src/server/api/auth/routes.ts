@@ -6,7 +6,8 @@ import { verifyPassword } from '../../auth/passwords.ts';
 import { endSession, startSession } from '../../auth/sessions.ts';
 import { knownDeviceOf, rememberThisDevice } from '../../auth/devices.ts';
 import { HttpError, unauthenticated } from '../../http/errors.ts';
-import { can } from '../../auth/policy.ts';
+import { can, mayManageMember } from '../../auth/policy.ts';
+import { hasSecondFactor, verifySecondFactor } from '../../auth/second-factor.ts';
 import type { SessionView } from '../../db/repos/accounts.ts';
 
 const invalidCredentials = () =>
@@ -23,7 +24,20 @@ const slowDown = (waitMs: number) => {
   });
 };
 
-async function presentMe(ctx: AppContext, s: SessionView): Promise<Me> {
+const secondFactorRequired = () =>
+  new HttpError(401, {
+    error: 'second_factor_required',
+    message: 'code: enter the six digits from your authenticator app (or a recovery code).',
+    fields: [{ field: 'code', message: 'is required for this account' }],
+  });
+const invalidSecondFactor = () =>
+  new HttpError(401, {
+    error: 'invalid_second_factor',
+    message: 'code: not the current code, nor an unused recovery code.',
+    fields: [{ field: 'code', message: 'is not right' }],
+  });
+
+async function presentMe(ctx: AppContext, s: Omit<SessionView, 'tokenHash'>): Promise<Me> {
   const coalition = await findCoalition(ctx.db, s.coalitionId);
   if (!coalition) throw unauthenticated();
   const actor = { kind: 'user', ...s } as const;
@@ -38,6 +52,7 @@ async function presentMe(ctx: AppContext, s: SessionView): Promise<Me> {
         owningOrganisationId: null,
         visibility: 'coalition',
       }),
+      manageMembers: mayManageMember(actor, 'read', { coalitionId: s.coalitionId, role: 'viewer' }),
     },
   };
 }
@@ -58,7 +73,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { email, password } = request.body;
+      const { email, password, code } = request.body;
       const now = ctx.now();
       const t = now.getTime();
       const user = await findUserByEmail(ctx.db, email);
@@ -77,6 +92,15 @@ export function authRoutes(app: App, ctx: AppContext): void {
       if (!ok || !user || !membership) {
         ctx.loginBackOff.recordFailure(key, t);
         throw invalidCredentials();
+      }
+      // The second factor is asked for only once the password is right; a wrong code counts as a
+      // failed sign-in (the same back-off stops guessing the six digits).
+      if (await hasSecondFactor(ctx.db, user.id)) {
+        if (code === undefined) throw secondFactorRequired();
+        if (!(await verifySecondFactor(ctx.db, user.id, code, now))) {
+          ctx.loginBackOff.recordFailure(key, t);
+          throw invalidSecondFactor();
+        }
       }
       ctx.loginBackOff.clear(key);
       await rememberThisDevice(ctx.db, request, reply, user.id, now);
@@ -105,7 +129,9 @@ export function authRoutes(app: App, ctx: AppContext): void {
       schema: { tags: ['auth'], summary: 'Sign out', response: { 200: Ok } },
     },
     async (request, reply) => {
-      await endSession(ctx.db, request, reply);
+      const ended = await endSession(ctx.db, request, reply);
+      // Its WebSockets and SSE streams close now, not when they next write.
+      if (ended) ctx.liveSessions.sessionEnded(ended);
       return { ok: true as const };
     },
   );

@@ -106,18 +106,24 @@ export async function insertMembership(
     .execute();
 }
 
-/** A user's memberships, oldest first: the first is the coalition a fresh log-in opens. */
+/**
+ * A user's memberships that are not suspended, oldest first: the first is the coalition a fresh
+ * log-in opens.
+ */
 export async function membershipsOf(db: Db, userId: string) {
   return db
     .selectFrom('memberships')
     .selectAll()
     .where('user_id', '=', userId)
+    .where('suspended_at', 'is', null)
     .orderBy('created_at')
     .orderBy('coalition_id')
     .execute();
 }
 
 export interface SessionView {
+  /** SHA-256 of the cookie's token: names the session to end it (and its live connections). */
+  tokenHash: string;
   userId: string;
   email: string;
   displayName: string;
@@ -143,7 +149,10 @@ export async function insertSession(
     .execute();
 }
 
-/** The live session for a token hash, joined with the membership it acts under. */
+/**
+ * The live session for a token hash, joined with the membership it acts under: a removed or
+ * suspended membership, or an expired session, yields nothing (checked in the query itself).
+ */
 export async function findSession(
   db: Db,
   tokenHash: string,
@@ -165,9 +174,11 @@ export async function findSession(
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
+    .where('m.suspended_at', 'is', null)
     .executeTakeFirst();
   return (
     r && {
+      tokenHash,
       userId: r.user_id,
       email: r.email,
       displayName: r.display_name,
