@@ -74,7 +74,8 @@ describe.each(testBackends())('live connections end with their session on $name'
     expect(await gone).toBe(4003);
   });
 
-  it('a role change closes the socket; reconnecting gets the new standing', async () => {
+  /** A coordinator's facilitator socket, the admin's change to them, and how the socket ended. */
+  const changeWhileConnected = async (patch: object) => {
     const coordinator = await h.userWith('coordinator');
     const { c } = await connect(coordinator);
     const gone = closed(c);
@@ -83,26 +84,29 @@ describe.each(testBackends())('live connections end with their session on $name'
       method: 'PATCH',
       url: `/api/members/${id}`,
       headers: { cookie: admin },
-      payload: { role: 'viewer' },
+      payload: patch,
     });
-    expect(await gone).toBe(4003);
+    return { coordinator, code: await gone };
+  };
+
+  it('a role change closes the socket; reconnecting gets the new standing', async () => {
+    const { coordinator, code } = await changeWhileConnected({ role: 'viewer' });
+    expect(code).toBe(4003);
     const again = await connect(coordinator);
     expect(again.welcome.role).toBe('screen');
     await again.c.close();
   });
 
-  it('suspension closes the socket', async () => {
-    const coordinator = await h.userWith('coordinator');
-    const { c } = await connect(coordinator);
-    const gone = closed(c);
-    const id = await userIdOf(coordinator);
-    await h.app.inject({
-      method: 'PATCH',
-      url: `/api/members/${id}`,
-      headers: { cookie: admin },
-      payload: { suspended: true },
-    });
-    expect(await gone).toBe(4003);
+  it('suspension and a move to another organisation close the socket', async () => {
+    expect((await changeWhileConnected({ suspended: true })).code).toBe(4003);
+    const org = (
+      await h.store.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('coalition_id', '=', h.coalitionId)
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect((await changeWhileConnected({ organisationId: org })).code).toBe(4003);
   });
 
   it('a session ended behind the process’s back (another instance, an expiry) refuses the next intent within 2 s', async () => {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import type { Db } from '../db/index.ts';
+import { audit } from '../db/repos/accounts.ts';
 import {
+  deleteTotp,
   findTotp,
   replaceRecoveryCodes,
   startTotp,
@@ -66,9 +68,32 @@ export async function confirmEnrolment(
   const confirmed = await db.transaction().execute(async (trx) => {
     if (!(await useTotpStep(trx, userId, step, now.toISOString()))) return false;
     await replaceRecoveryCodes(trx, userId, codes.map(hashRecovery));
+    await auditUser(trx, userId, 'second-factor.on', now);
     return true;
   });
   return confirmed ? codes : undefined;
+}
+
+const auditUser = (db: Parameters<typeof audit>[0], userId: string, action: string, now: Date) =>
+  audit(
+    db,
+    { coalitionId: null, userId, action, resource: 'user', recordId: userId },
+    now.toISOString(),
+  );
+
+/** Turns the second factor off, given a current code; false (nothing changed) otherwise. */
+export async function disableSecondFactor(
+  db: Db,
+  userId: string,
+  code: string,
+  now: Date,
+): Promise<boolean> {
+  if (!(await verifySecondFactor(db, userId, code, now))) return false;
+  await db.transaction().execute(async (trx) => {
+    await deleteTotp(trx, userId);
+    await auditUser(trx, userId, 'second-factor.off', now);
+  });
+  return true;
 }
 
 export async function hasSecondFactor(db: Db, userId: string): Promise<boolean> {

@@ -16,10 +16,8 @@ import {
   beginEnrolment,
   confirmEnrolment,
   hasSecondFactor,
-  verifySecondFactor,
+  disableSecondFactor,
 } from '../../auth/second-factor.ts';
-import { audit } from '../../db/repos/accounts.ts';
-import { deleteTotp } from '../../db/repos/members.ts';
 import { HttpError, unauthenticated } from '../../http/errors.ts';
 import { acceptInvitation, completeReset, previewInvitation, requestReset } from './account.ts';
 
@@ -167,17 +165,6 @@ export function accountRoutes(app: App, ctx: AppContext): void {
       const now = ctx.now();
       const codes = await confirmEnrolment(ctx.db, user.userId, request.body.code, now);
       if (!codes) throw wrongCode();
-      await audit(
-        ctx.db,
-        {
-          coalitionId: null,
-          userId: user.userId,
-          action: 'second-factor.on',
-          resource: 'user',
-          recordId: user.userId,
-        },
-        now.toISOString(),
-      );
       return { recoveryCodes: codes };
     },
   );
@@ -196,22 +183,8 @@ export function accountRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const user = userOf(request);
       const now = ctx.now();
-      if (!(await verifySecondFactor(ctx.db, user.userId, request.body.code, now)))
+      if (!(await disableSecondFactor(ctx.db, user.userId, request.body.code, now)))
         throw wrongCode();
-      await ctx.db.transaction().execute(async (trx) => {
-        await deleteTotp(trx, user.userId);
-        await audit(
-          trx,
-          {
-            coalitionId: null,
-            userId: user.userId,
-            action: 'second-factor.off',
-            resource: 'user',
-            recordId: user.userId,
-          },
-          now.toISOString(),
-        );
-      });
       return { ok: true as const };
     },
   );
