@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 import type { Role } from '../../../domain/taxonomy/codes.ts';
+import { ofCoalition } from './scoped.ts';
 
 type DbOrTrx = Db | Transaction<Database>;
 
@@ -64,14 +65,13 @@ export async function updateMembership(
   userId: string,
   patch: { role?: Role; organisationId?: string | null; suspendedAt?: string | null },
 ): Promise<void> {
-  await trx
-    .updateTable('memberships')
+  await ofCoalition(trx, 'memberships', coalitionId)
+    .update()
     .set({
       ...(patch.role !== undefined ? { role: patch.role } : {}),
       ...(patch.organisationId !== undefined ? { organisation_id: patch.organisationId } : {}),
       ...(patch.suspendedAt !== undefined ? { suspended_at: patch.suspendedAt } : {}),
     })
-    .where('coalition_id', '=', coalitionId)
     .where('user_id', '=', userId)
     .execute();
 }
@@ -81,9 +81,8 @@ export async function deleteMembership(
   coalitionId: string,
   userId: string,
 ): Promise<void> {
-  await trx
-    .deleteFrom('memberships')
-    .where('coalition_id', '=', coalitionId)
+  await ofCoalition(trx, 'memberships', coalitionId)
+    .delete()
     .where('user_id', '=', userId)
     .execute();
 }
