@@ -309,7 +309,13 @@ export async function atlasMap(
   const release = r.isPublic ? await publicRelease(ctx, cache, r.audience.coalitionId, r.k) : null;
   const [drawn, orgs] = await Promise.all([
     release
-      ? publicMap(release, f.form)
+      ? cache.get(
+          ctx.db,
+          r.audience.coalitionId,
+          answerKey('public-map', r, 'country', f),
+          (m) => m.flows.length * 4 + m.regions.length,
+          async () => publicMap(release, f.form),
+        )
       : cache.get(
           ctx.db,
           r.audience.coalitionId,

@@ -116,8 +116,8 @@ export function publicMap(
   return {
     routes: countOf(sumFigures(cells.map((c) => c.figure)), k),
     flows: drawn.map((c) => ({
-      source: placeItem(c.origin),
-      destination: placeItem(c.destination),
+      source: countryItem(c.origin),
+      destination: countryItem(c.destination),
       n: countOf(c.figure, k),
       via: [],
       forms: formsOf(c),
@@ -130,6 +130,14 @@ export function publicMap(
       inflow: countOf(inn.get(country) ?? none, k),
     })),
   };
+}
+
+/**
+ * A country as a map flow's end. Without its names in a hundred languages (`otherNames`, for
+ * search): 400 flows would otherwise carry ~80,000 of them to every phone.
+ */
+function countryItem(id: string) {
+  return { ...placeItem(id), otherNames: [] };
 }
 
 export interface PublicGapRow {
