@@ -78,28 +78,32 @@ describe.each(testBackends().slice(0, 1))(
       expect([...pinned]).toEqual([]);
     });
 
-    it('random route sets: no public answer, with any filter, differenced or bounded with all the others, pins a count below k', async () => {
-      let n = 0;
-      await fc.assert(
-        fc.asyncProperty(
-          fc.array(corridor, { minLength: 1, maxLength: 8 }),
-          fc.constantFrom(4, 11),
-          async (set, k) => {
-            const slug = `diff-${++n}`;
-            await seed(slug, k, set);
-            const facts = await harvest(get, slug, k);
-            const { pinned, bounds } = solve(facts);
-            checkTruth(facts, bounds, set);
-            totals.runs++;
-            totals.queries += facts.queries;
-            totals.constraints += facts.constraints.length + facts.bounds.size;
-            totals.pins += pinned.size;
-            expect([...pinned]).toEqual([]);
-          },
-        ),
-        { numRuns: RUNS, seed: 20261205, endOnFailure: true },
-      );
-    });
+    it(
+      'random route sets: no public answer, with any filter, differenced or bounded with all the others, pins a count below k',
+      async () => {
+        let n = 0;
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(corridor, { minLength: 1, maxLength: 8 }),
+            fc.constantFrom(4, 11),
+            async (set, k) => {
+              const slug = `diff-${++n}`;
+              await seed(slug, k, set);
+              const facts = await harvest(get, slug, k);
+              const { pinned, bounds } = solve(facts);
+              checkTruth(facts, bounds, set);
+              totals.runs++;
+              totals.queries += facts.queries;
+              totals.constraints += facts.constraints.length + facts.bounds.size;
+              totals.pins += pinned.size;
+              expect([...pinned]).toEqual([]);
+            },
+          ),
+          { numRuns: RUNS, seed: 20261205, endOnFailure: true },
+        );
+      },
+      30_000 + RUNS * 5_000,
+    );
 
     async function seed(slug: string, k: number, set: Corridor[]) {
       const fields: RouteFields[] = [];
