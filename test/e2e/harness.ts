@@ -150,6 +150,16 @@ export async function accessibilityProblems(page: Page, screen: string): Promise
 }
 
 /**
+ * Tests never rewrite tracked files: shots meant for the docs (a folder under docs/) go to
+ * test-results/ unless MOSAIC_UPDATE_DOCS_SCREENSHOTS=1 asks for the docs to be re-rendered.
+ */
+function screenshotDir(dir: string): string {
+  const docs = path.join(REPO, 'docs') + path.sep;
+  if (!dir.startsWith(docs) || process.env.MOSAIC_UPDATE_DOCS_SCREENSHOTS === '1') return dir;
+  return path.join(RESULTS, 'docs', path.relative(docs, dir));
+}
+
+/**
  * Screenshots into `dir`, each screen also checked with axe-core: `problems` collects the serious
  * and critical findings, which a suite asserts empty at its end. `fonts` are loaded before each
  * shot (a font face used only by text laid out later, such as the phone's Thai, may not be yet).
@@ -158,6 +168,7 @@ export function screenshots(
   dir: string,
   opts: { prefix?: string; fullPage?: boolean; fonts?: { font: string; text: string }[] } = {},
 ): { shot: (page: Page, name: string, fullPage?: boolean) => Promise<void>; problems: string[] } {
+  dir = screenshotDir(dir);
   mkdirSync(dir, { recursive: true });
   const problems: string[] = [];
   const shot = async (page: Page, name: string, fullPage = opts.fullPage ?? false) => {
