@@ -10,6 +10,10 @@ import { EventPage } from './events/EventPage.tsx';
 import { EventsPage } from './events/EventsPage.tsx';
 import { NewEventPage } from './events/NewEventPage.tsx';
 import { FacilitatePage } from './facilitate/FacilitatePage.tsx';
+import { InvitePage } from './members/InvitePage.tsx';
+import { MembersPage } from './members/MembersPage.tsx';
+import { ResetPage } from './members/ResetPage.tsx';
+import { SecondFactorPage } from './members/SecondFactorPage.tsx';
 import { ScreenPage } from './screen/ScreenPage.tsx';
 import {
   SheetManageRoute,
@@ -39,6 +43,18 @@ export function App() {
               <Redirect to="/directory" replace />
             </Route>
             <Route path="/login" component={LoginPage} />
+            <Route path="/invite" component={InvitePage} />
+            <Route path="/reset" component={ResetPage} />
+            <Route path="/members">
+              <RequireSignIn>
+                <MembersPage />
+              </RequireSignIn>
+            </Route>
+            <Route path="/account/security">
+              <RequireSignIn>
+                <SecondFactorPage />
+              </RequireSignIn>
+            </Route>
             <Route path="/directory" component={DirectoryPage} />
             <Route path="/atlas/:tab?">{(p) => <AtlasRoute tab={p.tab} />}</Route>
             <Route path="/directory/new">

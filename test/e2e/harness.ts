@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
-import { startServer } from '../../src/server/main.ts';
+import { startServer, type StartOptions } from '../../src/server/main.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../support/chromium.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,7 +30,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `server`: extra start options, e.g. `smtp` pointing at a test's SMTP server. */
+export async function startHarness(
+  extra: Pick<StartOptions, 'smtp' | 'publicOrigins'> = {},
+): Promise<Harness> {
   if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
     throw new Error(
       `The web app is not built (${WEB_ROOT} is missing): run \`npm run build:web\` first.`,
@@ -49,6 +52,7 @@ export async function startHarness(): Promise<Harness> {
     seedDemo: true,
     webRoot: WEB_ROOT,
     log: false,
+    ...extra,
   });
   const serverMs = Date.now() - started;
   let browser: Browser;

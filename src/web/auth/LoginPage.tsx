@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Redirect, useLocation, useSearchParams } from 'wouter';
+import { Link, Redirect, useLocation, useSearchParams } from 'wouter';
 import { ApiError, api } from '../api.ts';
 import { errorMessage } from '../shell/errors.ts';
 import { useTitle } from '../shell/useTitle.ts';
@@ -15,6 +15,9 @@ export function LoginPage() {
   const next = safeNext(params.get('next'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Accounts with a second factor: the password was right, now the code (or a recovery code).
+  const [needCode, setNeedCode] = useState(false);
+  const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,13 +32,20 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const m = await api.login({ email: email.trim(), password });
+      const m = await api.login({
+        email: email.trim(),
+        password,
+        ...(needCode && code.trim() ? { code: code.trim() } : {}),
+      });
       signedIn(m);
       navigate(next, { replace: true });
     } catch (err) {
       // 400 and 401 read the same: never say whether the account exists
       const status = err instanceof ApiError ? err.status : -1;
-      setError(status === 401 || status === 400 ? t('auth.invalid') : errorMessage(t, err));
+      const kind = err instanceof ApiError ? err.body?.error : undefined;
+      if (kind === 'second_factor_required') setNeedCode(true);
+      else if (kind === 'invalid_second_factor') setError(t('members.errors.invalid_code'));
+      else setError(status === 401 || status === 400 ? t('auth.invalid') : errorMessage(t, err));
       setBusy(false);
     }
   }
@@ -79,10 +89,31 @@ export function LoginPage() {
             required
           />
         </div>
+        {needCode && (
+          <div className="field">
+            <label htmlFor="login-code">{t('members.loginCode')}</label>
+            <input
+              id="login-code"
+              type="text"
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              aria-describedby="login-code-hint"
+              autoFocus
+              required
+            />
+            <p className="hint" id="login-code-hint">
+              {t('members.loginCodeHint')}
+            </p>
+          </div>
+        )}
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t('auth.submitting') : t('auth.submit')}
         </button>
       </form>
+      <p>
+        <Link href="/reset">{t('members.forgot')}</Link>
+      </p>
     </section>
   );
 }

@@ -9,18 +9,23 @@ export function joinUrl(code: string): string {
 }
 
 export function JoinQr({ code, label, size }: { code: string; label: string; size: number }) {
+  return <QrCode text={joinUrl(code)} label={label} size={size} />;
+}
+
+/** Any text as a QR code image (also the second factor's otpauth:// URI). */
+export function QrCode({ text, label, size }: { text: string; label: string; size: number }) {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     void import('qrcode').then((q) =>
       q.default
-        .toString(joinUrl(code), { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })
+        .toString(text, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })
         .then((s) => live && setSvg(s)),
     );
     return () => {
       live = false;
     };
-  }, [code]);
+  }, [text]);
   if (!svg) return <div className="qr" style={{ width: size, height: size }} aria-hidden="true" />;
   return (
     <img

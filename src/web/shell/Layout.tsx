@@ -74,6 +74,16 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t('events.listTitle')}
                 </Link>
               </li>
+              {me?.can.manageMembers && (
+                <li>
+                  <Link
+                    href="/members"
+                    aria-current={location.startsWith('/members') ? 'page' : undefined}
+                  >
+                    {t('members.nav')}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
           <LanguageSwitch />
@@ -87,9 +97,14 @@ export function Layout({ children }: { children: ReactNode }) {
           )}
           <div className="account">
             {me ? (
-              <button type="button" className="btn btn-quiet" onClick={onSignOut}>
-                {t('nav.signOut')}
-              </button>
+              <>
+                <Link href="/account/security" className="btn btn-quiet">
+                  {t('members.securityNav')}
+                </Link>
+                <button type="button" className="btn btn-quiet" onClick={onSignOut}>
+                  {t('nav.signOut')}
+                </button>
+              </>
             ) : me === null && !location.startsWith('/login') ? (
               <Link href={`/login?next=${encodeURIComponent(location)}`} className="btn btn-quiet">
                 {t('nav.signIn')}
