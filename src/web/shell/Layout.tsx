@@ -92,19 +92,17 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="who-name">
                 {t('nav.signedInAs', { name: me.user.displayName, role: t(`roles.${me.role}`) })}
               </span>{' '}
-              <span className="who-coalition">{me.coalition.name}</span>
+              <span className="who-coalition">{me.coalition.name}</span>{' '}
+              <Link href="/account/security" className="who-security">
+                {t('members.securityNav')}
+              </Link>
             </p>
           )}
           <div className="account">
             {me ? (
-              <>
-                <Link href="/account/security" className="btn btn-quiet">
-                  {t('members.securityNav')}
-                </Link>
-                <button type="button" className="btn btn-quiet" onClick={onSignOut}>
-                  {t('nav.signOut')}
-                </button>
-              </>
+              <button type="button" className="btn btn-quiet" onClick={onSignOut}>
+                {t('nav.signOut')}
+              </button>
             ) : me === null && !location.startsWith('/login') ? (
               <Link href={`/login?next=${encodeURIComponent(location)}`} className="btn btn-quiet">
                 {t('nav.signIn')}
