@@ -27,7 +27,12 @@ const login = await fetch(`${server.url}/api/auth/login`, {
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ email: 'admin@demo.mosaic.test', password: 'mosaic-demo' }),
 });
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+// Sign-in also sets a device cookie: the session is the one named mosaic_session.
+const cookie =
+  login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('mosaic_session=')) ?? '';
 const events = (await (
   await fetch(`${server.url}/api/events`, { headers: { cookie } })
 ).json()) as { items: { id: string }[] };

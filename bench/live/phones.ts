@@ -88,7 +88,12 @@ if (mode === 'mosaic') {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'admin@demo.mosaic.test', password: 'mosaic-demo' }),
   });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  // Sign-in also sets a device cookie: the session is the one named mosaic_session.
+  const cookie =
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith('mosaic_session=')) ?? '';
   if (duringPlan === 'plan') plan = await startLongPlan(target!, cookie);
   sender = await open(wsUrl, { cookie });
   sender.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION }));

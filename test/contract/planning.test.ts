@@ -62,6 +62,12 @@ describe.each(testBackends())('planning while the room runs, on $name', (backend
 
   const call = async (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
     h.app.inject({ method, url, payload, headers: { cookie } });
+  /** Adds a speed-networking session to the event; returns its id. */
+  const addPairs = async (title: string, rounds: number) => {
+    const body = { kind: 'networking', title, rounds, minutesPerRound: 5 };
+    ev = (await call('POST', `/api/events/${ev.id}/sessions`, body)).json() as EventDetail;
+    return ev.sessions.at(-1)!.id;
+  };
   const planUrl = () => `/api/events/${ev.id}/sessions/${sessionId}/plan`;
   const plan = (timeLimitSeconds: number, seed = 1) =>
     call('POST', planUrl(), { timeLimitSeconds, seed });
@@ -105,15 +111,7 @@ describe.each(testBackends())('planning while the room runs, on $name', (backend
     // so repeats are unavoidable and the solver searches for its whole time budget.
     const csv = `Name,Organisation,Sector\n${Array.from({ length: 6 }, (_, i) => `P${i},Org ${i},ngo`).join('\n')}\n`;
     await call('POST', `/api/events/${ev.id}/participants/import`, { csv, dryRun: false });
-    ev = (
-      await call('POST', `/api/events/${ev.id}/sessions`, {
-        kind: 'networking',
-        title: 'Pairs',
-        rounds: 12,
-        minutesPerRound: 5,
-      })
-    ).json() as EventDetail;
-    sessionId = ev.sessions[0]!.id;
+    sessionId = await addPairs('Pairs', 12);
     ids = (await call('GET', `/api/events/${ev.id}/participants`))
       .json()
       .items.map((p: { id: string }) => p.id);
@@ -248,15 +246,7 @@ describe.each(testBackends())('planning while the room runs, on $name', (backend
 
   it('a swap racing a round start is checked in the room queue after it, and refused', async () => {
     // A session of its own, never started: the room's state names the previous one.
-    ev = (
-      await call('POST', `/api/events/${ev.id}/sessions`, {
-        kind: 'networking',
-        title: 'Pairs again',
-        rounds: 3,
-        minutesPerRound: 5,
-      })
-    ).json() as EventDetail;
-    sessionId = ev.sessions[1]!.id;
+    sessionId = await addPairs('Pairs again', 3);
     expect((await plan(0.3)).statusCode).toBe(200);
     const f = await connect();
     const before = await current();
