@@ -46,7 +46,10 @@ function bruteForce(
       };
     })
     .filter((x) => x.pressure > 0)
-    .sort((a, b) => b.score - a.score || a.placeId.localeCompare(b.placeId))
+    .sort(
+      (a, b) =>
+        b.score - a.score || a.placeId.localeCompare(b.placeId) || a.form.localeCompare(b.form),
+    )
     .slice(0, limit)
     .map(({ placeId, form, score }) => ({ placeId, form, score }));
 }
@@ -90,6 +93,19 @@ describe('rankGaps', () => {
       fc.property(arbCounts, arbOrgs, arbWeights, fc.integer({ min: 1, max: 6 }), (c, o, w, n) => {
         const got = rankGaps(c, (id) => PLACES[id], o, w, n).map((g) => g.score);
         expect(got).toEqual(bruteForce(c, o, w, n).map((g) => g.score));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives the same list whatever order the rows were read in (ties: place, then form)', () => {
+    fc.assert(
+      fc.property(arbCounts, arbOrgs, arbWeights, fc.integer({ min: 1, max: 6 }), (c, o, w, n) => {
+        const key = (rows: PlaceRoleCounts[]) =>
+          rankGaps(rows, (id) => PLACES[id], o, w, n).map(
+            (g) => `${g.placeId}/${g.form}:${g.score}`,
+          );
+        expect(key([...c].reverse())).toEqual(key(c));
       }),
       { numRuns: 400 },
     );

@@ -143,7 +143,12 @@ export function rankOrdered(
     best.sort((a, b) => b - a);
     if (best.length > limit) best.length = limit;
   }
-  out.sort((a, b) => b.score - a.score || a.placeId.localeCompare(b.placeId));
+  // Ties are broken by place, then form: the order must not depend on the order rows were read in
+  // (PostgreSQL and SQLite return equal-pressure rows differently).
+  out.sort(
+    (a, b) =>
+      b.score - a.score || a.placeId.localeCompare(b.placeId) || a.form.localeCompare(b.form),
+  );
   return out.slice(0, limit);
 }
 
