@@ -18,6 +18,17 @@ export type VisibilityValue = z.infer<typeof VisibilitySchema>;
 
 export const Id = z.string().uuid();
 
+/**
+ * Bidirectional formatting controls. Overrides (U+202D LRO, U+202E RLO) make text display in an
+ * order other than it is stored — "exe.txt" shown for "txt.exe", a name that reads as another —
+ * and are refused everywhere. Embeddings (U+202A/B, U+202C PDF) and isolates (U+2066–U+2069) have
+ * uses in right-to-left prose, so free text keeps them; names and other one-line fields refuse all
+ * of them (the marks U+200E/U+200F/U+061C stay allowed: they reorder nothing on their own).
+ */
+const BIDI_OVERRIDE = /[\u202D\u202E]/;
+// The overrides are already refused by `text`: listed there, not here, so one character is one error.
+const BIDI_EMBEDDING_OR_ISOLATE = /[\u202A-\u202C\u2066-\u2069]/;
+
 /** Text that a person typed: trimmed, no control characters except newlines and tabs. */
 export function text(max: number, min = 0) {
   return (
@@ -31,8 +42,63 @@ export function text(max: number, min = 0) {
       .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
         message: 'must not contain control characters',
       })
+      .refine((s) => !BIDI_OVERRIDE.test(s), {
+        message: 'must not contain bidirectional override characters (U+202D, U+202E)',
+      })
   );
 }
+
+/** A name or other short one-line field: `text` without line breaks, tabs or any bidi control. */
+export function line(max: number, min = 0) {
+  return text(max, min)
+    .refine((s) => !/[\n\r\t]/.test(s), { message: 'must be one line' })
+    .refine((s) => !BIDI_EMBEDDING_OR_ISOLATE.test(s), {
+      message: 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)',
+    });
+}
+
+/** A calendar date as YYYY-MM-DD that exists (no 2026-02-31, no month 13). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: 'must be a date that exists' },
+  );
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Where in a parsed JSON value a string (or key) holds half of a UTF-16 surrogate pair. JSON lets
+ * `"\ud800"` through, but it is not text: stored, it becomes invalid UTF-8 that PostgreSQL refuses
+ * and exports mangle. Every request body, query and live message is checked once with this.
+ */
+export function unpairedSurrogateAt(
+  value: unknown,
+  path: (string | number)[] = [],
+): (string | number)[] | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const at = unpairedSurrogateAt(value[i], [...path, i]);
+      if (at) return at;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      if (LONE_SURROGATE.test(k)) return [...path, k];
+      const at = unpairedSurrogateAt(v, [...path, k]);
+      if (at) return at;
+    }
+  }
+  return undefined;
+}
+
+export const UNPAIRED_SURROGATE_MESSAGE = 'contains an unpaired UTF-16 surrogate (not valid text)';
 
 export const Paged = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int().nonnegative() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
-import { text } from './common.ts';
+import { isoDate, line } from './common.ts';
 import { PARTICIPANT_SECTORS } from './constants.ts';
 
 /**
@@ -22,7 +22,7 @@ const key = z
 export const EventIssue = z
   .object({
     key,
-    label: text(120, 1),
+    label: line(120, 1),
     forms: z.array(z.enum(FORMS_OF_EXPLOITATION)).max(FORMS_OF_EXPLOITATION.length).default([]),
     sectors: z.array(z.enum(LABOUR_SECTORS)).max(LABOUR_SECTORS.length).default([]),
     populations: z.array(z.enum(POPULATIONS)).max(POPULATIONS.length).default([]),
@@ -32,15 +32,14 @@ export type EventIssue = z.infer<typeof EventIssue>;
 
 export const EventTableInput = z
   .object({
-    name: text(60, 1),
+    name: line(60, 1),
     capacity: z.number().int().min(2, 'must be at least 2').max(50, 'must be at most 50'),
   })
   .strict();
 
-export const ExpertiseGroup = z.object({ key, label: text(120, 1) }).strict();
+export const ExpertiseGroup = z.object({ key, label: line(120, 1) }).strict();
 export type ExpertiseGroup = z.infer<typeof ExpertiseGroup>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const timeZone = z.string().refine(
   (tz) => {
     try {
@@ -55,10 +54,10 @@ const timeZone = z.string().refine(
 
 export const EventCreate = z
   .object({
-    name: text(200, 1),
+    name: line(200, 1),
     startsOn: isoDate,
     endsOn: isoDate,
-    venue: text(200).default(''),
+    venue: line(200).default(''),
     timeZone: timeZone.default('Asia/Bangkok'),
     /** Omitted: the conference's own list (the context document's key issues). */
     issues: z.array(EventIssue).min(1).max(30).optional(),
@@ -98,8 +97,8 @@ export type Participant = z.infer<typeof Participant>;
 
 export const ParticipantInput = z
   .object({
-    name: text(120, 1),
-    organisation: text(200, 1),
+    name: line(120, 1),
+    organisation: line(200, 1),
     sector: ParticipantSector,
     country: z
       .string()
@@ -160,7 +159,7 @@ export type EventSession = z.infer<typeof EventSession>;
 export const EventSessionInput = z
   .object({
     kind: SessionKind,
-    title: text(120, 1),
+    title: line(120, 1),
     rounds: z.number().int().min(1).max(30),
     minutesPerRound: z.number().min(1).max(120),
   })
@@ -197,10 +196,10 @@ export const EventParams = z.object({ eventId: z.string().uuid('must be an event
 
 export const EventUpdate = z
   .object({
-    name: text(200, 1),
+    name: line(200, 1),
     startsOn: isoDate,
     endsOn: isoDate,
-    venue: text(200),
+    venue: line(200),
     timeZone,
     walkInsAllowed: z.boolean(),
     issues: z.array(EventIssue).min(1).max(30),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EventDetail, Participant } from './events.ts';
 import { Card, CardIntents, HandoverNote } from './cards.ts';
+import { UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateAt } from './common.ts';
 
 /**
  * The live protocol between a room's server and its clients (phones, projector, console), over one
@@ -70,18 +71,24 @@ export const Intent = z.discriminatedUnion('type', [
 ]);
 export type Intent = z.infer<typeof Intent>;
 
-export const ClientMessage = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('hello'),
-    protocol: z.number().int(),
-    /** The last sequence number this client applied; omitted on a first connection. */
-    lastSeq: z.number().int().nonnegative().optional(),
-    /** A participant's token (phones); facilitators and screens use their session cookie. */
-    participantToken: z.string().max(200).optional(),
-  }),
-  z.object({ type: z.literal('intent'), id: IntentId, intent: Intent }),
-  z.object({ type: z.literal('ping'), t: z.number() }),
-]);
+export const ClientMessage = z
+  .discriminatedUnion('type', [
+    z.object({
+      type: z.literal('hello'),
+      protocol: z.number().int(),
+      /** The last sequence number this client applied; omitted on a first connection. */
+      lastSeq: z.number().int().nonnegative().optional(),
+      /** A participant's token (phones); facilitators and screens use their session cookie. */
+      participantToken: z.string().max(200).optional(),
+    }),
+    z.object({ type: z.literal('intent'), id: IntentId, intent: Intent }),
+    z.object({ type: z.literal('ping'), t: z.number() }),
+  ])
+  // Lone surrogates are not text (common.ts): refused in every string of every message, at its path.
+  .superRefine((m, ctx) => {
+    const at = unpairedSurrogateAt(m);
+    if (at) ctx.addIssue({ code: 'custom', path: at, message: UNPAIRED_SURROGATE_MESSAGE });
+  });
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
 export const ServerMessage = z.discriminatedUnion('type', [

@@ -7,7 +7,7 @@ import {
   POPULATIONS,
   SUPPORT_SERVICES,
 } from './vocab.ts';
-import { Paged, VisibilitySchema, text } from './common.ts';
+import { Paged, VisibilitySchema, line, text } from './common.ts';
 
 export const OrganisationType = z.enum(ORGANISATION_TYPES);
 export const KindOfWork = z.enum(KINDS_OF_WORK);
@@ -31,7 +31,7 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
 
 /** The fields a person edits. Shared by create (all required but lists) and update (all optional). */
 const editable = {
-  name: text(200, 1),
+  name: line(200, 1),
   type: OrganisationType,
   kindsOfWork: uniqueList(KindOfWork, KINDS_OF_WORK.length),
   supportServices: uniqueList(SupportService, SUPPORT_SERVICES.length),
@@ -47,7 +47,7 @@ const editable = {
     .url('must be a URL')
     .refine((u) => /^https?:\/\//i.test(u), { message: 'must start with http:// or https://' })
     .nullable(),
-  publicContact: text(300).nullable(),
+  publicContact: line(300).nullable(),
   description: text(4000),
   visibility: VisibilitySchema,
 };

@@ -28,6 +28,7 @@ import { installErrorHandler, unauthenticated } from './http/errors.ts';
 import { enforceRoutePolicies } from './http/route-policies.ts';
 import { installSecurityHeaders } from './http/headers.ts';
 import { installOriginCheck } from './http/origin.ts';
+import { installWellFormedText } from './http/well-formed.ts';
 import { healthRoutes } from './api/health/routes.ts';
 import { authRoutes } from './api/auth/routes.ts';
 import { organisationRoutes } from './api/organisations/routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   installErrorHandler(app);
   // First of all hooks, so every answer carries them, refusals included.
   installSecurityHeaders(app);
+  installWellFormedText(app);
 
   enforceRoutePolicies(app, PLUGIN_ROUTES);
 

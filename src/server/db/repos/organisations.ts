@@ -5,6 +5,7 @@ import type { Database, OrganisationTable } from '../schema.ts';
 import type { Scope } from '../../auth/policy.ts';
 import type { Visibility } from '../../../domain/taxonomy/codes.ts';
 import { ofCoalition, touched } from './scoped.ts';
+import { containsText } from './like.ts';
 
 /** The list-valued fields, stored one row per value in `organisation_facets`. */
 export const FACETS = [
@@ -123,11 +124,6 @@ function hasFacet(eb: OrgEb, facet: Facet, code: string): Expression<SqlBool> {
   );
 }
 
-/** LIKE pattern for a user's search text, with LIKE's own wildcards taken literally. */
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function listOrganisations(
   db: Db,
   audience: ReadAudience,
@@ -136,11 +132,10 @@ export async function listOrganisations(
   const base = db.selectFrom('organisations').where((eb) => {
     const conds: Expression<SqlBool>[] = [audienceFilter(eb, audience)];
     if (filter.q) {
-      const p = likePattern(filter.q);
       conds.push(
         eb.or([
-          eb(eb.fn('lower', ['name']), 'like', p),
-          eb(eb.fn('lower', ['description']), 'like', p),
+          containsText(eb.ref('name'), filter.q),
+          containsText(eb.ref('description'), filter.q),
         ]),
       );
     }
