@@ -26,7 +26,7 @@ const org = {
 describe.each(testBackends())('input rules on $name', (backend) => {
   let h: ApiHarness;
   let admin: string;
-  const post = (url: string, payload: unknown): Promise<LightMyRequestResponse> =>
+  const post = (url: string, payload: object): Promise<LightMyRequestResponse> =>
     h.app.inject({ method: 'POST', url, payload, headers: { cookie: admin } });
   const fieldsOf = (res: { statusCode: number; json(): { fields?: { field: string }[] } }) => {
     expect(res.statusCode).toBe(400);
