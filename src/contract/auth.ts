@@ -27,3 +27,14 @@ export type Me = z.infer<typeof Me>;
 
 export const Health = z.object({ status: z.literal('ok') });
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** Whether this server holds the fictional demo coalition, whose admin's password is published. */
+export const DemoNotice = z
+  .object({
+    demo: z
+      .object({ email: z.string(), password: z.string() })
+      .nullable()
+      .describe('The demo admin login, shown on the sign-in page; null when there is no demo'),
+  })
+  .meta({ id: 'DemoNotice' });
+export type DemoNotice = z.infer<typeof DemoNotice>;

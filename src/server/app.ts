@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Writable } from 'node:stream';
+import Fastify from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -18,7 +19,7 @@ import './types.ts';
 import type { App, AppContext } from './context.ts';
 import type { Backend, Db } from './db/index.ts';
 import { BackOff } from './auth/backoff.ts';
-import { actorOf, sessionOf } from './auth/sessions.ts';
+import { actorOf, pruneSessionsRegularly, sessionOf } from './auth/sessions.ts';
 import { LiveSessions } from './auth/live-sessions.ts';
 import type { Mailer } from './mail.ts';
 import { memberRoutes } from './api/members/routes.ts';
@@ -29,8 +30,10 @@ import { enforceRoutePolicies } from './http/route-policies.ts';
 import { installSecurityHeaders } from './http/headers.ts';
 import { installOriginCheck } from './http/origin.ts';
 import { installWellFormedText } from './http/well-formed.ts';
+import { serverLogging } from './http/logging.ts';
 import { healthRoutes } from './api/health/routes.ts';
 import { authRoutes } from './api/auth/routes.ts';
+import { demoNoticeRoutes } from './api/auth/demo.ts';
 import { organisationRoutes } from './api/organisations/routes.ts';
 import { placeRoutes } from './api/places/routes.ts';
 import { gazetteerRoutes } from './api/gazetteer/routes.ts';
@@ -50,7 +53,8 @@ export interface AppOptions {
   webRoot?: string | undefined;
   /** Injectable clock: tests freeze it; timers and sessions read it. */
   now?: () => Date;
-  logger?: FastifyServerOptions['logger'];
+  /** Log requests and errors (http/logging.ts): `true` to stdout, or to this stream; off by default. */
+  log?: boolean | Writable;
   /** Honour X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
   trustProxy?: boolean;
   /**
@@ -85,7 +89,7 @@ const PLUGIN_ROUTES: { prefix: string; policy: RoutePolicy }[] = [
 
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...(opts.log ? serverLogging(opts.log === true ? undefined : opts.log) : { logger: false }),
     bodyLimit: 256 * 1024,
     trustProxy: opts.trustProxy ?? false,
     onProtoPoisoning: 'error',
@@ -143,6 +147,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  pruneSessionsRegularly(app, ctx);
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', undefined);
   app.addHook('onRequest', async (request) => {
@@ -169,6 +174,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authRoutes(app, ctx);
   memberRoutes(app, ctx);
   accountRoutes(app, ctx);
+  demoNoticeRoutes(app, ctx);
   organisationRoutes(app, ctx);
   placeRoutes(app);
   gazetteerRoutes(app);

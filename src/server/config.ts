@@ -39,8 +39,3 @@ function smtpSettings(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
     throw new Error('PUBLIC_URL must be set when SMTP is configured');
   return smtp;
 }
-
-/** True for addresses only this machine can reach: the demo's fixed password is safe only there. */
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}

@@ -46,7 +46,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       backend,
       databaseUrl: opts.databaseUrl,
       webRoot: opts.webRoot ?? DEFAULT_WEB_ROOT,
-      logger: opts.log ? { level: 'info' } : false,
+      log: opts.log ?? false,
       trustProxy: opts.trustProxy ?? false,
       publicOrigins: opts.publicOrigins ?? [],
       mailer: opts.smtp ? smtpMailer(opts.smtp) : undefined,

@@ -1,5 +1,5 @@
 /** The directory's and the session's calls (see http.ts for the transport). */
-import type { Me, LoginRequest } from '../contract/auth.ts';
+import type { DemoNotice, Me, LoginRequest } from '../contract/auth.ts';
 import { call } from './http.ts';
 import type {
   Organisation,
@@ -38,6 +38,8 @@ export const api = {
   login: (body: LoginRequest) => request<Me>('POST', '/api/auth/login', body),
   logout: () => request<{ ok: true }>('POST', '/api/auth/logout'),
   me: (signal?: AbortSignal) => request<Me>('GET', '/api/auth/me', undefined, signal),
+  demoNotice: (signal?: AbortSignal) =>
+    request<DemoNotice>('GET', '/api/auth/demo', undefined, signal),
 
   listOrganisations: (q: OrganisationFilters, signal?: AbortSignal) =>
     request<OrganisationList>('GET', `/api/organisations${queryString(q)}`, undefined, signal),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { configFromEnv, isLoopback } from '../../server/config.ts';
+import { configFromEnv } from '../../server/config.ts';
 import { migrateToLatest, openDb } from '../../server/db/index.ts';
 import { DEMO_LOGIN, isEmpty, seedDemo } from '../../server/seed/demo.ts';
 import { startServer } from '../../server/main.ts';
@@ -13,19 +13,18 @@ export function registerServer(program: Command): void {
     .option('--host <host>', 'address to listen on (env HOST, default 127.0.0.1)')
     .option(
       '--demo',
-      'seed the fictional demo coalition on an empty database even on a non-loopback host',
+      'seed the fictional demo coalition (its admin password is public) if the database is empty; npm start passes it',
     )
-    .option('--no-seed', 'never seed the demo coalition')
-    .action(async (o: { port?: string; host?: string; demo?: boolean; seed: boolean }) => {
+    .action(async (o: { port?: string; host?: string; demo?: boolean }) => {
       const config = configFromEnv({
         ...process.env,
         ...(o.port && { PORT: o.port }),
         ...(o.host && { HOST: o.host }),
       });
-      const loopback = isLoopback(config.host);
-      // The demo admin's password is public (README): never let it guard a reachable server by accident.
-      const seed = o.seed && (loopback || o.demo === true);
-      const server = await startServer({ ...config, seedDemo: seed, log: false }).catch(
+      // The demo admin's password is public (README): seeded only when asked for, never because of
+      // how the server listens (behind a reverse proxy it listens on loopback too).
+      const seed = o.demo === true;
+      const server = await startServer({ ...config, seedDemo: seed, log: true }).catch(
         (err: unknown) => {
           const e = err as NodeJS.ErrnoException;
           if (e.code === 'EADDRINUSE')
@@ -38,12 +37,11 @@ export function registerServer(program: Command): void {
       const out = process.stdout;
       out.write(`Mosaic is running at ${server.url}\n`);
       out.write(`Database: ${server.backend} (${server.location})\n`);
-      if (server.seeded) out.write(`Demo coalition created (fictional data).\n`);
-      if (seed) out.write(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\n`);
-      else if (o.seed && !loopback)
+      if (server.seeded)
         out.write(
-          `Not seeding the demo coalition: ${config.host} is not a loopback address (pass --demo to force).\n`,
+          `Demo coalition created (fictional data). Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\n`,
         );
+      else if (seed) out.write('The database is not empty: no demo coalition added.\n');
       out.write('Press Ctrl+C to stop.\n');
       const stop = async (signal: string) => {
         out.write(`\n${signal}: shutting down…\n`);

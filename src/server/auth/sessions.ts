@@ -1,6 +1,7 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.ts';
 import {
+  deleteExpiredSessions,
   deleteSession,
   findSession,
   insertSession,
@@ -67,4 +68,26 @@ export function actorOf(s: SessionView | undefined): Actor {
         organisationId: s.organisationId,
       }
     : { kind: 'anonymous' };
+}
+
+const PRUNE_EVERY_MS = 3_600_000;
+
+/**
+ * Expired sessions are deleted when the server starts and every hour after: a session table that
+ * only grows keeps who-signed-in-when for ever, and a leaked copy would hold all of it.
+ */
+export function pruneSessionsRegularly(
+  app: FastifyInstance,
+  ctx: { db: Db; now: () => Date },
+): void {
+  const prune = () => deleteExpiredSessions(ctx.db, ctx.now().toISOString());
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await prune();
+    timer = setInterval(() => {
+      prune().catch((err: unknown) => app.log.error({ err }, 'pruning expired sessions failed'));
+    }, PRUNE_EVERY_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 }

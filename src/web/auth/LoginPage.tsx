@@ -5,6 +5,7 @@ import { ApiError, api } from '../api.ts';
 import { errorMessage } from '../shell/errors.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { safeNext, useSession } from './session.tsx';
+import { DemoNotice } from './DemoNotice.tsx';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export function LoginPage() {
         {t('auth.title')}
       </h1>
       <p className="muted">{t('auth.intro')}</p>
+      <DemoNotice />
       <form onSubmit={submit} noValidate className="stack">
         {error && (
           <p className="alert alert-error" role="alert" id="login-error">
