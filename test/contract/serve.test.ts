@@ -23,8 +23,13 @@ const running: Served[] = [];
 const dirs: string[] = [];
 
 async function serve(args: string[], dataDir: string): Promise<Served> {
-  const env = { ...process.env, MOSAIC_DATA: dataDir, PORT: '0', HOST: '127.0.0.1' };
-  delete env.DATABASE_URL;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MOSAIC_DATA: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  };
+  delete env.DATABASE_URL; // this test is about the embedded default
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/main.ts'), 'serve', ...args],
