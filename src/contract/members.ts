@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RoleSchema } from './auth.ts';
-import { Id, text } from './common.ts';
+import { Id, line } from './common.ts';
 
 /** Passwords people choose: at least 10 characters (long beats complex), at most 1024. */
 export const NewPassword = z
@@ -93,7 +93,7 @@ export type InvitationPreview = z.infer<typeof InvitationPreview>;
 export const TokenBody = z.object({ token: LinkToken }).strict();
 
 export const AcceptInvitation = z
-  .object({ token: LinkToken, password: NewPassword, displayName: text(120).optional() })
+  .object({ token: LinkToken, password: NewPassword, displayName: line(120).optional() })
   .strict();
 export type AcceptInvitation = z.infer<typeof AcceptInvitation>;
 
