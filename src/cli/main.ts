@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerServer } from './commands/server.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerSchedule } from './commands/schedule.ts';
+import { registerBackup } from './commands/backup.ts';
 import { CliError } from './errors.ts';
 
 const program = new Command('mosaic')
@@ -13,6 +14,7 @@ const program = new Command('mosaic')
 registerServer(program);
 registerAdmin(program);
 registerSchedule(program);
+registerBackup(program);
 
 try {
   await program.parseAsync(process.argv);

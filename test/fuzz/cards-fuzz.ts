@@ -23,23 +23,7 @@ import { SheetReplica } from '../../src/web/sheets/replica.ts';
 import type { App } from '../../src/server/context.ts';
 import type { ClientMessage, ServerMessage } from '../../src/contract/live.ts';
 import type { Card } from '../../src/contract/cards.ts';
-
-/** mulberry32: small, seedable, good enough to drive a fuzzer. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
-  };
-}
+import { prng } from '../support/prng.ts';
 
 const TEXTS = [
   'poverty',

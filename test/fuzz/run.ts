@@ -3,18 +3,11 @@
  * on any divergence. `--instances 2` spreads the phones over two servers sharing a PostgreSQL
  * database (SYNC-11); it needs MOSAIC_TEST_DATABASE_URL (a server where databases may be created).
  */
+import { intOption } from '../support/args.ts';
 import { dropPostgresTemplate, runSeed } from './cards-fuzz.ts';
 
 const args = process.argv.slice(2);
-const opt = (name: string, def: number) => {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(args[i + 1]) : def;
-  if (!Number.isInteger(v) || v < 0) {
-    process.stderr.write(`--${name} must be a non-negative integer\n`);
-    process.exit(2);
-  }
-  return v;
-};
+const opt = (name: string, def: number) => intOption(args, name, def);
 const from = opt('from', 0);
 const count = opt('count', 200);
 const parallel = Math.max(1, opt('parallel', 4));

@@ -36,30 +36,43 @@ const sqlite: TestBackend = {
   },
 };
 
+/** A fresh, empty database on the PostgreSQL server at `adminUrl`, dropped by `drop()`. */
+export async function freshPostgresDatabase(
+  adminUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `mosaic_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
 /** Each test file gets its own database on the server the test script started. */
 function postgres(adminUrl: string): TestBackend {
   return {
     name: 'postgres',
     async open() {
-      const name = `mosaic_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      const { db } = openDb({ databaseUrl: url.toString(), dataDir: os.tmpdir() });
+      const fresh = await freshPostgresDatabase(adminUrl);
+      const { db } = openDb({ databaseUrl: fresh.url, dataDir: os.tmpdir() });
       await migrateToLatest(db);
       return {
         db,
         backend: 'postgres',
-        url: url.toString(),
+        url: fresh.url,
         async close() {
           await db.destroy();
-          const c = new pg.Client({ connectionString: adminUrl });
-          await c.connect();
-          await c.query(`DROP DATABASE IF EXISTS ${name}`);
-          await c.end();
+          await fresh.drop();
         },
       };
     },
