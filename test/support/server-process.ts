@@ -55,8 +55,8 @@ export function startServerProcess(
     let err = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`server did not start within 60 s: ${out} ${err}`));
-    }, 60_000);
+      reject(new Error(`server did not start within 180 s: ${out} ${err}`));
+    }, 180_000);
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();

@@ -254,6 +254,8 @@ export function analysisRoutes(
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
+      // HEAD has no body: without an end its headers are never sent and the socket stays open.
+      if (request.method === 'HEAD') return void reply.raw.end();
       send(reply, 'hello', { version: hello });
       const unsubscribe = hub.subscribe(
         id,

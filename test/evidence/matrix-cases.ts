@@ -1,0 +1,420 @@
+import type { RecordAccess } from '../../src/server/auth/policy.ts';
+import type { Visibility } from '../../src/domain/taxonomy/codes.ts';
+import { cloneEvent, type World, type WorldActor, type WorldEvent } from './world.ts';
+
+/**
+ * How to exercise each registered route against one record. The list of routes comes from the app
+ * (test/evidence/matrix.test.ts): a route missing here fails the matrix. The expected answer is
+ * never written here: it comes from the route's declared policy and the record's access facts.
+ */
+export interface Prepared {
+  url: string;
+  payload?: unknown;
+  /** The record the request addresses (its access facts); the create target for creates. */
+  record?: RecordAccess;
+  /** For lists: allowed means the record's id is in the answer. */
+  listed?: string;
+  /** Several records decide: allowed only if the policy allows every one (a child via a parent). */
+  records?: RecordAccess[];
+  /** Send without the actor's cookie (logging out would end the session the matrix goes on with). */
+  cookieless?: boolean;
+  /** Business answers an allowed request may still get (e.g. a swap without a plan): not a deny. */
+  businessRefusal?: boolean;
+}
+
+export type Variant = { visibility: Visibility } | { parent: 'own' | 'crossed' };
+
+export interface Case {
+  /** Which dimension the route's record varies in. */
+  varies: 'visibility' | 'parent' | 'none';
+  prepare(w: World, who: WorldActor, v: Variant): Promise<Prepared>;
+}
+
+const eventAccess = (e: WorldEvent): RecordAccess => ({
+  coalitionId: e.coalitionId,
+  owningOrganisationId: null,
+  visibility: 'coalition',
+});
+
+const ROUTE = {
+  source: 'city:1298824',
+  destination: 'city:1609350',
+  forms: ['ForcedLabour'],
+  confidence: 'likely',
+  basis: 'casework',
+};
+
+const vis = (v: Variant) => ('visibility' in v ? v.visibility : 'coalition');
+
+async function created(w: World, url: string, body: unknown): Promise<string> {
+  const r = await w.req(w.actors.admin, 'POST', url, body);
+  if (r.statusCode !== 201) throw new Error(`fixture ${url}: ${r.statusCode} ${r.body}`);
+  return r.json<{ id: string }>().id;
+}
+
+/** Organisation A with the visibility asked for: its member reads it through `ownOrganisation`. */
+async function orgA(w: World, v: Variant): Promise<RecordAccess & { id: string }> {
+  await w.h.store.db
+    .updateTable('organisations')
+    .set({ visibility: vis(v) })
+    .where('id', '=', w.orgA)
+    .execute();
+  return { id: w.orgA, coalitionId: w.c1, owningOrganisationId: w.orgA, visibility: vis(v) };
+}
+/** A fresh organisation (for deletes), owned by itself. */
+async function freshOrg(w: World, v: Variant) {
+  const id = await created(w, '/api/organisations', {
+    name: `Matrix org ${Math.random().toString(36).slice(2)}`,
+    type: 'NGO',
+    visibility: vis(v),
+  });
+  return { id, coalitionId: w.c1, owningOrganisationId: id, visibility: vis(v) };
+}
+/** Where the list case's routes run: a place nothing else uses, so the list finds them. */
+const LISTED_ROUTE = { source: 'city:3413829', destination: 'city:3421319' };
+
+/** A fresh route reported by organisation A. */
+async function route(w: World, v: Variant, at: object = {}) {
+  const id = await created(w, '/api/atlas/routes', {
+    ...ROUTE,
+    ...at,
+    organisationId: w.orgA,
+    visibility: vis(v),
+  });
+  return { id, coalitionId: w.c1, owningOrganisationId: w.orgA, visibility: vis(v) };
+}
+async function challenge(w: World, v: Variant) {
+  const id = await created(w, '/api/atlas/challenges', {
+    text: 'Matrix challenge',
+    organisationId: w.orgA,
+    visibility: vis(v),
+  });
+  return { id, coalitionId: w.c1, owningOrganisationId: w.orgA, visibility: vis(v) };
+}
+/** What a create would make: a record of the actor's coalition and organisation. */
+const createTarget = (w: World, who: WorldActor, v: Variant): RecordAccess =>
+  who.actor.kind === 'user'
+    ? {
+        coalitionId: who.actor.coalitionId,
+        owningOrganisationId: who.actor.organisationId,
+        visibility: vis(v),
+      }
+    : { coalitionId: w.c1, owningOrganisationId: null, visibility: vis(v) };
+
+/** The parent event and the event the child id really belongs to. */
+function parentAndChild(w: World, who: WorldActor, v: Variant) {
+  const own = who.name === 'foreignAdmin' ? w.event2 : w.event1;
+  const other = own === w.event1 ? w.event2 : w.event1;
+  const child = 'parent' in v && v.parent === 'crossed' ? other : own;
+  return { parent: own, child, records: [eventAccess(own), eventAccess(child)] };
+}
+/** A fresh event of the actor's coalition for writes that would spoil the shared one. */
+async function freshEvent(w: World, who: WorldActor): Promise<WorldEvent> {
+  return cloneEvent(w, who.name === 'foreignAdmin' ? 'c2' : 'c1');
+}
+
+const eventCase = (
+  path: (e: WorldEvent) => string,
+  payload?: (e: WorldEvent) => unknown,
+  listedId = false,
+): Case => ({
+  varies: 'none',
+  async prepare(w) {
+    return {
+      url: path(w.event1),
+      payload: payload?.(w.event1),
+      record: eventAccess(w.event1),
+      ...(listedId ? { listed: w.event1.detail.id } : {}),
+    };
+  },
+});
+
+/** A child resource addressed through its parent event: own, or crossed with another coalition's. */
+const childCase = (
+  path: (parent: WorldEvent, child: WorldEvent) => string,
+  opts: {
+    payload?: (parent: WorldEvent, child: WorldEvent) => unknown;
+    fresh?: boolean;
+    business?: boolean;
+  } = {},
+): Case => ({
+  varies: 'parent',
+  async prepare(w, who, v) {
+    let { parent, child, records } = parentAndChild(w, who, v);
+    // Writes that would spoil the shared events get fresh ones (the crossed child's too: a hole
+    // would otherwise delete the other coalition's shared session and skew later cases).
+    if (opts.fresh) {
+      const crossed = child !== parent;
+      parent = await freshEvent(w, who);
+      child = crossed ? await cloneEvent(w, parent.coalitionId === w.c1 ? 'c2' : 'c1') : parent;
+      records = [eventAccess(parent), eventAccess(child)];
+    }
+    return {
+      url: path(parent, child),
+      payload: opts.payload?.(parent, child),
+      records,
+      businessRefusal: opts.business === true,
+    };
+  },
+});
+
+const plain = (url: string | ((w: World) => string), payload?: (w: World) => unknown): Case => ({
+  varies: 'none',
+  async prepare(w) {
+    return { url: typeof url === 'string' ? url : url(w), payload: payload?.(w) };
+  },
+});
+
+export const CASES: Record<string, Case> = {
+  'GET /api/docs/': plain('/api/docs/'),
+  'HEAD /api/docs': plain('/api/docs'),
+  'GET /api/docs/static/index.html': plain('/api/docs/static/index.html'),
+  'GET /api/docs/static/swagger-initializer.js': plain('/api/docs/static/swagger-initializer.js'),
+  'GET /api/docs/json': plain('/api/docs/json'),
+  'GET /api/docs/yaml': plain('/api/docs/yaml'),
+  'GET /api/docs/static/*': plain('/api/docs/static/swagger-ui.css'),
+  'GET /api/openapi.json': plain('/api/openapi.json'),
+  'GET /api/health': plain('/api/health'),
+  'POST /api/auth/login': plain('/api/auth/login', () => ({
+    email: 'admin@demo.mosaic.test',
+    password: 'mosaic-demo',
+  })),
+  // Logging out here would end the actor's session for the rest of the matrix: the logout case
+  // sends no cookie (an open route answers everyone alike, which is what is checked).
+  'POST /api/auth/logout': {
+    varies: 'none',
+    async prepare() {
+      return { url: '/api/auth/logout', cookieless: true };
+    },
+  },
+  'GET /api/auth/me': plain('/api/auth/me'),
+  'GET /api/places/countries': plain('/api/places/countries'),
+  'GET /api/places/countries/:code/provinces': plain('/api/places/countries/TH/provinces'),
+  'GET /api/gazetteer/search': plain('/api/gazetteer/search?q=bangkok'),
+  'GET /api/gazetteer/places/:id': plain('/api/gazetteer/places/city:1609350'),
+  'GET /api/gazetteer/point': plain('/api/gazetteer/point?lat=13.75&lon=100.5'),
+  'GET /api/join/:code': plain((w) => `/api/join/${w.event1.detail.joinCode}`),
+  'POST /api/join/:code/claim': plain(
+    (w) => `/api/join/${w.event1.detail.joinCode}/claim`,
+    (w) => ({ participantId: w.event1.participantId }),
+  ),
+  'POST /api/join/:code/register': plain(
+    (w) => `/api/join/${w.event1.detail.joinCode}/register`,
+    () => ({ name: 'Walk-in', organisation: 'Matrix', sector: 'ngo' }),
+  ),
+  'POST /api/join/rejoin': plain('/api/join/rejoin', () => ({ personalCode: 'ZZZZZZZZ' })),
+  'POST /api/atlas/notes-check': plain('/api/atlas/notes-check', () => ({
+    notes: 'met at the border',
+  })),
+
+  'GET /api/organisations': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await orgA(w, v);
+      return {
+        url: '/api/organisations?q=Matrix%20Organisation%20A&limit=200',
+        record: r,
+        listed: r.id,
+      };
+    },
+  },
+  'GET /api/organisations/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await orgA(w, v);
+      return { url: `/api/organisations/${r.id}`, record: r };
+    },
+  },
+  'POST /api/organisations': {
+    varies: 'visibility',
+    async prepare(w, who, v) {
+      return {
+        url: '/api/organisations',
+        payload: { name: `Matrix new ${Math.random()}`, type: 'NGO', visibility: vis(v) },
+        record: createTarget(w, who, v),
+      };
+    },
+  },
+  'PATCH /api/organisations/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await orgA(w, v);
+      return {
+        url: `/api/organisations/${r.id}`,
+        payload: { description: 'matrix edit' },
+        record: r,
+      };
+    },
+  },
+  'DELETE /api/organisations/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await freshOrg(w, v);
+      return { url: `/api/organisations/${r.id}`, record: r };
+    },
+  },
+
+  'GET /api/atlas/routes': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await route(w, v, LISTED_ROUTE);
+      return {
+        url: `/api/atlas/routes?place=${LISTED_ROUTE.source}&limit=200`,
+        record: r,
+        listed: r.id,
+      };
+    },
+  },
+  'GET /api/atlas/routes/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await route(w, v);
+      return { url: `/api/atlas/routes/${r.id}`, record: r };
+    },
+  },
+  'POST /api/atlas/routes': {
+    varies: 'visibility',
+    async prepare(w, who, v) {
+      return {
+        url: '/api/atlas/routes',
+        payload: { ...ROUTE, visibility: vis(v) },
+        record: createTarget(w, who, v),
+      };
+    },
+  },
+  'PATCH /api/atlas/routes/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await route(w, v);
+      return { url: `/api/atlas/routes/${r.id}`, payload: { notes: 'matrix edit' }, record: r };
+    },
+  },
+  'DELETE /api/atlas/routes/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await route(w, v);
+      return { url: `/api/atlas/routes/${r.id}`, record: r };
+    },
+  },
+  'POST /api/atlas/routes/import': {
+    varies: 'visibility',
+    async prepare(w, who, v) {
+      const csv = `source,destination,forms,confidence,basis,visibility\ncity:1298824,city:1609350,ForcedLabour,likely,casework,${vis(v)}\n`;
+      return {
+        url: '/api/atlas/routes/import',
+        payload: { csv, dryRun: true },
+        record: createTarget(w, who, v),
+      };
+    },
+  },
+  'GET /api/atlas/challenges': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await challenge(w, v);
+      return { url: '/api/atlas/challenges?coalition=demo', record: r, listed: r.id };
+    },
+  },
+  'POST /api/atlas/challenges': {
+    varies: 'visibility',
+    async prepare(w, who, v) {
+      return {
+        url: '/api/atlas/challenges',
+        payload: { text: 'Matrix new challenge', visibility: vis(v) },
+        record: createTarget(w, who, v),
+      };
+    },
+  },
+  'DELETE /api/atlas/challenges/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await challenge(w, v);
+      return { url: `/api/atlas/challenges/${r.id}`, record: r };
+    },
+  },
+  // Aggregates: everyone may read some atlas (its public view at least); what they count is the
+  // canary scan's and the public-suppression tests' business.
+  ...Object.fromEntries(
+    ['map', 'flows', 'gaps', 'flows.geojson', 'stream'].map((p) => [
+      `GET /api/atlas/${p}`,
+      {
+        varies: 'none',
+        async prepare(w) {
+          return {
+            url: `/api/atlas/${p}?coalition=demo`,
+            record: { coalitionId: w.c1, owningOrganisationId: null, visibility: 'public' },
+          };
+        },
+      } satisfies Case,
+    ]),
+  ),
+
+  'GET /api/events': eventCase(() => '/api/events', undefined, true),
+  'POST /api/events': {
+    varies: 'none',
+    async prepare(w, who) {
+      return {
+        url: '/api/events',
+        payload: { name: 'Matrix event', startsOn: '2026-12-01', endsOn: '2026-12-01' },
+        record: createTarget(w, who, { visibility: 'coalition' }),
+      };
+    },
+  },
+  'GET /api/events/:eventId': eventCase((e) => `/api/events/${e.detail.id}`),
+  'PATCH /api/events/:eventId': eventCase(
+    (e) => `/api/events/${e.detail.id}`,
+    () => ({ venue: 'Matrix venue' }),
+  ),
+  'GET /api/events/:eventId/join-qr.svg': eventCase(
+    (e) => `/api/events/${e.detail.id}/join-qr.svg`,
+  ),
+  'GET /api/events/:eventId/participants': eventCase(
+    (e) => `/api/events/${e.detail.id}/participants`,
+  ),
+  'POST /api/events/:eventId/participants': eventCase(
+    (e) => `/api/events/${e.detail.id}/participants`,
+    () => ({ name: 'Matrix added', organisation: 'Matrix', sector: 'ngo' }),
+  ),
+  'POST /api/events/:eventId/participants/import': eventCase(
+    (e) => `/api/events/${e.detail.id}/participants/import`,
+    () => ({ csv: 'name,organisation,sector\nImported,Matrix,ngo\n', dryRun: true }),
+  ),
+  'POST /api/events/:eventId/sessions': eventCase(
+    (e) => `/api/events/${e.detail.id}/sessions`,
+    () => ({ kind: 'groups', title: 'Matrix groups', rounds: 1, minutesPerRound: 10 }),
+  ),
+  'GET /api/live/:eventId': eventCase((e) => `/api/live/${e.detail.id}`),
+  'PUT /api/events/:eventId/tables': {
+    varies: 'none',
+    async prepare(w, who) {
+      const e = await freshEvent(w, who);
+      return {
+        url: `/api/events/${e.detail.id}/tables`,
+        payload: { tables: [{ name: 'Matrix table', capacity: 6 }] },
+        record: eventAccess(e),
+      };
+    },
+  },
+  'PUT /api/events/:eventId/tables/:tableId/host': childCase(
+    (p, c) => `/api/events/${p.detail.id}/tables/${c.tableId}/host`,
+    { payload: (_p, c) => ({ participantId: c.participantId }) },
+  ),
+  'DELETE /api/events/:eventId/sessions/:sessionId': childCase(
+    (p, c) => `/api/events/${p.detail.id}/sessions/${c.sessionId}`,
+    { fresh: true },
+  ),
+  'POST /api/events/:eventId/sessions/:sessionId/plan': childCase(
+    (p, c) => `/api/events/${p.detail.id}/sessions/${c.sessionId}/plan`,
+    { payload: () => ({ seed: 1, timeLimitSeconds: 0.1 }), fresh: true },
+  ),
+  'POST /api/events/:eventId/sessions/:sessionId/swap': childCase(
+    (p, c) => `/api/events/${p.detail.id}/sessions/${c.sessionId}` + '/swap',
+    { payload: (_p, c) => ({ round: 0, a: c.participantId, b: c.participantId }), business: true },
+  ),
+  // Issue keys are the event's own words (the same defaults in every event), not record ids.
+  'GET /api/events/:eventId/sheets/:issueKey': eventCase(
+    (e) => `/api/events/${e.detail.id}/sheets/${e.issueKey}`,
+  ),
+  'GET /api/events/:eventId/cards/:cardId/history': childCase(
+    (p, c) => `/api/events/${p.detail.id}/cards/${c.cardId}/history`,
+  ),
+};
