@@ -9,6 +9,9 @@ import { listen } from '../support/api.ts';
 import { ACTOR_NAMES, buildWorld, type World, type WorldActor, type WorldEvent } from './world.ts';
 import { CASES, type Prepared, type Variant } from './matrix-cases.ts';
 import { KNOWN_OPEN } from './known-open.ts';
+import { INTENT_SAMPLES, INTENT_TYPES } from './live-matrix.ts';
+import { TestLiveClient } from '../support/live-client.ts';
+import { canInRoom, type RoomStanding } from '../../src/server/auth/policy.ts';
 
 interface Registered {
   key: string;
@@ -52,6 +55,8 @@ function expected(policy: RoutePolicy, who: WorldActor, p: Prepared): boolean {
 }
 
 const DENIED = [401, 403, 404];
+/** How the room refuses an intent for want of standing (not_host: the hand-over note's rule). */
+const LIVE_DENIALS = ['forbidden', 'not_host'];
 
 /** A request that hangs is a finding, not a stuck suite. */
 function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
@@ -140,8 +145,6 @@ describe.each(testBackends())('authorisation matrix on $name', (backend) => {
     let requests = 0;
     for (const r of registered(w)) {
       const c = caseOf(r)!;
-      const tr = Date.now();
-      if (process.env.MATRIX_DEBUG) console.log(r.key);
       const openAnswers = new Map<string, number>();
       for (const name of ACTOR_NAMES) {
         const who = w.actors[name];
@@ -149,7 +152,6 @@ describe.each(testBackends())('authorisation matrix on $name', (backend) => {
           const label = `${r.key} as ${name} ${JSON.stringify(v)}`;
           if (r.websocket) {
             if (r.method !== 'GET') continue; // HEAD on a socket route: no socket to open
-            const event = 'parent' in v && v.parent === 'crossed' ? w.event2 : w.event1;
             for (const e of [w.event1, w.event2]) {
               const role = await within(10_000, label, liveRole(e, who));
               requests++;
@@ -171,7 +173,6 @@ describe.each(testBackends())('authorisation matrix on $name', (backend) => {
                   `${label} event of ${e.coalitionId === w.c1 ? 'c1' : 'c2'}: room said ${role}, policy says ${want}`,
                 );
             }
-            void event;
             continue;
           }
           const p = await c.prepare(w, who, v);
@@ -213,7 +214,6 @@ describe.each(testBackends())('authorisation matrix on $name', (backend) => {
           if (!want && !clearDeny) mismatches.push(`unexpected allow: ${label}: ${status}`);
         }
       }
-      if (process.env.MATRIX_DEBUG) console.log(r.key, Date.now() - tr);
       // An open route answers everyone alike: who asks must not change the answer.
       const statuses = new Set(openAnswers.values());
       if (statuses.size > 1)
@@ -234,4 +234,62 @@ describe.each(testBackends())('authorisation matrix on $name', (backend) => {
         `${k.match} (owner: ${k.owner}) now passes: remove it from known-open.ts`,
       ).toBe(true);
   }, 300_000);
+
+  it('every live intent type × standing in the room answers as ROOM_POLICY and the event rules say', async () => {
+    const t0 = Date.now();
+    expect(INTENT_TYPES.filter((t) => !INTENT_SAMPLES[t])).toEqual([]);
+    port ||= await listen(w.h.app);
+    const e = w.event1;
+    const url = `ws://127.0.0.1:${port}/api/live/${e.detail.id}`;
+    const origin = `http://127.0.0.1:${port}`;
+    const mismatches: string[] = [];
+    let sent = 0;
+    const people: { who: WorldActor; standing: RoomStanding[] }[] = [
+      { who: w.actors.admin, standing: ['facilitator'] },
+      { who: w.actors.coordinator, standing: ['facilitator'] },
+      { who: w.actors.viewer, standing: [] }, // the projector (screen) stands nowhere
+      { who: w.actors.participant, standing: ['participant'] },
+    ];
+    for (const { who, standing } of people) {
+      const c = await TestLiveClient.connect(url, {
+        origin,
+        ...(who.cookie ? { cookie: who.cookie } : {}),
+      });
+      await c.hello(who.participantToken ? { participantToken: who.participantToken } : {});
+      // A card of this person's own, for the author's rights.
+      const own = await c.intent(INTENT_SAMPLES.addCard!.make(e, ''));
+      const ownCard =
+        own.type === 'ack'
+          ? (c.messages
+              .flatMap((m) =>
+                m.type === 'change' && m.change.kind === 'card' ? [m.change.card.id] : [],
+              )
+              .at(-1) ?? '')
+          : '';
+      for (const type of INTENT_TYPES) {
+        const sample = INTENT_SAMPLES[type]!;
+        const targets: ('other' | 'own')[] = sample.about && ownCard ? ['other', 'own'] : ['other'];
+        for (const about of targets) {
+          const body = sample.make(about === 'own' ? { ...e, cardId: ownCard } : e, ownCard);
+          const answer = await within(10_000, `${type} as ${who.name}`, c.intent(body));
+          sent++;
+          const mine: RoomStanding[] = about === 'own' ? [...standing, 'cardAuthor'] : standing;
+          const want =
+            sample.action === 'facilitate'
+              ? mine.includes('facilitator')
+              : canInRoom(mine, sample.action);
+          const refused = answer.type === 'reject' && LIVE_DENIALS.includes(answer.error);
+          if (want === refused)
+            mismatches.push(
+              `${type} (${about} card) as ${who.name} [${mine.join(',')}]: ${answer.type} ${answer.type === 'reject' ? answer.error : ''}`,
+            );
+        }
+      }
+      await c.close();
+    }
+    console.log(
+      `[matrix ${backend.name}] live: ${INTENT_TYPES.length} intent types × ${people.length} standings: ${sent} intents, ${mismatches.length} unexpected, ${Date.now() - t0} ms`,
+    );
+    expect(mismatches).toEqual([]);
+  }, 120_000);
 });

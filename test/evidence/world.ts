@@ -200,6 +200,7 @@ export async function plantCard(
     .insertInto('card_history')
     .values({
       card_id: id,
+      event_id: e.eventId,
       n: 1,
       version: 1,
       text,
