@@ -97,7 +97,10 @@ function request(
     if (q && typeof q === 'object')
       for (const [k, v] of Object.entries(q))
         params.append(k, typeof v === 'string' ? v : JSON.stringify(v));
-    if (rnd.int(5) === 0) (params.append('limit', '1'), params.append('limit', '2'));
+    if (rnd.int(5) === 0) {
+      params.append('limit', '1');
+      params.append('limit', '2');
+    }
     url = `${url.split('?')[0]}?${params.toString()}`;
   }
   if (!WRITE.has(t.method)) return { url, headers };
