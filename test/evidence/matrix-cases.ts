@@ -1,6 +1,6 @@
-import type { RecordAccess } from '../../src/server/auth/policy.ts';
+import { mayManageMember, type Actor, type RecordAccess } from '../../src/server/auth/policy.ts';
 import type { Visibility } from '../../src/domain/taxonomy/codes.ts';
-import { cloneEvent, type World, type WorldActor, type WorldEvent } from './world.ts';
+import { cloneEvent, freshMember, type World, type WorldActor, type WorldEvent } from './world.ts';
 
 /**
  * How to exercise each registered route against one record. The list of routes comes from the app
@@ -16,6 +16,8 @@ export interface Prepared {
   listed?: string;
   /** Several records decide: allowed only if the policy allows every one (a child via a parent). */
   records?: RecordAccess[];
+  /** When more than the policy table decides (ROLE_GRANTS for members), the table's own function. */
+  decide?: (actor: Actor) => boolean;
   /** Send without the actor's cookie (logging out would end the session the matrix goes on with). */
   cookieless?: boolean;
   /** Business answers an allowed request may still get (e.g. a swap without a plan): not a deny. */
@@ -417,4 +419,111 @@ export const CASES: Record<string, Case> = {
   'GET /api/events/:eventId/cards/:cardId/history': childCase(
     (p, c) => `/api/events/${p.detail.id}/cards/${c.cardId}/history`,
   ),
+
+  'GET /api/events/:eventId/sessions/:sessionId/plan': childCase(
+    (p, c) => `/api/events/${p.detail.id}/sessions/${c.sessionId}/plan`,
+  ),
+  'DELETE /api/events/:eventId/sessions/:sessionId/plan': childCase(
+    (p, c) => `/api/events/${p.detail.id}/sessions/${c.sessionId}/plan`,
+    { fresh: true, business: true },
+  ),
+
+  // Members: the `member` rules and ROLE_GRANTS decide, through mayManageMember.
+  'GET /api/members': {
+    varies: 'none',
+    async prepare(w) {
+      const target = { coalitionId: w.c1, role: 'member' as const };
+      return {
+        url: '/api/members',
+        listed: (w.actors.memberB.actor as { userId: string }).userId,
+        decide: (a) => mayManageMember(a, 'read', target),
+      };
+    },
+  },
+  'PATCH /api/members/:userId': {
+    varies: 'none',
+    async prepare(w) {
+      const id = await freshMember(w, 'member');
+      const target = { coalitionId: w.c1, role: 'member' as const };
+      return {
+        url: `/api/members/${id}`,
+        payload: { role: 'viewer' },
+        decide: (a) => mayManageMember(a, 'update', target, 'viewer'),
+      };
+    },
+  },
+  'DELETE /api/members/:userId': {
+    varies: 'none',
+    async prepare(w) {
+      const id = await freshMember(w, 'member');
+      const target = { coalitionId: w.c1, role: 'member' as const };
+      return { url: `/api/members/${id}`, decide: (a) => mayManageMember(a, 'delete', target) };
+    },
+  },
+  'POST /api/invitations': {
+    varies: 'none',
+    async prepare(w) {
+      return {
+        url: '/api/invitations',
+        payload: {
+          email: `invitee${Math.random().toString(36).slice(2)}@test.mosaic.test`,
+          role: 'member',
+        },
+        // An invitation goes to the inviter's own coalition.
+        decide: (a) =>
+          a.kind === 'user' &&
+          mayManageMember(a, 'create', { coalitionId: a.coalitionId, role: 'member' }),
+      };
+    },
+  },
+  'DELETE /api/invitations/:invitationId': {
+    varies: 'none',
+    async prepare(w) {
+      const r = await w.req(w.actors.admin, 'POST', '/api/invitations', {
+        email: `invitee${Math.random().toString(36).slice(2)}@test.mosaic.test`,
+        role: 'member',
+      });
+      if (r.statusCode !== 201) throw new Error(`invitation: ${r.statusCode} ${r.body}`);
+      const id = r.json<{ invitation: { id: string } }>().invitation.id;
+      const target = { coalitionId: w.c1, role: 'member' as const };
+      return { url: `/api/invitations/${id}`, decide: (a) => mayManageMember(a, 'delete', target) };
+    },
+  },
+  'POST /api/invitations/preview': plain('/api/invitations/preview', () => ({
+    token: 'x'.repeat(40),
+  })),
+  'POST /api/invitations/accept': plain('/api/invitations/accept', () => ({
+    token: 'x'.repeat(40),
+    password: 'a long enough password',
+  })),
+  'POST /api/auth/reset/request': plain('/api/auth/reset/request', () => ({
+    email: 'nobody@test.mosaic.test',
+  })),
+  'POST /api/auth/reset/complete': plain('/api/auth/reset/complete', () => ({
+    token: 'x'.repeat(40),
+    password: 'a long enough password',
+  })),
+  'GET /api/auth/second-factor': plain('/api/auth/second-factor'),
+  // Setting up a second factor changes nothing until it is confirmed with a code from the app.
+  'POST /api/auth/second-factor/setup': plain('/api/auth/second-factor/setup'),
+  'POST /api/auth/second-factor/confirm': {
+    varies: 'none',
+    async prepare() {
+      return {
+        url: '/api/auth/second-factor/confirm',
+        payload: { code: '000000' },
+        businessRefusal: true,
+      };
+    },
+  },
+  'POST /api/auth/second-factor/disable': {
+    varies: 'none',
+    async prepare() {
+      return {
+        url: '/api/auth/second-factor/disable',
+        payload: { code: '000000' },
+        businessRefusal: true,
+      };
+    },
+  },
 };

@@ -49,6 +49,7 @@ const variants = (varies: 'visibility' | 'parent' | 'none'): Variant[] =>
 function expected(policy: RoutePolicy, who: WorldActor, p: Prepared): boolean {
   if (policy.kind === 'open') return true;
   if (policy.kind === 'authenticated') return who.actor.kind === 'user';
+  if (p.decide) return p.decide(who.actor);
   const records = p.records ?? (p.record ? [p.record] : []);
   if (!records.length) throw new Error('a resource route case must name its record');
   return records.every((rec) => can(who.actor, policy.action, policy.resource, rec));

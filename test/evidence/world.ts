@@ -146,6 +146,20 @@ export async function buildWorld(backend: TestBackend): Promise<World> {
   return { h, c1, c2, orgA, orgB, actors, event1, event2, req, close: () => h.close() };
 }
 
+/** A member of coalition 1 with this role, made directly (members' cases change or remove one). */
+export async function freshMember(w: World, role: Role): Promise<string> {
+  const at = w.h.clock.now.toISOString();
+  return w.h.store.db.transaction().execute(async (trx) => {
+    const id = await insertUser(
+      trx,
+      { email: `fresh${++n}@test.mosaic.test`, displayName: 'Fresh member', passwordHash: 'x' },
+      at,
+    );
+    await insertMembership(trx, { userId: id, coalitionId: w.c1, role, organisationId: null }, at);
+    return id;
+  });
+}
+
 /** A new, complete event in coalition 1 (made by its admin) or 2 (by the foreign admin). */
 export function cloneEvent(w: World, coalition: 'c1' | 'c2'): Promise<WorldEvent> {
   const who = coalition === 'c1' ? w.actors.admin : w.actors.foreignAdmin;

@@ -19,6 +19,7 @@ import { PlanningError, swapInPlan } from '../../planning/engine.ts';
 import { fingerprint, generateInput, isRunning, readBasis } from '../../planning/basis.ts';
 import { jobKey, PlanStopped } from '../../planning/jobs.ts';
 import { eventFor } from './service.ts';
+import { listSessions } from '../../db/repos/events.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const update = { policy: { kind: 'resource', resource: 'event', action: 'update' } } as const;
@@ -51,6 +52,12 @@ export function stoppedError(err: PlanStopped): HttpError {
  * did participants or tables change — is checked again inside the queue, with the write and its
  * sequence number, so a round that has just started is never changed under the phones.
  */
+/** A session is addressed through its event: another event's session id is not found here. */
+async function sessionOfEvent(ctx: AppContext, eventId: string, sessionId: string): Promise<void> {
+  if (!(await listSessions(ctx.db, eventId)).some((s) => s.id === sessionId))
+    throw notFound('session');
+}
+
 export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
   app.post(
     '/api/events/:eventId/sessions/:sessionId/plan',
@@ -118,6 +125,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     async (request) => {
       const { eventId, sessionId } = request.params;
       const e = await eventFor(ctx, request.actor, eventId, 'update');
+      await sessionOfEvent(ctx, e.id, sessionId);
       const p = hub.plans.progress(jobKey(e.id, sessionId));
       return p
         ? {
@@ -145,6 +153,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     async (request) => {
       const { eventId, sessionId } = request.params;
       const e = await eventFor(ctx, request.actor, eventId, 'update');
+      await sessionOfEvent(ctx, e.id, sessionId);
       return { cancelled: hub.plans.cancel(jobKey(e.id, sessionId)) };
     },
   );
