@@ -462,7 +462,7 @@ export const CASES: Record<string, Case> = {
   },
   'POST /api/invitations': {
     varies: 'none',
-    async prepare(w) {
+    async prepare() {
       return {
         url: '/api/invitations',
         payload: {
