@@ -72,8 +72,11 @@ const NO_TAGS = JSON.stringify({ forms: [], sectors: [], populations: [], ilo: [
  * has its own admin, organisation and event. Records are made through the API as the people who
  * may make them, so the world is what the app itself would hold.
  */
-export async function buildWorld(backend: TestBackend): Promise<World> {
-  const h = await startApi(backend);
+export async function buildWorld(
+  backend: TestBackend,
+  extra: Parameters<typeof startApi>[1] = {},
+): Promise<World> {
+  const h = await startApi(backend, extra);
   const c1 = h.coalitionId;
   const db = h.store.db;
   const hash = await hashPassword(TEST_PASSWORD);

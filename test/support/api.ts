@@ -34,7 +34,7 @@ let userCounter = 0;
 
 export async function startApi(
   backend: TestBackend,
-  extra: Pick<AppOptions, 'mailer' | 'publicUrl'> = {},
+  extra: Pick<AppOptions, 'mailer' | 'publicUrl' | 'logger'> = {},
 ): Promise<ApiHarness> {
   const store = await backend.open();
   const clock = {
