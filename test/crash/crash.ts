@@ -53,7 +53,9 @@ export async function runCrashCycles(opts: {
     // Killed at a random moment once this server has acknowledged its first write (a cold start
     // can take longer than the shortest delays, which would make a cycle that tests nothing).
     const before = total(acked);
-    for (let waited = 0; total(acked) === before && waited < 10_000; waited += 10) await sleep(10);
+    for (let waited = 0; total(acked) === before && waited < 30_000; waited += 10) await sleep(10);
+    // A cycle whose server acknowledged nothing tested nothing: that is a failure, not a pass.
+    if (total(acked) === before) problems.push(`cycle ${cycle}: no write acknowledged within 30 s`);
     await sleep(rnd.int(1000));
     await server.kill();
     await writes.stop();
