@@ -52,7 +52,7 @@ export async function freshPostgresDatabase(
     async drop() {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.query(`DROP DATABASE IF EXISTS ${name}`);
       await c.end();
     },
   };
