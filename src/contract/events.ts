@@ -292,7 +292,9 @@ export const JoinInfo = z.object({
   ),
 });
 export const JoinCodeParams = z.object({ code: z.string().min(4).max(20) });
-export const ClaimRequest = z.object({ participantId: z.string() }).strict();
+export const ClaimRequest = z
+  .object({ participantId: z.string().uuid('must be a participant id') })
+  .strict();
 export const RejoinRequest = z.object({ personalCode: z.string().min(6).max(20) }).strict();
 export const JoinTicket = z.object({
   eventId: z.string(),
