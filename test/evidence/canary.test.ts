@@ -38,7 +38,7 @@ describe.each(testBackends())('canary scan on $name', (backend) => {
         done();
       },
     });
-    w = await buildWorld(backend, { logger: { level: 'info', stream } });
+    w = await buildWorld(backend, { log: stream });
     const admin = w.actors.admin;
     const ok = async (method: string, url: string, body: unknown) => {
       const r = await w.req(admin, method, url, body);

@@ -190,6 +190,7 @@ export const CASES: Record<string, Case> = {
     },
   },
   'GET /api/auth/me': plain('/api/auth/me'),
+  'GET /api/auth/demo': plain('/api/auth/demo'),
   'GET /api/places/countries': plain('/api/places/countries'),
   'GET /api/places/countries/:code/provinces': plain('/api/places/countries/TH/provinces'),
   'GET /api/gazetteer/search': plain('/api/gazetteer/search?q=bangkok'),

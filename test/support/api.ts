@@ -34,7 +34,7 @@ let userCounter = 0;
 
 export async function startApi(
   backend: TestBackend,
-  extra: Pick<AppOptions, 'mailer' | 'publicUrl' | 'logger'> = {},
+  extra: Pick<AppOptions, 'mailer' | 'publicUrl' | 'log'> = {},
 ): Promise<ApiHarness> {
   const store = await backend.open();
   const clock = {
