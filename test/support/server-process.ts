@@ -47,7 +47,7 @@ export function startServerProcess(
   opts: { demo?: boolean } = {},
 ): Promise<ServerProcess> {
   const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0'];
-  args.push(opts.demo ? '--demo' : '--no-seed');
+  if (opts.demo) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: ROOT, env: envOf(target) });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
