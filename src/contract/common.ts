@@ -80,19 +80,30 @@ export function unpairedSurrogateAt(
   value: unknown,
   path: (string | number)[] = [],
 ): (string | number)[] | undefined {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const at = unpairedSurrogateAt(value[i], [...path, i]);
-      if (at) return at;
-    }
-    return undefined;
+  // Iterative on purpose: a hostile body may nest 100,000 levels deep (well within the size limit),
+  // and a recursive walk would overflow the stack and answer 500 instead of looking.
+  interface Step {
+    value: unknown;
+    key?: string | number;
+    parent?: Step;
   }
-  if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      if (LONE_SURROGATE.test(k)) return [...path, k];
-      const at = unpairedSurrogateAt(v, [...path, k]);
-      if (at) return at;
+  const pathOf = (step: Step, tail: (string | number)[] = []): (string | number)[] => {
+    const keys: (string | number)[] = [];
+    for (let s: Step | undefined = step; s?.parent; s = s.parent) keys.push(s.key!);
+    return [...path, ...keys.reverse(), ...tail];
+  };
+  const todo: Step[] = [{ value }];
+  for (let step = todo.pop(); step; step = todo.pop()) {
+    const v = step.value;
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v)) return pathOf(step);
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) todo.push({ value: v[i], key: i, parent: step });
+    } else if (typeof v === 'object' && v !== null) {
+      const entries = Object.entries(v);
+      for (const [k] of entries) if (LONE_SURROGATE.test(k)) return pathOf(step, [k]);
+      for (let i = entries.length - 1; i >= 0; i--)
+        todo.push({ value: entries[i]![1], key: entries[i]![0], parent: step });
     }
   }
   return undefined;
