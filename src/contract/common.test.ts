@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CardText, MAX_CARD_LENGTH } from './cards.ts';
 import { unpairedSurrogateAt } from './common.ts';
 
 describe('unpairedSurrogateAt', () => {
@@ -15,5 +16,14 @@ describe('unpairedSurrogateAt', () => {
     expect(unpairedSurrogateAt(JSON.parse(`${'['.repeat(100_000)}1${']'.repeat(100_000)}`))).toBe(
       undefined,
     );
+  });
+});
+
+describe('text limits count characters as the phone does (code points, not UTF-16 units)', () => {
+  it('takes a card of 280 emoji or astral CJK and refuses 281', () => {
+    for (const ch of ['😀', '𠀋'])
+      expect(CardText.safeParse(ch.repeat(MAX_CARD_LENGTH)).success, ch).toBe(true);
+    expect(CardText.safeParse('😀'.repeat(MAX_CARD_LENGTH + 1)).success).toBe(false);
+    expect(CardText.safeParse('ก'.repeat(MAX_CARD_LENGTH + 1)).success).toBe(false);
   });
 });

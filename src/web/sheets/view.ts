@@ -3,7 +3,7 @@
  * its outbox (SYNC-1), applied on top so the interface never loses what was typed. Pure and free of
  * zod, so the phone bundle can carry it (the replica and the live client both use it).
  */
-import type { Card, HandoverNote } from '../../contract/cards.ts';
+import { MAX_CARD_LENGTH, type Card, type HandoverNote } from '../../contract/cards.ts';
 import type { Snapshot } from '../../contract/live.ts';
 import type { Intent } from '../../contract/live.ts';
 import { normalTags, sameTags, type Tags } from './tags.ts';
@@ -13,7 +13,8 @@ type CardLevel = Card['level'];
 
 export const KINDS: readonly CardKind[] = ['cause', 'consequence'];
 export const LEVELS: readonly CardLevel[] = ['individual', 'family', 'community', 'structural'];
-export const MAX_TEXT = 280;
+/** The server's limit, counted the same way (code points): one definition in the contract. */
+export const MAX_TEXT = MAX_CARD_LENGTH;
 
 export interface Queued {
   id: string;
