@@ -30,10 +30,16 @@ describe('world-café sheets converge (seeded fuzz through the real server)', ()
     expect(failures).toEqual([]);
   }, 600_000);
 
-  it.each(REGRESSIONS)('regression seed $seed ($found)', async ({ seed }) => {
-    const r = await runSeed(seed);
-    expect(r.problems).toEqual([]);
-  });
+  // it.each([]) would run nothing and report nothing: an empty list is said out loud instead.
+  if (REGRESSIONS.length === 0)
+    it('replays no regression seed: none has failed yet (REGRESSIONS is empty)', () => {
+      expect(REGRESSIONS).toHaveLength(0);
+    });
+  else
+    it.each(REGRESSIONS)('regression seed $seed ($found)', async ({ seed }) => {
+      const r = await runSeed(seed);
+      expect(r.problems).toEqual([]);
+    });
 
   // Needs PostgreSQL (npm test starts one); without MOSAIC_TEST_DATABASE_URL it is reported skipped.
   it.runIf(postgres)(
