@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { ErrorBody } from '../../contract/common.ts';
+import { ErrorBody } from '../../contract/common.ts';
 
 /** An error a handler raises on purpose; its body goes to the client as is. */
 export class HttpError extends Error {
@@ -84,3 +84,6 @@ export function installErrorHandler(app: FastifyInstance): void {
     });
   });
 }
+
+/** The error answers a signed-in route can give (bad input, signed out, refused, not found). */
+export const ROUTE_ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };

@@ -16,13 +16,11 @@ import { audit } from '../../db/repos/accounts.ts';
 import { countRoutes } from '../../db/repos/atlas-queries.ts';
 import { insertRoutes, listRoutes } from '../../db/repos/routes.ts';
 import type { App, AppContext } from '../../context.ts';
-import { forbidden, unauthenticated } from '../../http/errors.ts';
+import { forbidden, unauthenticated, ROUTE_ERRORS } from '../../http/errors.ts';
 import { can } from '../../auth/policy.ts';
 import { atlasReader } from './audience.ts';
 import { parseRoutesCsv } from './csv-import.ts';
 import * as svc from './route-service.ts';
-
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 /** Routes one by one: coalition members only (the public sees aggregates). */
 export function routeRoutes(
@@ -38,7 +36,7 @@ export function routeRoutes(
         tags: ['atlas'],
         summary: 'Routes visible to the caller, newest first',
         querystring: RouteListQuery,
-        response: { 200: RouteList, ...errors },
+        response: { 200: RouteList, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -65,7 +63,7 @@ export function routeRoutes(
         tags: ['atlas'],
         summary: 'One route',
         params: RouteParams,
-        response: { 200: Route, ...errors },
+        response: { 200: Route, ...ROUTE_ERRORS },
       },
     },
     async (request) =>
@@ -80,7 +78,7 @@ export function routeRoutes(
         summary:
           'Add a route (a pattern, never a case about a person); `warnings` flags notes that may identify someone',
         body: RouteCreate,
-        response: { 201: Route, ...errors },
+        response: { 201: Route, ...ROUTE_ERRORS },
       },
     },
     async (request, reply) => {
@@ -98,7 +96,7 @@ export function routeRoutes(
         summary: 'Change some fields of a route',
         params: RouteParams,
         body: RouteUpdate,
-        response: { 200: Route, ...errors },
+        response: { 200: Route, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -115,7 +113,7 @@ export function routeRoutes(
         tags: ['atlas'],
         summary: 'Remove a route',
         params: RouteParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...ROUTE_ERRORS },
       },
     },
     async (request, reply) => {
@@ -132,7 +130,7 @@ export function routeRoutes(
         tags: ['atlas'],
         summary: 'Import routes from CSV: dry run lists line and column errors; all or nothing',
         body: ImportRequest,
-        response: { 200: ImportResult, ...errors },
+        response: { 200: ImportResult, ...ROUTE_ERRORS },
       },
     },
     async (request) => {

@@ -12,7 +12,7 @@ import {
 } from '../../../contract/events.ts';
 import { ErrorBody } from '../../../contract/common.ts';
 import type { App, AppContext } from '../../context.ts';
-import { HttpError, notFound } from '../../http/errors.ts';
+import { HttpError, notFound, ROUTE_ERRORS } from '../../http/errors.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import { commitPlan } from '../../live/replan.ts';
 import { PlanningError, swapInPlan } from '../../planning/engine.ts';
@@ -21,7 +21,6 @@ import { jobKey, PlanStopped } from '../../planning/jobs.ts';
 import { eventFor } from './service.ts';
 import { listSessions } from '../../db/repos/events.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const update = { policy: { kind: 'resource', resource: 'event', action: 'update' } } as const;
 const tags = ['events'];
 /** Past the solver's own time limit (which returns the best plan so far), a job is stopped. */
@@ -70,7 +69,13 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           'Runs the scheduling engine in a worker thread and answers when it is done (at most timeLimitSeconds, then the best plan found). A newer request for the same session, or DELETE on this path, stops it (409).',
         params: SessionParams,
         body: PlanRequest,
-        response: { 200: EventDetail, ...errors, 409: ErrorBody, 422: ErrorBody, 503: ErrorBody },
+        response: {
+          200: EventDetail,
+          ...ROUTE_ERRORS,
+          409: ErrorBody,
+          422: ErrorBody,
+          503: ErrorBody,
+        },
       },
     },
     async (request, reply) => {
@@ -119,7 +124,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         tags,
         summary: 'Progress of the plan being computed for a session (generate or re-plan)',
         params: SessionParams,
-        response: { 200: PlanProgress, ...errors },
+        response: { 200: PlanProgress, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -147,7 +152,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         tags,
         summary: 'Cancel the plan being computed for a session (the current plan stays)',
         params: SessionParams,
-        response: { 200: PlanCancelled, ...errors },
+        response: { 200: PlanCancelled, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -167,7 +172,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         summary: 'Swap two people in one round (warns before breaking the plan)',
         params: SessionParams,
         body: SwapRequest,
-        response: { 200: SwapResult, 409: SwapWarnings, 422: ErrorBody, ...errors },
+        response: { 200: SwapResult, 409: SwapWarnings, 422: ErrorBody, ...ROUTE_ERRORS },
       },
     },
     async (request, reply) => {

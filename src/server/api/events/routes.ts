@@ -23,14 +23,13 @@ import {
 } from '../../../contract/events.ts';
 import type { App, AppContext } from '../../context.ts';
 import * as repo from '../../db/repos/events.ts';
-import { HttpError, invalid, notFound } from '../../http/errors.ts';
+import { HttpError, invalid, notFound, ROUTE_ERRORS } from '../../http/errors.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import { presentEvent, presentParticipant } from './present.ts';
 import { addParticipants, createEvent, eventFor } from './service.ts';
 import { parseParticipantCsv } from './csv.ts';
 import { planRoutes } from './plan-routes.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const read = { policy: { kind: 'resource', resource: 'event', action: 'read' } } as const;
 const update = { policy: { kind: 'resource', resource: 'event', action: 'update' } } as const;
 const tags = ['events'];
@@ -86,7 +85,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         tags,
         summary: 'Create an event',
         body: EventCreate,
-        response: { 201: EventDetail, ...errors },
+        response: { 201: EventDetail, ...ROUTE_ERRORS },
       },
     },
     async (request, reply) => {
@@ -103,7 +102,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         tags,
         summary: 'An event with its tables and sessions',
         params: EventParams,
-        response: { 200: EventDetail, ...errors },
+        response: { 200: EventDetail, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -121,7 +120,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         summary: 'Change event details, issues or groups',
         params: EventParams,
         body: EventUpdate,
-        response: { 200: EventDetail, ...errors },
+        response: { 200: EventDetail, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -167,7 +166,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         summary: 'Replace the tables (clears generated plans)',
         params: EventParams,
         body: TablesReplace,
-        response: { 200: EventDetail, ...errors },
+        response: { 200: EventDetail, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -199,7 +198,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         summary: 'Choose (or clear) a table host',
         params: TableParams,
         body: HostAssign,
-        response: { 200: EventDetail, ...errors },
+        response: { 200: EventDetail, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -229,7 +228,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         tags,
         summary: 'Participants, with emails (facilitators only)',
         params: EventParams,
-        response: { 200: ParticipantList, ...errors },
+        response: { 200: ParticipantList, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -249,7 +248,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         summary: 'Add a participant',
         params: EventParams,
         body: ParticipantInput,
-        response: { 201: Participant, ...errors },
+        response: { 201: Participant, ...ROUTE_ERRORS },
       },
     },
     async (request, reply) => {
@@ -279,7 +278,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         summary: 'Import participants from CSV (dry run first; all or nothing)',
         params: EventParams,
         body: CsvImportRequest,
-        response: { 200: CsvImportResult, 422: CsvImportError, ...errors },
+        response: { 200: CsvImportResult, 422: CsvImportError, ...ROUTE_ERRORS },
       },
     },
     async (request, reply) => {
@@ -316,7 +315,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         summary: 'Add a session of rounds',
         params: EventParams,
         body: EventSessionInput,
-        response: { 201: EventDetail, ...errors },
+        response: { 201: EventDetail, ...ROUTE_ERRORS },
       },
     },
     async (request, reply) => {
@@ -346,7 +345,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         tags,
         summary: 'Remove a session',
         params: SessionParams,
-        response: { 200: EventDetail, ...errors },
+        response: { 200: EventDetail, ...ROUTE_ERRORS },
       },
     },
     async (request) => {

@@ -1,4 +1,5 @@
 import { ErrorBody } from '../../../contract/common.ts';
+import { ROUTE_ERRORS } from '../../http/errors.ts';
 import {
   InvitationParams,
   InviteAnswer,
@@ -12,8 +13,6 @@ import { Ok } from '../../../contract/auth.ts';
 import type { App, AppContext } from '../../context.ts';
 import { changeMember, invite, memberList, removeMember, withdrawInvitation } from './service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-
 /** The members page: coordinators and admins manage their own coalition's members (policy `member`). */
 export function memberRoutes(app: App, ctx: AppContext): void {
   app.get(
@@ -23,7 +22,7 @@ export function memberRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['members'],
         summary: "The coalition's members and open invitations",
-        response: { 200: MemberList, ...errors },
+        response: { 200: MemberList, ...ROUTE_ERRORS },
       },
     },
     async (request) => memberList(ctx, request.actor),
@@ -38,7 +37,7 @@ export function memberRoutes(app: App, ctx: AppContext): void {
         summary: 'Change a member’s role or organisation, suspend or reinstate them (at once)',
         params: UserParams,
         body: MemberPatch,
-        response: { 200: Member, ...errors, 409: ErrorBody, 422: ErrorBody },
+        response: { 200: Member, ...ROUTE_ERRORS, 409: ErrorBody, 422: ErrorBody },
       },
     },
     async (request) => changeMember(ctx, request.actor, request.params.userId, request.body),
@@ -52,7 +51,7 @@ export function memberRoutes(app: App, ctx: AppContext): void {
         tags: ['members'],
         summary: 'Remove a member from the coalition (at once, open connections too)',
         params: UserParams,
-        response: { 200: Ok, ...errors, 409: ErrorBody },
+        response: { 200: Ok, ...ROUTE_ERRORS, 409: ErrorBody },
       },
     },
     async (request) => {
@@ -69,7 +68,7 @@ export function memberRoutes(app: App, ctx: AppContext): void {
         tags: ['members'],
         summary: 'Invite someone by email; the link is emailed, or answered to copy without SMTP',
         body: InviteRequest,
-        response: { 201: InviteAnswer, ...errors, 409: ErrorBody, 422: ErrorBody },
+        response: { 201: InviteAnswer, ...ROUTE_ERRORS, 409: ErrorBody, 422: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -87,7 +86,7 @@ export function memberRoutes(app: App, ctx: AppContext): void {
         tags: ['members'],
         summary: 'Withdraw an open invitation (its link stops working)',
         params: InvitationParams,
-        response: { 200: Ok, ...errors },
+        response: { 200: Ok, ...ROUTE_ERRORS },
       },
     },
     async (request) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROUTE_ERRORS } from '../../http/errors.ts';
 import { ErrorBody } from '../../../contract/common.ts';
 import {
   Organisation,
@@ -12,8 +13,6 @@ import type { App, AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';
 import { listOrganisations } from '../../db/repos/organisations.ts';
 import * as svc from './service.ts';
-
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 export function organisationRoutes(app: App, ctx: AppContext): void {
   app.get(
@@ -45,7 +44,7 @@ export function organisationRoutes(app: App, ctx: AppContext): void {
         tags: ['organisations'],
         summary: 'One organisation',
         params: OrganisationParams,
-        response: { 200: Organisation, ...errors },
+        response: { 200: Organisation, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -75,7 +74,7 @@ export function organisationRoutes(app: App, ctx: AppContext): void {
         tags: ['organisations'],
         summary: 'Add an organisation to the directory',
         body: OrganisationCreate,
-        response: { 201: Organisation, ...errors },
+        response: { 201: Organisation, ...ROUTE_ERRORS },
       },
     },
     async (request, reply) => {
@@ -93,7 +92,7 @@ export function organisationRoutes(app: App, ctx: AppContext): void {
         summary: 'Change some fields of an organisation',
         params: OrganisationParams,
         body: OrganisationUpdate,
-        response: { 200: Organisation, ...errors },
+        response: { 200: Organisation, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -110,7 +109,7 @@ export function organisationRoutes(app: App, ctx: AppContext): void {
         tags: ['organisations'],
         summary: 'Remove an organisation',
         params: OrganisationParams,
-        response: { 204: z.null().describe('Deleted'), ...errors },
+        response: { 204: z.null().describe('Deleted'), ...ROUTE_ERRORS },
       },
     },
     async (request, reply) => {
