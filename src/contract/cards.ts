@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
 import { text } from './common.ts';
-import { ILO_INDICATORS } from './constants.ts';
+import { ILO_INDICATORS, MAX_CARD_LENGTH } from './constants.ts';
 
 /**
  * World-café sheets: one per issue per event. A card is a short text with a kind and a level;
@@ -12,7 +12,7 @@ export const CARD_KINDS = ['cause', 'consequence'] as const;
 export const CARD_LEVELS = ['individual', 'family', 'community', 'structural'] as const;
 export const CardKind = z.enum(CARD_KINDS);
 export const CardLevel = z.enum(CARD_LEVELS);
-export const MAX_CARD_LENGTH = 280;
+export { MAX_CARD_LENGTH };
 
 export { ILO_INDICATORS };
 

@@ -36,3 +36,6 @@ export const ILO_INDICATORS = [
   'excessiveOvertime',
 ] as const;
 export type IloIndicator = (typeof ILO_INDICATORS)[number];
+
+/** The longest card, in characters (code points, as both the phone and the server count). */
+export const MAX_CARD_LENGTH = 280;

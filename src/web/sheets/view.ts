@@ -3,7 +3,8 @@
  * its outbox (SYNC-1), applied on top so the interface never loses what was typed. Pure and free of
  * zod, so the phone bundle can carry it (the replica and the live client both use it).
  */
-import { MAX_CARD_LENGTH, type Card, type HandoverNote } from '../../contract/cards.ts';
+import type { Card, HandoverNote } from '../../contract/cards.ts';
+import { MAX_CARD_LENGTH } from '../../contract/constants.ts';
 import type { Snapshot } from '../../contract/live.ts';
 import type { Intent } from '../../contract/live.ts';
 import { normalTags, sameTags, type Tags } from './tags.ts';
