@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../auth/session.tsx';
@@ -53,36 +53,19 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label={t('nav.main')} className="main-nav">
             <ul>
-              <li>
-                <Link href="/directory" aria-current={inDirectory ? 'page' : undefined}>
-                  {t('nav.directory')}
-                </Link>
-              </li>
-              <li>
-                <Link
-                  href="/atlas"
-                  aria-current={location.startsWith('/atlas') ? 'page' : undefined}
-                >
-                  {t('atlas.nav')}
-                </Link>
-              </li>
-              <li>
-                <Link
-                  href="/events"
-                  aria-current={location.startsWith('/events') ? 'page' : undefined}
-                >
-                  {t('events.listTitle')}
-                </Link>
-              </li>
+              <NavItem href="/directory" current={inDirectory}>
+                {t('nav.directory')}
+              </NavItem>
+              <NavItem href="/atlas" current={location.startsWith('/atlas')}>
+                {t('atlas.nav')}
+              </NavItem>
+              <NavItem href="/events" current={location.startsWith('/events')}>
+                {t('events.listTitle')}
+              </NavItem>
               {me?.can.manageMembers && (
-                <li>
-                  <Link
-                    href="/members"
-                    aria-current={location.startsWith('/members') ? 'page' : undefined}
-                  >
-                    {t('members.nav')}
-                  </Link>
-                </li>
+                <NavItem href="/members" current={location.startsWith('/members')}>
+                  {t('members.nav')}
+                </NavItem>
               )}
             </ul>
           </nav>
@@ -126,5 +109,24 @@ export function Layout({ children }: { children: ReactNode }) {
         <p className="muted">{t('app.footer')}</p>
       </footer>
     </>
+  );
+}
+
+/** One entry of the main navigation; `current` marks the section the page belongs to. */
+function NavItem({
+  href,
+  current,
+  children,
+}: {
+  href: string;
+  current: boolean;
+  children: ReactNode;
+}): ReactElement {
+  return (
+    <li>
+      <Link href={href} aria-current={current ? 'page' : undefined}>
+        {children}
+      </Link>
+    </li>
   );
 }
