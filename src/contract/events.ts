@@ -211,7 +211,9 @@ export const EventUpdate = z
 export type EventUpdate = z.infer<typeof EventUpdate>;
 
 export const TablesReplace = z.object({ tables: z.array(EventTableInput).max(100) }).strict();
-export const HostAssign = z.object({ participantId: z.string().nullable() }).strict();
+export const HostAssign = z
+  .object({ participantId: z.string().uuid('must be a participant id').nullable() })
+  .strict();
 export const TableParams = EventParams.extend({ tableId: z.string().uuid('must be a table id') });
 export const SessionParams = EventParams.extend({
   sessionId: z.string().uuid('must be a session id'),
