@@ -7,6 +7,7 @@ export default defineConfig({
       'test/contract/**/*.test.ts',
       'test/fuzz/**/*.test.ts',
       'test/evidence/**/*.test.ts',
+      'test/architecture/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,

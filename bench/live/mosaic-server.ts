@@ -9,8 +9,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startServer } from '../../src/server/main.ts';
 import { openDb } from '../../src/server/db/index.ts';
-import { addParticipants } from '../../src/server/api/events/service.ts';
-import { hashSecret } from '../../src/server/api/events/codes.ts';
+import { addParticipants } from '../../src/server/events/service.ts';
+import { hashSecret } from '../../src/server/events/codes.ts';
 import { insertParticipantToken } from '../../src/server/db/repos/events.ts';
 
 const phones = Number(process.argv[2] ?? 1000);

@@ -43,7 +43,7 @@ import { joinRoutes } from './api/join/routes.ts';
 import { liveRoutes } from './live/routes.ts';
 import { sheetRoutes } from './api/sheets/routes.ts';
 import { LiveHub } from './live/hub.ts';
-import { PgChangeBus } from './live/bus.ts';
+import { PgChangeBus } from './bus/bus.ts';
 import websocket from '@fastify/websocket';
 
 export interface AppOptions {

@@ -22,7 +22,7 @@ import {
   SheetsIndexRoute,
 } from './sheets/routes.tsx';
 import { FlashProvider } from './shell/flash.tsx';
-import { Layout } from './shell/Layout.tsx';
+import { Layout } from './Layout.tsx';
 import { NotFound } from './shell/NotFound.tsx';
 
 export function App() {

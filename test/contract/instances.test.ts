@@ -12,7 +12,7 @@ import {
   demoEvent,
 } from '../support/api.ts';
 import { TestLiveClient } from '../support/live-client.ts';
-import { LISTENER_NAME } from '../../src/server/live/bus.ts';
+import { LISTENER_NAME } from '../../src/server/bus/bus.ts';
 import type { EventDetail, JoinTicket } from '../../src/contract/events.ts';
 import type { ServerMessage } from '../../src/contract/live.ts';
 

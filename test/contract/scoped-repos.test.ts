@@ -18,7 +18,7 @@ import {
   insertOrganisation,
   updateOrganisation,
 } from '../../src/server/db/repos/organisations.ts';
-import { participantRow } from '../../src/server/api/events/service.ts';
+import { participantRow } from '../../src/server/events/service.ts';
 import { testBackends, type TestDb } from '../support/backends.ts';
 
 const AT = '2026-11-28T09:00:00.000Z';

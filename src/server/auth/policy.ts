@@ -1,4 +1,5 @@
 import { ROLES, type Role, type Visibility } from '../../domain/taxonomy/codes.ts';
+import type { Scope } from '../db/scopes.ts';
 
 /**
  * THE policy table: the single place that decides who may do what to which record. Routes declare
@@ -19,14 +20,8 @@ export type Actor =
 export type Resource = 'organisation' | 'event' | 'route' | 'challenge' | 'atlas' | 'member';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
-/**
- * Which records a rule covers:
- * - `public`: any record whose visibility is public, in any coalition;
- * - `coalitionShared`: records of the actor's coalition visible to the coalition or the public;
- * - `ownOrganisation`: records of the actor's coalition owned by the actor's organisation;
- * - `coalitionAll`: every record of the actor's coalition, whatever its visibility.
- */
-export type Scope = 'public' | 'coalitionShared' | 'ownOrganisation' | 'coalitionAll';
+/** Which records a rule covers: see db/scopes.ts (repositories turn scopes into SQL filters). */
+export type { Scope };
 
 export interface Rule {
   resource: Resource;

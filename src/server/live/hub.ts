@@ -2,13 +2,13 @@ import type { Change, Snapshot } from '../../contract/live.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { findEvent, listParticipants } from '../db/repos/events.ts';
-import { presentEvent, presentParticipant } from '../api/events/present.ts';
+import { presentEvent, presentParticipant } from '../events/present.ts';
 import { LIVE_CHANNEL, Room, type View } from './room.ts';
 import { SlidingWindow } from '../auth/throttle.ts';
 import { cardIdsOf, listCards, listHandovers } from '../db/repos/cards.ts';
 import { intentsSince } from '../db/repos/live.ts';
 import { presentCard } from './cards.ts';
-import type { ChangeBus } from './bus.ts';
+import type { ChangeBus } from '../bus/bus.ts';
 import { PlanJobs } from '../planning/jobs.ts';
 
 /** LIMIT-1: each participant or user may send 30 intents per 10 seconds. */

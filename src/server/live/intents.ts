@@ -2,7 +2,7 @@ import type { Intent } from '../../contract/live.ts';
 import { apply, type RoomCommand } from '../../domain/live/clock.ts';
 import type { AppContext } from '../context.ts';
 import { findParticipant, listSessions, updateParticipant } from '../db/repos/events.ts';
-import { presentParticipant } from '../api/events/present.ts';
+import { presentParticipant } from '../events/present.ts';
 import type { Room, RoomClient, RoomTx } from './room.ts';
 import { applyCardIntent } from './cards.ts';
 

@@ -13,7 +13,7 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { findEvent, savePlan } from '../db/repos/events.ts';
 import { findIntent } from '../db/repos/live.ts';
-import { presentEvent } from '../api/events/present.ts';
+import { presentEvent } from '../events/present.ts';
 import { notFound } from '../http/errors.ts';
 import {
   fingerprint,

@@ -1,6 +1,6 @@
 import type { ParticipantInput } from '../../contract/events.ts';
 import type { AppContext } from '../context.ts';
-import { addParticipants, createEvent } from '../api/events/service.ts';
+import { addParticipants, createEvent } from '../events/service.ts';
 import type { Actor } from '../auth/policy.ts';
 import { insertSession } from '../db/repos/events.ts';
 import { randomUUID } from 'node:crypto';

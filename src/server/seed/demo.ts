@@ -13,9 +13,9 @@ import { fieldsOf } from '../api/organisations/service.ts';
 import { DEMO_ORGANISATIONS } from './demo-data.ts';
 import { seedDemoEvent } from './demo-event.ts';
 import { seedDemoRoutes } from './demo-routes.ts';
+import { DEMO_LOGIN, DEMO_SLUG } from '../demo-login.ts';
 
-export const DEMO_SLUG = 'demo';
-export const DEMO_LOGIN = { email: 'admin@demo.mosaic.test', password: 'mosaic-demo' } as const;
+export { DEMO_LOGIN, DEMO_SLUG };
 
 export interface SeedResult {
   created: boolean;

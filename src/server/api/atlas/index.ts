@@ -5,7 +5,7 @@ import { AtlasAnswerCache } from './answer-cache.ts';
 import { challengeRoutes } from './challenges.ts';
 import { AtlasHub } from './live.ts';
 import { routeRoutes } from './route-routes.ts';
-import type { ChangeBus } from '../../live/bus.ts';
+import type { ChangeBus } from '../../bus/bus.ts';
 
 /** The atlas: routes, challenges, map, flows, gaps, GeoJSON export and the live change stream. */
 export function atlasRoutes(app: App, ctx: AppContext, bus?: ChangeBus): void {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import type { ChangeBus } from '../../live/bus.ts';
+import type { ChangeBus } from '../../bus/bus.ts';
 
 /** The PostgreSQL channel on which a route or challenge write is announced: `<origin> <coalition id>`. */
 export const ATLAS_CHANNEL = 'mosaic_atlas';

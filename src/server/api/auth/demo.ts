@@ -1,7 +1,7 @@
 import { DemoNotice } from '../../../contract/auth.ts';
 import type { App, AppContext } from '../../context.ts';
 import { findCoalitionBySlug } from '../../db/repos/accounts.ts';
-import { DEMO_LOGIN, DEMO_SLUG } from '../../seed/demo.ts';
+import { DEMO_LOGIN, DEMO_SLUG } from '../../demo-login.ts';
 
 /**
  * The sign-in page says when this server holds the demo coalition: its admin's password is in the

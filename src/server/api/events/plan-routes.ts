@@ -18,7 +18,7 @@ import { commitPlan } from '../../live/replan.ts';
 import { PlanningError, swapInPlan } from '../../planning/engine.ts';
 import { fingerprint, generateInput, isRunning, readBasis } from '../../planning/basis.ts';
 import { jobKey, PlanStopped } from '../../planning/jobs.ts';
-import { eventFor } from './service.ts';
+import { eventFor } from '../../events/service.ts';
 import { listSessions } from '../../db/repos/events.ts';
 
 const update = { policy: { kind: 'resource', resource: 'event', action: 'update' } } as const;

@@ -25,8 +25,8 @@ import type { App, AppContext } from '../../context.ts';
 import * as repo from '../../db/repos/events.ts';
 import { HttpError, invalid, notFound, ROUTE_ERRORS } from '../../http/errors.ts';
 import type { LiveHub } from '../../live/hub.ts';
-import { presentEvent, presentParticipant } from './present.ts';
-import { addParticipants, createEvent, eventFor } from './service.ts';
+import { presentEvent, presentParticipant } from '../../events/present.ts';
+import { addParticipants, createEvent, eventFor } from '../../events/service.ts';
 import { parseParticipantCsv } from './csv.ts';
 import { planRoutes } from './plan-routes.ts';
 

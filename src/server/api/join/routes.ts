@@ -12,9 +12,9 @@ import type { App, AppContext } from '../../context.ts';
 import * as repo from '../../db/repos/events.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import type { LiveHub } from '../../live/hub.ts';
-import { hashSecret, newPersonalCode, normaliseCode } from '../events/codes.ts';
-import { presentParticipant } from '../events/present.ts';
-import { addParticipants } from '../events/service.ts';
+import { hashSecret, newPersonalCode, normaliseCode } from '../../events/codes.ts';
+import { presentParticipant } from '../../events/present.ts';
+import { addParticipants } from '../../events/service.ts';
 import type { ParticipantTable } from '../../db/schema.ts';
 
 const open = {

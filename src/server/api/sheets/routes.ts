@@ -8,7 +8,7 @@ import { cardHistory, listCards, listHandovers } from '../../db/repos/cards.ts';
 import { listTables } from '../../db/repos/events.ts';
 import { notFound } from '../../http/errors.ts';
 import { canonicalTags, presentCard } from '../../live/cards.ts';
-import { eventFor } from '../events/service.ts';
+import { eventFor } from '../../events/service.ts';
 
 const SheetParams = EventParams.extend({
   issueKey: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/, 'must be an issue key'),

@@ -18,7 +18,7 @@ export async function insertEvent(trx: Tx, row: EventTable): Promise<void> {
 
 /**
  * An event by id: the root of everything below it. Callers decide access with `can()` on the
- * event's coalition (`eventFor` in api/events/service.ts) before reaching any child through it.
+ * event's coalition (`eventFor` in events/service.ts) before reaching any child through it.
  */
 export function findEvent(db: DbOrTx, id: string): Promise<EventTable | undefined> {
   return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();

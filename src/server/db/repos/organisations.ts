@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Database, OrganisationTable } from '../schema.ts';
-import type { Scope } from '../../auth/policy.ts';
+import type { Scope } from '../scopes.ts';
 import type { Visibility } from '../../../domain/taxonomy/codes.ts';
 import { ofCoalition, touched } from './scoped.ts';
 import { containsText } from './like.ts';

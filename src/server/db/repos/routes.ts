@@ -3,7 +3,7 @@ import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 import type { RouteTable } from '../schema-atlas.ts';
-import type { Scope } from '../../auth/policy.ts';
+import type { Scope } from '../scopes.ts';
 import { applySummary, type SummaryInput } from './route-summaries.ts';
 import { ofCoalition, touched } from './scoped.ts';
 import {

@@ -5,10 +5,10 @@ import type {
   Participant,
   PlannedRound,
   ScheduleQuality,
-} from '../../../contract/events.ts';
-import type { Db } from '../../db/index.ts';
-import type { EventTable, ParticipantTable } from '../../db/schema.ts';
-import { listParticipants, listSessions, listTables } from '../../db/repos/events.ts';
+} from '../../contract/events.ts';
+import type { Db } from '../db/index.ts';
+import type { EventTable, ParticipantTable } from '../db/schema.ts';
+import { listParticipants, listSessions, listTables } from '../db/repos/events.ts';
 
 export function presentParticipant(p: ParticipantTable, withEmail: boolean): Participant {
   return {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { useSession } from '../auth/session.tsx';
-import { useFlash } from './flash.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { useSession } from './auth/session.tsx';
+import { useFlash } from './shell/flash.tsx';
+import { LanguageSwitch } from './shell/LanguageSwitch.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { EventCreate, ParticipantInput } from '../../../contract/events.ts';
-import { DEFAULT_CAFE_ISSUES, DEFAULT_EXPERTISE_GROUPS } from '../../../domain/taxonomy/index.ts';
-import { can, type Actor, type Action } from '../../auth/policy.ts';
-import type { AppContext } from '../../context.ts';
-import type { EventTable, ParticipantTable } from '../../db/schema.ts';
-import * as repo from '../../db/repos/events.ts';
-import { audit } from '../../db/repos/accounts.ts';
-import { forbidden, notFound, unauthenticated } from '../../http/errors.ts';
+import type { EventCreate, ParticipantInput } from '../../contract/events.ts';
+import { DEFAULT_CAFE_ISSUES, DEFAULT_EXPERTISE_GROUPS } from '../../domain/taxonomy/index.ts';
+import { can, type Actor, type Action } from '../auth/policy.ts';
+import type { AppContext } from '../context.ts';
+import type { EventTable, ParticipantTable } from '../db/schema.ts';
+import * as repo from '../db/repos/events.ts';
+import { audit } from '../db/repos/accounts.ts';
+import { forbidden, notFound, unauthenticated } from '../http/errors.ts';
 import { newJoinCode } from './codes.ts';
 
 export const eventAccess = (e: EventTable) => ({
