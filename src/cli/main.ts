@@ -3,6 +3,7 @@ import { registerServer } from './commands/server.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerSchedule } from './commands/schedule.ts';
 import { registerBackup } from './commands/backup.ts';
+import { registerFactors } from './commands/factors.ts';
 import { CliError } from './errors.ts';
 
 const program = new Command('mosaic')
@@ -15,6 +16,7 @@ registerServer(program);
 registerAdmin(program);
 registerSchedule(program);
 registerBackup(program);
+registerFactors(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'mosaic-factors-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function mosaic(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      { cwd: process.cwd() },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('mosaic factors suggest', () => {
+  it('prints one element per input row, in order, with the line, up to three suggestions and matched words', async () => {
+    const good = join(dir, 'good.csv');
+    writeFileSync(
+      good,
+      '\uFEFFid,text,kind,level,other\r\n' +
+        '1,"borrowed from loan shark, to pay agent",cause,individual,x\r\n\r\n' +
+        '2,"bị đánh đập\r\ntrên tàu",consequence,individual,y\r\n' +
+        '3,ไม่กล้าไปแจ้งตำรวจ,consequence,,z\r\n',
+    );
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'text,kind,level\nok,cause,family\nnot ok,effect,family\n');
+    const [ok, fail] = await Promise.all([
+      mosaic(['factors', 'suggest', '--in', good, '--format', 'json']),
+      mosaic(['factors', 'suggest', '--in', bad, '--format', 'json']),
+    ]);
+    expect(ok.code).toBe(0);
+    const out = JSON.parse(ok.stdout) as {
+      line: number;
+      suggestions: { factor: string; score: number; matched: string[] }[];
+    }[];
+    expect(out.map((o) => o.line)).toEqual([2, 4, 6]);
+    expect(out.map((o) => o.suggestions[0]?.factor)).toEqual([
+      'push.debt',
+      'harm.physical',
+      'harm.mistrust',
+    ]);
+    for (const o of out) {
+      expect(o.suggestions.length).toBeGreaterThan(0);
+      expect(o.suggestions.length).toBeLessThanOrEqual(3);
+      for (const s of o.suggestions) {
+        expect(typeof s.score).toBe('number');
+        expect(s.matched.length).toBeGreaterThan(0);
+      }
+    }
+    expect(fail.code).not.toBe(0);
+    expect(fail.stdout).toBe('');
+    expect(fail.stderr).toMatch(/line 3, column kind: "effect" is not cause or consequence/);
+    expect(fail.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * `mosaic factors suggest|list`: the factor suggester from the command line, for batch work and
+ * for checking its quality. A thin shell over src/domain/factors; the CSV rules are in
+ * ../csv-input.ts (BOM, CRLF, quoted fields, other columns ignored, errors by line and column).
+ */
+import type { Command } from 'commander';
+import { FactorSuggester } from '../../domain/factors/suggest.ts';
+import { DEFAULT_FACTORS, type FactorKind } from '../../domain/factors/vocabulary.ts';
+import { readCsv } from '../csv-input.ts';
+import { CliError } from '../errors.ts';
+
+const KINDS: readonly FactorKind[] = ['cause', 'consequence'];
+const LEVELS = ['individual', 'family', 'community', 'structural'];
+
+/** One JSON element per line: readable, and still one JSON array. */
+export function jsonLines(items: unknown[]): string {
+  return items.length === 0 ? '[]\n' : `[\n${items.map((x) => JSON.stringify(x)).join(',\n')}\n]\n`;
+}
+
+function format(value: string): 'json' {
+  const f = value.trim().toLowerCase();
+  if (f !== 'json') throw new CliError(`--format must be json (got "${value}")`);
+  return 'json';
+}
+
+export function registerFactors(program: Command): void {
+  const factors = program
+    .command('factors')
+    .description('Canonical factors (push factors and consequences) and suggestions for cards.');
+
+  factors
+    .command('suggest')
+    .description(
+      'Suggest up to three factors per card. Input CSV columns: text,kind,level (kind cause|consequence; level individual|family|community|structural or empty; other columns ignored).',
+    )
+    .requiredOption('--in <file>', 'CSV file of cards ("-" for standard input)')
+    .option('--format <format>', 'output format: json', 'json')
+    .action(async (opts: { in: string; format: string }) => {
+      format(opts.format);
+      const rows = await readCsv(opts.in, ['text', 'kind', 'level']);
+      const name = opts.in === '-' ? 'standard input' : opts.in;
+      const cards = rows.map(({ line, values }) => {
+        const text = values.text ?? '';
+        const kind = (values.kind ?? '').toLowerCase();
+        const level = (values.level ?? '').toLowerCase();
+        if (!text) throw new CliError(`${name}: line ${line}, column text: empty card text`);
+        if (!KINDS.includes(kind as FactorKind))
+          throw new CliError(
+            `${name}: line ${line}, column kind: "${values.kind}" is not cause or consequence`,
+          );
+        if (level && !LEVELS.includes(level))
+          throw new CliError(
+            `${name}: line ${line}, column level: "${values.level}" is not one of ${LEVELS.join(', ')}`,
+          );
+        return { line, text, kind: kind as FactorKind, level: level || undefined };
+      });
+      const suggester = new FactorSuggester(DEFAULT_FACTORS);
+      const out = cards.map((c) => ({ line: c.line, suggestions: suggester.suggest(c, 3) }));
+      process.stdout.write(jsonLines(out));
+    });
+
+  factors
+    .command('list')
+    .description(
+      'The default factor vocabulary: ids, kinds, labels and keyword counts per language.',
+    )
+    .option('--format <format>', 'output format: json', 'json')
+    .action((opts: { format: string }) => {
+      format(opts.format);
+      process.stdout.write(
+        jsonLines(
+          DEFAULT_FACTORS.map((f) => ({
+            id: f.id,
+            kind: f.kind,
+            label: f.label,
+            description: f.description,
+            codes: f.codes,
+            keywords: Object.fromEntries(
+              Object.entries(f.keywords).map(([l, k]) => [l, k?.length ?? 0]),
+            ),
+          })),
+        ),
+      );
+    });
+}
