@@ -27,6 +27,9 @@ export function benchPlaces(count: number): Place[] {
     .slice(0, count);
 }
 
+const roleAt = (pos: number, n: number): Role =>
+  pos === 0 ? 'source' : pos === n - 1 ? 'destination' : 'transit';
+
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -87,7 +90,7 @@ export function loadRoutes(
           (p) => p !== src && p !== dst,
         );
         const stops = [src, ...transits, dst].map((p, pos, all) => ({
-          role: pos === 0 ? 'source' : pos === all.length - 1 ? 'destination' : 'transit',
+          role: roleAt(pos, all.length),
           placeId: p.id,
           country: p.countryCode,
           province: p.provinceCode,

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, KINDS_OF_WORK, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
-import { Paged, VisibilitySchema, text } from './common.ts';
+import { ErrorBody, Paged, VisibilitySchema, text } from './common.ts';
 import { PlaceId, PlaceItem } from './gazetteer.ts';
 
 export const CONFIDENCES = ['confirmed', 'likely', 'suspected'] as const;
 export const BASES = ['casework', 'hotline', 'research', 'media', 'fieldObservation'] as const;
 export const Confidence = z.enum(CONFIDENCES);
 export const Basis = z.enum(BASES);
+export type Confidence = z.infer<typeof Confidence>;
+export type Basis = z.infer<typeof Basis>;
 export const Form = z.enum(FORMS_OF_EXPLOITATION);
 export const Sector = z.enum(LABOUR_SECTORS);
 export const RoutePopulation = z.enum(POPULATIONS);
@@ -66,7 +68,17 @@ export const RouteCreate = z
 export type RouteCreate = z.infer<typeof RouteCreate>;
 export type RouteDraft = z.input<typeof RouteCreate>;
 
-export const RouteUpdate = z.object(routeFields).partial().strict();
+export const RouteUpdate = z
+  .object({
+    ...routeFields,
+    /**
+     * The route's version the change was made against (as read): a route changed since is not
+     * overwritten but answered 409 (`version_conflict`). An `If-Match` header may say it instead.
+     */
+    version: z.number().int().min(1),
+  })
+  .partial()
+  .strict();
 export type RouteUpdate = z.infer<typeof RouteUpdate>;
 
 export const RouteStop = z.object({
@@ -98,12 +110,20 @@ export const Route = z
     organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** Counts the route's changes: send it back with a PATCH (or If-Match) to refuse lost updates. */
+    version: z.number().int(),
     can: z.object({ update: z.boolean(), delete: z.boolean() }),
     /** Non-blocking: what in the notes looks like it could identify a person. */
     warnings: z.array(NoteWarning),
   })
   .meta({ id: 'Route' });
 export type Route = z.infer<typeof Route>;
+
+/** 409: the route changed since the version a PATCH was made against. */
+export const VersionConflict = ErrorBody.extend({ currentVersion: z.number().int() }).meta({
+  id: 'VersionConflict',
+});
+export type VersionConflict = z.infer<typeof VersionConflict>;
 
 export const RouteParams = z.object({ id: z.string().uuid('must be a route id') });
 

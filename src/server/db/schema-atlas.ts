@@ -1,3 +1,9 @@
+import type { Basis, Confidence } from '../../contract/atlas.ts';
+import type { FormOfExploitation, Visibility } from '../../domain/taxonomy/codes.ts';
+
+export type StopRole = 'source' | 'transit' | 'destination';
+export type RouteFacet = 'form' | 'sector' | 'population';
+
 /** The atlas's tables (migrations 0003 and 0005): routes, their stops and facets, challenges, and the
  * pre-aggregated counts that flows and gaps read. */
 export interface AtlasTables {
@@ -17,12 +23,12 @@ export interface RouteTable {
   organisation_id: string | null;
   source_place: string;
   destination_place: string;
-  confidence: string;
-  basis: string;
+  confidence: Confidence;
+  basis: Basis;
   year_from: number | null;
   year_to: number | null;
   notes: string;
-  visibility: string;
+  visibility: Visibility;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -33,7 +39,7 @@ export interface RouteTable {
 export interface RouteStopTable {
   route_id: string;
   position: number;
-  role: string;
+  role: StopRole;
   place_id: string;
   country: string;
   province: string | null;
@@ -42,8 +48,7 @@ export interface RouteStopTable {
 
 export interface RouteFacetTable {
   route_id: string;
-  /** `form` | `sector` | `population` */
-  facet: string;
+  facet: RouteFacet;
   code: string;
 }
 
@@ -93,8 +98,8 @@ export interface ChallengeTable {
   organisation_id: string | null;
   text: string;
   place_id: string | null;
-  form: string | null;
-  visibility: string;
+  form: FormOfExploitation | null;
+  visibility: Visibility;
   created_by: string | null;
   created_at: string;
 }

@@ -1,6 +1,7 @@
 import { RouteCreate } from '../../contract/atlas.ts';
 import { searchPlaces } from '../../domain/geo/index.ts';
 import type { Db } from '../db/index.ts';
+import type { FormOfExploitation } from '../../domain/taxonomy/codes.ts';
 import { insertRoutes, type RouteFields } from '../db/repos/routes.ts';
 import { resolveFields } from '../api/atlas/route-service.ts';
 
@@ -332,7 +333,11 @@ export async function seedDemoRoutes(db: Db, coalitionId: string, now: Date): Pr
   return fields.length;
 }
 
-const DEMO_CHALLENGES: { text: string; place: string | null; form: string | null }[] = [
+const DEMO_CHALLENGES: {
+  text: string;
+  place: string | null;
+  form: FormOfExploitation | null;
+}[] = [
   {
     text: 'No shelter near the border crossing takes adult men; referrals go to Bangkok, eight hours away.',
     place: 'Mae Sot|TH',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   Challenge,
@@ -11,52 +10,33 @@ import { getPlace } from '../../../domain/geo/index.ts';
 import { can, type Actor } from '../../auth/policy.ts';
 import type { App, AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';
-import { ofCoalition } from '../../db/repos/scoped.ts';
-import { bumpAtlasVersion } from '../../db/repos/route-summaries.ts';
-import { REPORTER_COLUMNS, reporterOf, type ReporterRow } from '../../db/repos/organisations.ts';
+import * as repo from '../../db/repos/challenges.ts';
+import type { ChallengeRecord } from '../../db/repos/challenges.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../../http/errors.ts';
 import { placeItem } from '../gazetteer/present.ts';
 import { shownOrganisation } from '../organisations/service.ts';
 import { atlasReader } from './audience.ts';
 import { reportingOrganisation } from './route-service.ts';
 
-interface Row extends ReporterRow {
-  id: string;
-  coalition_id: string;
-  text: string;
-  place_id: string | null;
-  form: string | null;
-  visibility: string;
-  created_at: string;
-}
-
-const access = (r: Pick<Row, 'coalition_id' | 'organisation_id' | 'visibility'>) => ({
-  coalitionId: r.coalition_id,
-  owningOrganisationId: r.organisation_id,
-  visibility: r.visibility as 'organisation' | 'coalition' | 'public',
+const access = (r: Pick<ChallengeRecord, 'coalitionId' | 'organisationId' | 'visibility'>) => ({
+  coalitionId: r.coalitionId,
+  owningOrganisationId: r.organisationId,
+  visibility: r.visibility,
 });
 
-function present(r: Row, actor: Actor, isPublic: boolean): Challenge {
+function present(r: ChallengeRecord, actor: Actor, isPublic: boolean): Challenge {
   return {
     id: r.id,
     text: r.text,
-    place: r.place_id ? placeItem(r.place_id) : null,
-    form: r.form as Challenge['form'],
-    visibility: r.visibility as Challenge['visibility'],
+    place: r.placeId ? placeItem(r.placeId) : null,
+    form: r.form,
+    visibility: r.visibility,
     // Who recorded a challenge is kept for the coalition, never shown publicly; inside it, only
     // to those who may read that organisation.
-    organisation: isPublic ? null : shownOrganisation(actor, reporterOf(r)),
-    createdAt: r.created_at,
+    organisation: isPublic ? null : shownOrganisation(actor, r.organisation),
+    createdAt: r.createdAt,
     can: { delete: can(actor, 'delete', 'challenge', access(r)) },
   };
-}
-
-function select(ctx: AppContext) {
-  return ctx.db
-    .selectFrom('challenges as c')
-    .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
-    .selectAll('c')
-    .select(REPORTER_COLUMNS);
 }
 
 const Params = z.object({ id: z.string().uuid('must be a challenge id') });
@@ -85,9 +65,12 @@ export function challengeRoutes(
         request.query.view,
         request.query.coalition,
       );
-      let q = select(ctx).where('c.coalition_id', '=', r.audience.coalitionId);
-      if (request.query.form) q = q.where('c.form', '=', request.query.form);
-      const rows = (await q.orderBy('c.created_at', 'desc').limit(500).execute()) as Row[];
+      const rows = await repo.listChallenges(
+        ctx.db,
+        r.audience.coalitionId,
+        request.query.form,
+        500,
+      );
       const actor = request.actor;
       const items = rows
         .filter((row) =>
@@ -114,29 +97,28 @@ export function challengeRoutes(
       const body = request.body;
       if (body.place && !getPlace(body.place))
         throw invalid([{ field: 'place', message: `"${body.place}" is not a known place` }]);
-      const organisationId = await reportingOrganisation(ctx, actor, body.organisationId);
-      const row = {
-        coalition_id: actor.coalitionId,
-        organisation_id: organisationId,
+      const organisationId = await reportingOrganisation(ctx.db, actor, body.organisationId);
+      const target = {
+        coalitionId: actor.coalitionId,
+        organisationId,
         visibility: body.visibility,
       };
-      if (!can(actor, 'create', 'challenge', access(row))) throw forbidden();
-      const id = randomUUID();
+      if (!can(actor, 'create', 'challenge', access(target))) throw forbidden();
       const at = ctx.now().toISOString();
-      await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('challenges')
-          .values({
-            id,
-            ...row,
+      const id = await ctx.db.transaction().execute(async (trx) => {
+        const created = await repo.insertChallenge(
+          trx,
+          actor.coalitionId,
+          {
+            organisationId,
             text: body.text,
-            place_id: body.place,
+            placeId: body.place,
             form: body.form,
-            created_by: actor.userId,
-            created_at: at,
-          })
-          .execute();
-        await bumpAtlasVersion(trx, actor.coalitionId);
+            visibility: body.visibility,
+          },
+          actor.userId,
+          at,
+        );
         await audit(
           trx,
           {
@@ -144,13 +126,15 @@ export function challengeRoutes(
             userId: actor.userId,
             action: 'create',
             resource: 'challenge',
-            recordId: id,
+            recordId: created,
           },
           at,
         );
+        return created;
       });
       changed(actor.coalitionId);
-      const created = (await select(ctx).where('c.id', '=', id).executeTakeFirstOrThrow()) as Row;
+      const created = await repo.findChallenge(ctx.db, id);
+      if (!created) throw notFound('challenge'); // removed in the instant since
       return reply.code(201).send(present(created, actor, false));
     },
   );
@@ -167,18 +151,15 @@ export function challengeRoutes(
     },
     async (request, reply) => {
       const actor = request.actor;
-      const row = (await select(ctx).where('c.id', '=', request.params.id).executeTakeFirst()) as
-        Row | undefined;
+      const row = await repo.findChallenge(ctx.db, request.params.id);
       if (!row || !can(actor, 'read', 'challenge', access(row))) throw notFound('challenge');
       if (actor.kind === 'anonymous') throw unauthenticated();
       if (!can(actor, 'delete', 'challenge', access(row))) throw forbidden();
       const at = ctx.now().toISOString();
       await ctx.db.transaction().execute(async (trx) => {
-        await ofCoalition(trx, 'challenges', actor.coalitionId)
-          .delete()
-          .where('id', '=', row.id)
-          .execute();
-        await bumpAtlasVersion(trx, actor.coalitionId);
+        // Removed meanwhile by someone else: 404, and nothing (not even the atlas version) moves.
+        if (!(await repo.deleteChallenge(trx, row.coalitionId, row.id)))
+          throw notFound('challenge');
         await audit(
           trx,
           {
@@ -191,7 +172,7 @@ export function challengeRoutes(
           at,
         );
       });
-      changed(row.coalition_id);
+      changed(row.coalitionId);
       return reply.code(204).send(null);
     },
   );

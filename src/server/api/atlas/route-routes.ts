@@ -10,17 +10,29 @@ import {
   RouteListQuery,
   RouteParams,
   RouteUpdate,
+  VersionConflict,
 } from '../../../contract/atlas.ts';
 import { ErrorBody } from '../../../contract/common.ts';
 import { audit } from '../../db/repos/accounts.ts';
 import { countRoutes } from '../../db/repos/atlas-queries.ts';
 import { insertRoutes, listRoutes } from '../../db/repos/routes.ts';
 import type { App, AppContext } from '../../context.ts';
-import { forbidden, unauthenticated, ROUTE_ERRORS } from '../../http/errors.ts';
+import { forbidden, invalid, unauthenticated, ROUTE_ERRORS } from '../../http/errors.ts';
 import { can } from '../../auth/policy.ts';
 import { atlasReader } from './audience.ts';
 import { parseRoutesCsv } from './csv-import.ts';
 import * as svc from './route-service.ts';
+
+/**
+ * The route version an If-Match header names: `"3"`, `W/"3"` or `3` (`*` or none: any version).
+ * Anything else is refused with 400 rather than ignored.
+ */
+export function ifMatchVersion(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const m = /^\s*(?:W\/)?"?([1-9][0-9]{0,8})"?\s*$/.exec(header);
+  if (!m) throw invalid([{ field: 'if-match', message: 'must be the route\'s version, e.g. "3"' }]);
+  return Number(m[1]);
+}
 
 /** Routes one by one: coalition members only (the public sees aggregates). */
 export function routeRoutes(
@@ -93,14 +105,21 @@ export function routeRoutes(
       config: { policy: { kind: 'resource', resource: 'route', action: 'update' } },
       schema: {
         tags: ['atlas'],
-        summary: 'Change some fields of a route',
+        summary:
+          'Change some fields of a route; with `version` (or If-Match) a route changed since is answered 409',
         params: RouteParams,
         body: RouteUpdate,
-        response: { 200: Route, ...ROUTE_ERRORS },
+        response: { 200: Route, 409: VersionConflict, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
-      const rec = await svc.updateRoute(ctx, request.actor, request.params.id, request.body);
+      const rec = await svc.updateRoute(
+        ctx,
+        request.actor,
+        request.params.id,
+        request.body,
+        ifMatchVersion(request.headers['if-match']),
+      );
       changed(rec.coalitionId);
       return svc.present(rec, request.actor);
     },
@@ -136,7 +155,7 @@ export function routeRoutes(
     async (request) => {
       const actor = request.actor;
       if (actor.kind === 'anonymous') throw unauthenticated();
-      const organisationId = await svc.reportingOrganisation(ctx, actor, undefined);
+      const organisationId = await svc.reportingOrganisation(ctx.db, actor, undefined);
       const parsed = parseRoutesCsv(request.body.csv, organisationId);
       for (const r of parsed.routes)
         if (

@@ -1,11 +1,19 @@
-import type { NoteWarning, Route, RouteCreate, RouteUpdate } from '../../../contract/atlas.ts';
+import type {
+  NoteWarning,
+  Route,
+  RouteCreate,
+  RouteUpdate,
+  VersionConflict,
+} from '../../../contract/atlas.ts';
 import { findPersonalData } from '../../../domain/analysis/notes.ts';
 import { getPlace } from '../../../domain/geo/index.ts';
 import { can, type Actor } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';
 import * as repo from '../../db/repos/routes.ts';
-import { forbidden, invalid, notFound, unauthenticated } from '../../http/errors.ts';
+import type { Db } from '../../db/index.ts';
+import { isCoalitionOrganisation } from '../../db/repos/organisations.ts';
+import { forbidden, HttpError, invalid, notFound, unauthenticated } from '../../http/errors.ts';
 import { placeItem } from '../gazetteer/present.ts';
 import { shownOrganisation } from '../organisations/service.ts';
 
@@ -30,7 +38,7 @@ export function access(r: Pick<repo.RouteRecord, 'coalitionId' | 'organisationId
   return {
     coalitionId: r.coalitionId,
     owningOrganisationId: r.organisationId,
-    visibility: r.visibility as 'organisation' | 'coalition' | 'public',
+    visibility: r.visibility,
   };
 }
 
@@ -42,18 +50,19 @@ export function present(r: repo.RouteRecord, actor: Actor): Route {
       borderCrossing: s.borderCrossing,
       place: placeItem(s.placeId),
     })),
-    forms: r.forms as Route['forms'],
-    sectors: r.sectors as Route['sectors'],
-    populations: r.populations as Route['populations'],
+    forms: r.forms,
+    sectors: r.sectors,
+    populations: r.populations,
     yearFrom: r.yearFrom,
     yearTo: r.yearTo,
-    confidence: r.confidence as Route['confidence'],
-    basis: r.basis as Route['basis'],
+    confidence: r.confidence,
+    basis: r.basis,
     notes: r.notes,
-    visibility: r.visibility as Route['visibility'],
+    visibility: r.visibility,
     organisation: shownOrganisation(actor, r.organisation),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    version: r.version,
     can: {
       update: can(actor, 'update', 'route', access(r)),
       delete: can(actor, 'delete', 'route', access(r)),
@@ -118,7 +127,7 @@ export function resolveFields(
  * and admins may name any organisation of the coalition (or none: reported by the coalition).
  */
 export async function reportingOrganisation(
-  ctx: AppContext,
+  db: Db,
   actor: Extract<Actor, { kind: 'user' }>,
   requested: string | null | undefined,
   field = 'organisationId',
@@ -131,13 +140,8 @@ export async function reportingOrganisation(
   }
   const id = requested === undefined ? actor.organisationId : requested;
   if (id === null) return null;
-  const org = await ctx.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('id', '=', id)
-    .where('coalition_id', '=', actor.coalitionId)
-    .executeTakeFirst();
-  if (!org) throw invalid([{ field, message: 'is not an organisation of this coalition' }]);
+  if (!(await isCoalitionOrganisation(db, actor.coalitionId, id)))
+    throw invalid([{ field, message: 'is not an organisation of this coalition' }]);
   return id;
 }
 
@@ -157,7 +161,7 @@ export async function createRoute(
   input: RouteCreate,
 ): Promise<repo.RouteRecord> {
   if (actor.kind === 'anonymous') throw unauthenticated();
-  const organisationId = await reportingOrganisation(ctx, actor, input.organisationId);
+  const organisationId = await reportingOrganisation(ctx.db, actor, input.organisationId);
   const target = { coalitionId: actor.coalitionId, organisationId, visibility: input.visibility };
   if (!can(actor, 'create', 'route', access(target))) throw forbidden();
   const { fields, errors } = resolveFields(input, organisationId);
@@ -181,50 +185,70 @@ export async function createRoute(
   return (await repo.findRoute(ctx.db, id!))!;
 }
 
+const conflict = (expected: number, current: number) => {
+  const body: VersionConflict = {
+    error: 'version_conflict',
+    message: `The route changed since you read it: you sent version ${expected}, it is now version ${current}. Read it again and redo your change.`,
+    currentVersion: current,
+  };
+  return new HttpError(409, body);
+};
+
+/**
+ * Changes some fields of a route. Everything is decided on the row as read inside the write
+ * transaction and locked there (repos/routes.ts `lockRoute`): who may change it, the merged record,
+ * the summary rows it leaves and enters. `expectedVersion` (the body's `version` or If-Match): a
+ * route changed since is answered 409 and nothing changes.
+ */
 export async function updateRoute(
   ctx: AppContext,
   actor: Actor,
   id: string,
   patch: RouteUpdate,
+  expectedVersion?: number,
 ): Promise<repo.RouteRecord> {
-  const rec = await readableRoute(ctx, actor, id);
-  if (actor.kind === 'anonymous') throw unauthenticated();
-  if (!can(actor, 'update', 'route', access(rec))) throw forbidden();
-  const organisationId =
-    patch.organisationId === undefined
-      ? rec.organisationId
-      : await reportingOrganisation(ctx, actor, patch.organisationId);
-  const transits = rec.stops.filter((s) => s.role === 'transit');
-  const merged = {
-    source: patch.source ?? rec.stops[0]!.placeId,
-    destination: patch.destination ?? rec.stops[rec.stops.length - 1]!.placeId,
-    transits:
-      patch.transits ??
-      transits.map((t) => ({ place: t.placeId, borderCrossing: t.borderCrossing })),
-    forms: patch.forms ?? (rec.forms as RouteCreate['forms']),
-    sectors: patch.sectors ?? (rec.sectors as RouteCreate['sectors']),
-    populations: patch.populations ?? (rec.populations as RouteCreate['populations']),
-    yearFrom: patch.yearFrom === undefined ? rec.yearFrom : patch.yearFrom,
-    yearTo: patch.yearTo === undefined ? rec.yearTo : patch.yearTo,
-    confidence: patch.confidence ?? (rec.confidence as RouteCreate['confidence']),
-    basis: patch.basis ?? (rec.basis as RouteCreate['basis']),
-    notes: patch.notes ?? rec.notes,
-    visibility: patch.visibility ?? (rec.visibility as RouteCreate['visibility']),
-  };
-  // The record after the change must still be one the actor may hold (e.g. not moved to another organisation's ownership).
-  if (
-    !can(
-      actor,
-      'update',
-      'route',
-      access({ ...rec, organisationId, visibility: merged.visibility }),
-    )
-  )
-    throw forbidden();
-  const { fields, errors } = resolveFields(merged, organisationId);
-  if (!fields) throw invalid(errors);
   const at = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
+    const rec = await repo.lockRoute(trx, id, ctx.backend);
+    if (!rec || !can(actor, 'read', 'route', access(rec))) throw notFound('route');
+    if (actor.kind === 'anonymous') throw unauthenticated();
+    if (!can(actor, 'update', 'route', access(rec))) throw forbidden();
+    const expected = patch.version ?? expectedVersion;
+    if (expected !== undefined && expected !== rec.version) throw conflict(expected, rec.version);
+    const organisationId =
+      patch.organisationId === undefined
+        ? rec.organisationId
+        : await reportingOrganisation(trx, actor, patch.organisationId);
+    const transits = rec.stops.filter((s) => s.role === 'transit');
+    const merged = {
+      source: patch.source ?? rec.stops[0]!.placeId,
+      destination: patch.destination ?? rec.stops[rec.stops.length - 1]!.placeId,
+      transits:
+        patch.transits ??
+        transits.map((t) => ({ place: t.placeId, borderCrossing: t.borderCrossing })),
+      forms: patch.forms ?? rec.forms,
+      sectors: patch.sectors ?? rec.sectors,
+      populations: patch.populations ?? rec.populations,
+      yearFrom: patch.yearFrom === undefined ? rec.yearFrom : patch.yearFrom,
+      yearTo: patch.yearTo === undefined ? rec.yearTo : patch.yearTo,
+      confidence: patch.confidence ?? rec.confidence,
+      basis: patch.basis ?? rec.basis,
+      notes: patch.notes ?? rec.notes,
+      visibility: patch.visibility ?? rec.visibility,
+    };
+    // The record after the change must still be one the actor may hold (e.g. not moved to another
+    // organisation's ownership).
+    if (
+      !can(
+        actor,
+        'update',
+        'route',
+        access({ ...rec, organisationId, visibility: merged.visibility }),
+      )
+    )
+      throw forbidden();
+    const { fields, errors } = resolveFields(merged, organisationId);
+    if (!fields) throw invalid(errors);
     await repo.replaceRoute(trx, rec, fields, at);
     await audit(
       trx,
@@ -237,16 +261,19 @@ export async function updateRoute(
       },
       at,
     );
+    return (await repo.findRoute(trx, id))!;
   });
-  return (await repo.findRoute(ctx.db, id))!;
 }
 
+/** Removes a route, decided on the row as read (and locked) inside the write transaction. */
 export async function deleteRoute(ctx: AppContext, actor: Actor, id: string): Promise<string> {
-  const rec = await readableRoute(ctx, actor, id);
-  if (actor.kind === 'anonymous') throw unauthenticated();
-  if (!can(actor, 'delete', 'route', access(rec))) throw forbidden();
   const at = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
+    const rec = await repo.lockRoute(trx, id, ctx.backend);
+    // Removed by a concurrent request a moment ago: 404, as to anyone who looks now.
+    if (!rec || !can(actor, 'read', 'route', access(rec))) throw notFound('route');
+    if (actor.kind === 'anonymous') throw unauthenticated();
+    if (!can(actor, 'delete', 'route', access(rec))) throw forbidden();
     await repo.deleteRoute(trx, rec);
     await audit(
       trx,
@@ -259,6 +286,6 @@ export async function deleteRoute(ctx: AppContext, actor: Actor, id: string): Pr
       },
       at,
     );
+    return rec.coalitionId;
   });
-  return rec.coalitionId;
 }

@@ -7,6 +7,7 @@ import { getProvince, isCountryCode } from '../../../domain/geo/index.ts';
 import { can, readScopes, type Actor } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';
+import { detachOrganisation } from '../../db/repos/routes.ts';
 import * as repo from '../../db/repos/organisations.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../../http/errors.ts';
 import type { Visibility } from '../../../domain/taxonomy/codes.ts';
@@ -186,6 +187,7 @@ export async function deleteOrganisation(ctx: AppContext, actor: Actor, id: stri
   if (!can(actor, 'delete', 'organisation', access(rec))) throw forbidden();
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    await detachOrganisation(trx, actor.coalitionId, id, now);
     if (!(await repo.deleteOrganisation(trx, actor.coalitionId, id)))
       throw notFound('organisation');
     await audit(

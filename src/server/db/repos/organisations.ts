@@ -311,3 +311,18 @@ export async function deleteOrganisation(
   await trx.deleteFrom('organisation_facets').where('organisation_id', '=', id).execute();
   return true;
 }
+
+/** Whether `id` names an organisation of the coalition (a route or challenge may name it). */
+export async function isCoalitionOrganisation(
+  db: Db,
+  coalitionId: string,
+  id: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', '=', id)
+    .where('coalition_id', '=', coalitionId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,12 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
+import type { StopRole } from '../schema-atlas.ts';
 
 /** What the summary tables need to know about a route. */
 export interface SummaryInput {
   visibility: string;
   organisationId: string | null;
-  forms: string[];
-  stops: { role: string; placeId: string; country: string; province: string | null }[];
+  forms: readonly string[];
+  stops: readonly { role: Role; placeId: string; country: string; province: string | null }[];
 }
 
 export interface FlowKey {
@@ -17,7 +18,7 @@ export interface FlowKey {
   visibility: string;
   organisation_id: string;
 }
-export type Role = 'source' | 'transit' | 'destination';
+export type Role = StopRole;
 export interface PlaceKey {
   level: string;
   form: string;
@@ -82,7 +83,7 @@ export function summaryKeys(r: SummaryInput): { flows: FlowKey[]; places: PlaceK
       const k = `${level}|${id}`;
       let e = roles.get(k);
       if (!e) roles.set(k, (e = { level, id, roles: new Set() }));
-      e.roles.add(s.role as Role);
+      e.roles.add(s.role);
     }
   }
   const places: PlaceKey[] = [];
@@ -132,16 +133,22 @@ export async function atlasVersion(db: Kysely<Database>, coalitionId: string): P
   return row ? Number(row.version) : 0;
 }
 
-/** Adds `delta` × each route's keys to the summary tables; call inside the write transaction. */
+/**
+ * Adds `delta` × each route's keys to the summary tables, as one change (a route's old form −1 and
+ * its new form +1 net out where they share keys); call inside the write transaction. The
+ * coalition's atlas version is bumped first: its row is the lock every atlas write of the coalition
+ * takes before any summary row, so two writes never wait on each other's summary rows in opposite
+ * orders (PostgreSQL).
+ */
 export async function applySummary(
   trx: Transaction<Database>,
   coalitionId: string,
-  routes: SummaryInput[],
-  delta: 1 | -1,
+  changes: readonly { route: SummaryInput; delta: 1 | -1 }[],
 ): Promise<void> {
+  await bumpAtlasVersion(trx, coalitionId);
   const flows = new Map<string, FlowKey & { n: number }>();
   const places = new Map<string, PlaceRow>();
-  for (const r of routes) {
+  for (const { route: r, delta } of changes) {
     const keys = summaryKeys(r);
     for (const f of keys.flows) {
       const k = Object.values(f).join('|');
@@ -156,8 +163,12 @@ export async function applySummary(
       for (const role of roles) cur[role] += delta;
     }
   }
-  const flowRows = [...flows.values()].map((f) => ({ coalition_id: coalitionId, ...f }));
-  const placeRows = [...places.values()].map((p) => ({ coalition_id: coalitionId, ...p }));
+  const flowRows = [...flows.values()]
+    .filter((f) => f.n !== 0)
+    .map((f) => ({ coalition_id: coalitionId, ...f }));
+  const placeRows = [...places.values()]
+    .filter((p) => p.source !== 0 || p.transit !== 0 || p.destination !== 0)
+    .map((p) => ({ coalition_id: coalitionId, ...p }));
   for (let i = 0; i < flowRows.length; i += 400)
     await trx
       .insertInto('atlas_flow_counts')
@@ -181,8 +192,14 @@ export async function applySummary(
       )
       .execute();
   // Rows that fall to 0 stay: they add nothing to sums, and sweeping them would scan the table.
-  await bumpAtlasVersion(trx, coalitionId);
 }
+
+/**
+ * Takes the coalition's atlas lock for the rest of the transaction (by bumping its atlas version,
+ * which the write is about to change anyway): see `applySummary`.
+ */
+export const lockAtlas = (trx: Transaction<Database>, coalitionId: string) =>
+  bumpAtlasVersion(trx, coalitionId);
 
 /**
  * Marks the coalition's atlas as changed (cached answers and the public release are recomputed);

@@ -2,9 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
-import type { RouteTable } from '../schema-atlas.ts';
+import type { RouteFacet, RouteTable, StopRole } from '../schema-atlas.ts';
+import type { Basis, Confidence } from '../../../contract/atlas.ts';
+import {
+  FORMS_OF_EXPLOITATION,
+  LABOUR_SECTORS,
+  POPULATIONS,
+  type FormOfExploitation,
+  type LabourSector,
+  type Population,
+  type Visibility,
+} from '../../../domain/taxonomy/codes.ts';
 import type { Scope } from '../scopes.ts';
-import { applySummary, type SummaryInput } from './route-summaries.ts';
+import { applySummary, lockAtlas, type SummaryInput } from './route-summaries.ts';
 import { ofCoalition, touched } from './scoped.ts';
 import {
   REPORTER_COLUMNS,
@@ -14,7 +24,7 @@ import {
 } from './organisations.ts';
 
 export interface StopRecord {
-  role: 'source' | 'transit' | 'destination';
+  role: StopRole;
   placeId: string;
   country: string;
   province: string | null;
@@ -28,15 +38,15 @@ export interface RouteRecord {
   /** The reporting organisation as the policy needs it to decide whether to name it. */
   organisation: OrganisationRef | null;
   stops: StopRecord[];
-  forms: string[];
-  sectors: string[];
-  populations: string[];
+  forms: FormOfExploitation[];
+  sectors: LabourSector[];
+  populations: Population[];
   yearFrom: number | null;
   yearTo: number | null;
-  confidence: string;
-  basis: string;
+  confidence: Confidence;
+  basis: Basis;
   notes: string;
-  visibility: string;
+  visibility: Visibility;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -60,7 +70,7 @@ export interface RouteFilter {
   form?: string | undefined;
   sector?: string | undefined;
   population?: string | undefined;
-  confidence?: string[] | undefined;
+  confidence?: Confidence[] | undefined;
   yearFrom?: number | undefined;
   yearTo?: number | undefined;
   place?: string | undefined;
@@ -89,7 +99,7 @@ export function routeAudienceFilter(eb: RouteEb, a: AtlasAudience): Expression<S
 
 export function routeFilter(eb: RouteEb, f: RouteFilter): Expression<SqlBool> {
   const conds: Expression<SqlBool>[] = [];
-  const facet = (name: string, code: string) =>
+  const facet = (name: RouteFacet, code: string) =>
     eb.exists(
       eb
         .selectFrom('route_facets as rf')
@@ -156,9 +166,9 @@ async function writeChildren(
     )
     .execute();
   const facets = [
-    ...f.forms.map((code) => ({ route_id: id, facet: 'form', code })),
-    ...f.sectors.map((code) => ({ route_id: id, facet: 'sector', code })),
-    ...f.populations.map((code) => ({ route_id: id, facet: 'population', code })),
+    ...f.forms.map((code) => ({ route_id: id, facet: 'form' as const, code })),
+    ...f.sectors.map((code) => ({ route_id: id, facet: 'sector' as const, code })),
+    ...f.populations.map((code) => ({ route_id: id, facet: 'population' as const, code })),
   ];
   if (facets.length) await trx.insertInto('route_facets').values(facets).execute();
 }
@@ -196,17 +206,59 @@ export async function insertRoutes(
       .execute();
     await writeChildren(trx, id, f);
   }
-  await applySummary(trx, coalitionId, routes.map(summaryOf), 1);
+  await applySummary(
+    trx,
+    coalitionId,
+    routes.map((r) => ({ route: summaryOf(r), delta: 1 })),
+  );
   return ids;
 }
 
-/** `old` as read in this coalition: the route row is changed only there (then its children). */
+/**
+ * The route as it stands inside a write transaction, locked until the transaction ends
+ * (`SELECT … FOR UPDATE` on PostgreSQL; SQLite's one writer at a time serialises without it). A
+ * change computed from this record, and the summary rows it subtracts, cannot be overtaken by
+ * another write of the same route (issue 11, point 4). Undefined when there is no such route.
+ */
+export async function lockRoute(
+  trx: Transaction<Database>,
+  id: string,
+  backend: 'sqlite' | 'postgres',
+): Promise<RouteRecord | undefined> {
+  if (backend === 'postgres') {
+    const locked = await trx
+      .selectFrom('routes')
+      .select('coalition_id')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked) return undefined;
+    // Every atlas write of the coalition takes the same lock next, before any summary row:
+    // summary rows are then always locked in one order (no deadlock between two routes' writes).
+    await lockAtlas(trx, locked.coalition_id);
+  }
+  return findRoute(trx, id);
+}
+
+/** Thrown inside a write transaction when the row changed since it was read (rolled back). */
+export class StaleRoute extends Error {
+  constructor(readonly currentVersion: number) {
+    super(`route changed meanwhile (now version ${currentVersion})`);
+  }
+}
+
+/**
+ * `old` as read in this transaction by `lockRoute`: the route row is changed only there (then its
+ * children), only if it still has `old.version`, and the summaries move by the difference between
+ * `old` and `f` in one step.
+ */
 export async function replaceRoute(
   trx: Transaction<Database>,
   old: RouteRecord,
   f: RouteFields,
   at: string,
-): Promise<void> {
+): Promise<number> {
+  const version = old.version + 1;
   const r = await ofCoalition(trx, 'routes', old.coalitionId)
     .update()
     .set({
@@ -220,30 +272,77 @@ export async function replaceRoute(
       notes: f.notes,
       visibility: f.visibility,
       updated_at: at,
-      version: old.version + 1,
+      version,
     })
     .where('id', '=', old.id)
+    .where('version', '=', old.version)
     .executeTakeFirst();
-  if (touched(r) === 0) throw new Error(`route ${old.id} is not in coalition ${old.coalitionId}`);
-  await applySummary(trx, old.coalitionId, [summaryOf(old)], -1);
+  if (touched(r) === 0) throw new StaleRoute(old.version);
   await trx.deleteFrom('route_stops').where('route_id', '=', old.id).execute();
   await trx.deleteFrom('route_facets').where('route_id', '=', old.id).execute();
   await writeChildren(trx, old.id, f);
-  await applySummary(trx, old.coalitionId, [summaryOf(f)], 1);
+  await applySummary(trx, old.coalitionId, [
+    { route: summaryOf(old), delta: -1 },
+    { route: summaryOf(f), delta: 1 },
+  ]);
+  return version;
 }
 
+/** `old` as read in this transaction by `lockRoute`. */
 export async function deleteRoute(trx: Transaction<Database>, old: RouteRecord): Promise<void> {
   const r = await ofCoalition(trx, 'routes', old.coalitionId)
     .delete()
     .where('id', '=', old.id)
+    .where('version', '=', old.version)
     .executeTakeFirst();
-  if (touched(r) === 0) throw new Error(`route ${old.id} is not in coalition ${old.coalitionId}`);
-  await applySummary(trx, old.coalitionId, [summaryOf(old)], -1);
+  if (touched(r) === 0) throw new StaleRoute(old.version);
+  await applySummary(trx, old.coalitionId, [{ route: summaryOf(old), delta: -1 }]);
   await trx.deleteFrom('route_stops').where('route_id', '=', old.id).execute();
   await trx.deleteFrom('route_facets').where('route_id', '=', old.id).execute();
 }
 
+/**
+ * Before an organisation is removed: its routes stay, reported by no organisation (what the
+ * foreign key's SET NULL would leave), and the summary rows of its organisation-only routes move
+ * to the bucket of routes without an organisation, so the summaries keep matching the rows.
+ */
+export async function detachOrganisation(
+  trx: Transaction<Database>,
+  coalitionId: string,
+  organisationId: string,
+  at: string,
+): Promise<void> {
+  await lockAtlas(trx, coalitionId);
+  const rows = await selectRoutes(trx)
+    .where('routes.coalition_id', '=', coalitionId)
+    .where('routes.organisation_id', '=', organisationId)
+    .execute();
+  if (!rows.length) return;
+  const owned = (await hydrate(trx, rows)).filter((r) => r.visibility === 'organisation');
+  await ofCoalition(trx, 'routes', coalitionId)
+    .update()
+    .set((eb) => ({ organisation_id: null, updated_at: at, version: eb('version', '+', 1) }))
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  if (owned.length)
+    await applySummary(
+      trx,
+      coalitionId,
+      owned.flatMap((r) => [
+        { route: summaryOf(r), delta: -1 as const },
+        { route: summaryOf({ ...r, organisationId: null }), delta: 1 as const },
+      ]),
+    );
+}
+
 type RouteRow = RouteTable & ReporterRow;
+
+const FORMS: ReadonlySet<string> = new Set(FORMS_OF_EXPLOITATION);
+const SECTORS: ReadonlySet<string> = new Set(LABOUR_SECTORS);
+const POPULATION_SET: ReadonlySet<string> = new Set(POPULATIONS);
+const isForm = (c: string): c is FormOfExploitation => FORMS.has(c);
+const isSector = (c: string): c is LabourSector => SECTORS.has(c);
+const isPopulation = (c: string): c is Population => POPULATION_SET.has(c);
 
 async function hydrate(db: Db, rows: RouteRow[]): Promise<RouteRecord[]> {
   if (!rows.length) return [];
@@ -288,7 +387,7 @@ async function hydrate(db: Db, rows: RouteRow[]): Promise<RouteRecord[]> {
     });
   for (const s of stops)
     byId.get(s.route_id)?.stops.push({
-      role: s.role as StopRecord['role'],
+      role: s.role,
       placeId: s.place_id,
       country: s.country,
       province: s.province,
@@ -297,9 +396,11 @@ async function hydrate(db: Db, rows: RouteRow[]): Promise<RouteRecord[]> {
   for (const f of facets) {
     const rec = byId.get(f.route_id);
     if (!rec) continue;
-    if (f.facet === 'form') rec.forms.push(f.code);
-    else if (f.facet === 'sector') rec.sectors.push(f.code);
-    else if (f.facet === 'population') rec.populations.push(f.code);
+    const c = f.code;
+    if (f.facet === 'form' && isForm(c)) rec.forms.push(c);
+    else if (f.facet === 'sector' && isSector(c)) rec.sectors.push(c);
+    else if (f.facet === 'population' && isPopulation(c)) rec.populations.push(c);
+    // A code no longer in the vocabulary (removed since it was stored) is not shown.
   }
   return rows.map((r) => byId.get(r.id)!);
 }
