@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
 import { isoDate, line } from './common.ts';
 import { PARTICIPANT_SECTORS } from './constants.ts';
+import { ImportAnalysis } from './imports.ts';
 
 /**
  * A convening: set up by a facilitator, joined by participants' phones with a short code, run as
@@ -97,7 +98,7 @@ export type Participant = z.infer<typeof Participant>;
 
 export const ParticipantInput = z
   .object({
-    name: line(120, 1),
+    name: line(200, 1),
     organisation: line(200, 1),
     sector: ParticipantSector,
     country: z
@@ -221,27 +222,12 @@ export const SessionParams = EventParams.extend({
 
 export const ParticipantList = z.object({ items: z.array(Participant) });
 
-export const CsvImportRequest = z
-  .object({
-    csv: z.string().max(1_000_000, 'must be at most 1 MB'),
-    dryRun: z.boolean().default(true),
-  })
-  .strict();
-export const CsvProblem = z.object({
-  line: z.number(),
-  column: z.string().nullable(),
-  message: z.string(),
-});
-export const CsvImportResult = z.object({
+export const ParticipantImportResult = z.object({
   ok: z.literal(true),
   dryRun: z.boolean(),
   count: z.number(),
   preview: z.array(ParticipantInput),
-});
-export const CsvImportError = z.object({
-  error: z.literal('csv_invalid'),
-  message: z.string(),
-  problems: z.array(CsvProblem),
+  analysis: ImportAnalysis,
 });
 
 export const PlanRequest = z

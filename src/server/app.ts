@@ -39,6 +39,7 @@ import { placeRoutes } from './api/places/routes.ts';
 import { gazetteerRoutes } from './api/gazetteer/routes.ts';
 import { atlasRoutes } from './api/atlas/index.ts';
 import { eventRoutes } from './api/events/routes.ts';
+import { participantImportRoutes } from './api/imports/participants.ts';
 import { joinRoutes } from './api/join/routes.ts';
 import { liveRoutes } from './live/routes.ts';
 import { sheetRoutes } from './api/sheets/routes.ts';
@@ -198,6 +199,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   hub.startHeartbeat();
   app.addHook('onClose', async () => hub.stop());
   eventRoutes(app, ctx, hub);
+  participantImportRoutes(app, ctx, hub);
   joinRoutes(app, ctx, hub);
   liveRoutes(app, ctx, hub);
   sheetRoutes(app, ctx);

@@ -111,6 +111,26 @@ export function getCountry(code: string): CountryInfo | undefined {
   return countryMap().get(code);
 }
 
+/**
+ * Every name a file may give a country by: the ISO names in English (all variants: "South Korea",
+ * "Republic of Korea"), the names in the interface's languages and the local one, the other data
+ * set's name ("Laos"), and the ISO alpha-3 code.
+ */
+export function countryAliases(code: string): string[] {
+  const c = countryMap().get(code);
+  if (!c) return [];
+  const english = isoCountries.getName(code, 'en', { select: 'all' }) ?? [];
+  const other = Country.getCountryByCode(code)?.name;
+  const alpha3 = isoCountries.alpha2ToAlpha3(code);
+  return [
+    ...new Set(
+      [c.name, ...english, ...Object.values(c.names), c.localName, other, alpha3].filter(
+        (n): n is string => !!n,
+      ),
+    ),
+  ];
+}
+
 export function isCountryCode(code: string): boolean {
   return countryMap().has(code);
 }

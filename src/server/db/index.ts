@@ -12,6 +12,7 @@ import * as m0005 from './migrations/0005_atlas_summaries.ts';
 import * as m0006 from './migrations/0006_cards_per_event.ts';
 import * as m0008 from './migrations/0008_known_devices.ts';
 import * as m0009 from './migrations/0009_members.ts';
+import * as m0010 from './migrations/0010_import_mappings.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_cards_per_event': m0006,
   '0008_known_devices': m0008,
   '0009_members': m0009,
+  '0010_import_mappings': m0010,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.

@@ -3,9 +3,6 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { ErrorBody } from '../../../contract/common.ts';
 import {
-  CsvImportError,
-  CsvImportRequest,
-  CsvImportResult,
   EventCreate,
   EventDetail,
   EventList,
@@ -27,7 +24,6 @@ import { HttpError, invalid, notFound, ROUTE_ERRORS } from '../../http/errors.ts
 import type { LiveHub } from '../../live/hub.ts';
 import { presentEvent, presentParticipant } from '../../events/present.ts';
 import { addParticipants, createEvent, eventFor } from '../../events/service.ts';
-import { parseParticipantCsv } from './csv.ts';
 import { planRoutes } from './plan-routes.ts';
 
 const read = { policy: { kind: 'resource', resource: 'event', action: 'read' } } as const;
@@ -266,43 +262,6 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
       const p = (await repo.findParticipant(ctx.db, e.id, id!))!;
       await hub.publish(e.id, { kind: 'participant', participant: presentParticipant(p, false) });
       return reply.code(201).send(presentParticipant(p, true));
-    },
-  );
-
-  app.post(
-    '/api/events/:eventId/participants/import',
-    {
-      config: update,
-      schema: {
-        tags,
-        summary: 'Import participants from CSV (dry run first; all or nothing)',
-        params: EventParams,
-        body: CsvImportRequest,
-        response: { 200: CsvImportResult, 422: CsvImportError, ...ROUTE_ERRORS },
-      },
-    },
-    async (request, reply) => {
-      const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
-      const groups = (JSON.parse(e.expertise_groups) as ExpertiseGroup[]).map((g) => g.key);
-      const parsed = parseParticipantCsv(request.body.csv, groups);
-      if (!parsed.ok) {
-        const first = parsed.problems[0]!;
-        return reply.code(422).send({
-          error: 'csv_invalid' as const,
-          message: `${parsed.problems.length} problem(s); first: line ${first.line}${first.column ? `, column ${first.column}` : ''}: ${first.message}. Nothing was imported.`,
-          problems: parsed.problems,
-        });
-      }
-      if (!request.body.dryRun) {
-        await addParticipants(ctx, e.id, parsed.rows);
-        await changed(e.id);
-      }
-      return {
-        ok: true as const,
-        dryRun: request.body.dryRun,
-        count: parsed.rows.length,
-        preview: parsed.rows.slice(0, 20),
-      };
     },
   );
 

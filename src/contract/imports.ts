@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { line } from './common.ts';
+
+/**
+ * Importing a table (CSV, tab- or semicolon-separated text, .xlsx) into Mosaic: the participant
+ * roster today; organisations, routes and cards reuse the same shapes. A request carries the file
+ * (or pasted text) and the person's choices so far — which column is which field, which key an
+ * unknown value stands for. The answer is an analysis: how each column was matched, each value no
+ * vocabulary knows (once, with how many rows hold it), and row problems grouped by kind.
+ */
+
+export const IMPORT_ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'windows-874',
+] as const;
+
+/** A .xlsx of 5,000 rows is well under 2 MB; base64 adds a third. */
+export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024;
+export const MAX_IMPORT_TEXT = 8_000_000;
+
+export const ImportChoices = z
+  .object({
+    /** Header as written → field key, or null to ignore the column. */
+    columns: z.record(z.string().max(500), z.string().max(64).nullable()).default({}),
+    /** Vocabulary → (value as written or folded → key, or '' to leave the value out). */
+    values: z
+      .record(z.string().max(64), z.record(z.string().max(500), z.string().max(64)))
+      .default({}),
+  })
+  .strict();
+export type ImportChoices = z.infer<typeof ImportChoices>;
+
+export const ImportRequest = z
+  .object({
+    /** Pasted text (or a file the client read as text). */
+    csv: z.string().max(MAX_IMPORT_TEXT, 'must be at most 8 MB').optional(),
+    /** An uploaded file, its bytes in base64: the server detects the encoding or the workbook. */
+    file: z
+      .object({
+        name: line(255),
+        data: z
+          .string()
+          .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, 'must be at most 8 MB')
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+      })
+      .strict()
+      .optional(),
+    /** Read the file's bytes in this encoding instead of detecting it. */
+    encoding: z.enum(IMPORT_ENCODINGS).optional(),
+    choices: ImportChoices.default({ columns: {}, values: {} }),
+    dryRun: z.boolean().default(true),
+  })
+  .strict()
+  .refine((r) => (r.csv === undefined) !== (r.file === undefined), {
+    path: ['csv'],
+    message: 'give either csv (text) or file (base64), not both or neither',
+  });
+export type ImportRequest = z.infer<typeof ImportRequest>;
+
+export const ImportProblem = z.object({
+  code: z.string(),
+  line: z.number().nullable(),
+  column: z.string().nullable(),
+  field: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string(),
+  params: z.record(z.string(), z.number()),
+});
+export type ImportProblem = z.infer<typeof ImportProblem>;
+
+export const ImportProblemGroup = z.object({
+  code: z.string(),
+  column: z.string().nullable(),
+  field: z.string().nullable(),
+  count: z.number(),
+  items: z.array(ImportProblem),
+});
+export type ImportProblemGroup = z.infer<typeof ImportProblemGroup>;
+
+export const ImportColumn = z.object({
+  index: z.number(),
+  header: z.string(),
+  hxl: z.string().nullable(),
+  field: z.string().nullable(),
+  how: z.enum(['chosen', 'saved', 'hxl', 'name', 'words']).nullable(),
+  ignored: z.enum(['unknown', 'duplicate', 'chosen']).nullable(),
+  wanted: z.string().nullable(),
+});
+export type ImportColumn = z.infer<typeof ImportColumn>;
+
+export const ImportUnmatched = z.object({
+  vocabulary: z.string(),
+  value: z.string(),
+  folded: z.string(),
+  count: z.number(),
+  columns: z.array(z.string()),
+  firstLine: z.number(),
+  candidates: z.array(z.string()),
+});
+export type ImportUnmatched = z.infer<typeof ImportUnmatched>;
+
+export const ImportField = z.object({
+  key: z.string(),
+  required: z.boolean(),
+  repeatable: z.boolean(),
+});
+
+export const ImportOption = z.object({ key: z.string(), label: z.string() });
+
+export const ImportAnalysis = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.enum(IMPORT_ENCODINGS).nullable(),
+  delimiter: z.string().nullable(),
+  sheet: z.string().nullable(),
+  hxl: z.boolean(),
+  /** Data rows in the file, and rows ready to import. */
+  rowCount: z.number(),
+  ready: z.number(),
+  columns: z.array(ImportColumn),
+  fields: z.array(ImportField),
+  unmatched: z.array(ImportUnmatched),
+  /** Choices for each vocabulary that has an unmatched value (labels in English). */
+  options: z.record(z.string(), z.array(ImportOption)),
+  problemCount: z.number(),
+  groups: z.array(ImportProblemGroup),
+});
+export type ImportAnalysis = z.infer<typeof ImportAnalysis>;
+
+export const ImportFailure = z.object({
+  error: z.enum(['csv_invalid', 'file_unreadable']),
+  message: z.string(),
+  /** Every problem, in file order (capped at 1,000; `analysis.groups` counts them all). */
+  problems: z.array(ImportProblem),
+  analysis: ImportAnalysis.nullable(),
+});
+export type ImportFailure = z.infer<typeof ImportFailure>;

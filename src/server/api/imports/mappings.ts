@@ -1,0 +1,94 @@
+import type { Kysely, Transaction } from 'kysely';
+import { fold } from '../../../domain/import/fold.ts';
+import type { Database } from '../../db/schema.ts';
+
+/**
+ * Mappings a coalition has chosen in earlier imports, and saving the ones an import used. Only
+ * a committed import saves: a dry run, or a refused import, changes nothing.
+ */
+export interface Remembered {
+  columns: Map<string, string | null>;
+  values: Map<string, Map<string, string>>;
+}
+
+export const columnVocabulary = (what: string) => `column:${what}`;
+
+export async function loadMappings(
+  db: Kysely<Database>,
+  coalitionId: string,
+  what: string,
+  vocabularies: readonly string[],
+): Promise<Remembered> {
+  const columnsKey = columnVocabulary(what);
+  const rows = await db
+    .selectFrom('import_mappings')
+    .select(['vocabulary', 'source', 'target'])
+    .where('coalition_id', '=', coalitionId)
+    .where('vocabulary', 'in', [columnsKey, ...vocabularies])
+    .execute();
+  const out: Remembered = { columns: new Map(), values: new Map() };
+  for (const r of rows) {
+    if (r.vocabulary === columnsKey) out.columns.set(r.source, r.target === '' ? null : r.target);
+    else {
+      let m = out.values.get(r.vocabulary);
+      if (!m) out.values.set(r.vocabulary, (m = new Map()));
+      m.set(r.source, r.target);
+    }
+  }
+  return out;
+}
+
+/** Request choices → the maps the domain reads (keys folded, so any spelling finds them). */
+export function choiceMaps(choices: {
+  columns: Record<string, string | null>;
+  values: Record<string, Record<string, string>>;
+}): Remembered {
+  const columns = new Map<string, string | null>();
+  for (const [h, f] of Object.entries(choices.columns)) {
+    columns.set(h, f);
+    if (!columns.has(fold(h))) columns.set(fold(h), f);
+  }
+  const values = new Map<string, Map<string, string>>();
+  for (const [vocab, m] of Object.entries(choices.values))
+    values.set(vocab, new Map(Object.entries(m).map(([v, k]) => [fold(v), k])));
+  return { columns, values };
+}
+
+export async function saveMappings(
+  trx: Transaction<Database>,
+  coalitionId: string,
+  userId: string | null,
+  what: string,
+  chosen: Remembered,
+  now: string,
+): Promise<void> {
+  const rows: { vocabulary: string; source: string; target: string }[] = [];
+  const seen = new Set<string>();
+  const add = (vocabulary: string, source: string, target: string) => {
+    const k = `${vocabulary}\u0000${source}`;
+    if (!source || seen.has(k)) return;
+    seen.add(k);
+    rows.push({ vocabulary, source, target });
+  };
+  for (const [h, f] of chosen.columns) add(columnVocabulary(what), fold(h), f ?? '');
+  for (const [vocab, m] of chosen.values) for (const [v, k] of m) add(vocab, v, k);
+  for (let i = 0; i < rows.length; i += 100)
+    await trx
+      .insertInto('import_mappings')
+      .values(
+        rows.slice(i, i + 100).map((r) => ({
+          ...r,
+          coalition_id: coalitionId,
+          updated_by: userId,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['coalition_id', 'vocabulary', 'source']).doUpdateSet((eb) => ({
+          target: eb.ref('excluded.target'),
+          updated_by: eb.ref('excluded.updated_by'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+}

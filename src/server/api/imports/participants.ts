@@ -1,0 +1,210 @@
+import {
+  ParticipantImportResult,
+  ParticipantInput,
+  PARTICIPANT_SECTORS,
+  EventParams,
+  type ExpertiseGroup,
+} from '../../../contract/events.ts';
+import { ImportFailure, ImportRequest } from '../../../contract/imports.ts';
+import { problem } from '../../../domain/import/problems.ts';
+import { analyseRoster, ROSTER_FIELDS } from '../../../domain/import/roster.ts';
+import {
+  countryVocabulary,
+  expertiseVocabulary,
+  languageVocabulary,
+  sectorVocabulary,
+} from '../../../domain/import/vocabularies.ts';
+import { VocabIndex, type Vocabulary } from '../../../domain/import/values.ts';
+import type { App, AppContext } from '../../context.ts';
+import { audit } from '../../db/repos/accounts.ts';
+import * as repo from '../../db/repos/events.ts';
+import { invalid, ROUTE_ERRORS } from '../../http/errors.ts';
+import type { LiveHub } from '../../live/hub.ts';
+import { presentEvent } from '../../events/present.ts';
+import { eventFor, participantRow } from '../../events/service.ts';
+import { choiceMaps, loadMappings, saveMappings } from './mappings.ts';
+import { failure, presentAnalysis, tableOf } from './source.ts';
+
+/** A roster of a large convening fits; a file past it is refused before any row is read. */
+export const MAX_ROSTER_ROWS = 5000;
+const MAX_CHOICES = 5000;
+const WHAT = 'participants';
+
+/**
+ * POST /api/events/:eventId/participants/import — the roster, from a file or pasted text. A dry
+ * run (the default) answers the analysis and stores nothing; the import itself stores every row
+ * or none, and remembers the mappings the person chose for the coalition. Either way, a file that
+ * cannot be imported as it is answers 422 with the analysis: the pickers and grouped problems.
+ */
+export function participantImportRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
+  app.post(
+    '/api/events/:eventId/participants/import',
+    {
+      config: { policy: { kind: 'resource', resource: 'event', action: 'update' } },
+      bodyLimit: 12 * 1024 * 1024,
+      schema: {
+        tags: ['events'],
+        summary:
+          'Import participants from CSV or .xlsx: columns and values matched to the vocabularies, dry run first, all or nothing',
+        params: EventParams,
+        body: ImportRequest,
+        response: { 200: ParticipantImportResult, 422: ImportFailure, ...ROUTE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      const e = await eventFor(ctx, actor, request.params.eventId, 'update');
+      const body = request.body;
+      const groups = JSON.parse(e.expertise_groups) as ExpertiseGroup[];
+      const vocabularies: Record<string, Vocabulary> = {
+        sector: sectorVocabulary(PARTICIPANT_SECTORS),
+        expertise: expertiseVocabulary(groups),
+        country: countryVocabulary(),
+        language: languageVocabulary(),
+      };
+      const chosen = choiceMaps(body.choices);
+      checkChoices(chosen, vocabularies);
+
+      const read = await tableOf(body, MAX_ROSTER_ROWS);
+      if (!read.ok)
+        return reply.code(422).send(failure([read.problem], [], null, 'file_unreadable'));
+      const table = read.table;
+      const saved =
+        actor.kind === 'anonymous'
+          ? { columns: new Map(), values: new Map() }
+          : await loadMappings(ctx.db, actor.coalitionId, WHAT, Object.keys(vocabularies));
+      const a = analyseRoster(
+        table,
+        {
+          sector: vocabularies.sector!,
+          expertise: vocabularies.expertise!,
+          country: vocabularies.country!,
+          language: vocabularies.language!,
+        },
+        chosen,
+        saved,
+      );
+      if (a.rowCount > MAX_ROSTER_ROWS)
+        a.problems.unshift(
+          problem('too_many_rows', `at most ${MAX_ROSTER_ROWS} participants per import`, {
+            line: null,
+            params: { max: MAX_ROSTER_ROWS },
+          }),
+        );
+      // The schema is the last word on what is stored: the domain's checks should leave it nothing.
+      const inputs: ParticipantInput[] = [];
+      for (const d of a.drafts) {
+        const parsed = ParticipantInput.safeParse(d.draft);
+        if (parsed.success) inputs.push(parsed.data);
+        else
+          for (const issue of parsed.error.issues) {
+            const field = String(issue.path[0] ?? '');
+            const column = a.columns.find((c) => c.field === field)?.header ?? null;
+            a.problems.push(
+              problem('value_invalid', issue.message, {
+                line: d.line,
+                column,
+                field,
+                value: column
+                  ? String((d.draft as unknown as Record<string, unknown>)[field] ?? '')
+                  : null,
+              }),
+            );
+          }
+      }
+      a.problems.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+      const analysis = presentAnalysis({
+        table,
+        hxl: a.hxl,
+        rowCount: a.rowCount,
+        ready: inputs.length,
+        columns: a.columns,
+        fields: ROSTER_FIELDS,
+        unmatched: a.unmatched,
+        problems: a.problems,
+        vocabularies,
+      });
+      if (a.problems.length || a.unmatched.length)
+        return reply.code(422).send(failure(a.problems, a.unmatched, analysis));
+      if (inputs.length === 0)
+        return reply
+          .code(422)
+          .send(
+            failure(
+              [problem('file_empty', 'the file has a header but no participants', { line: 2 })],
+              [],
+              analysis,
+            ),
+          );
+
+      if (!body.dryRun && actor.kind !== 'anonymous') {
+        const now = ctx.now().toISOString();
+        await ctx.db.transaction().execute(async (trx) => {
+          const start = await repo.nextParticipantPosition(trx, e.id);
+          await repo.insertParticipants(
+            trx,
+            inputs.map((p, i) => participantRow(e.id, p, start + i, now)),
+          );
+          await saveMappings(trx, actor.coalitionId, actor.userId, WHAT, chosen, now);
+          await audit(
+            trx,
+            {
+              coalitionId: actor.coalitionId,
+              userId: actor.userId,
+              action: 'import',
+              resource: 'participants',
+              recordId: e.id,
+            },
+            now,
+          );
+        });
+        const fresh = await repo.findEvent(ctx.db, e.id);
+        if (fresh)
+          await hub.publish(e.id, { kind: 'event', event: await presentEvent(ctx.db, fresh) });
+      }
+      return {
+        ok: true as const,
+        dryRun: body.dryRun,
+        count: inputs.length,
+        preview: inputs.slice(0, 20),
+        analysis,
+      };
+    },
+  );
+}
+
+/** A choice must name a field or key that exists: a typo in a request is a 400, not a silent no-op. */
+function checkChoices(
+  chosen: ReturnType<typeof choiceMaps>,
+  vocabularies: Record<string, Vocabulary>,
+): void {
+  const fields = new Set(ROSTER_FIELDS.map((f) => f.key));
+  const bad: { field: string; message: string }[] = [];
+  let n = chosen.columns.size;
+  for (const [h, f] of chosen.columns)
+    if (f !== null && !fields.has(f))
+      bad.push({
+        field: `choices.columns.${h}`,
+        message: `is not a field (${[...fields].join(', ')})`,
+      });
+  for (const [vocab, m] of chosen.values) {
+    const v = vocabularies[vocab];
+    n += m.size;
+    if (!v) {
+      bad.push({
+        field: `choices.values.${vocab}`,
+        message: `is not a vocabulary (${Object.keys(vocabularies).join(', ')})`,
+      });
+      continue;
+    }
+    const idx = new VocabIndex(v);
+    for (const [value, key] of m)
+      if (key !== '' && !idx.has(key))
+        bad.push({
+          field: `choices.values.${vocab}.${value}`,
+          message: `"${key}" is not a ${vocab}`,
+        });
+  }
+  if (n > MAX_CHOICES) bad.push({ field: 'choices', message: `at most ${MAX_CHOICES} choices` });
+  if (bad.length) throw invalid(bad.slice(0, 20));
+}
