@@ -121,22 +121,28 @@ function isThaiByte(c: number): boolean {
   return (c >= 0xa1 && c <= 0xda) || (c >= 0xdf && c <= 0xfb);
 }
 
-/** Marks above and below (0xD1, 0xD4–0xDA, 0xE7–0xEE) must follow a consonant or another mark. */
+/**
+ * Thai spelling, which double-byte Chinese or Japanese read as TIS-620 breaks at once: a vowel
+ * sign, tone mark or trailing vowel (0xD0–0xDA, 0xE7–0xEE) sits on a consonant or another mark,
+ * and a leading vowel (0xE0–0xE4, เ แ โ ใ ไ) is followed by a consonant.
+ */
 function thaiSpelling(b: Uint8Array): boolean {
-  let marks = 0;
-  let wellPlaced = 0;
+  const consonant = (c: number) => c >= 0xa1 && c <= 0xce;
+  const follower = (c: number) => (c >= 0xd0 && c <= 0xda) || (c >= 0xe7 && c <= 0xee);
+  let checks = 0;
+  let bad = 0;
   for (let i = 0; i < b.length; i++) {
     const c = b[i]!;
-    if (!isMark(c)) continue;
-    marks++;
-    const prev = i > 0 ? b[i - 1]! : 0;
-    if ((prev >= 0xa1 && prev <= 0xce) || isMark(prev)) wellPlaced++;
+    if (follower(c)) {
+      checks++;
+      const prev = i > 0 ? b[i - 1]! : 0;
+      if (!consonant(prev) && !follower(prev)) bad++;
+    } else if (c >= 0xe0 && c <= 0xe4) {
+      checks++;
+      if (!consonant(b[i + 1] ?? 0)) bad++;
+    }
   }
-  return marks === 0 || wellPlaced / marks > 0.95;
-}
-
-function isMark(c: number): boolean {
-  return c === 0xd1 || (c >= 0xd4 && c <= 0xda) || (c >= 0xe7 && c <= 0xee);
+  return bad <= checks * 0.02;
 }
 
 export const ENCODING_LABELS: Record<Encoding, string> = {
