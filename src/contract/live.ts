@@ -10,7 +10,10 @@ import { UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateAt } from './common.ts';
  *   saw and receives exactly what it missed, or a fresh snapshot when too far behind;
  * - a client intent carries a client-made id: a retry after a dropped connection is applied once
  *   and answered with the same ack;
- * - the first message is `hello` with the protocol version: a stale page is told to reload.
+ * - the first message is `hello` with the protocol version. On a mismatch the server answers
+ *   `reload` saying which side is old (`older`) and its own version: a page older than the server
+ *   reloads (once); a page newer than the server (it reached an instance not yet upgraded, during a
+ *   rolling upgrade) waits and tries again with backoff instead of reloading into the same page.
  */
 export { PROTOCOL_VERSION } from './constants.ts';
 
@@ -108,7 +111,17 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ack'), id: z.string(), seq: z.number() }),
   z.object({ type: z.literal('reject'), id: z.string(), error: z.string(), message: z.string() }),
   z.object({ type: z.literal('pong'), t: z.number(), serverTime: z.number() }),
-  z.object({ type: z.literal('reload'), reason: z.string() }),
+  z.object({
+    type: z.literal('reload'),
+    reason: z.string(),
+    /**
+     * Which side speaks the older protocol. `server`: the page must not reload (it would get the
+     * same page back) but retry later. Absent from servers that predate it (protocol 1).
+     */
+    older: z.enum(['page', 'server']).optional(),
+    /** The protocol the server speaks (absent: 1). */
+    serverProtocol: z.number().int().optional(),
+  }),
   z.object({ type: z.literal('error'), error: z.string(), message: z.string() }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

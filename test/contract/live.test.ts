@@ -4,7 +4,7 @@ import { startApi, type ApiHarness, demoEvent } from '../support/api.ts';
 import { TestLiveClient } from '../support/live-client.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { EventDetail, JoinTicket } from '../../src/contract/events.ts';
-import type { ServerMessage } from '../../src/contract/live.ts';
+import { PROTOCOL_VERSION, type ServerMessage } from '../../src/contract/live.ts';
 
 type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
 
@@ -63,8 +63,20 @@ describe.each(testBackends())('live protocol on $name', (backend) => {
     expect(w.snapshot?.participants.length).toBeGreaterThan(30);
     expect(JSON.stringify(w.snapshot)).not.toMatch(/"email"/);
     await phone.close();
+    // The answer to a version mismatch says which side is old (issue 11, point 7): an old page
+    // reloads; a page newer than this server must not (it would get itself back), it waits.
     const stale = await TestLiveClient.connect(`${base}/api/live/${event.id}`);
-    expect((await stale.hello({ protocol: 0 })).type).toBe('reload');
+    expect(await stale.hello({ protocol: PROTOCOL_VERSION - 1 })).toMatchObject({
+      type: 'reload',
+      older: 'page',
+      serverProtocol: PROTOCOL_VERSION,
+    });
+    const newer = await TestLiveClient.connect(`${base}/api/live/${event.id}`);
+    expect(await newer.hello({ protocol: PROTOCOL_VERSION + 1 })).toMatchObject({
+      type: 'reload',
+      older: 'server',
+      serverProtocol: PROTOCOL_VERSION,
+    });
     const stranger = await TestLiveClient.connect(`${base}/api/live/${event.id}`);
     expect(await stranger.hello({ participantToken: 'not-a-token' })).toMatchObject({
       type: 'error',

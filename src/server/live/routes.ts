@@ -156,11 +156,19 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
 
       async function hello(msg: Extract<ClientMessage, { type: 'hello' }>): Promise<void> {
         if (msg.protocol !== PROTOCOL_VERSION) {
+          // Which side is old decides what the page does: an old page reloads; a page newer than
+          // this instance (a rolling upgrade reached it first) waits and retries — a reload would
+          // only bring back the same page.
+          const pageIsOlder = msg.protocol < PROTOCOL_VERSION;
           send(socket, {
             type: 'reload',
-            reason: `This page speaks protocol ${msg.protocol}; the server speaks ${PROTOCOL_VERSION}. Reload the page.`,
+            older: pageIsOlder ? 'page' : 'server',
+            serverProtocol: PROTOCOL_VERSION,
+            reason: pageIsOlder
+              ? `This page speaks protocol ${msg.protocol}; the server speaks ${PROTOCOL_VERSION}. Reload the page.`
+              : `This server speaks protocol ${PROTOCOL_VERSION}, older than this page's ${msg.protocol}: it is being upgraded. Try again shortly.`,
           });
-          socket.close(4000, 'stale client');
+          socket.close(4000, pageIsOlder ? 'stale client' : 'stale server');
           return;
         }
         const eventId = request.params.eventId;

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Snapshot } from '../../contract/live.ts';
 import { LiveClient } from './client.ts';
+import { PROTOCOL } from './protocol.ts';
 
 class FakeSocket {
   static OPEN = 1;
@@ -180,5 +181,60 @@ describe('live client', () => {
     expect(c.getView()).toMatchObject({ link: 'reload', reason: 'old page' });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(FakeSocket.all).toHaveLength(1);
+  });
+
+  it('a page older than the server reloads once, then shows its reload button instead of looping', async () => {
+    const stored = new Map<string, string>();
+    vi.stubGlobal('sessionStorage', {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: (k: string, v: string) => void stored.set(k, v),
+    });
+    const reload = vi.fn();
+    vi.stubGlobal('location', { protocol: 'http:', host: 'mosaic.test', reload });
+    const { c, ws } = await started();
+    ws.receive({ type: 'reload', reason: 'old page', older: 'page', serverProtocol: PROTOCOL + 1 });
+    expect(c.getView()).toMatchObject({ link: 'reload', reason: 'old page' });
+    expect(reload).toHaveBeenCalledTimes(1);
+    // The reload brought back the same old page (a cached copy): it is told again, and stops.
+    const again = await started();
+    again.ws.receive({
+      type: 'reload',
+      reason: 'old page',
+      older: 'page',
+      serverProtocol: PROTOCOL + 1,
+    });
+    expect(again.c.getView()).toMatchObject({ link: 'reload' });
+    expect(reload).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(FakeSocket.all).toHaveLength(2);
+  });
+
+  it('a page newer than the server does not reload: it waits, retries with backoff, and resumes', async () => {
+    const reload = vi.fn();
+    vi.stubGlobal('location', { protocol: 'http:', host: 'mosaic.test', reload });
+    const { c, ws } = await started();
+    const older = {
+      type: 'reload',
+      reason: 'upgrading',
+      older: 'server',
+      serverProtocol: PROTOCOL - 1,
+    };
+    ws.receive(older);
+    expect(c.getView().link).toBe('connecting');
+    expect(FakeSocket.all).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2_100); // first wait: 1.5–2 s
+    expect(FakeSocket.all).toHaveLength(2);
+    FakeSocket.all[1]!.open();
+    expect(FakeSocket.all[1]!.of('hello')).toHaveLength(1);
+    FakeSocket.all[1]!.receive(older); // still the old instance: the wait doubles
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(FakeSocket.all).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1_200);
+    expect(FakeSocket.all).toHaveLength(3);
+    const upgraded = FakeSocket.all[2]!;
+    upgraded.open();
+    upgraded.receive(welcome(1, true));
+    expect(c.getView().link).toBe('online');
+    expect(reload).not.toHaveBeenCalled();
   });
 });

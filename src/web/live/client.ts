@@ -65,6 +65,25 @@ const HEARTBEAT_MS = 5_000;
 /** No message at all for this long: the socket is dead even if the browser has not noticed. */
 const SILENCE_MS = 12_000;
 const MAX_BACKOFF_MS = 5_000;
+/** A server older than this page (a rolling upgrade): retried from 2 s, doubling, up to a minute. */
+const UPGRADE_WAIT_MS = { first: 2_000, max: 60_000 };
+const RELOADED_KEY = 'mosaic-live-reloaded';
+
+/**
+ * Reloads the page for a newer server once per (page, server) protocol pair: if the reload brings
+ * back the same old page (a cache, a service worker), the page shows its reload button instead of
+ * reloading in a loop.
+ */
+function reloadOnce(serverProtocol: number): void {
+  const mark = `${PROTOCOL}>${serverProtocol}`;
+  try {
+    if (sessionStorage.getItem(RELOADED_KEY) === mark) return;
+    sessionStorage.setItem(RELOADED_KEY, mark);
+    location.reload();
+  } catch {
+    // no session storage (private mode, tests): the reload button stays the way out
+  }
+}
 
 /** 32 hex characters from the CSPRNG; works on plain http (a LAN address), unlike randomUUID. */
 export function newIntentId(): string {
@@ -133,6 +152,8 @@ export class LiveClient {
   private ws: WebSocket | null = null;
   private welcomed = false;
   private attempt = 0;
+  /** Consecutive answers from a server older than this page. */
+  private upgradeWaits = 0;
   private lastHeard = 0;
   private stopped = false;
   /** Bumped by start() and stop(): a start() still loading when stopped gives up. */
@@ -331,6 +352,7 @@ export class LiveClient {
       case 'welcome': {
         this.welcomed = true;
         this.attempt = 0;
+        this.upgradeWaits = 0;
         this.clock.rough(m.serverTime);
         const patch: Partial<LiveView> = {
           link: 'online',
@@ -383,11 +405,27 @@ export class LiveClient {
       case 'pong':
         this.clock.sample(m.t, m.serverTime, Date.now());
         return;
-      case 'reload':
+      case 'reload': {
+        this.drop();
+        const serverProtocol = m.serverProtocol ?? 1;
+        if (m.older === 'server' || serverProtocol < PROTOCOL) {
+          // This page is newer than the instance it reached: reloading would bring back this same
+          // page. Wait for the upgrade to reach it (or the balancer to pick another) and try again.
+          this.update({ link: this.view.snapshot ? 'offline' : 'connecting' });
+          const delay = Math.min(
+            UPGRADE_WAIT_MS.max,
+            UPGRADE_WAIT_MS.first * 2 ** this.upgradeWaits,
+          );
+          this.upgradeWaits += 1;
+          clearTimeout(this.retry);
+          this.retry = setTimeout(() => this.connect(), delay * (0.75 + Math.random() / 4));
+          return;
+        }
         this.stopped = true;
         this.update({ link: 'reload', reason: m.reason });
-        this.drop();
+        reloadOnce(serverProtocol);
         return;
+      }
       case 'error':
         if (m.error === 'not_allowed') {
           this.stopped = true;
