@@ -4,6 +4,7 @@ import { registerAdmin } from './commands/admin.ts';
 import { registerSchedule } from './commands/schedule.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerFactors } from './commands/factors.ts';
+import { registerSpectrum } from './commands/spectrum.ts';
 import { CliError } from './errors.ts';
 
 const program = new Command('mosaic')
@@ -17,6 +18,7 @@ registerAdmin(program);
 registerSchedule(program);
 registerBackup(program);
 registerFactors(program);
+registerSpectrum(program);
 
 try {
   await program.parseAsync(process.argv);
