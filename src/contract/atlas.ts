@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, KINDS_OF_WORK, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
-import { ErrorBody, Paged, VisibilitySchema, text } from './common.ts';
+import {
+  ErrorBody,
+  FieldErrorParams,
+  Paged,
+  VisibilitySchema,
+  coded,
+  format,
+  text,
+} from './common.ts';
 import { PlaceId, PlaceItem } from './gazetteer.ts';
 
 export const CONFIDENCES = ['confirmed', 'likely', 'suspected'] as const;
@@ -18,7 +26,7 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
     .max(max, `must have at most ${max} entries`)
-    .refine((xs) => new Set(xs).size === xs.length, { message: 'must not repeat an entry' });
+    .refine((xs) => new Set(xs).size === xs.length, coded('duplicate', 'must not repeat an entry'));
 
 const year = z
   .number()
@@ -147,7 +155,7 @@ export const AtlasFilters = z.object({
   /** Whose atlas (coalition slug); signed-in readers default to their own coalition. */
   coalition: z
     .string()
-    .regex(/^[a-z0-9-]{1,60}$/, 'must be a coalition slug')
+    .regex(format(/^[a-z0-9-]{1,60}$/, 'slug'), 'must be a coalition slug')
     .optional(),
 });
 export type AtlasFilters = z.infer<typeof AtlasFilters>;
@@ -317,7 +325,16 @@ export const ImportResult = z.object({
   ok: z.boolean(),
   lines: z.number().int(),
   imported: z.number().int(),
-  errors: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      line: z.number().int(),
+      column: z.string(),
+      message: z.string(),
+      /** For a value the schema or the gazetteer refused: its code (as in ErrorBody's fields). */
+      code: z.string().optional(),
+      params: FieldErrorParams.optional(),
+    }),
+  ),
   warnings: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })),
 });
 export type ImportResult = z.infer<typeof ImportResult>;

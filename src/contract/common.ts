@@ -1,4 +1,21 @@
 import { z } from 'zod';
+import type { FieldErrorCode } from './constants.ts';
+
+/** Values that make a field error's code precise: `{ maximum: 200 }`, `{ other: 'startsOn' }`. */
+export const FieldErrorParams = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
+);
+export type FieldErrorParams = z.infer<typeof FieldErrorParams>;
+
+/** One bad field: where, a stable code (see FIELD_ERROR_CODES), its values, and English for people. */
+export const FieldError = z.object({
+  field: z.string().describe('Path of the field, e.g. `countries.2`'),
+  code: z.string().describe('Stable code a client translates, e.g. `too_long`, `required`'),
+  params: FieldErrorParams.optional().describe('Values for the code, e.g. `{ "maximum": 200 }`'),
+  message: z.string().describe('The same in English, for API and CLI users'),
+});
+export type FieldError = z.infer<typeof FieldError>;
 
 /** Every error the API returns has this shape; `fields` names each bad field and what is wrong. */
 export const ErrorBody = z
@@ -6,12 +23,34 @@ export const ErrorBody = z
     error: z.string().describe('Machine-readable error code, e.g. `validation_failed`'),
     message: z.string().describe('A sentence a person can act on'),
     fields: z
-      .array(z.object({ field: z.string(), message: z.string() }))
+      .array(FieldError)
       .optional()
-      .describe('One entry per bad field, with its path (`countries.2`)'),
+      .describe('One entry per bad field, with its path (`countries.2`) and code'),
   })
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/**
+ * The options of a refinement whose failure has a stable code: `.refine(ok, coded('duplicate',
+ * 'must not repeat an entry'))`. The server reads `params.code` back from the zod issue.
+ */
+export function coded(code: FieldErrorCode, message: string, params: FieldErrorParams = {}) {
+  return { message, params: { ...params, code } };
+}
+
+const PATTERN_FORMATS = new Map<string, string>();
+/**
+ * Names what a regular expression checks (`country`, `key`, `token`…), so a failed match is sent
+ * as `invalid_format` with that `format` instead of the pattern: `.regex(format(/^[A-Z]{2}$/,
+ * 'country'), '…')`. Returns the expression unchanged.
+ */
+export function format(re: RegExp, name: string): RegExp {
+  PATTERN_FORMATS.set(String(re), name);
+  return re;
+}
+/** The name given to a pattern with `format`, from the `pattern` of a zod `invalid_format` issue. */
+export const formatOfPattern = (pattern: string): string | undefined =>
+  PATTERN_FORMATS.get(pattern);
 
 export const VisibilitySchema = z.enum(['organisation', 'coalition', 'public']);
 export type VisibilityValue = z.infer<typeof VisibilitySchema>;
@@ -38,35 +77,47 @@ export function text(max: number, min = 0) {
       .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
       .max(max, `must be at most ${max} characters`)
       // Control characters are invisible, break CSV/terminal output and are never meant as text.
-      // eslint-disable-next-line no-control-regex
-      .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
-        message: 'must not contain control characters',
-      })
-      .refine((s) => !BIDI_OVERRIDE.test(s), {
-        message: 'must not contain bidirectional override characters (U+202D, U+202E)',
-      })
+      .refine(
+        // eslint-disable-next-line no-control-regex
+        (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
+        coded('control_characters', 'must not contain control characters'),
+      )
+      .refine(
+        (s) => !BIDI_OVERRIDE.test(s),
+        coded(
+          'bidi_override',
+          'must not contain bidirectional override characters (U+202D, U+202E)',
+        ),
+      )
   );
 }
 
 /** A name or other short one-line field: `text` without line breaks, tabs or any bidi control. */
 export function line(max: number, min = 0) {
   return text(max, min)
-    .refine((s) => !/[\n\r\t]/.test(s), { message: 'must be one line' })
-    .refine((s) => !BIDI_EMBEDDING_OR_ISOLATE.test(s), {
-      message: 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)',
-    });
+    .refine((s) => !/[\n\r\t]/.test(s), coded('multi_line', 'must be one line'))
+    .refine(
+      (s) => !BIDI_EMBEDDING_OR_ISOLATE.test(s),
+      coded(
+        'bidi_control',
+        'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)',
+      ),
+    );
 }
 
 /** A calendar date as YYYY-MM-DD that exists (no 2026-02-31, no month 13). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .regex(format(/^\d{4}-\d{2}-\d{2}$/, 'date'), {
+    message: 'must be a date as YYYY-MM-DD',
+    abort: true, // one error for one wrong date, not "not YYYY-MM-DD" and "does not exist"
+  })
   .refine(
     (s) => {
       const d = new Date(`${s}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
     },
-    { message: 'must be a date that exists' },
+    coded('date_not_exists', 'must be a date that exists'),
   );
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

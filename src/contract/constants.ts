@@ -39,3 +39,71 @@ export type IloIndicator = (typeof ILO_INDICATORS)[number];
 
 /** The longest card, in characters (code points, as both the phone and the server count). */
 export const MAX_CARD_LENGTH = 280;
+
+/**
+ * What is wrong with one field of a refused request: the stable code the server sends in
+ * `fields[].code` (with `params`), which clients translate. `message` beside it is English for
+ * API and CLI users; a client never parses it. Adding a code is additive; renaming one breaks
+ * every client that translates it.
+ */
+export const FIELD_ERROR_CODES = [
+  /** Missing, or empty after trimming. */
+  'required',
+  /** Text shorter than `minimum` / longer than `maximum` characters. */
+  'too_short',
+  'too_long',
+  /** A number below `minimum` / above `maximum`. */
+  'too_small',
+  'too_big',
+  /** A list with fewer than `minimum` / more than `maximum` entries. */
+  'too_few',
+  'too_many',
+  /** Not a whole number. */
+  'not_integer',
+  /** The wrong kind of value (`expected`: string, number, boolean, array, object…). */
+  'invalid_type',
+  /** Not one of the allowed choices (`options` lists them when there are few). */
+  'invalid_option',
+  /** Not in the expected form (`format`: email, url, uuid, date, key, token, …). */
+  'invalid_format',
+  /** A date as YYYY-MM-DD that does not exist (2026-02-31). */
+  'date_not_exists',
+  /** Not an IANA time zone such as Asia/Bangkok. */
+  'invalid_time_zone',
+  /** A field the endpoint does not know. */
+  'unknown_field',
+  /** The same entry twice (`value` when known). */
+  'duplicate',
+  /** Must not come before the field `other` (end date before start date, year to before year from). */
+  'before_other',
+  /** Must differ from the field `other` (destination same as source). */
+  'same_as_other',
+  /** A change that names no field. */
+  'no_change',
+  'control_characters',
+  'bidi_override',
+  'bidi_control',
+  'multi_line',
+  'unpaired_surrogate',
+  /** `value` is not an ISO 3166-1 country / a known ISO 3166-2 province / a known place. */
+  'unknown_country',
+  'unknown_province',
+  /** Province `value` is in `country`, which is not among the chosen countries. */
+  'province_outside',
+  'unknown_place',
+  /** Not one of this event's expertise groups (`options`). */
+  'unknown_group',
+  /** Not a participant of this event. */
+  'unknown_participant',
+  /** Not an organisation of this coalition. */
+  'unknown_organisation',
+  /** Members report routes as their own organisation. */
+  'own_organisation_only',
+  /** A password or code that is not the right one (not the current code, not the account's password). */
+  'incorrect',
+  /** This email belongs to a member of the coalition already. */
+  'already_member',
+  /** Anything without a more precise code; `message` says what. */
+  'invalid',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
-import { isoDate, line } from './common.ts';
+import { FieldErrorParams, coded, format, isoDate, line } from './common.ts';
 import { PARTICIPANT_SECTORS } from './constants.ts';
 import { ImportAnalysis } from './imports.ts';
 
@@ -18,7 +18,10 @@ export const ParticipantSector = z.enum(PARTICIPANT_SECTORS);
 
 const key = z
   .string()
-  .regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/, 'must be a short key of letters, digits, - or _');
+  .regex(
+    format(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/, 'key'),
+    'must be a short key of letters, digits, - or _',
+  );
 
 export const EventIssue = z
   .object({
@@ -50,7 +53,7 @@ const timeZone = z.string().refine(
       return false;
     }
   },
-  { message: 'must be an IANA time zone such as Asia/Bangkok' },
+  coded('invalid_time_zone', 'must be an IANA time zone such as Asia/Bangkok'),
 );
 
 export const EventCreate = z
@@ -69,7 +72,7 @@ export const EventCreate = z
   .strict()
   .refine((e) => e.endsOn >= e.startsOn, {
     path: ['endsOn'],
-    message: 'must not be before startsOn',
+    ...coded('before_other', 'must not be before startsOn', { other: 'startsOn' }),
   });
 export type EventCreate = z.infer<typeof EventCreate>;
 
@@ -103,12 +106,12 @@ export const ParticipantInput = z
     sector: ParticipantSector,
     country: z
       .string()
-      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+      .regex(format(/^[A-Z]{2}$/, 'country'), 'must be an ISO 3166-1 alpha-2 code')
       .nullable()
       .default(null),
     choices: z.array(key).max(3, 'must have at most 3 ranked choices').default([]),
     languages: z
-      .array(z.string().regex(/^[a-z]{2,3}$/))
+      .array(z.string().regex(format(/^[a-z]{2,3}$/, 'language')))
       .max(10)
       .default([]),
     email: z
@@ -208,7 +211,7 @@ export const EventUpdate = z
   })
   .partial()
   .strict()
-  .refine((o) => Object.keys(o).length > 0, { message: 'must change at least one field' });
+  .refine((o) => Object.keys(o).length > 0, coded('no_change', 'must change at least one field'));
 export type EventUpdate = z.infer<typeof EventUpdate>;
 
 export const TablesReplace = z.object({ tables: z.array(EventTableInput).max(100) }).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { format } from './common.ts';
 
 /** Stable place ids: `TH` (country), `TH-63` (province), `city:1152188` (GeoNames), `pt:16.7167,98.5667` (a point on the map). */
 export const PlaceId = z
@@ -6,7 +7,10 @@ export const PlaceId = z
   .trim()
   .max(40, 'must be at most 40 characters')
   .regex(
-    /^(?:[A-Z]{2}|[A-Z]{2}-[A-Z0-9]{1,3}|city:\d{1,10}|pt:-?\d{1,2}(?:\.\d{1,4})?,-?\d{1,3}(?:\.\d{1,4})?)$/,
+    format(
+      /^(?:[A-Z]{2}|[A-Z]{2}-[A-Z0-9]{1,3}|city:\d{1,10}|pt:-?\d{1,2}(?:\.\d{1,4})?,-?\d{1,3}(?:\.\d{1,4})?)$/,
+      'place',
+    ),
     'must be a place id such as TH, TH-63, city:1152188 or pt:16.7167,98.5667',
   );
 
@@ -36,7 +40,7 @@ export const PlaceSearchQuery = z.object({
   kind: PlaceKind.optional(),
   country: z
     .string()
-    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+    .regex(format(/^[A-Z]{2}$/, 'country'), 'must be an ISO 3166-1 alpha-2 code')
     .optional(),
 });
 export type PlaceSearchQuery = z.infer<typeof PlaceSearchQuery>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EventDetail, Participant } from './events.ts';
 import { Card, CardIntents, HandoverNote } from './cards.ts';
-import { UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateAt } from './common.ts';
+import { FieldErrorParams, UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateAt } from './common.ts';
 
 /**
  * The live protocol between a room's server and its clients (phones, projector, console), over one
@@ -90,7 +90,13 @@ export const ClientMessage = z
   // Lone surrogates are not text (common.ts): refused in every string of every message, at its path.
   .superRefine((m, ctx) => {
     const at = unpairedSurrogateAt(m);
-    if (at) ctx.addIssue({ code: 'custom', path: at, message: UNPAIRED_SURROGATE_MESSAGE });
+    if (at)
+      ctx.addIssue({
+        code: 'custom',
+        path: at,
+        message: UNPAIRED_SURROGATE_MESSAGE,
+        params: { code: 'unpaired_surrogate' },
+      });
   });
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
@@ -109,7 +115,16 @@ export const ServerMessage = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('change'), seq: z.number(), change: Change }),
   z.object({ type: z.literal('ack'), id: z.string(), seq: z.number() }),
-  z.object({ type: z.literal('reject'), id: z.string(), error: z.string(), message: z.string() }),
+  z.object({
+    type: z.literal('reject'),
+    id: z.string(),
+    error: z.string(),
+    message: z.string(),
+    /** For `invalid_intent`: the bad field of the intent (`text`), its code and values. */
+    field: z.string().optional(),
+    code: z.string().optional(),
+    params: FieldErrorParams.optional(),
+  }),
   z.object({ type: z.literal('pong'), t: z.number(), serverTime: z.number() }),
   z.object({
     type: z.literal('reload'),

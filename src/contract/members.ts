@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RoleSchema } from './auth.ts';
-import { Id, line } from './common.ts';
+import { coded, format, Id, line } from './common.ts';
 
 /** Passwords people choose: at least 10 characters (long beats complex), at most 1024. */
 export const NewPassword = z
@@ -13,7 +13,7 @@ const Email = z.string().trim().toLowerCase().email('must be an email address').
 /** A token from an invitation or reset link (43 base64url characters for 32 bytes). */
 export const LinkToken = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{20,200}$/, 'must be the token from the link');
+  .regex(format(/^[A-Za-z0-9_-]{20,200}$/, 'token'), 'must be the token from the link');
 
 export const Member = z
   .object({
@@ -74,7 +74,7 @@ export const MemberPatch = z
     suspended: z.boolean().optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one change' });
+  .refine((p) => Object.keys(p).length > 0, coded('no_change', 'name at least one change'));
 export type MemberPatch = z.infer<typeof MemberPatch>;
 
 export const UserParams = z.object({ userId: Id });
@@ -113,7 +113,7 @@ export const TotpCode = z
     code: z
       .string()
       .trim()
-      .regex(/^\d{6}$/, 'must be the 6 digits from your app'),
+      .regex(format(/^\d{6}$/, 'six_digits'), 'must be the 6 digits from your app'),
   })
   .strict();
 

@@ -7,7 +7,7 @@ import {
   POPULATIONS,
   SUPPORT_SERVICES,
 } from './vocab.ts';
-import { Paged, VisibilitySchema, line, text } from './common.ts';
+import { Paged, VisibilitySchema, coded, format, line, text } from './common.ts';
 
 export const OrganisationType = z.enum(ORGANISATION_TYPES);
 export const KindOfWork = z.enum(KINDS_OF_WORK);
@@ -17,17 +17,22 @@ export const Population = z.enum(POPULATIONS);
 export const Language = z.enum(LANGUAGES);
 
 /** ISO 3166-1 alpha-2; whether the code exists is checked by the server against the gazetteer. */
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
+export const CountryCode = z
+  .string()
+  .regex(format(/^[A-Z]{2}$/, 'country'), 'must be an ISO 3166-1 alpha-2 code');
 /** ISO 3166-2, e.g. `TH-10`. */
 export const ProvinceCode = z
   .string()
-  .regex(/^[A-Z]{2}-[A-Z0-9]{1,4}$/, 'must be an ISO 3166-2 code such as TH-10');
+  .regex(
+    format(/^[A-Z]{2}-[A-Z0-9]{1,4}$/, 'province'),
+    'must be an ISO 3166-2 code such as TH-10',
+  );
 
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
     .max(max, `must have at most ${max} entries`)
-    .refine((xs) => new Set(xs).size === xs.length, { message: 'must not repeat an entry' });
+    .refine((xs) => new Set(xs).size === xs.length, coded('duplicate', 'must not repeat an entry'));
 
 /** The fields a person edits. Shared by create (all required but lists) and update (all optional). */
 const editable = {
@@ -75,7 +80,7 @@ export const OrganisationUpdate = z
   .object(editable)
   .partial()
   .strict()
-  .refine((o) => Object.keys(o).length > 0, { message: 'must change at least one field' })
+  .refine((o) => Object.keys(o).length > 0, coded('no_change', 'must change at least one field'))
   .meta({ id: 'OrganisationUpdate' });
 export type OrganisationUpdate = z.infer<typeof OrganisationUpdate>;
 

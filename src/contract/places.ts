@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { format } from './common.ts';
 
 export const CountryItem = z.object({
   code: z.string(),
@@ -17,5 +18,5 @@ export const ProvinceItem = z.object({
 export const ProvinceListResponse = z.object({ items: z.array(ProvinceItem) });
 export type ProvinceItem = z.infer<typeof ProvinceItem>;
 export const CountryParams = z.object({
-  code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+  code: z.string().regex(format(/^[A-Z]{2}$/, 'country'), 'must be an ISO 3166-1 alpha-2 code'),
 });

@@ -92,6 +92,13 @@ describe.each(testBackends())('auth on $name', (backend) => {
       payload: { email: 'not-an-email', password: 'x' },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().fields).toEqual([{ field: 'email', message: 'must be an email address' }]);
+    expect(res.json().fields).toEqual([
+      {
+        field: 'email',
+        code: 'invalid_format',
+        params: { format: 'email' },
+        message: 'must be an email address',
+      },
+    ]);
   });
 });

@@ -1,16 +1,24 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../../contract/common.ts';
+import { ErrorBody, type FieldErrorParams } from '../../contract/common.ts';
+import type { FieldErrorCode } from '../../contract/constants.ts';
+import { fieldErrorsOf } from './issues.ts';
 
 /** An error a handler raises on purpose; its body goes to the client as is. */
 export class HttpError extends Error {
+  readonly body: ErrorBody;
   constructor(
     readonly statusCode: number,
-    readonly body: ErrorBody,
+    body: Omit<ErrorBody, 'fields'> & { fields?: FieldProblem[] },
   ) {
     super(body.message);
+    const { fields, ...rest } = body;
+    // A field named without a code still gets one: every refusal carries a code per field.
+    this.body = fields ? { ...rest, fields: fields.map(withCode) } : rest;
   }
 }
+
+const withCode = (f: FieldProblem) => ({ ...f, code: f.code ?? 'invalid' });
 
 export const notFound = (what: string) =>
   new HttpError(404, { error: 'not_found', message: `No ${what} with that id is visible to you.` });
@@ -18,7 +26,15 @@ export const forbidden = () =>
   new HttpError(403, { error: 'forbidden', message: 'You may not do that with this record.' });
 export const unauthenticated = () =>
   new HttpError(401, { error: 'unauthenticated', message: 'Sign in first.' });
-export const invalid = (fields: { field: string; message: string }[]) =>
+/** A field error a handler raises; without a code it is sent as `invalid` (say which, when one fits). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  code?: FieldErrorCode;
+  params?: FieldErrorParams;
+}
+
+export const invalid = (fields: FieldProblem[]) =>
   new HttpError(400, {
     error: 'validation_failed',
     message: `Invalid ${fields.map((f) => f.field).join(', ')}: ${fields.map((f) => f.message).join('; ')}`,
@@ -34,16 +50,21 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err instanceof HttpError) return reply.code(err.statusCode).send(err.body);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
+      const input: unknown =
+        where === 'querystring'
+          ? request.query
+          : where === 'params'
+            ? request.params
+            : where === 'headers'
+              ? request.headers
+              : request.body;
       const fields = err.validation.flatMap((v) => {
-        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        const keys = (v.params as { keys?: unknown }).keys;
-        if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-          return keys.map((k) => ({
-            field: path ? `${path}.${String(k)}` : String(k),
-            message: 'is not a known field',
-          }));
-        }
-        return [{ field: path || where, message: v.message ?? 'is invalid' }];
+        const at = v.instancePath.replace(/^\//, '');
+        return fieldErrorsOf(
+          { ...v.params, code: v.keyword, path: at ? at.split('/') : [], message: v.message ?? '' },
+          input,
+          where,
+        );
       });
       return reply.code(400).send({
         error: 'validation_failed',

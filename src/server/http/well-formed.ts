@@ -13,7 +13,13 @@ export function installWellFormedText(app: FastifyInstance): void {
     for (const [where, value] of Object.entries(parts)) {
       const at = unpairedSurrogateAt(value);
       if (at)
-        throw invalid([{ field: at.join('.') || where, message: UNPAIRED_SURROGATE_MESSAGE }]);
+        throw invalid([
+          {
+            field: at.join('.') || where,
+            code: 'unpaired_surrogate',
+            message: UNPAIRED_SURROGATE_MESSAGE,
+          },
+        ]);
     }
   });
 }

@@ -17,6 +17,7 @@ import { viewOf, type RoomClient } from './room.ts';
 import { applyIntent, type IntentOutcome } from './intents.ts';
 import { replanIntent } from './replan.ts';
 import type { SessionWatch } from '../auth/live-sessions.ts';
+import { fieldErrorsOf } from '../http/issues.ts';
 
 const send = (socket: WebSocket, m: ServerMessage) => {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
@@ -83,13 +84,22 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           const id = intentIdOf(json);
           // A bad intent with a usable id is refused by id, so the sender's outbox lets go of it
           // (SYNC-1 keeps an intent until it is acknowledged or rejected) and can say why.
-          if (id && issue?.path[0] === 'intent')
+          if (id && issue?.path[0] === 'intent') {
+            const [f] = fieldErrorsOf(
+              { ...issue, path: issue.path.slice(1) },
+              (json as { intent?: unknown }).intent,
+              'intent',
+            );
             return send(socket, {
               type: 'reject',
               id,
               error: 'invalid_intent',
               message: `${issue.path.slice(1).join('.') || 'intent'}: ${issue.message}`,
+              field: f!.field,
+              code: f!.code,
+              ...(f!.params && { params: f!.params }),
             });
+          }
           return send(socket, {
             type: 'error',
             error: 'invalid_message',

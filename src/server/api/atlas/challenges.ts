@@ -96,7 +96,14 @@ export function challengeRoutes(
       if (actor.kind === 'anonymous') throw unauthenticated();
       const body = request.body;
       if (body.place && !getPlace(body.place))
-        throw invalid([{ field: 'place', message: `"${body.place}" is not a known place` }]);
+        throw invalid([
+          {
+            field: 'place',
+            code: 'unknown_place',
+            params: { value: body.place },
+            message: `"${body.place}" is not a known place`,
+          },
+        ]);
       const organisationId = await reportingOrganisation(ctx.db, actor, body.organisationId);
       const target = {
         coalitionId: actor.coalitionId,

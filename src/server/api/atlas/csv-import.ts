@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { RouteCreate, type ImportResult } from '../../../contract/atlas.ts';
 import { getPlace, searchPlaces } from '../../../domain/geo/index.ts';
 import type { RouteFields } from '../../db/repos/routes.ts';
+import { fieldErrorsOf } from '../../http/issues.ts';
 import { resolveFields, noteWarnings } from './route-service.ts';
 
 /**
@@ -144,7 +145,16 @@ export function parseRoutesCsv(csv: string, organisationId: string | null): Pars
     );
     if (!parsed.success)
       lineErrors.push(
-        ...parsed.error.issues.map((i) => ({ line, column: columnOf(i), message: i.message })),
+        ...parsed.error.issues.map((i) => {
+          const [f] = fieldErrorsOf(i, draft, '');
+          return {
+            line,
+            column: columnOf(i),
+            message: i.message,
+            code: f!.code,
+            ...(f!.params && { params: f!.params }),
+          };
+        }),
       );
     if (lineErrors.length || !parsed.success) {
       errors.push(...lineErrors);
@@ -157,6 +167,8 @@ export function parseRoutesCsv(csv: string, organisationId: string | null): Pars
           line,
           column: columnOf({ path: e.field.split('.') }),
           message: e.message,
+          code: e.code ?? 'invalid',
+          ...(e.params && { params: e.params }),
         })),
       );
       continue;

@@ -13,11 +13,18 @@ import { audit } from '../../db/repos/accounts.ts';
 import * as repo from '../../db/repos/routes.ts';
 import type { Db } from '../../db/index.ts';
 import { isCoalitionOrganisation } from '../../db/repos/organisations.ts';
-import { forbidden, HttpError, invalid, notFound, unauthenticated } from '../../http/errors.ts';
+import {
+  forbidden,
+  HttpError,
+  invalid,
+  notFound,
+  unauthenticated,
+  type FieldProblem,
+} from '../../http/errors.ts';
 import { placeItem } from '../gazetteer/present.ts';
 import { shownOrganisation } from '../organisations/service.ts';
 
-type Field = { field: string; message: string };
+type Field = FieldProblem;
 
 const WARNING_TEXT: Record<NoteWarning['kind'], string> = {
   phone: 'looks like a phone number',
@@ -81,7 +88,12 @@ export function resolveFields(
   const stop = (id: string, role: repo.StopRecord['role'], border: boolean, field: string) => {
     const p = getPlace(id);
     if (!p) {
-      errors.push({ field: fieldPrefix + field, message: `"${id}" is not a known place` });
+      errors.push({
+        field: fieldPrefix + field,
+        code: 'unknown_place',
+        params: { value: id },
+        message: `"${id}" is not a known place`,
+      });
       return null;
     }
     return {
@@ -100,9 +112,19 @@ export function resolveFields(
     stop(input.destination, 'destination', false, 'destination'),
   ];
   if (input.source === input.destination)
-    errors.push({ field: `${fieldPrefix}destination`, message: 'must differ from the source' });
+    errors.push({
+      field: `${fieldPrefix}destination`,
+      code: 'same_as_other',
+      params: { other: 'source' },
+      message: 'must differ from the source',
+    });
   if (input.yearFrom !== null && input.yearTo !== null && input.yearFrom > input.yearTo)
-    errors.push({ field: `${fieldPrefix}yearTo`, message: 'must not be before yearFrom' });
+    errors.push({
+      field: `${fieldPrefix}yearTo`,
+      code: 'before_other',
+      params: { other: 'yearFrom' },
+      message: 'must not be before yearFrom',
+    });
   if (errors.length) return { errors };
   return {
     errors,
@@ -135,13 +157,21 @@ export async function reportingOrganisation(
   if (actor.role === 'member' || actor.role === 'viewer') {
     if (!actor.organisationId) throw forbidden();
     if (requested && requested !== actor.organisationId)
-      throw invalid([{ field, message: 'members report routes as their own organisation' }]);
+      throw invalid([
+        {
+          field,
+          code: 'own_organisation_only',
+          message: 'members report routes as their own organisation',
+        },
+      ]);
     return actor.organisationId;
   }
   const id = requested === undefined ? actor.organisationId : requested;
   if (id === null) return null;
   if (!(await isCoalitionOrganisation(db, actor.coalitionId, id)))
-    throw invalid([{ field, message: 'is not an organisation of this coalition' }]);
+    throw invalid([
+      { field, code: 'unknown_organisation', message: 'is not an organisation of this coalition' },
+    ]);
   return id;
 }
 

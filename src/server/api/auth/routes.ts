@@ -28,13 +28,13 @@ const secondFactorRequired = () =>
   new HttpError(401, {
     error: 'second_factor_required',
     message: 'code: enter the six digits from your authenticator app (or a recovery code).',
-    fields: [{ field: 'code', message: 'is required for this account' }],
+    fields: [{ field: 'code', code: 'required', message: 'is required for this account' }],
   });
 const invalidSecondFactor = () =>
   new HttpError(401, {
     error: 'invalid_second_factor',
     message: 'code: not the current code, nor an unused recovery code.',
-    fields: [{ field: 'code', message: 'is not right' }],
+    fields: [{ field: 'code', code: 'incorrect', message: 'is not right' }],
   });
 
 async function presentMe(ctx: AppContext, s: Omit<SessionView, 'tokenHash'>): Promise<Me> {

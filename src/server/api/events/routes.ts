@@ -125,14 +125,29 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
       const startsOn = b.startsOn ?? e.starts_on;
       const endsOn = b.endsOn ?? e.ends_on;
       if (endsOn < startsOn)
-        throw invalid([{ field: 'endsOn', message: 'must not be before startsOn' }]);
+        throw invalid([
+          {
+            field: 'endsOn',
+            code: 'before_other',
+            params: { other: 'startsOn' },
+            message: 'must not be before startsOn',
+          },
+        ]);
       for (const [field, list] of [
         ['issues', b.issues],
         ['expertiseGroups', b.expertiseGroups],
       ] as const) {
         const keys = (list ?? []).map((x) => x.key);
         const dup = keys.find((k, i) => keys.indexOf(k) !== i);
-        if (dup) throw invalid([{ field, message: `repeats the key "${dup}"` }]);
+        if (dup)
+          throw invalid([
+            {
+              field,
+              code: 'duplicate',
+              params: { value: dup },
+              message: `repeats the key "${dup}"`,
+            },
+          ]);
       }
       await ctx.db.transaction().execute((trx) =>
         repo.updateEvent(trx, e, {
@@ -206,7 +221,11 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         const p = await repo.findParticipant(ctx.db, e.id, pid);
         if (!p)
           throw invalid([
-            { field: 'participantId', message: 'is not a participant of this event' },
+            {
+              field: 'participantId',
+              code: 'unknown_participant',
+              message: 'is not a participant of this event',
+            },
           ]);
       }
       await ctx.db
@@ -255,6 +274,8 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         throw invalid([
           {
             field: `choices.${bad}`,
+            code: 'unknown_group',
+            params: { options: groups },
             message: `is not one of this event's expertise groups (${groups.join(', ')})`,
           },
         ]);

@@ -25,7 +25,7 @@ const wrongCode = () =>
   new HttpError(422, {
     error: 'invalid_code',
     message: 'code: not the code your app shows now (check the device’s clock).',
-    fields: [{ field: 'code', message: 'is not the current code' }],
+    fields: [{ field: 'code', code: 'incorrect', message: 'is not the current code' }],
   });
 
 /** Invitation and reset links (open: the token is the credential) and the second factor. */

@@ -64,7 +64,13 @@ export async function acceptInvitation(
     throw new HttpError(401, {
       error: 'invalid_credentials',
       message: 'password: this email has an account already; give its current password.',
-      fields: [{ field: 'password', message: 'is not the account’s current password' }],
+      fields: [
+        {
+          field: 'password',
+          code: 'incorrect',
+          message: 'is not the account’s current password',
+        },
+      ],
     });
   const passwordHash = existing ? undefined : await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {

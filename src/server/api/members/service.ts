@@ -84,7 +84,13 @@ async function checkOrganisation(ctx: AppContext, coalitionId: string, id: strin
     throw new HttpError(422, {
       error: 'unknown_organisation',
       message: 'organisationId: no organisation with that id in this coalition.',
-      fields: [{ field: 'organisationId', message: 'is not an organisation of this coalition' }],
+      fields: [
+        {
+          field: 'organisationId',
+          code: 'unknown_organisation',
+          message: 'is not an organisation of this coalition',
+        },
+      ],
     });
 }
 
@@ -109,7 +115,7 @@ export async function invite(
     throw new HttpError(409, {
       error: 'already_member',
       message: 'email: this person is already a member of the coalition.',
-      fields: [{ field: 'email', message: 'is already a member' }],
+      fields: [{ field: 'email', code: 'already_member', message: 'is already a member' }],
     });
   const now = ctx.now();
   const { token, hash } = newToken();

@@ -9,10 +9,16 @@ import type { AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';
 import { detachOrganisation } from '../../db/repos/routes.ts';
 import * as repo from '../../db/repos/organisations.ts';
-import { forbidden, invalid, notFound, unauthenticated } from '../../http/errors.ts';
+import {
+  forbidden,
+  invalid,
+  notFound,
+  unauthenticated,
+  type FieldProblem,
+} from '../../http/errors.ts';
 import type { Visibility } from '../../../domain/taxonomy/codes.ts';
 
-type Field = { field: string; message: string };
+type Field = FieldProblem;
 
 /** Checks that need the gazetteer: codes that look right but do not exist, and provinces outside the listed countries. */
 function checkPlaces(
@@ -23,7 +29,12 @@ function checkPlaces(
   const errors: Field[] = [];
   countries?.forEach((c, i) => {
     if (!isCountryCode(c))
-      errors.push({ field: `countries.${i}`, message: `"${c}" is not an ISO 3166-1 country code` });
+      errors.push({
+        field: `countries.${i}`,
+        code: 'unknown_country',
+        params: { value: c },
+        message: `"${c}" is not an ISO 3166-1 country code`,
+      });
   });
   const allowed = new Set(countries ?? existingCountries);
   provinces?.forEach((p, i) => {
@@ -31,11 +42,15 @@ function checkPlaces(
     if (!province)
       errors.push({
         field: `provinces.${i}`,
+        code: 'unknown_province',
+        params: { value: p },
         message: `"${p}" is not a known ISO 3166-2 province code`,
       });
     else if (!allowed.has(province.countryCode))
       errors.push({
         field: `provinces.${i}`,
+        code: 'province_outside',
+        params: { value: p, country: province.countryCode },
         message: `"${p}" is in ${province.countryCode}, which is not among the countries`,
       });
   });
