@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ErrorBody, type FieldErrorParams } from '../../contract/common.ts';
+import { ErrorBody, type FieldError, type FieldErrorParams } from '../../contract/common.ts';
 import type { FieldErrorCode } from '../../contract/constants.ts';
 import { fieldErrorsOf } from './issues.ts';
 
@@ -9,7 +9,7 @@ export class HttpError extends Error {
   readonly body: ErrorBody;
   constructor(
     readonly statusCode: number,
-    body: Omit<ErrorBody, 'fields'> & { fields?: FieldProblem[] },
+    body: Omit<ErrorBody, 'fields'> & { fields?: readonly (FieldProblem | FieldError)[] },
   ) {
     super(body.message);
     const { fields, ...rest } = body;
@@ -18,7 +18,7 @@ export class HttpError extends Error {
   }
 }
 
-const withCode = (f: FieldProblem) => ({ ...f, code: f.code ?? 'invalid' });
+const withCode = (f: FieldProblem | FieldError) => ({ ...f, code: f.code ?? 'invalid' });
 
 export const notFound = (what: string) =>
   new HttpError(404, { error: 'not_found', message: `No ${what} with that id is visible to you.` });
