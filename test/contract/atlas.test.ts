@@ -378,6 +378,11 @@ describe.each(testBackends())('atlas on $name', (backend) => {
       [3, 'source'],
       [3, 'year_from'],
     ]);
+    // Each problem carries a code a client translates (issue 11), not only an English sentence.
+    const coded = Object.fromEntries(dry.errors.map((e) => [e.column, e]));
+    expect(coded.source).toMatchObject({ code: 'unknown_place', params: { value: 'Qqxyzzy' } });
+    expect(coded.confidence).toMatchObject({ code: 'invalid_option' });
+    expect(coded.year_from).toMatchObject({ code: 'invalid_type', params: { expected: 'number' } });
     expect(await count()).toBe(before);
     const good =
       bad.split('\n').slice(0, 2).join('\n') +

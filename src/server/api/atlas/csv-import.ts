@@ -108,7 +108,15 @@ export function parseRoutesCsv(csv: string, organisationId: string | null): Pars
     const lineErrors: Problem[] = [];
     const place = (column: string, ref: string) => {
       const res = resolvePlaceRef(ref);
-      if (res.error) lineErrors.push({ line, column, message: res.error });
+      if (res.error)
+        lineErrors.push({
+          line,
+          column,
+          message: res.error,
+          ...(ref.trim()
+            ? { code: 'unknown_place', params: { value: ref.trim() } }
+            : { code: 'required' }),
+        });
       return res.id ?? '';
     };
     const borders = new Set(list(r.border_crossings).map((b) => place('border_crossings', b)));
@@ -121,6 +129,7 @@ export function parseRoutesCsv(csv: string, organisationId: string | null): Pars
         lineErrors.push({
           line,
           column: 'border_crossings',
+          code: 'invalid',
           message: `"${b}" is not among the transits`,
         });
     const year = (v: string | undefined) =>
