@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
-import { FieldErrorParams, coded, format, isoDate, line } from './common.ts';
+import { coded, format, isoDate, line } from './common.ts';
 import { PARTICIPANT_SECTORS } from './constants.ts';
 import { ImportAnalysis } from './imports.ts';
 
