@@ -8,7 +8,7 @@ export const NewPassword = z
   .min(10, 'must be at least 10 characters')
   .max(1024, 'must be at most 1024 characters');
 
-const Email = z.string().trim().toLowerCase().email('must be an email address').max(254);
+export const Email = z.string().trim().toLowerCase().email('must be an email address').max(254);
 
 /** A token from an invitation or reset link (43 base64url characters for 32 bytes). */
 export const LinkToken = z

@@ -16,7 +16,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import './types.ts';
-import type { App, AppContext } from './context.ts';
+import type { App, AppContext, SiteAddress } from './context.ts';
+import { SetupGate } from './auth/setup.ts';
 import type { Backend, Db } from './db/index.ts';
 import { BackOff } from './auth/backoff.ts';
 import { actorOf, pruneSessionsRegularly, sessionOf } from './auth/sessions.ts';
@@ -43,6 +44,8 @@ import { participantImportRoutes } from './api/imports/participants.ts';
 import { joinRoutes } from './api/join/routes.ts';
 import { liveRoutes } from './live/routes.ts';
 import { sheetRoutes } from './api/sheets/routes.ts';
+import { setupOpen, setupRoutes } from './api/setup/routes.ts';
+import { siteRoutes } from './api/site/routes.ts';
 import { LiveHub } from './live/hub.ts';
 import { PgChangeBus } from './bus/bus.ts';
 import websocket from '@fastify/websocket';
@@ -78,6 +81,10 @@ export interface AppOptions {
   mailer?: Mailer | undefined;
   /** Where people reach Mosaic, the base of emailed links (PUBLIC_URL). */
   publicUrl?: string | undefined;
+  /** First run: the gate holding the printed set-up token (default: closed). */
+  setup?: SetupGate;
+  /** Where phones reach Mosaic (join links, QR codes); main.ts fills it in once listening. */
+  site?: SiteAddress;
 }
 
 /** Routes registered by plugins rather than by us: given an explicit open policy here, in one place. */
@@ -112,6 +119,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     liveSessions: new LiveSessions(opts.db, now),
     mailer: opts.mailer,
     publicUrl: opts.publicUrl,
+    setup: opts.setup ?? SetupGate.closed(),
+    site: opts.site ?? { joinBase: opts.publicUrl },
   };
 
   // The API speaks JSON only: any other body is answered 415, not parsed as a string.
@@ -172,6 +181,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     async () => app.swagger(),
   );
   healthRoutes(app);
+  siteRoutes(app, ctx);
+  setupRoutes(app, ctx);
   authRoutes(app, ctx);
   memberRoutes(app, ctx);
   accountRoutes(app, ctx);
@@ -204,12 +215,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   liveRoutes(app, ctx, hub);
   sheetRoutes(app, ctx);
 
-  registerWebApp(app, opts.webRoot);
+  registerWebApp(app, opts.webRoot, () => setupOpen(ctx));
   await app.ready();
   return app;
 }
 
-function registerWebApp(app: App, webRoot: string | undefined): void {
+function registerWebApp(
+  app: App,
+  webRoot: string | undefined,
+  setupIsOpen: () => Promise<boolean>,
+): void {
   const indexFile = webRoot ? path.join(webRoot, 'index.html') : undefined;
   // Read once: every client-side route answers with the same shell.
   const indexHtml =
@@ -256,7 +271,10 @@ function registerWebApp(app: App, webRoot: string | undefined): void {
         .type('text/plain; charset=utf-8')
         .send('The web app is not built. Run `npm run build:web` (npm start does this for you).');
     }
+    // The first-run page exists only while it can be used: afterwards /setup is not found.
+    const gone = /^\/setup(\/|\?|#|$)/.test(request.url) && !(await setupIsOpen());
     return reply
+      .code(gone ? 404 : 200)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
       .send(phoneHtml !== undefined && isPhonePath(request.url) ? phoneHtml : indexHtml);

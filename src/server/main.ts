@@ -1,14 +1,27 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { migrateToLatest, openDb, type Backend } from './db/index.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
 import { smtpMailer, type SmtpConfig } from './mail.ts';
+import { SetupGate } from './auth/setup.ts';
+import { anyAdmin } from './db/repos/accounts.ts';
+import { lanAddresses } from './http/lan.ts';
+import type { SiteAddress } from './context.ts';
 
-export const DEFAULT_WEB_ROOT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../dist/web',
-);
+/** dist/web of the project this module belongs to, run from src/server or bundled in dist/server. */
+export const DEFAULT_WEB_ROOT = path.join(projectRoot(), 'dist/web');
+
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) return path.resolve('.');
+    dir = up;
+  }
+  return dir;
+}
 
 export interface StartOptions {
   port?: number;
@@ -22,6 +35,13 @@ export interface StartOptions {
   trustProxy?: boolean;
   publicOrigins?: readonly string[];
   smtp?: SmtpConfig | undefined;
+  /**
+   * Serve the room's phones on the local network: listen on every interface (unless `host` says
+   * otherwise) and, unless `PUBLIC_URL` is set, use this machine's LAN address in join links.
+   */
+  lan?: boolean;
+  /** LAN addresses to choose from (tests); default: this machine's (http/lan.ts). */
+  lanAddresses?: string[];
 }
 
 export interface RunningServer {
@@ -29,6 +49,10 @@ export interface RunningServer {
   backend: Backend;
   location: string;
   seeded: boolean;
+  /** Where phones join (the base of the QR code's link). */
+  joinBase: string;
+  /** First run (no admin yet): the one-time page that creates the first admin. */
+  setupUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -41,6 +65,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   try {
     await migrateToLatest(db);
     const seeded = opts.seedDemo && (await isEmpty(db)) ? (await seedDemo(db)).created : false;
+    const issued = (await anyAdmin(db)) ? undefined : SetupGate.issue();
+    const host = opts.host ?? (opts.lan ? '0.0.0.0' : '127.0.0.1');
+    const publicOrigins = opts.publicOrigins ?? [];
+    // With PUBLIC_URL set only its origins may call the API; --lan adds the LAN address once the
+    // port is known (the check reads this array). Without PUBLIC_URL the request's own host is
+    // accepted, the LAN address included.
+    const allowedOrigins = [...publicOrigins];
+    const site: SiteAddress = { joinBase: publicOrigins[0] };
     const app = await buildApp({
       db,
       backend,
@@ -48,21 +80,31 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       webRoot: opts.webRoot ?? DEFAULT_WEB_ROOT,
       log: opts.log ?? false,
       trustProxy: opts.trustProxy ?? false,
-      publicOrigins: opts.publicOrigins ?? [],
+      publicOrigins: allowedOrigins,
       mailer: opts.smtp ? smtpMailer(opts.smtp) : undefined,
       // Emailed links go to the first public URL (never to a host a request named).
-      publicUrl: opts.publicOrigins?.[0],
+      publicUrl: publicOrigins[0],
+      setup: issued?.gate ?? SetupGate.closed(),
+      site,
     });
-    await app.listen({ port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1' });
+    await app.listen({ port: opts.port ?? 8080, host });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : opts.port;
-    const host = opts.host ?? '127.0.0.1';
-    const shownHost = host.includes(':') ? `[${host}]` : host;
+    const lan = opts.lan ? (opts.lanAddresses ?? lanAddresses())[0] : undefined;
+    const lanOrigin = lan ? `http://${lan}:${port}` : undefined;
+    if (lanOrigin && allowedOrigins.length > 0) allowedOrigins.push(lanOrigin);
+    site.joinBase ??= lanOrigin;
+    const shownHost =
+      host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    const url = `http://${shownHost}:${port}`;
+    const joinBase = site.joinBase ?? url;
     return {
-      url: `http://${shownHost}:${port}`,
+      url,
       backend,
       location,
       seeded,
+      joinBase,
+      setupUrl: issued ? `${joinBase}/setup#${issued.token}` : undefined,
       async close() {
         await app.close();
         await db.destroy();

@@ -4,6 +4,7 @@ import { migrateToLatest, openDb } from '../../server/db/index.ts';
 import { DEMO_LOGIN, isEmpty, seedDemo } from '../../server/seed/demo.ts';
 import { startServer } from '../../server/main.ts';
 import { CliError } from '../errors.ts';
+import { isLoopbackUrl } from '../../contract/address.ts';
 
 export function registerServer(program: Command): void {
   program
@@ -12,31 +13,51 @@ export function registerServer(program: Command): void {
     .option('--port <port>', 'port to listen on (env PORT, default 8080)')
     .option('--host <host>', 'address to listen on (env HOST, default 127.0.0.1)')
     .option(
+      '--lan',
+      'serve the room: listen on the local network (0.0.0.0) and put this machine’s LAN address in join links and QR codes (PUBLIC_URL wins when set)',
+    )
+    .option(
       '--demo',
       'seed the fictional demo coalition (its admin password is public) if the database is empty; npm start passes it',
     )
-    .action(async (o: { port?: string; host?: string; demo?: boolean }) => {
+    .action(async (o: { port?: string; host?: string; demo?: boolean; lan?: boolean }) => {
       const config = configFromEnv({
         ...process.env,
         ...(o.port && { PORT: o.port }),
         ...(o.host && { HOST: o.host }),
+        // --lan listens on every interface unless an address is named (--host or HOST).
+        ...(o.lan && !o.host && !process.env.HOST && { HOST: '0.0.0.0' }),
       });
       // The demo admin's password is public (README): seeded only when asked for, never because of
       // how the server listens (behind a reverse proxy it listens on loopback too).
       const seed = o.demo === true;
-      const server = await startServer({ ...config, seedDemo: seed, log: true }).catch(
-        (err: unknown) => {
-          const e = err as NodeJS.ErrnoException;
-          if (e.code === 'EADDRINUSE')
-            throw new CliError(`port ${config.port} is in use; set PORT to another port`);
-          if (e.code === 'ECONNREFUSED')
-            throw new CliError(`cannot reach PostgreSQL at DATABASE_URL (${e.message})`);
-          throw err;
-        },
-      );
+      const server = await startServer({
+        ...config,
+        seedDemo: seed,
+        log: true,
+        lan: o.lan === true,
+      }).catch((err: unknown) => {
+        const e = err as NodeJS.ErrnoException;
+        if (e.code === 'EADDRINUSE')
+          throw new CliError(`port ${config.port} is in use; set PORT to another port`);
+        if (e.code === 'ECONNREFUSED')
+          throw new CliError(`cannot reach PostgreSQL at DATABASE_URL (${e.message})`);
+        throw err;
+      });
       const out = process.stdout;
       out.write(`Mosaic is running at ${server.url}\n`);
       out.write(`Database: ${server.backend} (${server.location})\n`);
+      out.write(`Phones join at ${server.joinBase}\n`);
+      if (isLoopbackUrl(server.joinBase))
+        out.write(
+          o.lan
+            ? 'No network address found: phones cannot reach this computer. Connect it to the venue’s network (or set PUBLIC_URL) and restart.\n'
+            : 'That address is this computer only: for phones, restart with --lan (npm run serve -- --lan) or set PUBLIC_URL.\n',
+        );
+      if (server.setupUrl)
+        out.write(
+          `\nNo admin yet. To create the first admin, open this link in a browser (it works once):\n  ${server.setupUrl}\n\n`,
+        );
       if (server.seeded)
         out.write(
           `Demo coalition created (fictional data). Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\n`,

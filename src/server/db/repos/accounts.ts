@@ -222,3 +222,20 @@ export async function audit(
     })
     .execute();
 }
+
+/** Whether any coalition has an admin (first run: none yet, so the set-up page is open). */
+export async function anyAdmin(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('role', '=', 'admin')
+    .where('suspended_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Every coalition's id and name, oldest first (the first-run page offers them). */
+export async function listCoalitionNames(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('coalitions').select(['id', 'name']).orderBy('created_at').execute();
+}
