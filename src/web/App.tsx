@@ -1,6 +1,7 @@
 import { Redirect, Route, Switch, useRoute } from 'wouter';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireSignIn } from './auth/RequireSignIn.tsx';
+import { SetupPage } from './auth/SetupPage.tsx';
 import { SessionProvider } from './auth/session.tsx';
 import { AtlasRoute } from './atlas/AtlasRoute.tsx';
 import { DirectoryPage } from './directory/DirectoryPage.tsx';
@@ -44,6 +45,7 @@ export function App() {
             </Route>
             <Route path="/login" component={LoginPage} />
             <Route path="/invite" component={InvitePage} />
+            <Route path="/setup" component={SetupPage} />
             <Route path="/reset" component={ResetPage} />
             <Route path="/members">
               <RequireSignIn>

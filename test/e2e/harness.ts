@@ -20,6 +20,8 @@ export const DEMO_ADMIN = { email: 'admin@demo.mosaic.test', password: 'mosaic-d
 
 export interface Harness {
   url: string;
+  /** The printed first-run link, when the server started with no admin (`seedDemo: false`). */
+  setupUrl: string | undefined;
   browser: Browser;
   /** Requests to any origin but Mosaic's, and uncaught errors in pages: both fail the suite. */
   problems: string[];
@@ -32,7 +34,7 @@ export interface Harness {
 
 /** `server`: extra start options, e.g. `smtp` pointing at a test's SMTP server. */
 export async function startHarness(
-  extra: Pick<StartOptions, 'smtp' | 'publicOrigins'> = {},
+  extra: Pick<StartOptions, 'smtp' | 'publicOrigins' | 'seedDemo'> = {},
 ): Promise<Harness> {
   if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
     throw new Error(
@@ -77,6 +79,7 @@ export async function startHarness(
 
   return {
     url: server.url,
+    setupUrl: server.setupUrl,
     browser,
     problems,
     async newPage({ width, height, mobile = false, locale = 'en-GB' }) {

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Intent } from '../../contract/live.ts';
-import { JoinQr, joinUrl } from '../events/qr.tsx';
+import { JoinQr, joinUrl, useJoinBase } from '../events/qr.tsx';
+import { isLoopbackUrl } from '../../contract/address.ts';
 import { wasStopped } from '../events/PlanProgress.tsx';
 import { currentSession, formatClock, remainingMs } from '../live/derive.ts';
 import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
@@ -15,6 +16,7 @@ import { PeoplePanel } from './PeoplePanel.tsx';
 /** /events/:id/facilitate — run the room: rounds and timer, who is here, a message to everyone. */
 export function FacilitatePage({ id }: { id: string }) {
   const { t } = useTranslation();
+  const joinBase = useJoinBase();
   const client = useLiveClient({ eventId: id });
   const view = useLiveView(client);
   const now = useServerNow(client, 250);
@@ -253,12 +255,17 @@ export function FacilitatePage({ id }: { id: string }) {
             <JoinQr
               code={event.joinCode}
               size={168}
-              label={t('facilitate.qrAlt', { url: joinUrl(event.joinCode) })}
+              label={t('facilitate.qrAlt', { url: joinUrl(event.joinCode, joinBase) })}
             />
             <p className="join-code" data-testid="console-join-code">
               {event.joinCode}
             </p>
-            <p className="muted small">{joinUrl(event.joinCode)}</p>
+            <p className="muted small">{joinUrl(event.joinCode, joinBase)}</p>
+            {isLoopbackUrl(joinBase) && (
+              <p className="alert alert-error small" role="note" data-testid="loopback-warning">
+                {t('facilitate.loopbackWarning')}
+              </p>
+            )}
             <a
               href={`/screen/${event.id}`}
               target="_blank"

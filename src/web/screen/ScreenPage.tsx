@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EventSession } from '../../contract/events.ts';
-import { JoinQr, joinUrl } from '../events/qr.tsx';
+import { JoinQr, joinUrl, useJoinBase } from '../events/qr.tsx';
 import {
   currentSession,
   formatClock,
@@ -21,6 +21,7 @@ const PAGE_SECONDS = 10;
 /** /screen/:id — the projector: round, a countdown readable from the back, where everyone goes. */
 export function ScreenPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
+  const joinBase = useJoinBase();
   const client = useLiveClient({ eventId: id });
   const view = useLiveView(client);
   const now = useServerNow(client, 200);
@@ -150,7 +151,7 @@ export function ScreenPage({ id }: { id: string }) {
             {event.joinCode}
           </p>
           <p className="scr-join-url">
-            {joinUrl(event.joinCode)
+            {joinUrl(event.joinCode, joinBase)
               .replace(/^https?:\/\//, '')
               .replace(/\/j\/.*$/, '/join')}
           </p>
