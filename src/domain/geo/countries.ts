@@ -137,7 +137,7 @@ export function countryAliases(code: string): string[] {
   const c = countryMap().get(code);
   if (!c) return [];
   const english = isoCountries.getName(code, 'en', { select: 'all' }) ?? [];
-  const other = Country.getCountryByCode(code)?.name;
+  const other = countryStateCity().Country.getCountryByCode(code)?.name;
   const alpha3 = isoCountries.alpha2ToAlpha3(code);
   return [
     ...new Set(
