@@ -58,10 +58,16 @@ const eventChildren = [
   'live_state',
   'live_changes',
   'live_intents',
+  'card_factor_assignments',
 ].join('|');
-const coalitionChildren = ['events', 'organisations', 'routes', 'challenges', 'memberships'].join(
-  '|',
-);
+const coalitionChildren = [
+  'events',
+  'organisations',
+  'routes',
+  'challenges',
+  'memberships',
+  'coalition_factors',
+].join('|');
 /**
  * Issue 10, hole 8: every CSV is written by src/domain/csv/write.ts, which neutralises cells a
  * spreadsheet would run as formulas; no other file may import a CSV writer.

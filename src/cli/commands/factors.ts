@@ -5,6 +5,10 @@
  */
 import type { Command } from 'commander';
 import { FactorSuggester } from '../../domain/factors/suggest.ts';
+import { configFromEnv } from '../../server/config.ts';
+import { migrateToLatest, openDb } from '../../server/db/index.ts';
+import { findCoalitionBySlug } from '../../server/db/repos/accounts.ts';
+import { suggesterFor } from '../../server/factors/service.ts';
 import { DEFAULT_FACTORS, type FactorKind } from '../../domain/factors/vocabulary.ts';
 import { readCsv } from '../csv-input.ts';
 import { CliError } from '../errors.ts';
@@ -23,6 +27,18 @@ function format(value: string): 'json' {
   return 'json';
 }
 
+async function coalitionSuggester(slug: string): Promise<FactorSuggester> {
+  const { db } = openDb(configFromEnv());
+  try {
+    await migrateToLatest(db);
+    const coalition = await findCoalitionBySlug(db, slug);
+    if (!coalition) throw new CliError(`--coalition: no coalition "${slug}" in the database`);
+    return await suggesterFor(db, coalition.id);
+  } finally {
+    await db.destroy();
+  }
+}
+
 export function registerFactors(program: Command): void {
   const factors = program
     .command('factors')
@@ -35,7 +51,11 @@ export function registerFactors(program: Command): void {
     )
     .requiredOption('--in <file>', 'CSV file of cards ("-" for standard input)')
     .option('--format <format>', 'output format: json', 'json')
-    .action(async (opts: { in: string; format: string }) => {
+    .option(
+      '--coalition <slug>',
+      "use this coalition's vocabulary and learn from its confirmed cards (database from DATABASE_URL or the data folder)",
+    )
+    .action(async (opts: { in: string; format: string; coalition?: string }) => {
       format(opts.format);
       const rows = await readCsv(opts.in, ['text', 'kind', 'level']);
       const name = opts.in === '-' ? 'standard input' : opts.in;
@@ -54,7 +74,9 @@ export function registerFactors(program: Command): void {
           );
         return { line, text, kind: kind as FactorKind, level: level || undefined };
       });
-      const suggester = new FactorSuggester(DEFAULT_FACTORS);
+      const suggester = opts.coalition
+        ? await coalitionSuggester(opts.coalition)
+        : new FactorSuggester(DEFAULT_FACTORS);
       const out = cards.map((c) => ({ line: c.line, suggestions: suggester.suggest(c, 3) }));
       process.stdout.write(jsonLines(out));
     });

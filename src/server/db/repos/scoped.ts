@@ -19,10 +19,12 @@ export type EventChild =
   | 'handover_notes'
   | 'live_state'
   | 'live_changes'
-  | 'live_intents';
+  | 'live_intents'
+  | 'card_factor_assignments';
 
 /** Records whose parent is a coalition; changing one is always keyed by that coalition too. */
-export type CoalitionChild = 'events' | 'organisations' | 'routes' | 'challenges' | 'memberships';
+export type CoalitionChild =
+  'events' | 'organisations' | 'routes' | 'challenges' | 'memberships' | 'coalition_factors';
 
 /**
  * `WHERE <column> = <id>` on any query builder. Kysely cannot type `.where` on a builder whose

@@ -1,0 +1,38 @@
+/** Tables of the factor vocabulary and card assignments (migration 0011). */
+export interface FactorTables {
+  coalition_factors: CoalitionFactorTable;
+  card_factor_assignments: CardFactorAssignmentTable;
+}
+
+export interface CoalitionFactorTable {
+  coalition_id: string;
+  /** Stable id: `push.debt`, or one the coalition made. */
+  factor_id: string;
+  /** cause | consequence */
+  kind: string;
+  label: string;
+  description: string;
+  /** JSON: Partial<Record<FactorLanguage, string[]>> */
+  keywords: string;
+  /** JSON: string[] */
+  codes: string;
+  /** active | retired | merged */
+  status: string;
+  merged_into: string | null;
+  position: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface CardFactorAssignmentTable {
+  event_id: string;
+  card_id: string;
+  /** 1, 2, … per card; the last is the card's factor. */
+  n: number;
+  /** null: no factor. */
+  factor_id: string | null;
+  by_user: string | null;
+  at: string;
+  /** The entry this one undid, if it is an undo. */
+  undo_of: number | null;
+}
