@@ -20,7 +20,8 @@ import type { App, AppContext, SiteAddress } from './context.ts';
 import { SetupGate } from './auth/setup.ts';
 import type { Backend, Db } from './db/index.ts';
 import { BackOff } from './auth/backoff.ts';
-import { actorOf, pruneSessionsRegularly, sessionOf } from './auth/sessions.ts';
+import { databaseRateStore } from './auth/rate-store.ts';
+import { actorOf, pruneRegularly, sessionOf } from './auth/sessions.ts';
 import { LiveSessions } from './auth/live-sessions.ts';
 import type { Mailer } from './mail.ts';
 import { memberRoutes } from './api/members/routes.ts';
@@ -85,6 +86,8 @@ export interface AppOptions {
   setup?: SetupGate;
   /** Where phones reach Mosaic (join links, QR codes); main.ts fills it in once listening. */
   site?: SiteAddress;
+  /** How often stale rows are pruned (default hourly; db/repos/prune.ts). */
+  pruneEveryMs?: number;
 }
 
 /** Routes registered by plugins rather than by us: given an explicit open policy here, in one place. */
@@ -108,7 +111,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     db: opts.db,
     backend: opts.backend,
     now,
-    loginBackOff: new BackOff(),
+    loginBackOff: new BackOff(opts.db),
     // Per address only a rate limit that slows (a minute at most), never a lock: a whole venue's
     // Wi-Fi sits behind one address.
     loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 60,
@@ -139,7 +142,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // answer of 116 kB travels as ~10 kB on conference Wi-Fi). Brotli at quality 4: fast enough per
   // request. Built web assets are precompressed at build time and served as they are.
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: instances sharing one database share the limits (auth/rate-store.ts).
+  await app.register(rateLimit, { global: false, store: databaseRateStore(opts.db, now) });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   // After the WebSocket plugin's own hooks: a refused handshake's socket must still be closed by it.
   installOriginCheck(app, opts.publicOrigins ?? []);
@@ -157,7 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  pruneSessionsRegularly(app, ctx);
+  pruneRegularly(app, ctx, opts.pruneEveryMs);
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', undefined);
   app.addHook('onRequest', async (request) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.ts';
+import { pruneStaleRows } from '../db/repos/prune.ts';
 import {
-  deleteExpiredSessions,
   deleteSession,
   findSession,
   insertSession,
@@ -73,20 +73,23 @@ export function actorOf(s: SessionView | undefined): Actor {
 const PRUNE_EVERY_MS = 3_600_000;
 
 /**
- * Expired sessions are deleted when the server starts and every hour after: a session table that
- * only grows keeps who-signed-in-when for ever, and a leaked copy would hold all of it.
+ * What is past keeping is deleted when the server starts and every hour after (db/repos/prune.ts):
+ * expired sessions (a session table that only grows keeps who-signed-in-when for ever, and a leaked
+ * copy would hold all of it), live rooms' old changes and intent ids, and stale sign-in back-off
+ * and request counts. Every instance runs it; the deletes are idempotent.
  */
-export function pruneSessionsRegularly(
+export function pruneRegularly(
   app: FastifyInstance,
   ctx: { db: Db; now: () => Date },
+  everyMs = PRUNE_EVERY_MS,
 ): void {
-  const prune = () => deleteExpiredSessions(ctx.db, ctx.now().toISOString());
+  const prune = () => pruneStaleRows(ctx.db, ctx.now());
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     await prune();
     timer = setInterval(() => {
-      prune().catch((err: unknown) => app.log.error({ err }, 'pruning expired sessions failed'));
-    }, PRUNE_EVERY_MS);
+      prune().catch((err: unknown) => app.log.error({ err }, 'pruning stale rows failed'));
+    }, everyMs);
     timer.unref();
   });
   app.addHook('onClose', async () => clearInterval(timer));

@@ -14,6 +14,7 @@ import * as m0008 from './migrations/0008_known_devices.ts';
 import * as m0009 from './migrations/0009_members.ts';
 import * as m0010 from './migrations/0010_import_mappings.ts';
 import * as m0011 from './migrations/0011_factors.ts';
+import * as m0012 from './migrations/0012_shared_limits.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_members': m0009,
   '0010_import_mappings': m0010,
   '0011_factors': m0011,
+  '0012_shared_limits': m0012,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.

@@ -82,7 +82,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
       // cannot lock the owner out. No per-address lock: a whole venue shares one address.
       const device = await knownDeviceOf(ctx.db, request, user?.id);
       const key = device ? `device:${user?.id}:${device}` : `email:${email.trim().toLowerCase()}`;
-      const wait = ctx.loginBackOff.waitMs(key, t);
+      const wait = await ctx.loginBackOff.waitMs(key, t);
       if (wait > 0) {
         reply.header('retry-after', String(Math.ceil(wait / 1000)));
         throw slowDown(wait);
@@ -90,7 +90,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
       const ok = await verifyPassword(user?.password_hash, password);
       const membership = user && (await membershipsOf(ctx.db, user.id))[0];
       if (!ok || !user || !membership) {
-        ctx.loginBackOff.recordFailure(key, t);
+        await ctx.loginBackOff.recordFailure(key, t);
         throw invalidCredentials();
       }
       // The second factor is asked for only once the password is right; a wrong code counts as a
@@ -98,11 +98,11 @@ export function authRoutes(app: App, ctx: AppContext): void {
       if (await hasSecondFactor(ctx.db, user.id)) {
         if (code === undefined) throw secondFactorRequired();
         if (!(await verifySecondFactor(ctx.db, user.id, code, now))) {
-          ctx.loginBackOff.recordFailure(key, t);
+          await ctx.loginBackOff.recordFailure(key, t);
           throw invalidSecondFactor();
         }
       }
-      ctx.loginBackOff.clear(key);
+      await ctx.loginBackOff.clear(key);
       await rememberThisDevice(ctx.db, request, reply, user.id, now);
       await startSession(
         ctx.db,
