@@ -8,7 +8,7 @@ import type { Db } from '../db/index.ts';
  * A failure-free day forgets a key. Keys are whatever the caller counts — an email (known or not,
  * so answers never tell which accounts exist), or an account and one of its known devices.
  *
- * Kept in the database (`auth_backoff`, migration 0011), so every instance on one database counts
+ * Kept in the database (`auth_backoff`, migration 0012), so every instance on one database counts
  * the same failures (issue 11, point 7): a guesser cannot multiply their attempts by the number of
  * instances behind the balancer. Only the key's SHA-256 is stored, never the email.
  */

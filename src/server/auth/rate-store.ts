@@ -4,7 +4,7 @@ import { hashKey } from './backoff.ts';
 
 /**
  * The per-address limits of the open routes (sign-in, invitation and reset links, joining) counted
- * in the database (`rate_counts`, migration 0011) instead of each instance's memory, so several
+ * in the database (`rate_counts`, migration 0012) instead of each instance's memory, so several
  * instances on one database share them (issue 11, point 7): a client that the balancer spreads
  * over N instances gets `max` requests per window, not N × `max`. Fixed windows of `timeWindow`
  * on the injectable clock; one atomic upsert per request. Keys (route and address) are hashed.
