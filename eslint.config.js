@@ -6,25 +6,39 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * The layering of ARCHITECTURE.md, enforced: imports point one way.
- *   web → contract · cli → server | domain | contract · server → domain | contract · domain → nothing
+ *   web → core | contract · cli → server | domain | core | contract
+ *   server → domain | core | contract · core → contract (zod-free) · domain → nothing
  * Each entry lists the layers a folder must NOT import from.
  */
 const layers = {
-  domain: ['contract', 'server', 'web', 'cli'],
+  domain: ['contract', 'core', 'server', 'web', 'cli'],
   // contract may reach domain/taxonomy only: constants with no dependencies (see contract/vocab.ts)
-  contract: ['server', 'web', 'cli', 'domain'],
+  contract: ['core', 'server', 'web', 'cli', 'domain'],
+  // core: the zod-free live core shared by server, phone and fuzz (see `coreContract` below)
+  core: ['domain', 'server', 'web', 'cli'],
   server: ['web', 'cli'],
   web: ['domain', 'server', 'cli'],
   cli: ['web'],
 };
 
-const layerRules = Object.entries(layers).map(([layer, forbidden]) => ({
-  files: [`src/${layer}/**/*.{ts,tsx}`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: forbidden.map((other) => ({
+/**
+ * The core goes into the phone's bundle: from contract it may take values only from the zod-free
+ * modules (constants.ts, vocab.ts), and types from any (they are erased).
+ */
+const coreContract = {
+  group: ['**/contract/*', '!**/contract/constants.ts', '!**/contract/vocab.ts'],
+  allowTypeImports: true,
+  message:
+    'The core is zod-free: import values from contract/constants.ts or contract/vocab.ts only (types from anywhere).',
+};
+
+const restrict = (layer, patterns) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        ...patterns,
+        ...layers[layer].map((other) => ({
           group:
             layer === 'contract' && other === 'domain'
               ? [
@@ -36,10 +50,20 @@ const layerRules = Object.entries(layers).map(([layer, forbidden]) => ({
               : [`**/${other}/**`, `**/${other}`],
           message: `The ${layer} layer must not import from ${other} (see ARCHITECTURE.md).`,
         })),
-      },
-    ],
-  },
-}));
+      ],
+    },
+  ],
+});
+
+const layerRules = [
+  ...Object.keys(layers).map((layer) => ({
+    files: [`src/${layer}/**/*.{ts,tsx}`],
+    ...(layer === 'core' && { ignores: ['src/core/**/*.test.ts'] }),
+    rules: restrict(layer, layer === 'core' ? [coreContract] : []),
+  })),
+  // the core's tests run in Node, not in the phone: they may check the core against the schemas
+  { files: ['src/core/**/*.test.ts'], rules: restrict('core', []) },
+];
 
 /**
  * Issue 10, hole 1: a child row addressed by its own id alone (DELETE a session by id, read a

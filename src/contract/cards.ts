@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
 import { text } from './common.ts';
-import { ILO_INDICATORS, MAX_CARD_LENGTH } from './constants.ts';
+import { CARD_KINDS, CARD_LEVELS, ILO_INDICATORS, MAX_CARD_LENGTH } from './constants.ts';
 
 /**
  * World-café sheets: one per issue per event. A card is a short text with a kind and a level;
  * every change makes a new version, and old versions (including the loser of a concurrent edit)
  * stay in the card's history. See docs/sync-spec.md for the rules and their IDs.
  */
-export const CARD_KINDS = ['cause', 'consequence'] as const;
-export const CARD_LEVELS = ['individual', 'family', 'community', 'structural'] as const;
+export { CARD_KINDS, CARD_LEVELS };
 export const CardKind = z.enum(CARD_KINDS);
 export const CardLevel = z.enum(CARD_LEVELS);
 export { MAX_CARD_LENGTH };

@@ -107,3 +107,9 @@ export const FIELD_ERROR_CODES = [
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/** What a world-café card says about its issue, and at which level. */
+export const CARD_KINDS = ['cause', 'consequence'] as const;
+export const CARD_LEVELS = ['individual', 'family', 'community', 'structural'] as const;
+export type CardKindCode = (typeof CARD_KINDS)[number];
+export type CardLevelCode = (typeof CARD_LEVELS)[number];

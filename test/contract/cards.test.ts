@@ -5,8 +5,8 @@ import { testBackends } from '../support/backends.ts';
 import { startApi, type ApiHarness, demoEvent } from '../support/api.ts';
 import { TestLiveClient } from '../support/live-client.ts';
 import type { EventDetail, JoinTicket } from '../../src/contract/events.ts';
-import type { ServerMessage } from '../../src/contract/live.ts';
-import { SheetReplica } from '../../src/web/sheets/replica.ts';
+import type { Intent, ServerMessage } from '../../src/contract/live.ts';
+import { LiveCore } from '../../src/core/client.ts';
 
 type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
 
@@ -270,23 +270,34 @@ describe.each(testBackends())('world-café cards on $name', (backend) => {
   it('SYNC-9/SYNC-10: a card added, edited twice, tagged, deleted and restored offline arrives with every change applied once, in order', async () => {
     const { w } = await phone(4);
     let n = 0;
-    const replica = new SheetReplica(() => `offline${String(n++).padStart(6, '0')}`);
-    replica.receive(w);
+    // the phone's own client core, as its LiveClient runs it
+    const core = new LiveCore({
+      participantToken: tickets[4]!.token,
+      newId: () => `offline${String(n++).padStart(6, '0')}`,
+    });
+    core.receive(w);
+    core.closed();
     // offline: nothing is sent, all of it waits in the outbox
-    const { cardId } = replica.addCard({
+    const cardId = randomUUID();
+    const queue = (i: Intent | null) => expect(core.queue(i!).send).toBeNull();
+    queue({
+      type: 'addCard',
+      cardId,
       issueKey: 'domesticWorkers',
       text: 'no day off',
       kind: 'cause',
       level: 'individual',
     });
-    replica.editCard(cardId, { text: 'no day off in months' });
-    replica.editCard(cardId, { text: 'no day off in a year', level: 'family' });
-    replica.editCard(cardId, {
-      tags: { forms: [], sectors: ['DomesticWork'], populations: [], ilo: ['isolation'] },
-    });
-    replica.deleteCard(cardId);
-    replica.restoreCard(cardId);
-    expect(replica.outbox.map((p) => p.intent.type)).toEqual([
+    queue(core.editOf(cardId, { text: 'no day off in months' }));
+    queue(core.editOf(cardId, { text: 'no day off in a year', level: 'family' }));
+    queue(
+      core.editOf(cardId, {
+        tags: { forms: [], sectors: ['DomesticWork'], populations: [], ilo: ['isolation'] },
+      }),
+    );
+    queue({ type: 'deleteCard', cardId });
+    queue({ type: 'restoreCard', cardId });
+    expect(core.outbox.map((p) => p.intent.type)).toEqual([
       'addCard',
       'editCard',
       'editCard',
@@ -294,26 +305,28 @@ describe.each(testBackends())('world-café cards on $name', (backend) => {
       'deleteCard',
       'restoreCard',
     ]);
-    const wanted = replica.view('domesticWorkers').find((c) => c.id === cardId)!;
+    const wanted = core.shown(cardId)!;
+    const last = core.outbox[core.outbox.length - 1]!.id;
     // The connection comes back, the outbox goes out, and the link drops before any answer.
     const connect = async () => {
       const c = await TestLiveClient.connect(url);
-      c.send(replica.hello(tickets[4]!.token));
-      await c.next((m) => m.type === 'welcome');
-      for (const m of replica.resend()) c.send(m);
+      c.send(core.hello());
+      const welcome = await c.next((m) => m.type === 'welcome');
+      for (const m of core.receive(welcome).send) c.send(m);
       return c;
     };
     const first = await connect();
     first.ws.terminate();
+    core.closed();
     // Back again: everything is resent (SYNC-4); what already applied is acknowledged, not redone.
     const second = await connect();
-    await second.next(
-      (m) => m.type === 'ack' && m.id === replica.outbox[replica.outbox.length - 1]!.id,
-      10_000,
-    );
-    for (const m of second.messages) replica.receive(m);
-    expect(replica.outbox).toEqual([]);
-    expect(replica.rejections).toEqual([]);
+    await second.next((m) => m.type === 'ack' && m.id === last, 10_000);
+    const refused = second.messages
+      .filter((m) => m.type !== 'welcome')
+      .map((m) => core.receive(m).settled)
+      .filter((x) => x && !x.result.ok);
+    expect(core.outbox).toEqual([]);
+    expect(refused).toEqual([]);
     const card = (await storedCards()).find((c) => c.id === cardId)!;
     expect(card).toMatchObject({
       text: wanted.text,

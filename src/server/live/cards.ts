@@ -1,7 +1,7 @@
 import type { Card, CardTags } from '../../contract/cards.ts';
-import { ILO_INDICATORS } from '../../contract/constants.ts';
-import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from '../../contract/vocab.ts';
 import type { EventIssue, PlannedRound } from '../../contract/events.ts';
+import { canonicalTags } from '../../core/cards.ts';
+import { hostsIssue, placeNow, type Place } from '../../core/placement.ts';
 import type { Intent } from '../../contract/live.ts';
 import { mergeEdit, type CardFields } from '../../domain/sheets/merge.ts';
 import type { AppContext } from '../context.ts';
@@ -27,20 +27,7 @@ type CardIntent = Extract<
 export type Outcome = { ok: true; seq: number } | { ok: false; error: string; message: string };
 const refuse = (error: string, message: string): Outcome => ({ ok: false, error, message });
 
-/**
- * Tags as stored: each list in its vocabulary's order, each code once, so that the same tags are
- * always the same JSON (SYNC-6 compares them as a whole) whatever order a client sent them in.
- */
-export function canonicalTags(t: Partial<CardTags> | undefined): CardTags {
-  const pick = <T extends string>(order: readonly T[], chosen: readonly T[] | undefined) =>
-    order.filter((code) => chosen?.includes(code));
-  return {
-    forms: pick(FORMS_OF_EXPLOITATION, t?.forms),
-    sectors: pick(LABOUR_SECTORS, t?.sectors),
-    populations: pick(POPULATIONS, t?.populations),
-    ilo: pick(ILO_INDICATORS, t?.ilo),
-  };
-}
+/** Tags as stored (TAG-1): the canonical form the phone shows too (`core/cards.ts`). */
 const tagsJson = (t: Partial<CardTags> | undefined) => JSON.stringify(canonicalTags(t));
 
 export function presentCard(c: CardTable): Card {
@@ -61,24 +48,17 @@ export function presentCard(c: CardTable): Card {
   };
 }
 
-interface Place {
-  tableId: string | null;
-  round: number | null;
-  /** The issue at that table in this round. */
-  issueKey: string | null;
-}
-const NOWHERE: Place = { tableId: null, round: null, issueKey: null };
-
 /** Where a participant sits now, if a café round is on: provenance of what they add. */
 async function whereNow(db: Db, room: Room, participantId: string | null): Promise<Place> {
   const st = room.state;
-  if (!participantId || !st.sessionId || st.status === 'idle') return NOWHERE;
-  const s = (await listSessions(db, room.eventId)).find((x) => x.id === st.sessionId);
-  if (!s?.plan || s.kind !== 'cafe') return NOWHERE;
-  const group = (JSON.parse(s.plan) as PlannedRound[])[st.round]?.groups.find((g) =>
-    g.participantIds.includes(participantId),
-  );
-  return { tableId: group?.tableId ?? null, round: st.round, issueKey: group?.issueKey ?? null };
+  const s = st.sessionId
+    ? (await listSessions(db, room.eventId)).find((x) => x.id === st.sessionId)
+    : undefined;
+  const session = s && {
+    kind: s.kind,
+    plan: s.plan ? (JSON.parse(s.plan) as PlannedRound[]) : null,
+  };
+  return placeNow(st, session, participantId);
 }
 
 /**
@@ -93,10 +73,16 @@ async function standingOf(
   issueKey: string,
 ): Promise<RoomStanding[]> {
   if (client.role === 'facilitator') return ['facilitator'];
-  const pid = client.participantId;
-  if (!pid || place.issueKey !== issueKey || !place.tableId) return ['participant'];
-  const table = (await listTables(db, room.eventId)).find((t) => t.id === place.tableId);
-  return table?.host_participant_id === pid ? ['participant', 'tableHost'] : ['participant'];
+  // only someone seated at a table now can host it: no need to read the tables otherwise
+  const tables = place.tableId
+    ? (await listTables(db, room.eventId)).map((t) => ({
+        id: t.id,
+        hostParticipantId: t.host_participant_id,
+      }))
+    : [];
+  return hostsIssue(tables, place, client.participantId, issueKey)
+    ? ['participant', 'tableHost']
+    : ['participant'];
 }
 
 /**

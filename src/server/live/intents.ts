@@ -1,5 +1,5 @@
 import type { Intent } from '../../contract/live.ts';
-import { apply, type RoomCommand } from '../../domain/live/clock.ts';
+import { apply, type RoomCommand } from '../../core/clock.ts';
 import type { AppContext } from '../context.ts';
 import { findParticipant, listSessions, updateParticipant } from '../db/repos/events.ts';
 import { presentParticipant } from '../events/present.ts';

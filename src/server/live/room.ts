@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Change, LiveState } from '../../contract/live.ts';
-import { IDLE } from '../../domain/live/clock.ts';
+import { IDLE } from '../../core/clock.ts';
 import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
 import {

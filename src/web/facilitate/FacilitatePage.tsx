@@ -5,7 +5,9 @@ import type { Intent } from '../../contract/live.ts';
 import { JoinQr, joinUrl, useJoinBase } from '../events/qr.tsx';
 import { isLoopbackUrl } from '../../contract/address.ts';
 import { wasStopped } from '../events/PlanProgress.tsx';
-import { currentSession, formatClock, remainingMs } from '../live/derive.ts';
+import { remaining } from '../../core/clock.ts';
+import { currentSession } from '../../core/placement.ts';
+import { formatClock } from '../live/derive.ts';
 import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import '../events/events.css';
@@ -79,7 +81,7 @@ export function FacilitatePage({ id }: { id: string }) {
 
   const { event, state } = snap;
   const session = currentSession(snap);
-  const left = remainingMs(state, now);
+  const left = remaining(state, now);
   const running = state.status === 'running';
   const paused = state.status === 'paused';
   const active = running || paused;

@@ -4,13 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Participant } from '../../contract/events.ts';
 import type { LiveClient, LiveView } from '../live/client.ts';
-import {
-  currentSession,
-  formatClock,
-  placementOf,
-  remainingMs,
-  type Placement,
-} from '../live/derive.ts';
+import { remaining } from '../../core/clock.ts';
+import { currentSession, placementOf, type Placement } from '../../core/placement.ts';
+import { formatClock } from '../live/derive.ts';
 import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
 import { Announcer } from '../live/Announcer.tsx';
 import { livePersistence, loadMe, type Membership } from './me.ts';
@@ -135,7 +131,7 @@ function LiveBody({
   const session = currentSession(snap);
   const self = snap.participants.find((p) => p.id === me.participantId);
   const total = session?.rounds ?? 0;
-  const left = remainingMs(state, now);
+  const left = remaining(state, now);
   const here = session
     ? placementOf(snap.event, snap.participants, session, state.round, me.participantId)
     : null;

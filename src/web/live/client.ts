@@ -1,26 +1,29 @@
 /**
- * The live-room client shared by the console, the projector and the phone: one WebSocket, the
- * server's state applied in sequence order, intents retried with the same id until acknowledged,
- * and the server clock estimated from ping/pong. It knows nothing of React (see useLive.ts).
+ * The live-room client shared by the console, the projector and the phone: the browser's
+ * WebSocket and IndexedDB around the DOM-free client core (`core/client.ts`: sequence numbers,
+ * outbox, gap policy, snapshot replace — the same core the convergence fuzz drives), plus the
+ * server clock estimated from ping/pong. It knows nothing of React (see useLive.ts).
  *
- * What must stay true:
- * - changes are applied in seq order, each once; a gap means we missed something, so we
- *   reconnect and ask for everything after the last seq we applied;
- * - a `welcome` with a snapshot replaces the state; one without is followed by what we missed;
- * - an intent keeps its id across reconnects (the server applies a retry once);
- * - a dead socket is noticed by the heartbeat, not only by `close` (Wi-Fi that drops rarely closes).
+ * What this wrapper adds to the core:
+ * - a gap the core reports is answered by reconnecting, asking for everything after the last seq;
+ * - a dead socket is noticed by the heartbeat, not only by `close` (Wi-Fi that drops rarely closes);
+ * - what was typed is saved at once (a reload may come any moment), the rest a little later.
  */
-import type { Change, Intent, ServerMessage, Snapshot } from '../../contract/live.ts';
+import type { Intent, ServerMessage, Snapshot } from '../../contract/live.ts';
+import {
+  LiveCore,
+  type IntentResult,
+  type PendingIntent,
+  type Role,
+  type Saved,
+} from '../../core/client.ts';
 import { ServerClock } from './clock.ts';
 import { PROTOCOL } from './protocol.ts';
 
-export type LinkStatus = 'connecting' | 'online' | 'offline' | 'reload' | 'denied';
-export type Role = 'facilitator' | 'screen' | 'participant';
+export type { IntentResult, PendingIntent, Role, Saved };
+export { newIntentId } from '../../core/client.ts';
 
-export interface PendingIntent {
-  id: string;
-  intent: Intent;
-}
+export type LinkStatus = 'connecting' | 'online' | 'offline' | 'reload' | 'denied';
 
 export interface LiveView {
   snapshot: Snapshot | null;
@@ -31,7 +34,10 @@ export interface LiveView {
   participantId: string | null;
   /** Intents sent but not yet acknowledged (queued while offline). */
   pending: number;
-  /** Those intents, oldest first: a sheet shows queued cards as "waiting to send" (SYNC-1). */
+  /**
+   * Those intents, oldest first, and acknowledged ones whose change has not arrived yet: a sheet
+   * shows them on top of the confirmed cards, marked "waiting to send" (SYNC-1).
+   */
   outbox: readonly PendingIntent[];
   /** Cards this participant wrote (they may edit and delete them): from `welcome` and own adds. */
   myCardIds: readonly string[];
@@ -39,21 +45,10 @@ export interface LiveView {
   reason: string | null;
 }
 
-/** What survives a reload (IndexedDB on the phone). */
-export interface Saved {
-  snapshot: Snapshot | null;
-  seq: number | null;
-  pending: PendingIntent[];
-  myCardIds?: string[];
-}
-
 export interface Persistence {
   load(): Promise<Saved | undefined>;
   save(s: Saved): void;
 }
-
-export type IntentResult =
-  { ok: true; seq: number } | { ok: false; error: string; message: string };
 
 export interface LiveOptions {
   eventId: string;
@@ -85,56 +80,9 @@ function reloadOnce(serverProtocol: number): void {
   }
 }
 
-/** 32 hex characters from the CSPRNG; works on plain http (a LAN address), unlike randomUUID. */
-export function newIntentId(): string {
-  const b = new Uint8Array(16);
-  crypto.getRandomValues(b);
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-}
-
-/** Replaces the item with the same key, or appends it. */
-function upsert<T>(list: readonly T[] | undefined, item: T, same: (a: T) => boolean): T[] {
-  const out = [...(list ?? [])];
-  const i = out.findIndex(same);
-  if (i >= 0) out[i] = item;
-  else out.push(item);
-  return out;
-}
-
-export function applyChange(s: Snapshot, c: Change): Snapshot {
-  switch (c.kind) {
-    case 'state':
-      return { ...s, state: c.state };
-    case 'event':
-      return { ...s, event: c.event };
-    case 'participant':
-      return {
-        ...s,
-        participants: upsert(s.participants, c.participant, (p) => p.id === c.participant.id),
-      };
-    case 'card':
-      return { ...s, cards: upsert(s.cards, c.card, (x) => x.id === c.card.id) };
-    case 'handover':
-      // a note is one table's hand-over on one issue after one round
-      return {
-        ...s,
-        handovers: upsert(
-          s.handovers,
-          c.note,
-          (x) =>
-            x.issueKey === c.note.issueKey &&
-            x.tableId === c.note.tableId &&
-            x.round === c.note.round,
-        ),
-      };
-    default:
-      // a kind this page does not know yet: ignore it (a newer server speaks the same protocol)
-      return s;
-  }
-}
-
 export class LiveClient {
   readonly clock = new ServerClock();
+  private readonly core: LiveCore;
   private view: LiveView = {
     snapshot: null,
     seq: null,
@@ -147,10 +95,8 @@ export class LiveClient {
     reason: null,
   };
   private readonly listeners = new Set<() => void>();
-  private pending: PendingIntent[] = [];
   private readonly waiters = new Map<string, (r: IntentResult) => void>();
   private ws: WebSocket | null = null;
-  private welcomed = false;
   private attempt = 0;
   /** Consecutive answers from a server older than this page. */
   private upgradeWaits = 0;
@@ -165,6 +111,7 @@ export class LiveClient {
 
   constructor(opts: LiveOptions) {
     this.opts = opts;
+    this.core = new LiveCore({ participantToken: opts.participantToken ?? null });
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -180,14 +127,8 @@ export class LiveClient {
     const saved = await this.opts.persist?.load();
     if (gen !== this.generation) return;
     if (saved) {
-      this.pending = saved.pending ?? [];
-      this.update({
-        snapshot: saved.snapshot,
-        seq: saved.snapshot ? saved.seq : null,
-        pending: this.pending.length,
-        outbox: this.pending,
-        myCardIds: saved.myCardIds ?? [],
-      });
+      this.core.restore(saved);
+      this.sync();
     }
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
@@ -207,19 +148,28 @@ export class LiveClient {
 
   /** Sends an intent now, or as soon as the room is reachable again; resolves on ack or reject. */
   send(intent: Intent): Promise<IntentResult> {
-    const p: PendingIntent = { id: newIntentId(), intent };
-    this.pending = [...this.pending, p];
-    const mine = intent.type === 'addCard' ? [...this.view.myCardIds, intent.cardId] : null;
-    this.update({
-      pending: this.pending.length,
-      outbox: this.pending,
-      ...(mine && { myCardIds: mine }),
-    });
+    const { id, send } = this.core.queue(intent);
+    this.sync();
     // what was typed is kept at once, not after the save delay: a reload may come any moment
     this.persist(true);
-    const done = new Promise<IntentResult>((resolve) => this.waiters.set(p.id, resolve));
-    if (this.welcomed) this.raw({ type: 'intent', id: p.id, intent: p.intent });
+    const done = new Promise<IntentResult>((resolve) => this.waiters.set(id, resolve));
+    if (send) this.raw(send);
     return done;
+  }
+
+  /** The view from the core's state, with this wrapper's link status. */
+  private sync(patch: Partial<LiveView> = {}): void {
+    const c = this.core;
+    this.update({
+      snapshot: c.snapshot,
+      seq: c.seq,
+      role: c.role,
+      participantId: c.participantId,
+      pending: c.outbox.length,
+      outbox: c.unconfirmed,
+      myCardIds: c.myCardIds,
+      ...patch,
+    });
   }
 
   private update(patch: Partial<LiveView>): void {
@@ -231,13 +181,7 @@ export class LiveClient {
     const store = this.opts.persist;
     if (!store) return;
     clearTimeout(this.saveTimer);
-    const save = () =>
-      store.save({
-        snapshot: this.view.snapshot,
-        seq: this.view.seq,
-        pending: this.pending,
-        myCardIds: [...this.view.myCardIds],
-      });
+    const save = () => store.save(this.core.saved());
     if (now) save();
     else this.saveTimer = setTimeout(save, 100);
   }
@@ -264,13 +208,7 @@ export class LiveClient {
       this.update({ link: this.view.snapshot ? 'offline' : 'connecting' });
     ws.onopen = () => {
       this.lastHeard = Date.now();
-      const { snapshot, seq } = this.view;
-      this.raw({
-        type: 'hello',
-        protocol: PROTOCOL,
-        ...(snapshot && seq !== null ? { lastSeq: seq } : {}),
-        ...(this.opts.participantToken ? { participantToken: this.opts.participantToken } : {}),
-      });
+      this.raw(this.core.hello());
     };
     ws.onmessage = (e) => {
       if (this.ws !== ws) return;
@@ -294,7 +232,7 @@ export class LiveClient {
   private drop(): void {
     const ws = this.ws;
     this.ws = null;
-    this.welcomed = false;
+    this.core.closed();
     if (!ws) return;
     ws.onopen = ws.onmessage = ws.onclose = null;
     try {
@@ -305,7 +243,7 @@ export class LiveClient {
   }
 
   private lost(): void {
-    this.welcomed = false;
+    this.core.closed();
     if (this.stopped || this.view.link === 'reload' || this.view.link === 'denied') return;
     this.update({ link: this.view.snapshot ? 'offline' : 'connecting' });
     const delay = Math.min(MAX_BACKOFF_MS, 400 * 2 ** this.attempt) * (0.5 + Math.random() / 2);
@@ -322,7 +260,7 @@ export class LiveClient {
 
   private onOnline = () => {
     if (this.stopped) return;
-    if (!this.ws || !this.welcomed) this.reconnectNow();
+    if (!this.ws || !this.core.welcomed) this.reconnectNow();
     else this.ping();
   };
 
@@ -349,59 +287,6 @@ export class LiveClient {
 
   private handle(m: ServerMessage): void {
     switch (m.type) {
-      case 'welcome': {
-        this.welcomed = true;
-        this.attempt = 0;
-        this.upgradeWaits = 0;
-        this.clock.rough(m.serverTime);
-        const patch: Partial<LiveView> = {
-          link: 'online',
-          role: m.role,
-          participantId: m.participantId,
-          reason: null,
-        };
-        if (m.snapshot) {
-          patch.snapshot = m.snapshot;
-          patch.seq = m.seq;
-        }
-        if (m.myCardIds?.length)
-          patch.myCardIds = [...new Set([...this.view.myCardIds, ...m.myCardIds])];
-        this.update(patch);
-        if (m.snapshot) this.persist();
-        for (const p of this.pending) this.raw({ type: 'intent', id: p.id, intent: p.intent });
-        // a few quick pings so the clock offset is good before the first countdown is read
-        this.ping();
-        setTimeout(() => this.ping(), 300);
-        setTimeout(() => this.ping(), 900);
-        return;
-      }
-      case 'change': {
-        const { snapshot, seq } = this.view;
-        if (!snapshot || seq === null) return;
-        if (m.seq <= seq) return; // already applied
-        if (m.seq !== seq + 1) {
-          // a gap: ask again for everything after what we have
-          this.reconnectNow();
-          return;
-        }
-        this.update({ snapshot: applyChange(snapshot, m.change), seq: m.seq });
-        this.persist();
-        return;
-      }
-      case 'ack':
-      case 'reject': {
-        this.pending = this.pending.filter((p) => p.id !== m.id);
-        this.update({ pending: this.pending.length, outbox: this.pending });
-        this.persist();
-        const w = this.waiters.get(m.id);
-        this.waiters.delete(m.id);
-        w?.(
-          m.type === 'ack'
-            ? { ok: true, seq: m.seq }
-            : { ok: false, error: m.error, message: m.message },
-        );
-        return;
-      }
       case 'pong':
         this.clock.sample(m.t, m.serverTime, Date.now());
         return;
@@ -433,6 +318,31 @@ export class LiveClient {
           this.drop();
         }
         return;
+    }
+    const r = this.core.receive(m);
+    if (r.resync) {
+      // SYNC-5: a gap; ask again for everything after what we have
+      this.reconnectNow();
+      return;
+    }
+    if (r.welcome) {
+      this.attempt = 0;
+      this.upgradeWaits = 0;
+      this.clock.rough(r.welcome.serverTime);
+      this.sync({ link: 'online', reason: null });
+    } else if (r.changed) this.sync();
+    if (r.settled) {
+      const w = this.waiters.get(r.settled.id);
+      this.waiters.delete(r.settled.id);
+      w?.(r.settled.result);
+    }
+    if (r.changed) this.persist();
+    for (const out of r.send) this.raw(out);
+    if (r.welcome) {
+      // a few quick pings so the clock offset is good before the first countdown is read
+      this.ping();
+      setTimeout(() => this.ping(), 300);
+      setTimeout(() => this.ping(), 900);
     }
   }
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EventDetail, Participant } from '../../contract/events.ts';
 import type { Snapshot } from '../../contract/live.ts';
-import { applyChange } from './client.ts';
+import { remaining } from '../../core/clock.ts';
+import { placementOf } from '../../core/placement.ts';
+import { applyChange } from '../../core/snapshot.ts';
 import { ServerClock } from './clock.ts';
-import { formatClock, placementOf, remainingMs, roundRoster } from './derive.ts';
+import { formatClock, roundRoster } from './derive.ts';
 
 const person = (id: string, name: string): Participant => ({
   id,
@@ -98,12 +100,12 @@ describe('time left', () => {
   } as const;
   it('counts down to the server end time, never below zero', () => {
     const s = { ...base, status: 'running' as const, endsAt: 10_000, remainingMs: null };
-    expect(remainingMs(s, 4_000)).toBe(6_000);
-    expect(remainingMs(s, 12_000)).toBe(0);
+    expect(remaining(s, 4_000)).toBe(6_000);
+    expect(remaining(s, 12_000)).toBe(0);
   });
   it('holds still when paused', () => {
     const s = { ...base, status: 'paused' as const, endsAt: null, remainingMs: 42_000 };
-    expect(remainingMs(s, 1e12)).toBe(42_000);
+    expect(remaining(s, 1e12)).toBe(42_000);
   });
   it('rounds up, so 0:00 shows only when time is up', () => {
     expect(formatClock(120_000)).toBe('2:00');

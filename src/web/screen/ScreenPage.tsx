@@ -3,13 +3,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EventSession } from '../../contract/events.ts';
 import { JoinQr, joinUrl, useJoinBase } from '../events/qr.tsx';
-import {
-  currentSession,
-  formatClock,
-  remainingMs,
-  roundRoster,
-  type RosterLine,
-} from '../live/derive.ts';
+import { remaining } from '../../core/clock.ts';
+import { currentSession } from '../../core/placement.ts';
+import { formatClock, roundRoster, type RosterLine } from '../live/derive.ts';
 import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import './screen.css';
@@ -60,7 +56,7 @@ export function ScreenPage({ id }: { id: string }) {
   const { event, state } = snap;
   const session = currentSession(snap);
   const active = session && (state.status === 'running' || state.status === 'paused');
-  const left = remainingMs(state, now);
+  const left = remaining(state, now);
   const roster = active
     ? roundRoster(event, snap.participants, session, state.round, i18n.language)
     : [];

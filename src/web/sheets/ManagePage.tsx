@@ -8,8 +8,17 @@ import { call, enc } from '../live/http.ts';
 import { useLiveClient, useLiveView } from '../live/useLive.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { kindLabel, layerText, levelLabel } from './labels.ts';
-import { TAG_GROUPS, emptyTags, normalTags, tagGroupLabel, tagWords, type Tags } from './tags.ts';
-import { KINDS, LEVELS, editIntent, latestHandover, sheetView, type ShownCard } from './view.ts';
+import { tagGroupLabel, tagWords } from './tags.ts';
+import {
+  CARD_KINDS as KINDS,
+  CARD_LEVELS as LEVELS,
+  TAG_GROUPS,
+  canonicalTags,
+  emptyTags,
+  type Tags,
+} from '../../core/cards.ts';
+import { editIntent, sheetView, type ShownCard } from '../../core/sheet.ts';
+import { handoverOf } from '../../core/snapshot.ts';
 import { TagCheckboxes } from './TagCheckboxes.tsx';
 import './fonts.css';
 import './manage.css';
@@ -82,7 +91,7 @@ export function ManageSheetPage({ eventId, issueKey }: { eventId: string; issueK
   if (!snap || !client) return <p role="status">{t('sheets.wall.connecting')}</p>;
   if (!issue) return <p role="alert">{t('sheets.wall.unknownIssue', { key: issueKey })}</p>;
   const cards = sheetView(snap.cards ?? [], view.outbox, issueKey, { withDeleted });
-  const note = latestHandover(snap.handovers, issueKey);
+  const note = handoverOf(snap.handovers, issueKey);
   return (
     <section className="shm sheet-fonts" aria-labelledby="shm-title">
       <p>
@@ -152,7 +161,7 @@ function ManagedCard({
   const [text, setText] = useState(card.text);
   const [kind, setKind] = useState<Card['kind']>(card.kind);
   const [level, setLevel] = useState<Card['level']>(card.level);
-  const [tags, setTags] = useState<Tags>(() => normalTags(card.tags));
+  const [tags, setTags] = useState<Tags>(() => canonicalTags(card.tags));
   const [msg, setMsg] = useState<string | null>(null);
   const [history, setHistory] = useState<CardVersion[] | 'loading' | 'failed' | null>(null);
   const author = card.participantId
@@ -250,7 +259,7 @@ function ManagedCard({
                 setText(card.text);
                 setKind(card.kind);
                 setLevel(card.level);
-                setTags(normalTags(card.tags));
+                setTags(canonicalTags(card.tags));
                 setEditing(true);
               }}
             >

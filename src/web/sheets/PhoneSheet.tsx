@@ -4,28 +4,23 @@ import type { Card } from '../../contract/cards.ts';
 import type { Snapshot } from '../../contract/live.ts';
 import type { IntentResult, LiveClient, LiveView } from '../live/client.ts';
 import { kindLabel, layerText, levelLabel, refusal } from './labels.ts';
+import { tagGroupLabel, tagWords } from './tags.ts';
 import {
+  CARD_KINDS as KINDS,
+  CARD_LEVELS as LEVELS,
+  MAX_CARD_LENGTH,
   TAG_GROUPS,
+  canonicalTags,
+  cardTextLength,
+  cardTextProblem,
   emptyTags,
-  normalTags,
   tagCount,
-  tagGroupLabel,
-  tagWords,
   type Tags,
-} from './tags.ts';
-import {
-  KINDS,
-  LEVELS,
-  MAX_TEXT,
-  countByKindAndLevel,
-  editIntent,
-  hostsSheet,
-  latestHandover,
-  newCardId,
-  newest,
-  sheetView,
-  type ShownCard,
-} from './view.ts';
+} from '../../core/cards.ts';
+import { hostsSheet } from '../../core/placement.ts';
+import { editIntent, sheetView, type ShownCard } from '../../core/sheet.ts';
+import { handoverOf } from '../../core/snapshot.ts';
+import { countByKindAndLevel, newCardId, newest } from './view.ts';
 import { TagCheckboxes } from './TagCheckboxes.tsx';
 import './sheet-phone.css';
 
@@ -54,7 +49,7 @@ export function PhoneSheet({ client, view, snap, issueKey, topic, participantId 
   const cards = sheetView(snap.cards ?? [], view.outbox, issueKey);
   const mine = new Set(view.myCardIds);
   const earlier = cards.filter((c) => !mine.has(c.id));
-  const note = latestHandover(snap.handovers, issueKey);
+  const note = handoverOf(snap.handovers, issueKey);
   const han = cards.some((c) => HAN.test(c.text)) || HAN.test(note?.text ?? '');
   useEffect(() => {
     if (han) void import('./cjk.css');
@@ -87,7 +82,7 @@ export function PhoneSheet({ client, view, snap, issueKey, topic, participantId 
             cardId: newCardId(),
             issueKey,
             ...fields,
-            ...(tagCount(tags) > 0 && { tags: normalTags(tags) }),
+            ...(tagCount(tags) > 0 && { tags: canonicalTags(tags) }),
           })
         }
         offline={view.link !== 'online'}
@@ -122,7 +117,7 @@ function Earlier({
   snap,
 }: {
   cards: ShownCard[];
-  note: ReturnType<typeof latestHandover>;
+  note: ReturnType<typeof handoverOf>;
   snap: Snapshot;
 }) {
   const { t } = useTranslation();
@@ -194,9 +189,9 @@ function AddCard({ onAdd, offline }: { onAdd: (f: Fields) => void; offline: bool
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const clean = text.trim();
-    if (!clean) return setProblem(t('sheets.phone.empty'));
-    if ([...clean].length > MAX_TEXT)
-      return setProblem(t('sheets.phone.tooLong', { max: MAX_TEXT }));
+    const bad = cardTextProblem(clean);
+    if (bad === 'empty') return setProblem(t('sheets.phone.empty'));
+    if (bad === 'tooLong') return setProblem(t('sheets.phone.tooLong', { max: MAX_CARD_LENGTH }));
     setProblem(null);
     onAdd({ text: clean, kind, level, tags });
     setText('');
@@ -204,7 +199,7 @@ function AddCard({ onAdd, offline }: { onAdd: (f: Fields) => void; offline: bool
     setAdded((n) => n + 1);
     setDone(offline ? 'keptOffline' : 'added');
   };
-  const left = MAX_TEXT - [...text].length;
+  const left = MAX_CARD_LENGTH - cardTextLength(text);
   return (
     <form className="sh-ph-box sh-ph-form" onSubmit={submit} noValidate>
       <h3 className="sh-ph-subtitle">{t('sheets.phone.addTitle')}</h3>
@@ -215,7 +210,7 @@ function AddCard({ onAdd, offline }: { onAdd: (f: Fields) => void; offline: bool
         id="sh-text"
         rows={3}
         value={text}
-        maxLength={MAX_TEXT * 2}
+        maxLength={MAX_CARD_LENGTH * 2}
         aria-invalid={problem ? true : undefined}
         aria-describedby="sh-text-count"
         onChange={(e) => {
@@ -369,9 +364,9 @@ function EditCard({
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(card.text);
-  const [tags, setTags] = useState<Tags>(() => normalTags(card.tags));
+  const [tags, setTags] = useState<Tags>(() => canonicalTags(card.tags));
   const clean = text.trim();
-  const ok = clean.length > 0 && [...clean].length <= MAX_TEXT;
+  const ok = cardTextProblem(clean) === null;
   return (
     <form
       className="sh-ph-form"

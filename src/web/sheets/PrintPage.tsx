@@ -6,7 +6,7 @@ import { call, enc } from '../live/http.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { kindLabel, layerText, levelLabel } from './labels.ts';
 import { tagWords } from './tags.ts';
-import { KINDS, LEVELS } from './view.ts';
+import { CARD_KINDS as KINDS, CARD_LEVELS as LEVELS } from '../../core/cards.ts';
 import './fonts.css';
 import './print.css';
 

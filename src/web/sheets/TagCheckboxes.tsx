@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { tagLabel, toggleTag, type TAG_GROUPS, type Tags } from './tags.ts';
+import { toggleTag, type TAG_GROUPS, type Tags } from '../../core/cards.ts';
+import { tagLabel } from './tags.ts';
 
 type Group = (typeof TAG_GROUPS)[number];
 

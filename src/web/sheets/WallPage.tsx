@@ -5,7 +5,10 @@ import { useLiveClient, useLiveView } from '../live/useLive.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { kindLabel, layerText, levelLabel } from './labels.ts';
 import { tagWords } from './tags.ts';
-import { KINDS, LEVELS, latestHandover, latestRound, sheetView } from './view.ts';
+import { latestRound } from './view.ts';
+import { CARD_KINDS as KINDS, CARD_LEVELS as LEVELS } from '../../core/cards.ts';
+import { sheetView } from '../../core/sheet.ts';
+import { handoverOf } from '../../core/snapshot.ts';
 import './fonts.css';
 import './wall.css';
 
@@ -59,7 +62,7 @@ export function WallPage({ eventId, issueKey }: { eventId: string; issueKey: str
   const cards = sheetView(snap.cards ?? [], [], issueKey);
   const lastRound = latestRound(cards);
   const newestAt = cards.reduce((m, c) => Math.max(m, c.createdAt), 0);
-  const note = latestHandover(snap.handovers, issueKey);
+  const note = handoverOf(snap.handovers, issueKey);
   const tables = snap.event.tables;
   // the newest layer: the last round's cards, or (outside café rounds) the last few minutes'
   const isNew = (c: Card) =>

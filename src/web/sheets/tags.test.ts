@@ -3,7 +3,7 @@ import { CardTags } from '../../contract/cards.ts';
 import en from '../i18n/en.json';
 import th from '../i18n/th.json';
 import { refusal } from './labels.ts';
-import { TAG_GROUPS, emptyTags, normalTags, tagCount, toggleTag } from './tags.ts';
+import { TAG_GROUPS, canonicalTags, emptyTags, tagCount, toggleTag } from '../../core/cards.ts';
 
 describe('card tags on the web', () => {
   it('offers exactly the contract’s lists, every code labelled in English and Thai', () => {
@@ -18,7 +18,10 @@ describe('card tags on the web', () => {
 
   it('keeps each list in vocabulary order with each code once; toggling adds and removes', () => {
     expect(
-      normalTags({ populations: ['women', 'children', 'women'], ilo: ['isolation', 'deception'] }),
+      canonicalTags({
+        populations: ['women', 'children', 'women'],
+        ilo: ['isolation', 'deception'],
+      }),
     ).toEqual({
       forms: [],
       sectors: [],

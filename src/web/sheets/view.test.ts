@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Card } from '../../contract/cards.ts';
 import type { Snapshot } from '../../contract/live.ts';
 import type { EventDetail } from '../../contract/events.ts';
-import {
-  countByKindAndLevel,
-  editIntent,
-  hostsSheet,
-  latestHandover,
-  latestRound,
-  newCardId,
-  sheetView,
-} from './view.ts';
+import { hostsSheet } from '../../core/placement.ts';
+import { editIntent, sheetView } from '../../core/sheet.ts';
+import { countByKindAndLevel, latestRound, newCardId } from './view.ts';
 
 const card = (over: Partial<Card>): Card => ({
   id: 'c1',
@@ -80,7 +74,7 @@ describe('the sheet as a person sees it', () => {
     expect(sheetView([gone], [restore], 'forcedMarriage')).toHaveLength(1);
   });
 
-  it('counts by kind and level, newest layer and newest note', () => {
+  it('counts by kind and level, and finds the newest layer', () => {
     const cards = [
       card({}),
       card({ id: 'c2', round: 2 }),
@@ -88,8 +82,6 @@ describe('the sheet as a person sees it', () => {
     ];
     expect(countByKindAndLevel(cards).cause.family).toBe(2);
     expect(latestRound(cards)).toBe(4);
-    const note = (at: number) => ({ issueKey: 'x', text: String(at), tableId: null, round: 0, at });
-    expect(latestHandover([note(1), note(3), note(2)], 'x')?.text).toBe('3');
   });
 
   it('makes card ids the server accepts (UUIDs)', () => {

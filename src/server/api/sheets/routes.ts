@@ -7,7 +7,8 @@ import type { App, AppContext } from '../../context.ts';
 import { cardHistory, listCards, listHandovers } from '../../db/repos/cards.ts';
 import { listTables } from '../../db/repos/events.ts';
 import { notFound } from '../../http/errors.ts';
-import { canonicalTags, presentCard } from '../../live/cards.ts';
+import { canonicalTags } from '../../../core/cards.ts';
+import { presentCard } from '../../live/cards.ts';
 import { eventFor } from '../../events/service.ts';
 
 const SheetParams = EventParams.extend({
