@@ -25,8 +25,12 @@ import { editIntent, sheetView, type CardFields, type Queued, type ShownCard } f
 export type Role = 'facilitator' | 'screen' | 'participant';
 export type PendingIntent = Queued;
 
+type Reject = Extract<ServerMessage, { type: 'reject' }>;
+
+/** An ack, or a reject with its code (and, for `invalid_intent`, the field, its code and values). */
 export type IntentResult =
-  { ok: true; seq: number } | { ok: false; error: string; message: string };
+  | { ok: true; seq: number }
+  | ({ ok: false } & Pick<Reject, 'error' | 'message' | 'field' | 'code' | 'params'>);
 
 /** What survives a reload (IndexedDB on the phone). */
 export interface Saved {
@@ -184,10 +188,12 @@ export class LiveCore {
         this.outbox = this.outbox.filter((x) => x !== p);
         if (m.type === 'ack' && m.seq > (this.seq ?? 0))
           this.confirming = [...this.confirming, { seq: m.seq, p }];
-        const result: IntentResult =
-          m.type === 'ack'
-            ? { ok: true, seq: m.seq }
-            : { ok: false, error: m.error, message: m.message };
+        let result: IntentResult;
+        if (m.type === 'ack') result = { ok: true, seq: m.seq };
+        else {
+          const { type: _type, id: _id, ...refusal } = m;
+          result = { ok: false, ...refusal };
+        }
         return { ...NOTHING, changed: true, settled: { id: m.id, result } };
       }
       default:
