@@ -5,7 +5,7 @@ import { ApiError } from '../api.ts';
 import { SECTORS, type Sector } from '../live/protocol.ts';
 import { joinApi, type JoinInfo, type JoinResult } from './api.ts';
 import { joinError } from './errors.ts';
-import { saveMe } from './me.ts';
+import { loadMe, saveMe } from './me.ts';
 import { RejoinForm } from './RejoinForm.tsx';
 
 type Stage =
@@ -18,17 +18,25 @@ type Stage =
 export function JoinPage({ code }: { code: string }) {
   const { t } = useTranslation();
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
+  const [, navigate] = useLocation();
 
   useEffect(() => {
     const ctrl = new AbortController();
     joinApi.info(code, ctrl.signal).then(
-      (info) => setStage({ kind: 'pick', info }),
+      async (info) => {
+        // A phone that already joined this event (the QR code scanned again) goes straight back
+        // to its live page instead of "Who are you?".
+        const me = await loadMe(info.eventId).catch(() => undefined);
+        if (ctrl.signal.aborted) return;
+        if (me) navigate(`/live/${info.eventId}`, { replace: true });
+        else setStage({ kind: 'pick', info });
+      },
       (err: unknown) => {
         if (!ctrl.signal.aborted) setStage({ kind: 'failed', message: joinError(t, err) });
       },
     );
     return () => ctrl.abort();
-  }, [code, t]);
+  }, [code, t, navigate]);
 
   useEffect(() => {
     const name = stage.kind === 'pick' || stage.kind === 'joined' ? stage.info.name : null;
@@ -117,10 +125,16 @@ function Pick({
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
-      {error && (
+      {error && !taken && (
         <div className="ph-error-box" role="alert">
           <p>{error}</p>
-          {taken && <RejoinForm autoFocus />}
+        </div>
+      )}
+      {taken && (
+        <div className="ph-error-box" role="alert" data-testid="taken">
+          <h2 className="ph-label">{t('join.itsMeTitle')}</h2>
+          <p>{t('join.itsMeBody')}</p>
+          <RejoinForm autoFocus />
         </div>
       )}
       <fieldset className="ph-roster">

@@ -84,6 +84,13 @@ function describe(
     : t('join.tableOnly', { table: pl.tableName });
 }
 
+/** Where to go, as short as a sign: "Table 4 · Spot 62", "Spot 12". */
+function placeOf(t: TFunction<'translation', undefined>, pl: Placement): string {
+  const spot =
+    pl.kind === 'networking' || !pl.tableName ? t('join.spot', { n: pl.group.spot }) : null;
+  return [pl.tableName, spot].filter(Boolean).join(' · ');
+}
+
 function LiveBody({
   view,
   now,
@@ -162,6 +169,11 @@ function LiveBody({
           <p className="ph-label" data-testid="phone-round">
             {session.title} · {t('join.roundOf', { n: state.round + 1, total })}
           </p>
+          {here && (
+            <p className="ph-place" data-testid="place">
+              {placeOf(t, here)}
+            </p>
+          )}
           <h1 className="ph-now-text" data-testid="now-text">
             {nowText ?? t('join.notPlaced')}
           </h1>

@@ -36,12 +36,16 @@ export function joinRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     policy: open,
     rateLimit: { max: ctx.joinAttemptsPerMinute, timeWindow: '1 minute' },
   };
-  /** A participant gets a device token (kept on the phone) and, the first time, a personal code. */
-  async function ticket(p: ParticipantTable, personalCode?: string) {
+  /**
+   * A participant gets a device token (kept on the phone) and, the first time, a personal code.
+   * With the personal code (`move`), the seat moves to this phone: the other phones' tokens end.
+   */
+  async function ticket(p: ParticipantTable, personalCode?: string, move = false) {
     const token = randomBytes(32).toString('base64url');
     const now = ctx.now().toISOString();
     let code = personalCode;
     await ctx.db.transaction().execute(async (trx) => {
+      if (move) await repo.deleteParticipantTokens(trx, p.event_id, p.id);
       if (!code) {
         code = newPersonalCode();
         await repo.updateParticipant(trx, p.event_id, p.id, {
@@ -159,7 +163,8 @@ export function joinRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
       config: limited,
       schema: {
         tags,
-        summary: 'Continue on another device with a personal code',
+        summary:
+          'Continue on another device with a personal code: the seat moves there (the other device’s token ends)',
         body: RejoinRequest,
         response: { 200: JoinTicket, ...errors },
       },
@@ -172,7 +177,7 @@ export function joinRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           error: 'unknown_code',
           message: 'That personal code is not known. Check it, or ask a facilitator.',
         });
-      return ticket(p, code);
+      return ticket(p, code, true);
     },
   );
 }

@@ -213,3 +213,15 @@ export async function savePlan(
     .where('id', '=', sessionId)
     .execute();
 }
+
+/** Forgets every device token of a participant (their seat moves to another phone). */
+export async function deleteParticipantTokens(
+  db: DbOrTx,
+  eventId: string,
+  participantId: string,
+): Promise<void> {
+  await ofEvent(db, 'participant_tokens', eventId)
+    .delete()
+    .where('participant_id', '=', participantId)
+    .execute();
+}
