@@ -300,9 +300,10 @@ describe('live event in Chromium', () => {
     const round3 = after.event.sessions[0]!.plan![2]!.groups.flatMap((g) => g.participantIds);
     expect(round3).not.toContain(bopha.id);
 
-    // ---- the same person on a second device: the name is taken, the personal code opens it ----
+    // ---- the same person on a second device: the name is taken, the personal code moves the
+    // seat there (issue 12); scanning the QR code again then goes straight back to the live page ----
     {
-      const { page } = await h.newPage(PHONE);
+      const { context, page } = await h.newPage(PHONE);
       page.setDefaultTimeout(15_000);
       await page.goto(`${h.url}/j/${joinCode}`);
       await page
@@ -313,12 +314,37 @@ describe('live event in Chromium', () => {
           throw err;
         });
       await page.getByRole('button', { name: 'This is me' }).click();
-      await page.getByRole('alert').filter({ hasText: 'already joined' }).waitFor();
+      await page.getByTestId('taken').filter({ hasText: 'That’s me — on another phone' }).waitFor();
+      await shot(page, 'live-phone-4b-thats-me');
       await page.getByLabel('Your personal code').fill(phones[0]!.code.toLowerCase());
       await page.getByRole('button', { name: 'Rejoin' }).click();
       await page.waitForURL(`**/live/${eventId}`);
       await page.getByText('You are Aung Min').waitFor();
       await page.getByTestId('phone-round').filter({ hasText: 'Round 2 of 3' }).waitFor();
+      // The place is the biggest line: "Spot N" in speed networking.
+      const { event: ev, people: ppl } = await plan();
+      const aung = ppl.find((p) => p.name === 'Aung Min')!;
+      const spot = ev.sessions[0]!.plan![1]!.groups.find((g) =>
+        g.participantIds.includes(aung.id),
+      )!.spot;
+      await page
+        .getByTestId('place')
+        .filter({ hasText: `Spot ${spot}` })
+        .waitFor();
+      const sizes = await page.evaluate(() =>
+        ['place', 'now-text', 'countdown'].map((id) =>
+          parseFloat(getComputedStyle(document.querySelector(`[data-testid="${id}"]`)!).fontSize),
+        ),
+      );
+      expect(sizes[0]).toBeGreaterThan(Math.max(sizes[1]!, sizes[2]!));
+      await shot(page, 'live-phone-4c-place');
+      // Scanning the QR code again on this phone: straight back to the live page.
+      await page.goto(`${h.url}/j/${joinCode}`);
+      await page.waitForURL(`**/live/${eventId}`);
+      await page.getByText('You are Aung Min').waitFor();
+      expect(await page.getByRole('heading', { name: 'Who are you?' }).count()).toBe(0);
+      // From here on, this is Aung Min's phone.
+      phones[0] = { ...phones[0]!, ctx: context, page };
     }
 
     // ---- a page that speaks an old protocol is told to reload ----
