@@ -45,6 +45,7 @@ import { participantImportRoutes } from './api/imports/participants.ts';
 import { joinRoutes } from './api/join/routes.ts';
 import { liveRoutes } from './live/routes.ts';
 import { sheetRoutes } from './api/sheets/routes.ts';
+import { factorRoutes } from './api/factors/routes.ts';
 import { setupOpen, setupRoutes } from './api/setup/routes.ts';
 import { siteRoutes } from './api/site/routes.ts';
 import { LiveHub } from './live/hub.ts';
@@ -218,6 +219,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   joinRoutes(app, ctx, hub);
   liveRoutes(app, ctx, hub);
   sheetRoutes(app, ctx);
+  factorRoutes(app, ctx);
 
   registerWebApp(app, opts.webRoot, () => setupOpen(ctx));
   await app.ready();
