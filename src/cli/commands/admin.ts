@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { configFromEnv } from '../../server/config.ts';
 import { migrateToLatest, openDb } from '../../server/db/index.ts';
-import { createFirstAdmin } from '../../server/seed/admin.ts';
+import { createFirstAdmin } from '../../server/auth/first-admin.ts';
 import { MIN_PASSWORD_LENGTH } from '../../server/auth/passwords.ts';
 import { CliError } from '../errors.ts';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Intent } from '../../contract/live.ts';
-import { JoinQr, joinUrl, useJoinBase } from '../events/qr.tsx';
+import { JoinQr, joinUrl, useJoinBase } from '../shell/qr.tsx';
 import { isLoopbackUrl } from '../../contract/address.ts';
 import { wasStopped } from '../events/PlanProgress.tsx';
 import { remaining } from '../../core/clock.ts';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpSetup } from '../../contract/members.ts';
-import { QrCode } from '../events/qr.tsx';
+import { QrCode } from '../shell/qr.tsx';
 import { useResource } from '../shell/useResource.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { membersApi } from './api.ts';

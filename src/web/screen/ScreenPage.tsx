@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EventSession } from '../../contract/events.ts';
-import { JoinQr, joinUrl, useJoinBase } from '../events/qr.tsx';
+import { JoinQr, joinUrl, useJoinBase } from '../shell/qr.tsx';
 import { remaining } from '../../core/clock.ts';
 import { currentSession } from '../../core/placement.ts';
 import { formatClock, roundRoster, type RosterLine } from '../live/derive.ts';

@@ -14,7 +14,7 @@ import {
   listCoalitionNames,
 } from '../../db/repos/accounts.ts';
 import { HttpError } from '../../http/errors.ts';
-import { slugify } from '../../seed/admin.ts';
+import { slugify } from '../../auth/first-admin.ts';
 
 const tags = ['setup'];
 

@@ -5,7 +5,7 @@ import {
   insertMembership,
   insertUser,
 } from '../db/repos/accounts.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword } from './passwords.ts';
 
 /** Creates a coalition with its first admin, or says why not; changes nothing on refusal. */
 export async function createFirstAdmin(
