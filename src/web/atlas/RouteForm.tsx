@@ -9,7 +9,8 @@ import {
   VISIBILITIES,
 } from '../../contract/vocab.ts';
 import { ApiError } from '../api.ts';
-import { errorMessage, fieldMessage } from '../shell/errors.ts';
+import { ErrorSummary, summaryItems } from '../shell/ErrorSummary.tsx';
+import { errorMessage, fieldErrorText, refusalMessage } from '../shell/errors.ts';
 import { atlasApi } from './api.ts';
 import { basisLabel, confidenceLabel, formLabel, populationLabel, sectorLabel } from './labels.ts';
 import { MapView } from './MapView.tsx';
@@ -38,6 +39,23 @@ export function RouteForm() {
   const [saved, setSaved] = useState<Route | null>(null);
   const [busy, setBusy] = useState(false);
   const [picking, setPicking] = useState<Target | null>(null);
+  const [failures, setFailures] = useState(0);
+  // The fields in the order the form shows them, as the server names them, for the summary.
+  const summaryFields = [
+    { key: 'source', id: 'route-source', label: t('atlas.form.source') },
+    { key: 'transits', id: 'route-transit-0', label: t('atlas.form.transit', { n: 1 }) },
+    { key: 'destination', id: 'route-destination', label: t('atlas.form.destination') },
+    { key: 'forms', id: 'route-forms', label: t('atlas.form.forms') },
+    { key: 'sectors', id: 'route-sectors', label: t('atlas.form.sectors') },
+    { key: 'populations', id: 'route-populations', label: t('atlas.form.populations') },
+    { key: 'yearFrom', id: 'route-yf', label: t('atlas.form.yearFrom') },
+    { key: 'yearTo', id: 'route-yt', label: t('atlas.form.yearTo') },
+    { key: 'confidence', id: 'route-conf', label: t('atlas.form.confidence') },
+    { key: 'basis', id: 'route-basis', label: t('atlas.form.basis') },
+    { key: 'visibility', id: 'route-vis', label: t('atlas.form.visibility') },
+    { key: 'notes', id: 'route-notes', label: t('atlas.form.notes') },
+  ];
+  const labelOf = (f: string) => summaryFields.find((x) => x.key === f)?.label;
 
   // Warn as people type (after a pause), not only after saving.
   useEffect(() => {
@@ -101,17 +119,17 @@ export function RouteForm() {
       });
       setSaved(route);
     } catch (err) {
-      if (err instanceof ApiError && err.body?.fields) {
-        setFieldErrors(
-          Object.fromEntries(
-            err.body.fields.map((f) => [
-              f.field.split('.')[0] ?? f.field,
-              fieldMessage(t, f.message),
-            ]),
-          ),
-        );
-        setError(t('atlas.form.fixFields'));
-      } else setError(errorMessage(t, err));
+      if (err instanceof ApiError && err.body?.fields?.length) {
+        const next: Record<string, string> = {};
+        for (const f of err.body.fields)
+          next[f.field.split('.')[0] ?? f.field] ??= fieldErrorText(t, f, labelOf);
+        setFieldErrors(next);
+        setError(null);
+      } else {
+        setFieldErrors({});
+        setError(refusalMessage(t, err));
+      }
+      setFailures((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -151,7 +169,7 @@ export function RouteForm() {
     set: (x: string[]) => void,
     lab: (code: string) => string,
   ) => (
-    <fieldset className={fieldErrors[name] ? 'choices has-error' : 'choices'}>
+    <fieldset id={`route-${name}`} className={fieldErrors[name] ? 'choices has-error' : 'choices'}>
       <legend>{t(`atlas.form.${name as 'forms' | 'sectors' | 'populations'}`)}</legend>
       {fieldErrors[name] && <p className="field-error">{fieldErrors[name]}</p>}
       <div className="choice-grid">
@@ -173,6 +191,11 @@ export function RouteForm() {
     <form className="atlas-route-form" onSubmit={onSubmit} noValidate aria-labelledby="atlas-add-h">
       <h2 id="atlas-add-h">{t('atlas.form.title')}</h2>
       <p className="alert alert-info">{t('atlas.form.patternNotice')}</p>
+      <ErrorSummary
+        items={summaryItems(fieldErrors, summaryFields)}
+        general={error}
+        focusKey={failures}
+      />
       <PlaceField
         id="route-source"
         label={t('atlas.form.source')}
@@ -318,11 +341,6 @@ export function RouteForm() {
         </p>
         {warnings.length > 0 && <Warnings warnings={warnings} />}
       </div>
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? t('atlas.form.saving') : t('atlas.form.save')}
       </button>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Organisation, OrganisationCreate } from '../../contract/organisations.ts';
 import { ApiError, type OrganisationDraft } from '../api.ts';
-import { errorMessage, fieldMessage } from '../shell/errors.ts';
+import { fieldErrorText, refusalMessage } from '../shell/errors.ts';
 import { CheckboxGroup, RadioGroup, SelectField, TextField } from './fields.tsx';
 import { PlacesPicker } from './PlacesPicker.tsx';
 import { VOCABS, label } from './vocab.ts';
@@ -103,10 +103,7 @@ interface Props {
 export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }: Props) {
   const { t } = useTranslation();
   const [form, setForm] = useState(initial);
-  const [rawErrors, setErrors] = useState<FieldErrors>({});
-  const errors: FieldErrors = Object.fromEntries(
-    Object.entries(rawErrors).map(([k, m]) => [k, fieldMessage(t, m)]),
-  );
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
@@ -118,7 +115,7 @@ export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }:
   // so a screen reader reads it with the field).
   useEffect(() => {
     if (focusTick === 0) return;
-    const first = FIELDS.find((f) => rawErrors[f]);
+    const first = FIELDS.find((f) => errors[f]);
     const el = first
       ? document.getElementById(`f-${first}`)
       : document.getElementById('form-summary');
@@ -143,16 +140,13 @@ export function OrganisationForm({ initial, submitLabel, cancelHref, onSubmit }:
       const body = err instanceof ApiError ? err.body : null;
       for (const f of body?.fields ?? []) {
         const name = f.field.split('.')[0] ?? '';
-        if (isField(name)) next[name] ??= f.message;
+        if (isField(name))
+          next[name] ??= fieldErrorText(t, f, (o) => (isField(o) ? t(`org.${o}`) : undefined));
       }
       setErrors(next);
       const unmapped = (body?.fields ?? []).some((f) => !isField(f.field.split('.')[0] ?? ''));
       if (Object.keys(next).length === 0 || unmapped) {
-        setGeneral(
-          err instanceof ApiError && err.status === 400 && body?.message
-            ? body.message
-            : errorMessage(t, err),
-        );
+        setGeneral(refusalMessage(t, err));
       }
       setFocusTick((n) => n + 1);
     } finally {

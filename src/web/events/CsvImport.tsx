@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { errorExtra } from '../live/http.ts';
 import { eventsApi, type CsvPreview, type CsvProblem } from './api.ts';
-import { fieldMessage } from '../shell/errors.ts';
 import { splitError } from './fieldErrors.ts';
 
 /**
@@ -133,9 +132,7 @@ export function CsvImport({
                   <tr key={i}>
                     <td>{p.line}</td>
                     <td>{p.column ?? '—'}</td>
-                    <td className="problem-text">
-                      <ProblemText message={p.message} />
-                    </td>
+                    <td className="problem-text">{p.message}</td>
                   </tr>
                 ))}
               </tbody>
@@ -144,18 +141,5 @@ export function CsvImport({
         )}
       </div>
     </div>
-  );
-}
-
-/** The problem in the interface language; the server's own words too when they say more (the
- * codes a column accepts, for instance). */
-function ProblemText({ message }: { message: string }) {
-  const { t } = useTranslation();
-  const shown = fieldMessage(t, message);
-  return (
-    <>
-      {shown}
-      {shown !== message && <span className="muted small block">{message}</span>}
-    </>
   );
 }

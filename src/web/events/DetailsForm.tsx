@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../directory/fields.tsx';
-import { focusFirstError, splitError, type FieldErrors } from './fieldErrors.ts';
+import { ErrorSummary, summaryItems } from '../shell/ErrorSummary.tsx';
+import { splitError, type FieldErrors } from './fieldErrors.ts';
 
 export interface Details {
   name: string;
@@ -29,6 +30,16 @@ export function DetailsForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  const labels: Record<keyof Details, string> = {
+    name: t('events.name'),
+    startsOn: t('events.startsOn'),
+    endsOn: t('events.endsOn'),
+    venue: t('events.venue'),
+    timeZone: t('events.timeZone'),
+    walkInsAllowed: t('events.walkInsAllowed'),
+  };
+  const labelOf = (f: string) => (f in labels ? labels[f as keyof Details] : undefined);
   const set = <K extends keyof Details>(k: K, v: Details[K]) => setD((x) => ({ ...x, [k]: v }));
 
   async function submit(e: FormEvent) {
@@ -39,10 +50,10 @@ export function DetailsForm({
       await onSubmit(d);
       setErrors({});
     } catch (err) {
-      const s = splitError(t, err);
+      const s = splitError(t, err, labelOf);
       setErrors(s.fields);
       setGeneral(s.general);
-      focusFirstError(ORDER.filter((k) => s.fields[k]).map((k) => `ev-${k}`));
+      setFailures((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -69,11 +80,14 @@ export function DetailsForm({
 
   return (
     <form onSubmit={submit} noValidate className="stack ev-form">
-      {general && (
-        <p className="alert alert-error" role="alert">
-          {general}
-        </p>
-      )}
+      <ErrorSummary
+        items={summaryItems(
+          errors,
+          ORDER.map((k) => ({ key: k, id: `ev-${k}`, label: labels[k] })),
+        )}
+        general={general}
+        focusKey={failures}
+      />
       <TextField
         id="ev-name"
         label={t('events.name')}

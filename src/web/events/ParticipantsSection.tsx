@@ -6,7 +6,8 @@ import { errorMessage } from '../shell/errors.ts';
 import { useResource } from '../shell/useResource.ts';
 import { eventsApi } from './api.ts';
 import { CsvImport } from './CsvImport.tsx';
-import { focusFirstError, splitError, type FieldErrors } from './fieldErrors.ts';
+import { ErrorSummary, summaryItems } from '../shell/ErrorSummary.tsx';
+import { splitError, type FieldErrors } from './fieldErrors.ts';
 
 type Sector = (typeof PARTICIPANT_SECTORS)[number];
 
@@ -94,6 +95,14 @@ function AddParticipant({ eventId, onAdded }: { eventId: string; onAdded(): void
   const [general, setGeneral] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  const fields = [
+    { key: 'name', id: 'pa-name', label: t('events.pName') },
+    { key: 'organisation', id: 'pa-organisation', label: t('events.pOrganisation') },
+    { key: 'sector', id: 'pa-sector', label: t('events.pSector') },
+    { key: 'country', id: 'pa-country', label: t('events.pCountryCode') },
+    { key: 'email', id: 'pa-email', label: t('events.pEmail') },
+  ];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -113,14 +122,10 @@ function AddParticipant({ eventId, onAdded }: { eventId: string; onAdded(): void
       setDone(t('events.participantAdded', { name: p.name }));
       onAdded();
     } catch (err) {
-      const s = splitError(t, err);
+      const s = splitError(t, err, (f) => fields.find((x) => x.key === f)?.label);
       setErrors(s.fields);
       setGeneral(s.general);
-      focusFirstError(
-        ['name', 'organisation', 'sector', 'country', 'email']
-          .filter((k) => s.fields[k])
-          .map((k) => `pa-${k}`),
-      );
+      setFailures((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -128,11 +133,7 @@ function AddParticipant({ eventId, onAdded }: { eventId: string; onAdded(): void
 
   return (
     <form onSubmit={submit} noValidate className="stack">
-      {general && (
-        <p className="alert alert-error" role="alert">
-          {general}
-        </p>
-      )}
+      <ErrorSummary items={summaryItems(errors, fields)} general={general} focusKey={failures} />
       {done && (
         <p className="alert alert-ok" role="status">
           {done}

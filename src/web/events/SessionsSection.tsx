@@ -10,7 +10,8 @@ import { SelectField, TextField } from '../directory/fields.tsx';
 import { ApiError } from '../api.ts';
 import { useResource } from '../shell/useResource.ts';
 import { eventsApi } from './api.ts';
-import { focusFirstError, splitError, type FieldErrors } from './fieldErrors.ts';
+import { ErrorSummary, summaryItems } from '../shell/ErrorSummary.tsx';
+import { splitError, type FieldErrors } from './fieldErrors.ts';
 import { PlanProgressLine, wasStopped } from './PlanProgress.tsx';
 import { PlanView } from './PlanView.tsx';
 import { QualityReport } from './QualityReport.tsx';
@@ -87,12 +88,7 @@ function SessionCard({
       setStatus(null);
       if (err instanceof ApiError && wasStopped(err.body?.error))
         setStatus(t('planning.cancelled'));
-      else
-        setError(
-          err instanceof ApiError && (err.status === 422 || err.status === 409) && err.body
-            ? err.body.message
-            : splitError(t, err).general,
-        );
+      else setError(splitError(t, err).general);
     } finally {
       setBusy(false);
     }
@@ -157,6 +153,13 @@ function AddSession({ eventId, onAdded }: { eventId: string; onAdded(e: EventDet
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  const fields = [
+    { key: 'kind', id: 'ss-kind', label: t('events.sessionKind') },
+    { key: 'title', id: 'ss-title', label: t('events.sessionTitle') },
+    { key: 'rounds', id: 'ss-rounds', label: t('events.rounds') },
+    { key: 'minutesPerRound', id: 'ss-minutesPerRound', label: t('events.minutesPerRound') },
+  ];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -173,12 +176,10 @@ function AddSession({ eventId, onAdded }: { eventId: string; onAdded(e: EventDet
       setTitle('');
       onAdded(next);
     } catch (err) {
-      const s = splitError(t, err);
+      const s = splitError(t, err, (f) => fields.find((x) => x.key === f)?.label);
       setErrors(s.fields);
       setGeneral(s.general);
-      focusFirstError(
-        ['title', 'rounds', 'minutesPerRound'].filter((k) => s.fields[k]).map((k) => `ss-${k}`),
-      );
+      setFailures((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -213,11 +214,7 @@ function AddSession({ eventId, onAdded }: { eventId: string; onAdded(e: EventDet
 
   return (
     <form onSubmit={submit} noValidate className="stack">
-      {general && (
-        <p className="alert alert-error" role="alert">
-          {general}
-        </p>
-      )}
+      <ErrorSummary items={summaryItems(errors, fields)} general={general} focusKey={failures} />
       <SelectField<Kind>
         id="ss-kind"
         label={t('events.sessionKind')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../../contract/events.ts';
 import { useResource } from '../shell/useResource.ts';
 import { eventsApi } from './api.ts';
+import { ErrorSummary, summaryItems } from '../shell/ErrorSummary.tsx';
 import { splitError } from './fieldErrors.ts';
 
 interface Row {
@@ -28,6 +29,20 @@ export function TablesSection({
   const [general, setGeneral] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  // Each table's two inputs, named in the summary as "Table name (row 3)".
+  const summaryFields = rows.flatMap((_, i) => [
+    {
+      key: `tables.${i}.name`,
+      id: `tbl-${i}-name`,
+      label: t('events.tableRowField', { field: t('events.tableName'), n: i + 1 }),
+    },
+    {
+      key: `tables.${i}.capacity`,
+      id: `tbl-${i}-cap`,
+      label: t('events.tableRowField', { field: t('events.capacity'), n: i + 1 }),
+    },
+  ]);
   const people = useResource(`people:${event.id}:${peopleNonce}`, (s) =>
     eventsApi.participants(event.id, s),
   );
@@ -49,7 +64,8 @@ export function TablesSection({
     } catch (err) {
       const s = splitError(t, err);
       setErrors(s.fields);
-      setGeneral(s.general ?? t('events.fixMarked'));
+      setGeneral(s.general);
+      setFailures((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -77,11 +93,11 @@ export function TablesSection({
     <section id="ev-tables" aria-labelledby="ev-tables-h" className="ev-section">
       <h2 id="ev-tables-h">{t('events.section.tables')}</h2>
       <p className="muted">{t('events.tablesIntro')}</p>
-      {general && (
-        <p className="alert alert-error" role="alert">
-          {general}
-        </p>
-      )}
+      <ErrorSummary
+        items={summaryItems(errors, summaryFields)}
+        general={general}
+        focusKey={failures}
+      />
       {rows.length > 0 && (
         <table className="data-table">
           <thead>

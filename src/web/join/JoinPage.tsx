@@ -4,6 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { ApiError } from '../api.ts';
 import { SECTORS, type Sector } from '../live/protocol.ts';
 import { joinApi, type JoinInfo, type JoinResult } from './api.ts';
+import { fieldErrorText } from '../shell/errors.ts';
 import { joinError } from './errors.ts';
 import { loadMe, saveMe } from './me.ts';
 import { RejoinForm } from './RejoinForm.tsx';
@@ -208,7 +209,8 @@ function Register({ code, onJoined }: { code: string; onJoined(r: JoinResult, n:
       onJoined(r, name.trim());
     } catch (err) {
       const fields = err instanceof ApiError ? (err.body?.fields ?? []) : [];
-      if (fields.length) setErrors(Object.fromEntries(fields.map((f) => [f.field, f.message])));
+      if (fields.length)
+        setErrors(Object.fromEntries(fields.map((f) => [f.field, fieldErrorText(t, f)])));
       else setError(joinError(t, err));
       setBusy(false);
     }

@@ -4,6 +4,7 @@
  */
 import type { TFunction as TF } from 'i18next';
 import type { Card } from '../../contract/cards.ts';
+import { fieldErrorText, type CodedError } from '../shell/errors.ts';
 
 /** The default namespace's `t`: cheaper for the compiler than `ReturnType<typeof useTranslation>`. */
 type TFunction = TF<'translation', undefined>;
@@ -38,15 +39,20 @@ const REASONS = ['not_host', 'forbidden', 'not_found', 'unknown_issue', 'rate_li
 
 /**
  * "Not saved: …" for an intent the server refused, in the reader's language: from the refusal's
- * reason code, not the server's English message. A bad field is named (the message starts with
- * its path); a reason this page does not know falls back to the server's words.
+ * reason code (and for a bad field, its code and values: "Use at most 280 characters."), never
+ * from the server's English message; only a reason this page does not know shows the server's words.
  */
-export function refusal(t: TFunction, r: { error: string; message: string }): string {
+export function refusal(
+  t: TFunction,
+  r: { error: string; message: string; field?: string | undefined } & CodedError,
+): string {
   const known = REASONS.find((x) => x === r.error);
   const why = known
     ? t(`sheets.phone.reasons.${known}`)
     : r.error === 'invalid_intent'
-      ? t('sheets.phone.reasons.invalid_intent', { field: r.message.split(':')[0] ?? '' })
+      ? r.code
+        ? fieldErrorText(t, r)
+        : t('sheets.phone.reasons.invalid_intent', { field: r.field ?? '' })
       : r.message;
   return t('sheets.phone.rejected', { message: why });
 }

@@ -41,8 +41,21 @@ describe('card tags on the web', () => {
       'sheets.phone.rejected{"message":"sheets.phone.reasons.not_host"}',
     );
     expect(
-      refusal(t, { error: 'invalid_intent', message: 'tags.forms.0: Invalid enum value' }),
+      refusal(t, {
+        error: 'invalid_intent',
+        message: 'IGNORED: not parsed',
+        field: 'tags.forms.0',
+      }),
     ).toContain('{\\"field\\":\\"tags.forms.0\\"}');
+    expect(
+      refusal(t, {
+        error: 'invalid_intent',
+        message: 'text: Too big',
+        field: 'text',
+        code: 'too_long',
+        params: { maximum: 280 },
+      }),
+    ).toContain('errors.field.too_long{\\"minimum\\":\\"\\",\\"maximum\\":\\"280\\"');
     expect(refusal(t, { error: 'something_new', message: 'As the server says.' })).toContain(
       'As the server says.',
     );

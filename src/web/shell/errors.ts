@@ -1,5 +1,11 @@
 import type { TFunction } from 'i18next';
+import type { FieldErrorParams } from '../../contract/common.ts';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from '../../contract/constants.ts';
 import { ApiError } from '../api.ts';
+import en from '../i18n/en.json';
+
+type RefusalCode = keyof typeof en.errors.codes;
+type FormatName = keyof typeof en.errors.format;
 
 /** A sentence for a failed call, in the interface language. */
 export function errorMessage(t: TFunction, err: unknown): string {
@@ -13,21 +19,60 @@ export function errorMessage(t: TFunction, err: unknown): string {
 }
 
 /**
- * The server's field messages are English sentences from the contract's schemas. Known ones are
- * shown in the interface language; anything else is shown as the server wrote it.
+ * A refusal that names no field, from its code (`session_running`, `round_held`…) in the
+ * interface language. A code this page has no words for shows the server's own sentence (it
+ * carries specifics, such as why a plan is impossible); null when there is nothing to show.
  */
-export function fieldMessage(t: TFunction, message: string): string {
-  const m = message.trim();
-  let match: RegExpMatchArray | null;
-  if (/must not be empty|received undefined|^required$/i.test(m)) return t('errors.required');
-  if (/must be a URL|must start with http/i.test(m)) return t('errors.url');
-  if ((match = /at most (\d+) characters/i.exec(m))) return t('errors.tooLong', { max: match[1] });
-  if ((match = /at most (\d+) entries/i.exec(m))) return t('errors.tooMany', { max: match[1] });
-  if (/repeat/i.test(m)) return t('errors.duplicate');
-  if (/control characters/i.test(m)) return t('errors.controlChars');
-  if (/not among the countries/i.test(m)) return t('errors.provinceOutside');
-  if (/province|ISO 3166-2/i.test(m)) return t('errors.unknownProvince');
-  if (/country|ISO 3166/i.test(m)) return t('errors.unknownCountry');
-  if (/invalid option|expected one of|unknown/i.test(m)) return t('errors.unknownCode');
-  return m || t('errors.invalidField');
+export function refusalMessage(t: TFunction, err: unknown): string {
+  if (err instanceof ApiError && err.body && err.status >= 400 && err.status < 500) {
+    if (err.status === 401 || err.status === 403 || err.status === 429) return errorMessage(t, err);
+    const code = err.body.error;
+    if (Object.hasOwn(en.errors.codes, code)) return t(`errors.codes.${code as RefusalCode}`);
+    return err.body.message;
+  }
+  return errorMessage(t, err);
+}
+
+/** One field error as the API sends it (ErrorBody's `fields`, a CSV problem, a live refusal). */
+export interface CodedError {
+  code?: string | undefined;
+  params?: FieldErrorParams | undefined;
+}
+
+/** The label a form shows for a field (`startsOn` → "Start date"), to name it in a sentence. */
+export type LabelOf = (field: string) => string | undefined;
+
+const KNOWN = new Set<string>(FIELD_ERROR_CODES);
+
+/**
+ * What is wrong with a field, in the interface language, from the server's stable code and its
+ * values — never from its English sentence. A field named in the values (`other: "startsOn"`) is
+ * shown as the form labels it.
+ */
+export function fieldErrorText(t: TFunction, f: CodedError, labelOf: LabelOf = () => undefined) {
+  const code: FieldErrorCode = f.code && KNOWN.has(f.code) ? (f.code as FieldErrorCode) : 'invalid';
+  const p = f.params ?? {};
+  const str = (k: string) => (p[k] === undefined ? '' : String(p[k]));
+  switch (code) {
+    case 'invalid_format': {
+      const format = str('format');
+      return Object.hasOwn(en.errors.format, format)
+        ? t(`errors.format.${format as FormatName}`)
+        : t('errors.field.invalid_format');
+    }
+    case 'duplicate':
+      return p.value === undefined
+        ? t('errors.field.duplicate')
+        : t('errors.field.duplicate_value', { value: str('value') });
+    case 'before_other':
+    case 'same_as_other':
+      return t(`errors.field.${code}`, { other: labelOf(str('other')) ?? str('other') });
+    default:
+      return t(`errors.field.${code}`, {
+        minimum: str('minimum'),
+        maximum: str('maximum'),
+        value: str('value'),
+        country: str('country'),
+      });
+  }
 }
