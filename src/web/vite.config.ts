@@ -19,7 +19,7 @@ function phonePage(): Plugin {
   const VIRTUAL = 'virtual:phone-i18n';
   return {
     name: 'mosaic-phone-page',
-    // The phone's translations: only the `join`, `languages` and `sheets` keys of each language,
+    // The phone's translations: only the `join`, `languages`, `sheets` and field-error keys,
     // so the phone does not share (and download) the whole interface's JSON with the main app.
     resolveId: (id) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
     load(id) {
@@ -28,7 +28,14 @@ function phonePage(): Plugin {
         const file = new URL(`./i18n/${lng}.json`, import.meta.url);
         this.addWatchFile(fileURLToPath(file));
         const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-        return { join: all.join, languages: all.languages, sheets: all.sheets };
+        // Field errors the phone shows come from the server's codes (errors.field / errors.format).
+        const errors = all.errors as { field: unknown; format: unknown };
+        return {
+          join: all.join,
+          languages: all.languages,
+          sheets: all.sheets,
+          errors: { field: errors.field, format: errors.format },
+        };
       };
       return `export default ${JSON.stringify({ en: pick('en'), th: pick('th') })};`;
     },

@@ -15,6 +15,7 @@ import { LabelListEditor } from './LabelListEditor.tsx';
 import { ParticipantsSection } from './ParticipantsSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TablesSection } from './TablesSection.tsx';
+import '../shell/fonts.css';
 
 /** /events/:id — set up the event: details, issues, tables, people, sessions and their plans. */
 export function EventPage({ id }: { id: string }) {
@@ -38,7 +39,7 @@ export function EventPage({ id }: { id: string }) {
   const patch = async (body: EventPatch) => setEvent(await eventsApi.update(id, body));
 
   return (
-    <article aria-labelledby="event-title" className="ev-page">
+    <article aria-labelledby="event-title" className="ev-page script-fonts">
       <p className="crumbs">
         <Link href="/events">{t('events.listTitle')}</Link>
       </p>

@@ -14,6 +14,7 @@ import '../events/events.css';
 import { BroadcastForm } from './BroadcastForm.tsx';
 import { LinkStatus } from './LinkStatus.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
+import '../shell/fonts.css';
 
 /** /events/:id/facilitate — run the room: rounds and timer, who is here, a message to everyone. */
 export function FacilitatePage({ id }: { id: string }) {
@@ -92,7 +93,7 @@ export function FacilitatePage({ id }: { id: string }) {
   const restart = active && chosen === state.sessionId;
 
   return (
-    <article className="console" aria-labelledby="console-title">
+    <article className="console script-fonts" aria-labelledby="console-title">
       <p className="crumbs">
         <Link href={`/events/${event.id}`}>{t('facilitate.backToSetUp')}</Link>
       </p>

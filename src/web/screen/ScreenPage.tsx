@@ -9,6 +9,7 @@ import { formatClock, roundRoster, type RosterLine } from '../live/derive.ts';
 import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import './screen.css';
+import '../shell/fonts.css';
 
 /** Seconds each page of the "find your name" list stays up. Pages follow the server clock, so two
  * projectors in one hall show the same page. */
@@ -70,7 +71,7 @@ export function ScreenPage({ id }: { id: string }) {
   const low = left !== null && left <= 60_000 && state.status === 'running';
 
   return (
-    <main className="scr" aria-labelledby="scr-title">
+    <main className="scr script-fonts" aria-labelledby="scr-title">
       <header className="scr-top">
         <div>
           <p className="scr-event">{event.name}</p>

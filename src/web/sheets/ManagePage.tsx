@@ -20,7 +20,7 @@ import {
 import { editIntent, sheetView, type ShownCard } from '../../core/sheet.ts';
 import { handoverOf } from '../../core/snapshot.ts';
 import { TagCheckboxes } from './TagCheckboxes.tsx';
-import './fonts.css';
+import '../shell/fonts.css';
 import './manage.css';
 
 /** /events/:id/sheets — every café sheet of the event, with its links. */

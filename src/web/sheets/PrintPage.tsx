@@ -7,7 +7,7 @@ import { useTitle } from '../shell/useTitle.ts';
 import { kindLabel, layerText, levelLabel } from './labels.ts';
 import { tagWords } from './tags.ts';
 import { CARD_KINDS as KINDS, CARD_LEVELS as LEVELS } from '../../core/cards.ts';
-import './fonts.css';
+import '../shell/fonts.css';
 import './print.css';
 
 interface SheetExport {

@@ -9,7 +9,7 @@ import { latestRound } from './view.ts';
 import { CARD_KINDS as KINDS, CARD_LEVELS as LEVELS } from '../../core/cards.ts';
 import { sheetView } from '../../core/sheet.ts';
 import { handoverOf } from '../../core/snapshot.ts';
-import './fonts.css';
+import '../shell/fonts.css';
 import './wall.css';
 
 /** How long a just-added card stays highlighted on the wall. */

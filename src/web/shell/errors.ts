@@ -2,10 +2,15 @@ import type { TFunction } from 'i18next';
 import type { FieldErrorParams } from '../../contract/common.ts';
 import { FIELD_ERROR_CODES, type FieldErrorCode } from '../../contract/constants.ts';
 import { ApiError } from '../api.ts';
-import en from '../i18n/en.json';
 
-type RefusalCode = keyof typeof en.errors.codes;
-type FormatName = keyof typeof en.errors.format;
+/**
+ * `t` for a key built from a code the server sent, or null when the locale has no such key
+ * (i18next answers a missing key with the key itself). Keeps the locale files out of this module.
+ */
+function tOrNull(t: TFunction, key: string): string | null {
+  const s = (t as unknown as (k: string) => string)(key);
+  return s === key ? null : s;
+}
 
 /** A sentence for a failed call, in the interface language. */
 export function errorMessage(t: TFunction, err: unknown): string {
@@ -26,9 +31,7 @@ export function errorMessage(t: TFunction, err: unknown): string {
 export function refusalMessage(t: TFunction, err: unknown): string {
   if (err instanceof ApiError && err.body && err.status >= 400 && err.status < 500) {
     if (err.status === 401 || err.status === 403 || err.status === 429) return errorMessage(t, err);
-    const code = err.body.error;
-    if (Object.hasOwn(en.errors.codes, code)) return t(`errors.codes.${code as RefusalCode}`);
-    return err.body.message;
+    return tOrNull(t, `errors.codes.${err.body.error}`) ?? err.body.message;
   }
   return errorMessage(t, err);
 }
@@ -55,10 +58,7 @@ export function fieldErrorText(t: TFunction, f: CodedError, labelOf: LabelOf = (
   const str = (k: string) => (p[k] === undefined ? '' : String(p[k]));
   switch (code) {
     case 'invalid_format': {
-      const format = str('format');
-      return Object.hasOwn(en.errors.format, format)
-        ? t(`errors.format.${format as FormatName}`)
-        : t('errors.field.invalid_format');
+      return tOrNull(t, `errors.format.${str('format')}`) ?? t('errors.field.invalid_format');
     }
     case 'duplicate':
       return p.value === undefined
