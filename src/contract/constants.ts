@@ -113,3 +113,12 @@ export const CARD_KINDS = ['cause', 'consequence'] as const;
 export const CARD_LEVELS = ['individual', 'family', 'community', 'structural'] as const;
 export type CardKindCode = (typeof CARD_KINDS)[number];
 export type CardLevelCode = (typeof CARD_LEVELS)[number];
+
+/** Text encodings an import reads (detected, or chosen by the person when detection cannot tell). */
+export const IMPORT_ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'windows-874',
+] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { line } from './common.ts';
+import { IMPORT_ENCODINGS } from './constants.ts';
 
 /**
  * Importing a table (CSV, tab- or semicolon-separated text, .xlsx) into Mosaic: the participant
@@ -9,13 +10,7 @@ import { line } from './common.ts';
  * vocabulary knows (once, with how many rows hold it), and row problems grouped by kind.
  */
 
-export const IMPORT_ENCODINGS = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'windows-1252',
-  'windows-874',
-] as const;
+export { IMPORT_ENCODINGS } from './constants.ts';
 
 /** A .xlsx of 5,000 rows is well under 2 MB; base64 adds a third. */
 export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024;

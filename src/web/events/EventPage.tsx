@@ -135,6 +135,7 @@ export function EventPage({ id }: { id: string }) {
       <TablesSection event={e} onChange={setEvent} peopleNonce={peopleNonce} />
       <ParticipantsSection
         eventId={e.id}
+        groupLabels={Object.fromEntries(e.expertiseGroups.map((g) => [g.key, g.label]))}
         nonce={peopleNonce}
         onChanged={() => setPeopleNonce((n) => n + 1)}
       />

@@ -14,10 +14,12 @@ type Sector = (typeof PARTICIPANT_SECTORS)[number];
 /** Who comes: the list, one by hand, or many from a CSV file. */
 export function ParticipantsSection({
   eventId,
+  groupLabels,
   nonce,
   onChanged,
 }: {
   eventId: string;
+  groupLabels: Record<string, string>;
   nonce: number;
   onChanged(): void;
 }) {
@@ -71,17 +73,18 @@ export function ParticipantsSection({
           <summary>{t('events.addByHand')}</summary>
           <AddParticipant eventId={eventId} onAdded={onChanged} />
         </details>
-        <details className="ev-box" open={items.length === 0}>
-          <summary>{t('events.importCsv')}</summary>
-          <CsvImport
-            eventId={eventId}
-            onImported={(message) => {
-              setNotice(message);
-              onChanged();
-            }}
-          />
-        </details>
       </div>
+      <details className="ev-box ev-import" open={items.length === 0}>
+        <summary>{t('events.importCsv')}</summary>
+        <CsvImport
+          eventId={eventId}
+          groupLabels={groupLabels}
+          onImported={(message) => {
+            setNotice(message);
+            onChanged();
+          }}
+        />
+      </details>
     </section>
   );
 }
@@ -145,7 +148,7 @@ function AddParticipant({ eventId, onAdded }: { eventId: string; onAdded(): void
         value={d.name}
         onChange={(v) => setD({ ...d, name: v })}
         error={errors.name}
-        maxLength={120}
+        maxLength={200}
         required
       />
       <TextField

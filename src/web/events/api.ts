@@ -10,7 +10,9 @@ import type {
   Participant,
   ParticipantInput,
   PlanProgress,
+  ParticipantImportResult,
 } from '../../contract/events.ts';
+import type { ImportChoices, ImportRequest } from '../../contract/imports.ts';
 import { call, enc } from '../live/http.ts';
 
 export type EventDraft = Partial<z.input<typeof EventCreate>>;
@@ -27,16 +29,10 @@ export type EventPatch = Partial<{
 export type SessionDraft = z.input<typeof EventSessionInput>;
 export type ParticipantDraft = Partial<z.input<typeof ParticipantInput>>;
 
-export interface CsvProblem {
-  line: number;
-  column: string | null;
-  message: string;
-}
-export interface CsvPreview {
-  ok: true;
-  count: number;
-  preview: ParticipantInput[];
-}
+export type RosterPreview = z.infer<typeof ParticipantImportResult>;
+export type RosterImportBody = Omit<z.input<typeof ImportRequest>, 'choices'> & {
+  choices: ImportChoices;
+};
 
 const base = (id: string) => `/api/events/${enc(id)}`;
 
@@ -54,8 +50,8 @@ export const eventsApi = {
     call<{ items: Participant[] }>('GET', `${base(id)}/participants`, undefined, signal),
   addParticipant: (id: string, body: ParticipantDraft) =>
     call<Participant>('POST', `${base(id)}/participants`, body),
-  importCsv: (id: string, csv: string, dryRun: boolean) =>
-    call<CsvPreview>('POST', `${base(id)}/participants/import`, { csv, dryRun }),
+  importRoster: (id: string, body: RosterImportBody) =>
+    call<RosterPreview>('POST', `${base(id)}/participants/import`, body),
   addSession: (id: string, body: SessionDraft) =>
     call<EventDetail>('POST', `${base(id)}/sessions`, body),
   deleteSession: (id: string, sessionId: string) =>
