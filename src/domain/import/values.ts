@@ -40,6 +40,8 @@ export class VocabIndex {
   private readonly phrases: { folded: string; key: string }[] = [];
   private readonly keys: Set<string>;
   private readonly cache = new Map<string, ValueMatch>();
+  /** Folding is the costly part of a match, and a roster repeats its values: once per spelling. */
+  private readonly folded = new Map<string, string>();
 
   constructor(vocabulary: Vocabulary) {
     this.vocabulary = vocabulary;
@@ -61,9 +63,13 @@ export class VocabIndex {
 
   /** The match of one value (not empty), with choices and remembered mappings first. */
   match(raw: string, chosen?: ValueChoices, saved?: ValueChoices): ValueMatch {
-    const f = fold(raw);
+    let f = this.folded.get(raw);
+    if (f === undefined) {
+      f = fold(raw);
+      if (this.folded.size < 100_000) this.folded.set(raw, f);
+    }
     const pick = (m: ValueChoices | undefined) => {
-      const k = m?.get(f) ?? m?.get(raw);
+      const k = m?.get(f!) ?? m?.get(raw);
       return k !== undefined && (k === '' || this.keys.has(k)) ? k : undefined;
     };
     const c = pick(chosen);
