@@ -4,16 +4,11 @@
  * tables in one round hold distinct issues when T <= I, and when T > I each issue is held by
  * floor(T/I) or ceil(T/I) tables, so issues stay evenly spread.
  */
-import { solveMix } from './mix.ts';
-import {
-  largestOrganisation,
-  mixingAttributes,
-  organisationPairs,
-  type Participant,
-} from './participants.ts';
+import { type Participant } from './participants.ts';
 import { assessSchedule, type QualityReport } from './quality.ts';
+import { assertFeasible, ruleProblem, solveWithRules, type SessionRules } from './rules.ts';
 import { splitEvenly } from './sizes.ts';
-import { InfeasibleError, type MixProblem, type MixResult, type SolveOptions } from './types.ts';
+import type { MixProblem, MixResult, SolveOptions } from './types.ts';
 
 export function issueRotation(tables: number, issues: number, rounds: number): number[][] {
   if (!Number.isInteger(issues) || issues < 1)
@@ -30,8 +25,9 @@ export interface CafeInput {
   tables: number;
   issues: number;
   rounds: number;
-  /** Participant index -> table they host (they stay there every round). */
+  /** Participant index -> table they host (they stay there every round, or prefer to). */
   hosts?: readonly { person: number; table: number }[];
+  rules?: SessionRules;
 }
 
 export interface CafePlan {
@@ -46,20 +42,16 @@ export function planCafe(input: CafeInput, options: SolveOptions = {}): CafePlan
   const { participants, tables, rounds } = input;
   if (participants.length < tables)
     throw new RangeError(`${tables} tables need at least ${tables} people`);
-  const biggest = largestOrganisation(participants);
-  if (biggest && biggest.size > tables)
-    throw new InfeasibleError(
-      `organisation "${biggest.name}" has ${biggest.size} people but there are only ${tables} tables`,
-    );
+  const tableSizes = splitEvenly(participants.length, tables);
+  const ruled = { participants, hosts: input.hosts ?? [], rules: input.rules };
+  assertFeasible({ ...ruled, sizes: tableSizes });
   const problem: MixProblem = {
     people: participants.length,
-    tableSizes: splitEvenly(participants.length, tables),
+    tableSizes,
     rounds,
-    keepApart: organisationPairs(participants),
-    fixed: input.hosts ?? [],
-    ...mixingAttributes(participants),
+    ...ruleProblem(ruled),
   };
-  const result = solveMix(problem, options);
+  const result = solveWithRules(problem, options, input.rules);
   return {
     issues: issueRotation(tables, input.issues, rounds),
     problem,

@@ -11,7 +11,8 @@ import { InfeasibleError } from './types.ts';
 
 /** Returns assign[r*n + p] = table, and fills `meet` with history plus the new rounds. */
 export function greedyStart(model: Model, meet: Int32Array, rng: Rng): Int32Array {
-  const { n, rounds, tables, sizes, forbid, soft, fixedTable } = model;
+  const { n, rounds, tables, sizes, forbid, soft, fixedTable, rule, preferTable, preferCost } =
+    model;
   const assign = new Int32Array(rounds * n);
   const degree = new Int32Array(n);
   if (forbid)
@@ -31,6 +32,9 @@ export function greedyStart(model: Model, meet: Int32Array, rng: Rng): Int32Arra
       }
       shuffle(free, rng);
       if (forbid) free.sort((a, b) => (degree[b] as number) - (degree[a] as number));
+      // Soft hosts first, so their table still has room for them.
+      if (preferTable)
+        free.sort((a, b) => Number(preferTable[b] !== -1) - Number(preferTable[a] !== -1));
       seated = free.every((p) => {
         let best = -1;
         let bestCost = Infinity;
@@ -46,7 +50,10 @@ export function greedyStart(model: Model, meet: Int32Array, rng: Rng): Int32Arra
               break;
             }
             cost += 1000 * (meet[p * n + y] as number) + (soft ? (soft[p * n + y] as number) : 0);
+            if (rule) cost += rule[p * n + y] as number;
           }
+          if (preferTable && preferTable[p] !== -1 && preferTable[p] !== t)
+            cost += preferCost[p] as number;
           // Fuller tables cost a little more so that people spread before tables fill.
           cost = cost * 64 + m.length;
           if (!allowed) continue;

@@ -7,3 +7,13 @@ export { planNetworking, networkingSizes, type NetworkingPlan } from './networki
 export { planCafe, issueRotation, type CafeInput, type CafePlan } from './cafe.ts';
 export { planGroups, type GroupsInput, type GroupsPlan } from './groups.ts';
 export { replan, type ReplanInput, type ReplanResult } from './replan.ts';
+export { repeatLowerBound, type BoundInput } from './bounds.ts';
+export {
+  DEFAULT_RULES,
+  RULE_UNIT,
+  checkHardRules,
+  describeInfeasibility,
+  ruleProblem,
+  type RuleSetting,
+  type SessionRules,
+} from './rules.ts';

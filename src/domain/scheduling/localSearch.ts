@@ -7,13 +7,15 @@
  * and a swap that would seat a keep-apart pair together is never considered, so the search can
  * return at any moment.
  *
- * Objective: REPEAT_WEIGHT * sum over pairs of C(meetings, 2) + soft penalties. C(m,2) counts
- * each extra meeting more than the last, which spreads unavoidable repeats evenly.
+ * Objective: REPEAT_WEIGHT * sum over pairs of C(meetings, 2) + soft rules (colleagues who
+ * should rather sit apart, hosts away from their table, priced by the session's weights) + soft
+ * mixing (same sector, same country). C(m,2) counts each extra meeting more than the last, which
+ * spreads unavoidable repeats evenly. The best schedule is the one with the least repeats and soft
+ * rules together; mixing only breaks ties.
  */
 import type { Model } from './model.ts';
 import type { Rng } from './random.ts';
-
-const REPEAT_WEIGHT = 1000;
+import { REPEAT_COST as REPEAT_WEIGHT } from './types.ts';
 const MAX_CANDIDATES = 12;
 
 export interface SearchBudget {
@@ -24,6 +26,15 @@ export interface SearchBudget {
   /** After repeats hit their floor, stop when soft mixing has not improved for this many moves. */
   softPatience: number;
   onProgress?: ((repeats: number, iterations: number) => void) | undefined;
+}
+
+interface Score {
+  /** Σ C(meetings, 2) over pairs, history included. */
+  rep: number;
+  /** Soft mixing penalties (tie-break). */
+  softSum: number;
+  /** Soft rule penalties of the new rounds, priced against REPEAT_WEIGHT. */
+  ruleSum: number;
 }
 
 export interface SearchOutcome {
@@ -39,6 +50,14 @@ export function localSearch(
   budget: SearchBudget,
 ): SearchOutcome {
   const { n, tables, rounds: W, sizes, start, forbid, soft, fixedTable, past } = model;
+  const { rule, preferTable, preferCost } = model;
+  const ruleActive = rule !== null || preferTable !== null;
+  /** Cost of person p sitting at table t for one round under a soft host rule. */
+  const away = (p: number, t: number): number => {
+    if (!preferTable) return 0;
+    const h = preferTable[p] as number;
+    return h >= 0 && h !== t ? (preferCost[p] as number) : 0;
+  };
   const assign = initial.slice();
   const slots = new Int32Array(W * n);
   const pos = new Int32Array(W * n);
@@ -68,16 +87,22 @@ export function localSearch(
       }
     }
   };
-  const totals = (): { rep: number; softSum: number } => {
+  const totals = (): Score => {
     let rep = 0;
     let softSum = 0;
+    let ruleSum = 0;
     for (let p = 0; p < n; p++)
       for (let q = p + 1; q < n; q++) {
         const m = meet[p * n + q] as number;
         rep += (m * (m - 1)) / 2;
         if (soft) softSum += m * (soft[p * n + q] as number);
+        // History's meetings are facts: only the new rounds pay for soft rules.
+        if (rule) ruleSum += (m - (past[p * n + q] as number)) * (rule[p * n + q] as number);
       }
-    return { rep, softSum };
+    if (preferTable)
+      for (let r = 0; r < W; r++)
+        for (let p = 0; p < n; p++) ruleSum += away(p, assign[r * n + p] as number);
+    return { rep, softSum, ruleSum };
   };
   rebuild();
   // Repeats already fixed by history are a floor the search cannot go below.
@@ -88,17 +113,18 @@ export function localSearch(
   }
   floor /= 2;
 
-  let { rep, softSum } = totals();
-  let best = { rep, softSum };
+  let { rep, softSum, ruleSum } = totals();
+  let best: Score = { rep, softSum, ruleSum };
   const bestAssign = assign.slice();
-  const better = (
-    a: { rep: number; softSum: number },
-    b: { rep: number; softSum: number },
-  ): boolean => a.rep < b.rep || (a.rep === b.rep && a.softSum < b.softSum);
+  const primary = (a: Score): number => REPEAT_WEIGHT * a.rep + a.ruleSum;
+  const better = (a: Score, b: Score): boolean =>
+    primary(a) < primary(b) || (primary(a) === primary(b) && a.softSum < b.softSum);
 
   const tabu = new Int32Array(W * n * tables);
   const inc = (p: number, y: number): number =>
-    REPEAT_WEIGHT * (meet[p * n + y] as number) + (soft ? (soft[p * n + y] as number) : 0);
+    REPEAT_WEIGHT * (meet[p * n + y] as number) +
+    (soft ? (soft[p * n + y] as number) : 0) +
+    (rule ? (rule[p * n + y] as number) : 0);
   const SP = new Float64Array(tables);
   const FP = new Int32Array(tables);
   const own = new Float64Array(n);
@@ -108,7 +134,11 @@ export function localSearch(
   let stoppedBy: SearchOutcome['stoppedBy'] = 'iterations';
   const stall = 400 + 10 * n;
 
-  /** People of round r who share their table with someone they have met before (or a soft clash). */
+  /**
+   * People of round r who share their table with someone they have met before or should rather
+   * not sit with, or sit away from their preferred table (or, once those are settled, a mixing
+   * clash).
+   */
   const conflicted = (r: number, softOnly: boolean): void => {
     candidates.length = 0;
     let seenCandidates = 0;
@@ -117,12 +147,16 @@ export function localSearch(
       const t = assign[r * n + p] as number;
       const a0 = r * n + (start[t] as number);
       const a1 = a0 + (sizes[t] as number);
+      const misplaced = !softOnly && away(p, t) > 0;
       for (let i = a0; i < a1; i++) {
         const y = slots[i] as number;
-        if (y === p) continue;
-        const hit = softOnly
-          ? soft !== null && (soft[p * n + y] as number) > 0
-          : (meet[p * n + y] as number) > 1;
+        if (y === p && !misplaced) continue;
+        const hit =
+          misplaced ||
+          (softOnly
+            ? soft !== null && (soft[p * n + y] as number) > 0
+            : (meet[p * n + y] as number) > 1 ||
+              (rule !== null && (rule[p * n + y] as number) > 0));
         if (hit) {
           // Reservoir-sample at most MAX_CANDIDATES movers: iterations stay cheap on big rooms
           // and the random subset adds the diversification a full scan lacks.
@@ -145,6 +179,7 @@ export function localSearch(
       const m = meet[x * n + y] as number;
       rep += d > 0 ? m : -(m - 1);
       if (soft) softSum += d * (soft[x * n + y] as number);
+      if (rule) ruleSum += d * (rule[x * n + y] as number);
       meet[x * n + y] = m + d;
       meet[y * n + x] = m + d;
     };
@@ -168,10 +203,17 @@ export function localSearch(
     pos[r * n + q] = ip;
     assign[r * n + p] = B;
     assign[r * n + q] = A;
+    if (preferTable) ruleSum += away(p, B) - away(p, A) + away(q, A) - away(q, B);
   };
 
   while (true) {
-    if (best.rep === floor && (!soft || sinceBest > budget.softPatience)) {
+    // Soft rules may be impossible to meet in full: once repeats are at their floor, stop when
+    // they too have stopped improving.
+    const settled = best.rep === floor && (!ruleActive || best.ruleSum === 0);
+    if (
+      (settled && (!soft || sinceBest > budget.softPatience)) ||
+      (ruleActive && best.rep === floor && sinceBest > budget.softPatience)
+    ) {
       stoppedBy = 'solved';
       break;
     }
@@ -189,7 +231,7 @@ export function localSearch(
     }
     it++;
     // Pick a round with conflicts, starting from a random one so all rounds get attention.
-    const softOnly = rep === floor;
+    const softOnly = rep === floor && ruleSum === 0;
     const r0 = rng.int(W);
     let r = -1;
     for (let k = 0; k < W; k++) {
@@ -216,8 +258,8 @@ export function localSearch(
     let bp = -1;
     let bq = -1;
     let ties = 0;
-    const current = REPEAT_WEIGHT * rep + softSum;
-    const bestValue = REPEAT_WEIGHT * best.rep + best.softSum;
+    const current = REPEAT_WEIGHT * rep + ruleSum + softSum;
+    const bestValue = REPEAT_WEIGHT * best.rep + best.ruleSum + best.softSum;
     for (const p of candidates) {
       const A = assign[r * n + p] as number;
       SP.fill(0);
@@ -255,7 +297,8 @@ export function localSearch(
           REPEAT_WEIGHT * (sizeA - 1) +
           sqA -
           (own[q] as number) +
-          REPEAT_WEIGHT * ((sizes[B] as number) - 1);
+          REPEAT_WEIGHT * ((sizes[B] as number) - 1) +
+          (preferTable ? away(p, B) - away(p, A) + away(q, A) - away(q, B) : 0);
         const isTabu =
           (tabu[(r * n + p) * tables + B] as number) > it ||
           (tabu[(r * n + q) * tables + A] as number) > it;
@@ -280,16 +323,16 @@ export function localSearch(
     applySwap(r, bp, bq);
     tabu[(r * n + bp) * tables + A] = it + 3 + rng.int(10);
     tabu[(r * n + bq) * tables + B] = it + 3 + rng.int(10);
-    const now = { rep, softSum };
+    const now = { rep, softSum, ruleSum };
     if (better(now, best)) {
       best = now;
       bestAssign.set(assign);
       sinceBest = 0;
-    } else if (++sinceBest > stall && rep > floor) {
+    } else if (++sinceBest > stall && (rep > floor || ruleSum > 0)) {
       // Restart from the best schedule, shaken by a few random legal swaps.
       assign.set(bestAssign);
       rebuild();
-      ({ rep, softSum } = totals());
+      ({ rep, softSum, ruleSum } = totals());
       for (let k = 0, shakes = 2 + rng.int(4); k < shakes; k++) randomSwap(rng.int(W));
       sinceBest = 0;
     }

@@ -83,7 +83,14 @@ export function solveMix(problem: MixProblem, options: SolveOptions = {}): MixRe
 }
 
 function isPure(problem: MixProblem, model: Model): boolean {
-  return !model.forbid && !model.soft && !problem.fixed?.length && !problem.history?.length;
+  return (
+    !model.forbid &&
+    !model.soft &&
+    !model.rule &&
+    !model.preferTable &&
+    !problem.fixed?.length &&
+    !problem.history?.length
+  );
 }
 
 export function toSchedule(model: Model, assign: Int32Array): Schedule {

@@ -19,6 +19,12 @@ export interface Model {
   fixedTable: Int32Array;
   /** Meetings already held (history), n*n. */
   past: Int32Array;
+  /** Cost of two people sharing a table for a round under a soft rule (n*n); null when unused. */
+  rule: Int32Array | null;
+  /** Table a person should rather stay at (soft host), or -1; null when nobody has one. */
+  preferTable: Int32Array | null;
+  /** Cost of each round a person spends away from `preferTable`. */
+  preferCost: Int32Array;
 }
 
 export function buildModel(problem: MixProblem): Model {
@@ -68,7 +74,33 @@ export function buildModel(problem: MixProblem): Model {
             `people ${p} and ${q} must be kept apart but are fixed to one table`,
           );
 
-  const soft = softMatrix(n, problem.sector, problem.country);
+  let rule: Int32Array | null = null;
+  for (const { a, b, cost } of problem.avoid ?? []) {
+    if (!inRange(a) || !inRange(b)) throw new RangeError(`avoid pair (${a}, ${b}) is out of range`);
+    if (!Number.isInteger(cost) || cost < 0) throw new RangeError('avoid costs are whole numbers');
+    if (a === b || cost === 0) continue;
+    rule ??= new Int32Array(n * n);
+    rule[a * n + b] = (rule[a * n + b] as number) + cost;
+    rule[b * n + a] = rule[a * n + b] as number;
+  }
+  let preferTable: Int32Array | null = null;
+  const preferCost = new Int32Array(n);
+  for (const { person, table, cost } of problem.prefer ?? []) {
+    if (!inRange(person)) throw new RangeError(`preferring person ${person} is out of range`);
+    if (!Number.isInteger(table) || table < 0 || table >= sizes.length)
+      throw new RangeError(`preferred table ${table} does not exist`);
+    if (!Number.isInteger(cost) || cost < 0) throw new RangeError('preference costs are whole');
+    // A hard pin wins over a preference.
+    if (fixedTable[person] !== -1 || cost === 0) continue;
+    preferTable ??= new Int32Array(n).fill(-1);
+    preferTable[person] = table;
+    preferCost[person] = cost;
+  }
+
+  const sectorWeight = problem.sectorWeight ?? 1;
+  if (!Number.isInteger(sectorWeight) || sectorWeight < 0 || sectorWeight > 100)
+    throw new RangeError('sectorWeight must be a whole number from 0 to 100');
+  const soft = softMatrix(n, problem.sector, problem.country, sectorWeight);
   const past = new Int32Array(n * n);
   for (const round of problem.history ?? [])
     for (const group of round)
@@ -90,6 +122,9 @@ export function buildModel(problem: MixProblem): Model {
     soft,
     fixedTable,
     past,
+    rule,
+    preferTable,
+    preferCost,
   };
 }
 
@@ -97,18 +132,22 @@ function softMatrix(
   n: number,
   sector: MixProblem['sector'],
   country: MixProblem['country'],
+  sectorWeight: number,
 ): Uint8Array | null {
   if (!sector && !country) return null;
   const soft = new Uint8Array(n * n);
   let any = false;
-  for (const attr of [sector, country]) {
-    if (!attr) continue;
+  for (const [attr, weight] of [
+    [sector, sectorWeight],
+    [country, 1],
+  ] as const) {
+    if (!attr || weight === 0) continue;
     for (let p = 0; p < n; p++) {
       const a = attr[p];
       if (!a) continue;
       for (let q = p + 1; q < n; q++)
         if (attr[q] === a) {
-          soft[p * n + q] = (soft[p * n + q] as number) + 1;
+          soft[p * n + q] = (soft[p * n + q] as number) + weight;
           soft[q * n + p] = soft[p * n + q] as number;
           any = true;
         }

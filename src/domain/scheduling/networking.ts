@@ -3,15 +3,10 @@
  * problem with groups of two, so the mixing core solves it; organisations become keep-apart
  * pairs and sector/country the soft mixing goals.
  */
-import { solveMix } from './mix.ts';
-import {
-  largestOrganisation,
-  mixingAttributes,
-  organisationPairs,
-  type Participant,
-} from './participants.ts';
+import { type Participant } from './participants.ts';
 import { assessSchedule, type QualityReport } from './quality.ts';
-import { InfeasibleError, type MixProblem, type MixResult, type SolveOptions } from './types.ts';
+import { assertFeasible, ruleProblem, solveWithRules, type SessionRules } from './rules.ts';
+import type { MixProblem, MixResult, SolveOptions } from './types.ts';
 
 export interface NetworkingPlan {
   problem: MixProblem;
@@ -31,20 +26,16 @@ export function planNetworking(
   participants: readonly Participant[],
   rounds: number,
   options: SolveOptions = {},
+  rules?: SessionRules,
 ): NetworkingPlan {
   const sizes = networkingSizes(participants.length);
-  const biggest = largestOrganisation(participants);
-  if (biggest && biggest.size > sizes.length)
-    throw new InfeasibleError(
-      `organisation "${biggest.name}" has ${biggest.size} people but a round has only ${sizes.length} pairs`,
-    );
+  assertFeasible({ participants, rules, sizes, pairs: true });
   const problem: MixProblem = {
     people: participants.length,
     tableSizes: sizes,
     rounds,
-    keepApart: organisationPairs(participants),
-    ...mixingAttributes(participants),
+    ...ruleProblem({ participants, rules }),
   };
-  const result = solveMix(problem, options);
+  const result = solveWithRules(problem, options, rules);
   return { problem, result, quality: assessSchedule(problem, result.schedule) };
 }

@@ -28,6 +28,8 @@ export interface QualityReport {
   crossCountryShare: number | null;
   violations: Violations;
   totalViolations: number;
+  /** Soft rules not met (never violations): pairs of `avoid` seated together, rounds of `prefer` away. */
+  softBreaks: { together: number; away: number };
 }
 
 export function assessSchedule(problem: MixProblem, schedule: Schedule): QualityReport {
@@ -44,6 +46,9 @@ export function assessSchedule(problem: MixProblem, schedule: Schedule): Quality
   const violations: Violations = { placement: 0, capacity: 0, keepApart: 0, fixed: 0 };
   const apart = new Set<number>();
   for (const [a, b] of problem.keepApart ?? []) apart.add(a < b ? a * n + b : b * n + a);
+  const avoid = new Set<number>();
+  for (const { a, b } of problem.avoid ?? []) avoid.add(a < b ? a * n + b : b * n + a);
+  const softBreaks = { together: 0, away: 0 };
   const mixing = { sector: [0, 0], country: [0, 0] };
   const distinct = new Set<number>();
   for (const round of schedule) {
@@ -58,6 +63,7 @@ export function assessSchedule(problem: MixProblem, schedule: Schedule): Quality
         add(a, b);
         distinct.add(a < b ? a * n + b : b * n + a);
         if (apart.has(a < b ? a * n + b : b * n + a)) violations.keepApart++;
+        if (avoid.has(a < b ? a * n + b : b * n + a)) softBreaks.together++;
         tally(mixing.sector, problem.sector, a, b);
         tally(mixing.country, problem.country, a, b);
       });
@@ -66,6 +72,8 @@ export function assessSchedule(problem: MixProblem, schedule: Schedule): Quality
     for (let p = 0; p < n; p++) if (!seen[p]) violations.placement++;
     for (const { person, table } of problem.fixed ?? [])
       if (!round[table]?.includes(person)) violations.fixed++;
+    for (const { person, table } of problem.prefer ?? [])
+      if (!round[table]?.includes(person)) softBreaks.away++;
   }
   let repeatedPairs = 0;
   let pairsMetTwiceOrMore = 0;
@@ -88,6 +96,7 @@ export function assessSchedule(problem: MixProblem, schedule: Schedule): Quality
     violations,
     totalViolations:
       violations.placement + violations.capacity + violations.keepApart + violations.fixed,
+    softBreaks,
   };
 }
 

@@ -25,7 +25,19 @@ export interface MixProblem {
   country?: readonly (string | null | undefined)[];
   /** Meetings that already happened (re-planning): they count towards repeats. */
   history?: Schedule;
+  /**
+   * Soft keep-apart: pairs that should rather not share a table, each with the cost of sharing one
+   * for a round (a repeated meeting costs REPEAT_COST). Never a violation, only a penalty.
+   */
+  avoid?: readonly { a: number; b: number; cost: number }[];
+  /** Soft hosts: the table a person should stay at, and the cost of each round away from it. */
+  prefer?: readonly { person: number; table: number; cost: number }[];
+  /** Weight of one same-sector meeting in the mixing tie-break (default 1, as a same country). */
+  sectorWeight?: number;
 }
+
+/** What one repeated meeting costs in the search's objective; soft rules are priced against it. */
+export const REPEAT_COST = 1000;
 
 export interface Progress {
   /** Repeated meetings in the best schedule so far (0 is perfect). */
@@ -64,7 +76,33 @@ export interface MixResult {
   elapsedMs: number;
 }
 
+export type RuleName = 'keepApart' | 'crossSector' | 'hosts';
+
+/** One change that makes an infeasible problem feasible. */
+export type Fix = { kind: 'tables'; tables: number } | { kind: 'soften'; rule: RuleName };
+
+/**
+ * Why hard rules cannot all hold, as a stable code with parameters (the UI words it in the user's
+ * language) and the smallest changes that make them hold, computed rather than guessed.
+ */
+export interface Infeasibility {
+  code:
+    | 'keepApartTables'
+    | 'keepApartPairs'
+    | 'crossSectorTables'
+    | 'crossSectorPairs'
+    | 'rulesConflict';
+  params: Record<string, number>;
+  fixes: Fix[];
+}
+
 /** A problem the engine can never satisfy (e.g. an organisation larger than the table count). */
 export class InfeasibleError extends Error {
   override readonly name = 'InfeasibleError';
+  constructor(
+    message: string,
+    readonly detail?: Infeasibility,
+  ) {
+    super(message);
+  }
 }
