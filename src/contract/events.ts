@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
-import { coded, format, isoDate, line } from './common.ts';
+import { ErrorBody, coded, format, isoDate, line } from './common.ts';
 import { PARTICIPANT_SECTORS } from './constants.ts';
 import { ImportAnalysis } from './imports.ts';
 
@@ -138,8 +138,39 @@ export type PlannedGroup = z.infer<typeof PlannedGroup>;
 export const PlannedRound = z.object({ groups: z.array(PlannedGroup) });
 export type PlannedRound = z.infer<typeof PlannedRound>;
 
+/**
+ * Seating rules of a session. Hard: the plan never breaks it. Soft: a preference whose weight
+ * (1-10) says how much a break counts against meeting new people (see docs/scheduling.md).
+ */
+export const RULE_NAMES = ['keepApart', 'crossSector', 'hosts'] as const;
+export type RuleName = (typeof RULE_NAMES)[number];
+export const RuleSetting = z
+  .object({
+    mode: z.enum(['hard', 'soft']),
+    weight: z.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10'),
+  })
+  .strict();
+export type RuleSetting = z.infer<typeof RuleSetting>;
+export const SessionRules = z
+  .object({ keepApart: RuleSetting, crossSector: RuleSetting, hosts: RuleSetting })
+  .strict();
+export type SessionRules = z.infer<typeof SessionRules>;
+/** What a session plans with until someone changes it (the engine's own defaults). */
+export const DEFAULT_SESSION_RULES: SessionRules = {
+  keepApart: { mode: 'hard', weight: 5 },
+  crossSector: { mode: 'soft', weight: 1 },
+  hosts: { mode: 'hard', weight: 5 },
+};
+
 export const ScheduleQuality = z.object({
   repeatedPairs: z.number(),
+  /**
+   * No plan of this size (people, tables, rounds, rounds already held) can have fewer repeated
+   * meetings: a proven lower bound, not an estimate. Absent on plans stored before it existed.
+   */
+  leastRepeats: z.number().nullable().optional(),
+  /** Soft rules not met: colleagues seated together (pair × round), rounds hosts spent away. */
+  softBreaks: z.object({ together: z.number(), away: z.number() }).optional(),
   maxMeetings: z.number(),
   crossSectorShare: z.number(),
   violations: z.number(),
@@ -157,6 +188,7 @@ export const EventSession = z.object({
   minutesPerRound: z.number(),
   plan: z.array(PlannedRound).nullable(),
   quality: ScheduleQuality.nullable(),
+  rules: SessionRules,
 });
 export type EventSession = z.infer<typeof EventSession>;
 
@@ -166,6 +198,7 @@ export const EventSessionInput = z
     title: line(120, 1),
     rounds: z.number().int().min(1).max(30),
     minutesPerRound: z.number().min(1).max(120),
+    rules: SessionRules.optional(),
   })
   .strict();
 
@@ -244,6 +277,34 @@ export const PlanRequest = z
     timeLimitSeconds: z.number().min(0.1).max(60).default(10),
   })
   .strict();
+
+/** One change that makes a session's hard rules possible to meet. */
+export const PlanFix = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tables'), tables: z.number().int() }),
+  z.object({ kind: z.literal('soften'), rule: z.enum(RULE_NAMES) }),
+]);
+export type PlanFix = z.infer<typeof PlanFix>;
+export const INFEASIBLE_CODES = [
+  'keepApartTables',
+  'keepApartPairs',
+  'crossSectorTables',
+  'crossSectorPairs',
+  'rulesConflict',
+] as const;
+/**
+ * 422 from generating a plan: `message` in English; `reason` (when the hard rules cannot hold)
+ * as a stable code with numbers for the UI to word, and the smallest changes that would work.
+ */
+export const PlanRefusal = ErrorBody.extend({
+  reason: z
+    .object({
+      code: z.enum(INFEASIBLE_CODES),
+      params: z.record(z.string(), z.number()),
+      fixes: z.array(PlanFix),
+    })
+    .optional(),
+});
+export type PlanRefusal = z.infer<typeof PlanRefusal>;
 
 /** The plan being computed for a session, if any (GET .../plan): what the console shows meanwhile. */
 export const PlanProgress = z.object({

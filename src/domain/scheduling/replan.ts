@@ -21,6 +21,10 @@ export interface ReplanInput {
   fixed?: readonly { person: number; table: number }[];
   sector?: readonly (string | null | undefined)[];
   country?: readonly (string | null | undefined)[];
+  /** Soft rules, in the same ids (see MixProblem). */
+  avoid?: MixProblem['avoid'];
+  prefer?: MixProblem['prefer'];
+  sectorWeight?: number;
 }
 
 export interface ReplanResult {
@@ -64,6 +68,16 @@ export function replan(input: ReplanInput, options: SolveOptions = {}): ReplanRe
     }),
     sector: pick(input.sector),
     country: pick(input.country),
+    avoid: (input.avoid ?? []).flatMap(({ a, b, cost }) => {
+      const x = toLocal(a);
+      const y = toLocal(b);
+      return x === undefined || y === undefined ? [] : [{ a: x, b: y, cost }];
+    }),
+    prefer: (input.prefer ?? []).flatMap((f) => {
+      const p = toLocal(f.person);
+      return p === undefined ? [] : [{ ...f, person: p }];
+    }),
+    sectorWeight: input.sectorWeight,
   };
   const result = solveMix(problem, options);
   const newRounds = result.schedule.map((round) =>

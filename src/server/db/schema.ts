@@ -176,6 +176,8 @@ export interface EventSessionTable {
   plan: string | null;
   /** JSON: ScheduleQuality */
   quality: string | null;
+  /** JSON: SessionRules; NULL (or left out on insert) = the defaults */
+  rules?: string | null;
 }
 
 export interface LiveStateTable {

@@ -9,6 +9,7 @@ import type {
 import type { Db } from '../db/index.ts';
 import type { EventTable, ParticipantTable } from '../db/schema.ts';
 import { listParticipants, listSessions, listTables } from '../db/repos/events.ts';
+import { sessionRules } from '../planning/basis.ts';
 
 export function presentParticipant(p: ParticipantTable, withEmail: boolean): Participant {
   return {
@@ -56,6 +57,7 @@ export async function presentEvent(db: Db, e: EventTable): Promise<EventDetail> 
       minutesPerRound: Number(s.minutes_per_round),
       plan: s.plan ? (JSON.parse(s.plan) as PlannedRound[]) : null,
       quality: s.quality ? (JSON.parse(s.quality) as ScheduleQuality) : null,
+      rules: sessionRules(s),
     })),
     participantCount: participants.length,
   };

@@ -3,7 +3,13 @@
  * reads. A plan computed off the room's queue (jobs.ts) is applied only if the fingerprint read
  * again inside the queue, with the write, is the same: otherwise the room moved on meanwhile.
  */
-import type { EventIssue, ExpertiseGroup, PlannedRound } from '../../contract/events.ts';
+import {
+  DEFAULT_SESSION_RULES,
+  SessionRules,
+  type EventIssue,
+  type ExpertiseGroup,
+  type PlannedRound,
+} from '../../contract/events.ts';
 import type { LiveState } from '../../contract/live.ts';
 import type { Db } from '../db/index.ts';
 import type {
@@ -23,6 +29,13 @@ export interface PlanBasis {
 }
 
 export type PlannableKind = PlanningInput['kind'];
+
+/** A session's seating rules; a row without any (made before rules existed) plans by the defaults. */
+export function sessionRules(s: Pick<EventSessionTable, 'rules'>): SessionRules {
+  if (!s.rules) return DEFAULT_SESSION_RULES;
+  const parsed = SessionRules.safeParse(JSON.parse(s.rules));
+  return parsed.success ? parsed.data : DEFAULT_SESSION_RULES;
+}
 
 export async function readBasis(
   db: Db,
@@ -48,6 +61,7 @@ export function fingerprint(b: PlanBasis, state?: LiveState): string {
   return JSON.stringify([
     b.session.kind,
     Number(b.session.rounds),
+    b.session.rules ?? null,
     b.event.issues,
     b.event.expertise_groups,
     b.participants.map((p) => [
@@ -72,6 +86,7 @@ export function generateInput(b: PlanBasis, seed: number, timeLimitMs: number): 
   return {
     kind: b.session.kind as PlannableKind,
     rounds: Number(b.session.rounds),
+    rules: sessionRules(b.session),
     participants: b.participants.filter((p) => p.status !== 'absent'),
     tables: b.tables,
     issues: JSON.parse(b.event.issues) as EventIssue[],

@@ -1,14 +1,22 @@
-import type { PlannedRound, ScheduleQuality } from '../../contract/events.ts';
+import type {
+  PlannedRound,
+  PlanRefusal,
+  ScheduleQuality,
+  SessionRules,
+} from '../../contract/events.ts';
 import {
   assessSchedule,
+  checkHardRules,
+  describeInfeasibility,
   InfeasibleError,
   planCafe,
   planGroups,
   planNetworking,
+  repeatLowerBound,
   replan,
   networkingSizes,
+  ruleProblem,
   splitEvenly,
-  organisationPairs,
   type MixProblem,
   type Participant as Person,
   type Schedule,
@@ -31,6 +39,8 @@ export interface PlanningInput {
   tables: EventTableTable[];
   issues: EventIssue[];
   expertiseGroups: ExpertiseGroup[];
+  /** The session's seating rules (hard or soft, with weights). */
+  rules: SessionRules;
   seed: number;
   timeLimitMs: number;
 }
@@ -40,7 +50,20 @@ export interface PlanningResult {
   quality: ScheduleQuality;
 }
 
-export class PlanningError extends Error {}
+/** The input cannot be planned; `reason` says why in codes and what would make it plannable. */
+export class PlanningError extends Error {
+  constructor(
+    message: string,
+    readonly reason?: PlanRefusal['reason'],
+  ) {
+    super(message);
+  }
+}
+
+/** The domain's refusal as the planning layer's, keeping the explanation. */
+function planningError(err: InfeasibleError | RangeError): PlanningError {
+  return new PlanningError(err.message, err instanceof InfeasibleError ? err.detail : undefined);
+}
 
 /** What the worker hooks into a run: the solver's progress reports. */
 export type PlanningHooks = Pick<SolveOptions, 'onProgress'>;
@@ -54,12 +77,25 @@ function qualityOf(
   choices: ScheduleQuality['choices'] = null,
   /** People left out on purpose in every round (absent at a re-plan): not placement violations. */
   absentees = 0,
+  /** Who sits in the new rounds (a re-plan); default everyone. */
+  present?: readonly number[],
 ): ScheduleQuality {
   const q = assessSchedule(problem, schedule);
   const v = q.violations;
   const placement = Math.max(0, v.placement - absentees * schedule.length);
   return {
     repeatedPairs: q.repeatedPairs,
+    leastRepeats:
+      choices === null
+        ? repeatLowerBound({
+            people: problem.people,
+            tableSizes: problem.tableSizes,
+            rounds: schedule.length,
+            history: problem.history,
+            present,
+          })
+        : null,
+    softBreaks: q.softBreaks,
     maxMeetings: q.maxMeetings,
     crossSectorShare: q.crossSectorShare ?? 0,
     violations: placement + v.capacity + v.keepApart + v.fixed,
@@ -75,7 +111,7 @@ export function generatePlan(input: PlanningInput, hooks: PlanningHooks = {}): P
     if (input.kind === 'networking') {
       if (ps.length < 2)
         throw new PlanningError('speed networking needs at least 2 present participants');
-      const r = planNetworking(people(ps), input.rounds, opts);
+      const r = planNetworking(people(ps), input.rounds, opts, input.rules);
       return {
         plan: r.result.schedule.map((round) => ({
           groups: round.map((g, spot) => ({
@@ -109,6 +145,7 @@ export function generatePlan(input: PlanningInput, hooks: PlanningHooks = {}): P
           issues: input.issues.length,
           rounds: input.rounds,
           hosts,
+          rules: input.rules,
         },
         opts,
       );
@@ -156,8 +193,7 @@ export function generatePlan(input: PlanningInput, hooks: PlanningHooks = {}): P
       }),
     };
   } catch (err) {
-    if (err instanceof InfeasibleError || err instanceof RangeError)
-      throw new PlanningError(err.message);
+    if (err instanceof InfeasibleError || err instanceof RangeError) throw planningError(err);
     throw err;
   }
 }
@@ -196,7 +232,7 @@ export function replanRemaining(
   const tableSizes = isCafe
     ? splitEvenly(present.length, input.tables.length)
     : networkingSizes(present.length);
-  const fixed = isCafe
+  const hosts = isCafe
     ? input.tables.flatMap((t, table) => {
         const person = t.host_participant_id ? index.get(t.host_participant_id) : undefined;
         return person !== undefined && input.presentIds.has(t.host_participant_id!)
@@ -205,7 +241,21 @@ export function replanRemaining(
       })
     : [];
   const everyone = people(all);
+  const ruled = ruleProblem({ participants: everyone, hosts, rules: input.rules });
+  const fixed = ruled.fixed ?? [];
   try {
+    // The rules are checked for who is present now, in the numbering of the present.
+    const local = new Map(present.map((p, i) => [p, i]));
+    const infeasible = checkHardRules({
+      participants: present.map((p) => everyone[p]!),
+      hosts: hosts.flatMap((h) =>
+        local.has(h.person) ? [{ person: local.get(h.person)!, table: h.table }] : [],
+      ),
+      rules: input.rules,
+      sizes: tableSizes,
+      pairs: !isCafe,
+    });
+    if (infeasible) throw new PlanningError(describeInfeasibility(infeasible), infeasible);
     const r = replan(
       {
         people: all.length,
@@ -213,10 +263,7 @@ export function replanRemaining(
         present,
         remainingRounds,
         tableSizes,
-        keepApart: organisationPairs(everyone),
-        fixed,
-        sector: all.map((p) => p.sector),
-        country: all.map((p) => p.country),
+        ...ruled,
       },
       { seed: input.seed, timeLimitMs: input.timeLimitMs, ...hooks },
     );
@@ -237,17 +284,18 @@ export function replanRemaining(
       people: all.length,
       tableSizes,
       rounds: remainingRounds,
-      keepApart: organisationPairs(everyone),
+      keepApart: ruled.keepApart,
+      avoid: ruled.avoid,
       fixed,
+      prefer: ruled.prefer,
       history: held,
     };
     return {
       plan: [...keptRounds, ...newRounds],
-      quality: qualityOf(problem, r.newRounds, null, all.length - present.length),
+      quality: qualityOf(problem, r.newRounds, null, all.length - present.length, present),
     };
   } catch (err) {
-    if (err instanceof InfeasibleError || err instanceof RangeError)
-      throw new PlanningError(err.message);
+    if (err instanceof InfeasibleError || err instanceof RangeError) throw planningError(err);
     throw err;
   }
 }
@@ -255,6 +303,7 @@ export function replanRemaining(
 /**
  * Swaps two people within one round and says what the swap breaks: new repeated meetings,
  * colleagues seated together, a host moved off their table. The caller decides whether to apply.
+ * Breaking a soft rule is warned about but is not a violation.
  */
 export function swapInPlan(
   plan: PlannedRound[],
@@ -263,6 +312,7 @@ export function swapInPlan(
   b: string,
   participants: ParticipantTable[],
   tables: EventTableTable[],
+  rules: SessionRules,
 ): { plan: PlannedRound[]; warnings: string[]; newRepeats: number; newViolations: number } {
   const target = plan[round];
   if (!target) throw new PlanningError(`round ${round + 1} does not exist`);
@@ -305,13 +355,13 @@ export function swapInPlan(
       }
       const po = byId.get(other)?.organisation.trim().toLowerCase();
       if (po && po === byId.get(who)?.organisation.trim().toLowerCase()) {
-        newViolations++;
+        if (rules.keepApart.mode === 'hard') newViolations++;
         warnings.push(`${name(who)} and ${name(other)} are from the same organisation`);
       }
     }
     const hosted = tables.find((t) => t.host_participant_id === who);
     if (hosted) {
-      newViolations++;
+      if (rules.hosts.mode === 'hard') newViolations++;
       warnings.push(`${name(who)} hosts ${hosted.name} and would leave it`);
     }
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_SESSION_RULES } from '../../contract/events.ts';
 import { describe, expect, it } from 'vitest';
 import { PlanJobs, PlanStopped } from './jobs.ts';
 import type { PlanningInput } from './engine.ts';
@@ -32,6 +33,7 @@ const hard = (timeLimitMs: number): PlanningInput => ({
   tables: [],
   issues: [],
   expertiseGroups: [],
+  rules: DEFAULT_SESSION_RULES,
   seed: 1,
   timeLimitMs,
 });

@@ -107,7 +107,11 @@ export class PlanJobs {
         } else if (m.type === 'done') finish(() => resolve(m.result));
         else
           finish(() =>
-            reject(m.planning ? new PlanningError(m.message) : new Error(`planner: ${m.message}`)),
+            reject(
+              m.planning
+                ? new PlanningError(m.message, m.reason)
+                : new Error(`planner: ${m.message}`),
+            ),
           );
       });
       worker.on('error', (err) => finish(() => reject(err)));

@@ -1,3 +1,4 @@
+import type { PlanRefusal } from '../../contract/events.ts';
 import type { PlanningInput, PlanningResult, SessionReplanInput } from './engine.ts';
 
 /** What the main thread sends a planning worker: one job, then nothing (a worker runs one job). */
@@ -9,4 +10,4 @@ export type PlanJobMessage =
   | { type: 'progress'; fraction: number; repeats: number }
   | { type: 'done'; result: PlanningResult }
   /** `planning`: the input cannot be planned (a PlanningError: said to the user as it is). */
-  | { type: 'failed'; planning: boolean; message: string };
+  | { type: 'failed'; planning: boolean; message: string; reason?: PlanRefusal['reason'] };

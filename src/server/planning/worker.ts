@@ -40,6 +40,7 @@ port.once('message', (job: PlanJobRequest) => {
       type: 'failed',
       planning: err instanceof PlanningError,
       message: err instanceof Error ? err.message : String(err),
+      reason: err instanceof PlanningError ? err.reason : undefined,
     });
   }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventDetail, Participant } from '../../contract/events.ts';
+import { DEFAULT_SESSION_RULES, type EventDetail, type Participant } from '../../contract/events.ts';
 import type { Snapshot } from '../../contract/live.ts';
 import { remaining } from '../../core/clock.ts';
 import { placementOf } from '../../core/placement.ts';
@@ -40,6 +40,7 @@ const event: EventDetail = {
       rounds: 1,
       minutesPerRound: 5,
       quality: null,
+      rules: DEFAULT_SESSION_RULES,
       plan: [
         {
           groups: [
@@ -56,6 +57,7 @@ const event: EventDetail = {
       rounds: 1,
       minutesPerRound: 5,
       quality: null,
+      rules: DEFAULT_SESSION_RULES,
       plan: [
         {
           groups: [

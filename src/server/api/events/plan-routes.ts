@@ -2,8 +2,10 @@ import {
   EventDetail,
   PlanCancelled,
   PlanProgress,
+  PlanRefusal,
   PlanRequest,
   SessionParams,
+  SessionRules,
   SwapRequest,
   SwapResult,
   SwapWarnings,
@@ -16,10 +18,17 @@ import { HttpError, notFound, ROUTE_ERRORS } from '../../http/errors.ts';
 import type { LiveHub } from '../../live/hub.ts';
 import { commitPlan } from '../../live/replan.ts';
 import { PlanningError, swapInPlan } from '../../planning/engine.ts';
-import { fingerprint, generateInput, isRunning, readBasis } from '../../planning/basis.ts';
+import {
+  fingerprint,
+  generateInput,
+  isRunning,
+  readBasis,
+  sessionRules,
+} from '../../planning/basis.ts';
 import { jobKey, PlanStopped } from '../../planning/jobs.ts';
 import { eventFor } from '../../events/service.ts';
-import { listSessions } from '../../db/repos/events.ts';
+import { listSessions, saveSessionRules } from '../../db/repos/events.ts';
+import { presentEvent } from '../../events/present.ts';
 
 const update = { policy: { kind: 'resource', resource: 'event', action: 'update' } } as const;
 const tags = ['events'];
@@ -73,7 +82,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           200: EventDetail,
           ...ROUTE_ERRORS,
           409: ErrorBody,
-          422: ErrorBody,
+          422: PlanRefusal,
           503: ErrorBody,
         },
       },
@@ -95,7 +104,9 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         );
       } catch (err) {
         if (err instanceof PlanningError)
-          return reply.code(422).send({ error: 'cannot_plan', message: err.message });
+          return reply
+            .code(422)
+            .send({ error: 'cannot_plan', message: err.message, reason: err.reason });
         if (err instanceof PlanStopped) throw stoppedError(err);
         throw err;
       }
@@ -163,6 +174,42 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     },
   );
 
+  app.put(
+    '/api/events/:eventId/sessions/:sessionId/rules',
+    {
+      config: update,
+      schema: {
+        tags,
+        summary: "Set a session's seating rules (each hard or soft with a weight)",
+        description:
+          'Keep colleagues apart, mix sectors, keep hosts at their tables: hard rules are never broken, soft ones are preferences weighed 1-10 against meeting new people. The current plan stays; the next plan or re-plan uses the new rules.',
+        params: SessionParams,
+        body: SessionRules,
+        response: { 200: EventDetail, ...ROUTE_ERRORS },
+      },
+    },
+    async (request) => {
+      const { eventId, sessionId } = request.params;
+      const e = await eventFor(ctx, request.actor, eventId, 'update');
+      const room = await hub.loaded(e.id);
+      // In the room's queue, so a plan computed under the old rules is seen as outdated.
+      return room.perform(async (tx) => {
+        const before = await presentEvent(tx.db, e);
+        if (!before.sessions.some((s) => s.id === sessionId)) throw notFound('session');
+        const event: EventDetail = {
+          ...before,
+          sessions: before.sessions.map((s) =>
+            s.id === sessionId ? { ...s, rules: request.body } : s,
+          ),
+        };
+        await tx.commit({ kind: 'event', event }, ctx.now(), undefined, async (trx) => {
+          await saveSessionRules(trx, e.id, sessionId, JSON.stringify(request.body));
+        });
+        return event;
+      });
+    },
+  );
+
   app.post(
     '/api/events/:eventId/sessions/:sessionId/swap',
     {
@@ -192,7 +239,9 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         let r;
         try {
           const plan = JSON.parse(s.plan) as PlannedRound[];
-          r = swapInPlan(plan, b.round, b.a, b.b, participants, tables);
+          // Hosts stay at café tables only: a networking swap moves no host.
+          const hosted = s.kind === 'cafe' ? tables : [];
+          r = swapInPlan(plan, b.round, b.a, b.b, participants, hosted, sessionRules(s));
         } catch (err) {
           if (err instanceof PlanningError) return { kind: 'cannot_swap', message: err.message };
           throw err;

@@ -312,6 +312,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         position,
         plan: null,
         quality: null,
+        rules: b.rules ? JSON.stringify(b.rules) : null,
       });
       return reply.code(201).send(await changed(e.id));
     },

@@ -200,6 +200,21 @@ export async function deleteSession(
   return touched(r) > 0;
 }
 
+/** Whether the event had that session (another event's session id changes nothing). */
+export async function saveSessionRules(
+  db: DbOrTx,
+  eventId: string,
+  sessionId: string,
+  rules: string,
+): Promise<boolean> {
+  const r = await ofEvent(db, 'event_sessions', eventId)
+    .update()
+    .set({ rules })
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  return touched(r) > 0;
+}
+
 export async function savePlan(
   db: DbOrTx,
   eventId: string,
