@@ -5,16 +5,21 @@ import {
   type EventDetail,
   type EventSession,
   type Participant,
+  type PlanFix,
+  type PlanRefusal,
 } from '../../contract/events.ts';
 import { SelectField, TextField } from '../directory/fields.tsx';
 import { ApiError } from '../api.ts';
+import { errorExtra } from '../http.ts';
 import { useResource } from '../shell/useResource.ts';
 import { eventsApi } from './api.ts';
 import { ErrorSummary, summaryItems } from '../shell/ErrorSummary.tsx';
 import { splitError, type FieldErrors } from './fieldErrors.ts';
 import { PlanProgressLine, wasStopped } from './PlanProgress.tsx';
 import { PlanView } from './PlanView.tsx';
+import { PlanRefusalNote } from './PlanRefusalNote.tsx';
 import { QualityReport } from './QualityReport.tsx';
+import { SessionRulesForm } from './SessionRulesForm.tsx';
 import { SwapForm } from './SwapForm.tsx';
 
 type Kind = (typeof SESSION_KINDS)[number];
@@ -71,10 +76,12 @@ function SessionCard({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<PlanRefusal['reason'] | null>(null);
 
   async function generate() {
     setBusy(true);
     setError(null);
+    setRefusal(null);
     setStatus(null);
     try {
       onChange(
@@ -86,12 +93,55 @@ function SessionCard({
       setStatus(t('events.planned'));
     } catch (err) {
       setStatus(null);
+      const reason = errorExtra<PlanRefusal['reason']>(err, 'reason');
       if (err instanceof ApiError && wasStopped(err.body?.error))
         setStatus(t('planning.cancelled'));
-      else setError(splitError(t, err).general);
+      else if (reason) setRefusal(reason);
+      else
+        setError(
+          err instanceof ApiError && (err.status === 422 || err.status === 409) && err.body
+            ? err.body.message
+            : splitError(t, err).general,
+        );
     } finally {
       setBusy(false);
     }
+  }
+
+  /** Applies one of the refusal's fixes, then plans again. */
+  async function fix(f: PlanFix) {
+    setBusy(true);
+    setError(null);
+    try {
+      if (f.kind === 'soften')
+        onChange(
+          await eventsApi.setRules(event.id, s.id, {
+            ...s.rules,
+            [f.rule]: { ...s.rules[f.rule], mode: 'soft' },
+          }),
+        );
+      else {
+        if (event.sessions.some((x) => x.plan) && !window.confirm(t('events.tablesClearPlans')))
+          return;
+        const present = participants.filter((p) => p.status !== 'absent').length;
+        const capacity = Math.min(50, Math.max(2, Math.ceil(present / f.tables)));
+        onChange(
+          await eventsApi.setTables(
+            event.id,
+            Array.from({ length: f.tables }, (_, i) => ({
+              name: event.tables[i]?.name ?? t('events.tableDefaultName', { n: i + 1 }),
+              capacity,
+            })),
+          ),
+        );
+      }
+    } catch (err) {
+      setError(splitError(t, err).general);
+      return;
+    } finally {
+      setBusy(false);
+    }
+    await generate();
   }
 
   async function remove() {
@@ -133,6 +183,17 @@ function SessionCard({
         {status && !busy && <p className="muted">{status}</p>}
         {error && <p className="alert alert-error">{error}</p>}
       </div>
+      {refusal && !busy && (
+        <PlanRefusalNote reason={refusal} busy={busy} onFix={(f) => void fix(f)} />
+      )}
+      {s.kind !== 'groups' && (
+        <SessionRulesForm
+          key={JSON.stringify(s.rules)}
+          eventId={event.id}
+          session={s}
+          onChange={onChange}
+        />
+      )}
       {s.quality && <QualityReport kind={s.kind} quality={s.quality} />}
       {s.plan && (
         <>

@@ -5,6 +5,7 @@ import { useResource } from '../shell/useResource.ts';
 import { eventsApi } from './api.ts';
 import { ErrorSummary, summaryItems } from '../shell/ErrorSummary.tsx';
 import { splitError } from './fieldErrors.ts';
+import { proposeTables, sizesSummary, usualSize } from './tableProposal.ts';
 
 interface Row {
   name: string;
@@ -47,6 +48,12 @@ export function TablesSection({
     eventsApi.participants(event.id, s),
   );
   const hasPlans = event.sessions.some((s) => s.plan);
+  const present = (people.data?.items ?? people.previous?.items ?? []).filter(
+    (p) => p.status !== 'absent',
+  ).length;
+  const [size, setSize] = useState(() => String(usualSize(event.tables.map((x) => x.capacity))));
+  const proposal = proposeTables(present, Number(size));
+  const seats = rows.reduce((n, r) => n + (Number(r.capacity) || 0), 0);
 
   async function save() {
     if (hasPlans && !window.confirm(t('events.tablesClearPlans'))) return;
@@ -85,9 +92,18 @@ export function TablesSection({
       ...rs,
       ...Array.from({ length: n }, (_, i) => ({
         name: t('events.tableDefaultName', { n: rs.length + i + 1 }),
-        capacity: '8',
+        capacity: size,
       })),
     ]);
+
+  /** The proposal in the editor (names kept where a table exists); saving applies it. */
+  const applyProposal = (count: number, capacity: number) =>
+    setRows((rs) =>
+      Array.from({ length: count }, (_, i) => ({
+        name: rs[i]?.name ?? t('events.tableDefaultName', { n: i + 1 }),
+        capacity: String(capacity),
+      })),
+    );
 
   return (
     <section id="ev-tables" aria-labelledby="ev-tables-h" className="ev-section">
@@ -183,9 +199,6 @@ export function TablesSection({
         <button type="button" className="btn btn-quiet" onClick={() => addTables(1)}>
           {t('events.addTable')}
         </button>
-        <button type="button" className="btn btn-quiet" onClick={() => addTables(5)}>
-          {t('events.addFiveTables')}
-        </button>
         <button
           type="button"
           className="btn btn-primary"
@@ -200,6 +213,45 @@ export function TablesSection({
           </span>
         )}
       </div>
+      {proposal && (
+        <div className="ev-box table-proposal" data-testid="table-proposal">
+          <h3>{t('events.proposeTables')}</h3>
+          <div className="ev-row">
+            <div className="field">
+              <label htmlFor="tbl-size">{t('events.proposeSize')}</label>
+              <input
+                id="tbl-size"
+                type="number"
+                min={2}
+                max={50}
+                className="num-input"
+                value={size}
+                onChange={(e) => setSize(e.target.value)}
+              />
+            </div>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => applyProposal(proposal.count, proposal.sizes[0] ?? Number(size))}
+            >
+              {t('events.proposeTablesAction', {
+                count: proposal.count,
+                size: proposal.sizes[0],
+              })}
+            </button>
+          </div>
+          <p className="muted">
+            {seats >= present && rows.length > 0
+              ? t('events.proposeSeatsAlready', { people: present })
+              : t('events.proposeTablesHint', {
+                  people: present,
+                  detail: sizesSummary(proposal.sizes)
+                    .map(([s, n]) => `${n} × ${s}`)
+                    .join(' + '),
+                })}
+          </p>
+        </div>
+      )}
       {event.tables.length > 0 && (
         <>
           <h3>{t('events.hostsTitle')}</h3>

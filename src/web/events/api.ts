@@ -11,6 +11,7 @@ import type {
   ParticipantInput,
   PlanProgress,
   ParticipantImportResult,
+  SessionRules,
 } from '../../contract/events.ts';
 import type { ImportChoices, ImportRequest } from '../../contract/imports.ts';
 import { call, enc } from '../live/http.ts';
@@ -56,6 +57,8 @@ export const eventsApi = {
     call<EventDetail>('POST', `${base(id)}/sessions`, body),
   deleteSession: (id: string, sessionId: string) =>
     call<EventDetail>('DELETE', `${base(id)}/sessions/${enc(sessionId)}`),
+  setRules: (id: string, sessionId: string, rules: SessionRules) =>
+    call<EventDetail>('PUT', `${base(id)}/sessions/${enc(sessionId)}/rules`, rules),
   plan: (id: string, sessionId: string, body: { seed?: number; timeLimitSeconds?: number } = {}) =>
     call<EventDetail>('POST', `${base(id)}/sessions/${enc(sessionId)}/plan`, body),
   /** The plan (or re-plan) being computed for a session, polled while the console waits. */
