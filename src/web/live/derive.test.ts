@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SESSION_RULES, type EventDetail, type Participant } from '../../contract/events.ts';
+import {
+  DEFAULT_SESSION_RULES,
+  type EventDetail,
+  type Participant,
+} from '../../contract/events.ts';
 import type { Snapshot } from '../../contract/live.ts';
 import { remaining } from '../../core/clock.ts';
 import { placementOf } from '../../core/placement.ts';
