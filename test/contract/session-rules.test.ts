@@ -7,23 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.ts';
 import { startApi, type ApiHarness } from '../support/api.ts';
+import { rosterCsv } from '../support/roster150.ts';
 import {
   DEFAULT_SESSION_RULES,
   type EventDetail,
   type PlanRefusal,
   type SessionRules,
 } from '../../src/contract/events.ts';
-
-const SECTORS = ['ngo', 'government', 'lawEnforcement', 'un', 'research', 'business'];
-
-/** 150 people: 6 organisations of 10 and 10 of 9. */
-export function rosterCsv(): string {
-  const rows = ['name,organisation,sector'];
-  for (let o = 0; o < 16; o++)
-    for (let i = 0; i < (o < 6 ? 10 : 9); i++)
-      rows.push(`Person ${o}-${i},Organisation ${o},${SECTORS[(o + i) % SECTORS.length]}`);
-  return `${rows.join('\n')}\n`;
-}
 
 describe.each(testBackends())('session rules on $name', (backend) => {
   let h: ApiHarness;
