@@ -14,7 +14,7 @@ const note = (over: Partial<HandoverNote>): HandoverNote => ({
 });
 
 describe('hand-over notes, keyed one way', () => {
-  it('HOST-1: one note per issue, as the server stores it: a note from another table or round replaces it', () => {
+  it('one note per issue, as the server stores it: a note from another table or round replaces it', () => {
     let s = applyChange(empty, { kind: 'handover', note: note({}) });
     s = applyChange(s, {
       kind: 'handover',

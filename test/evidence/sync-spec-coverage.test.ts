@@ -16,7 +16,7 @@ export function ruleIds(spec: string): string[] {
 /** The names of tests and suites in a test file: the string given to it/test/describe. */
 export function testNames(source: string): string[] {
   const call =
-    /\b(?:it|test|describe)(?:\.\w+(?:\([^()]*\))?)*\(\s*(['"`])((?:\\.|(?!\1)[\s\S])*)\1/g;
+    /\b(?:it|test|describe)(?:\.\w+(?:\((?:[^()]|\([^()]*\))*\))?)*\(\s*(['"`])((?:\\.|(?!\1)[\s\S])*)\1/g;
   return [...source.matchAll(call)].map((m) => m[2]!);
 }
 
@@ -38,8 +38,10 @@ describe('docs/sync-spec.md is covered by named tests', () => {
     expect(ids).toContain('SYNC-1');
     expect(ids.filter((id) => id.startsWith('SYNC-')).length).toBeGreaterThanOrEqual(11);
     expect(
-      testNames("it('SYNC-3: one card', () => {}); it.runIf(x)(`SYNC-11: ${n} seeds`, f)"),
-    ).toEqual(['SYNC-3: one card', 'SYNC-11: ${n} seeds']);
+      testNames(
+        "it('SYNC-3: one card', () => {}); it.runIf(x)(`SYNC-11: ${n} seeds`, f); describe.each(all())('HOST-1 on $name', f)",
+      ),
+    ).toEqual(['SYNC-3: one card', 'SYNC-11: ${n} seeds', 'HOST-1 on $name']);
   });
 
   it.each(ids)('some test is named after %s', (id) => {
