@@ -177,6 +177,10 @@ export const CASES: Record<string, Case> = {
   'GET /api/docs/static/*': plain('/api/docs/static/swagger-ui.css'),
   'GET /api/openapi.json': plain('/api/openapi.json'),
   'GET /api/health': plain('/api/health'),
+  'GET /api/site': plain('/api/site'),
+  // The first-run set-up is closed once an admin exists (the matrix world has one): 404 for everyone.
+  'GET /api/setup': plain('/api/setup'),
+  'POST /api/setup': plain('/api/setup', () => ({ token: 'x'.repeat(43) })),
   'POST /api/auth/login': plain('/api/auth/login', () => ({
     email: 'admin@demo.mosaic.test',
     password: 'mosaic-demo',
@@ -419,6 +423,31 @@ export const CASES: Record<string, Case> = {
   ),
   'GET /api/events/:eventId/cards/:cardId/history': childCase(
     (p, c) => `/api/events/${p.detail.id}/cards/${c.cardId}/history`,
+  ),
+  'GET /api/events/:eventId/cards/:cardId/factor/history': childCase(
+    (p, c) => `/api/events/${p.detail.id}/cards/${c.cardId}/factor/history`,
+  ),
+  'PUT /api/events/:eventId/cards/:cardId/factor': childCase(
+    (p, c) => `/api/events/${p.detail.id}/cards/${c.cardId}/factor`,
+    { payload: () => ({ factor: 'push.poverty' }), business: true },
+  ),
+  'POST /api/events/:eventId/cards/:cardId/factor/undo': childCase(
+    (p, c) => `/api/events/${p.detail.id}/cards/${c.cardId}/factor/undo`,
+    { business: true },
+  ),
+  'GET /api/events/:eventId/factors/review': eventCase(
+    (e) => `/api/events/${e.detail.id}/factors/review`,
+  ),
+  'PUT /api/events/:eventId/sessions/:sessionId/rules': childCase(
+    (p, c) => `/api/events/${p.detail.id}/sessions/${c.sessionId}/rules`,
+    {
+      payload: () => ({
+        keepApart: { mode: 'soft', weight: 5 },
+        crossSector: { mode: 'soft', weight: 1 },
+        hosts: { mode: 'hard', weight: 5 },
+      }),
+      business: true,
+    },
   ),
 
   'GET /api/events/:eventId/sessions/:sessionId/plan': childCase(
