@@ -60,6 +60,9 @@ async function snapshot(w: World): Promise<string> {
   for (const { name } of tables) {
     // Sessions record when they were last used; that is not a change to the coalition's data.
     if (name === 'sessions') continue;
+    // Request counters and sign-in back-off are how refusals are counted (shared limits, stored in
+    // the database since migration 0012): a refused request is meant to move them.
+    if (name === 'rate_counts' || name === 'auth_backoff') continue;
     const rows = (await sql`SELECT * FROM ${sql.table(name)}`.execute(db)).rows as Record<
       string,
       unknown
