@@ -112,8 +112,9 @@ describe('live event in Chromium', () => {
     await f.getByRole('heading', { name: /Participants \(8\)/ }).waitFor();
 
     // Four café tables.
-    await f.getByRole('button', { name: 'Add 5 tables' }).click();
-    await f.getByRole('button', { name: 'Remove Table 5' }).click();
+    // The proposal seats everyone present: 8 people at tables of 2 → four tables.
+    await f.getByLabel('People per table').fill('2');
+    await f.getByRole('button', { name: 'Set up 4 tables of 2' }).click();
     await f.getByRole('button', { name: 'Save tables' }).click();
     await f.getByLabel('Host of Table 4').waitFor();
 
