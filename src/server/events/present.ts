@@ -1,15 +1,16 @@
+/**
+ * Presenters: stored rows to contract shapes, without I/O (the events service reads what they
+ * need, in as few queries as it can, and passes it in).
+ */
+import type { EventDetail, Participant } from '../../contract/events.ts';
 import type {
-  EventDetail,
-  EventIssue,
-  ExpertiseGroup,
-  Participant,
-  PlannedRound,
-  ScheduleQuality,
-} from '../../contract/events.ts';
-import type { Db } from '../db/index.ts';
-import type { EventTable, ParticipantTable } from '../db/schema.ts';
-import { listParticipants, listSessions, listTables } from '../db/repos/events.ts';
-import { sessionRules } from '../planning/basis.ts';
+  EventSessionTable,
+  EventTable,
+  EventTableTable,
+  ParticipantTable,
+} from '../db/schema.ts';
+import { sessionRules } from './plan-basis.ts';
+import { expertiseGroupsOf, issuesOf, planOf, qualityOf, sessionKindOf } from './stored.ts';
 
 export function presentParticipant(p: ParticipantTable, withEmail: boolean): Participant {
   return {
@@ -26,12 +27,30 @@ export function presentParticipant(p: ParticipantTable, withEmail: boolean): Par
   };
 }
 
-export async function presentEvent(db: Db, e: EventTable): Promise<EventDetail> {
-  const [tables, sessions, participants] = await Promise.all([
-    listTables(db, e.id),
-    listSessions(db, e.id),
-    listParticipants(db, e.id),
-  ]);
+/** What an event's detail is made of besides its own row. */
+export interface EventParts {
+  tables: EventTableTable[];
+  sessions: EventSessionTable[];
+  participantCount: number;
+}
+
+export type EventSummary = Pick<
+  EventDetail,
+  'id' | 'name' | 'startsOn' | 'endsOn' | 'venue' | 'participantCount'
+>;
+
+export function presentSummary(e: EventTable, participantCount: number): EventSummary {
+  return {
+    id: e.id,
+    name: e.name,
+    startsOn: e.starts_on,
+    endsOn: e.ends_on,
+    venue: e.venue,
+    participantCount,
+  };
+}
+
+export function presentEvent(e: EventTable, parts: EventParts): EventDetail {
   return {
     id: e.id,
     name: e.name,
@@ -41,24 +60,24 @@ export async function presentEvent(db: Db, e: EventTable): Promise<EventDetail> 
     timeZone: e.time_zone,
     joinCode: e.join_code,
     walkInsAllowed: Number(e.walk_ins_allowed) === 1,
-    issues: JSON.parse(e.issues) as EventIssue[],
-    expertiseGroups: JSON.parse(e.expertise_groups) as ExpertiseGroup[],
-    tables: tables.map((t) => ({
+    issues: issuesOf(e),
+    expertiseGroups: expertiseGroupsOf(e),
+    tables: parts.tables.map((t) => ({
       id: t.id,
       name: t.name,
       capacity: Number(t.capacity),
       hostParticipantId: t.host_participant_id,
     })),
-    sessions: sessions.map((s) => ({
+    sessions: parts.sessions.map((s) => ({
       id: s.id,
-      kind: s.kind as 'networking' | 'cafe' | 'groups',
+      kind: sessionKindOf(s),
       title: s.title,
       rounds: Number(s.rounds),
       minutesPerRound: Number(s.minutes_per_round),
-      plan: s.plan ? (JSON.parse(s.plan) as PlannedRound[]) : null,
-      quality: s.quality ? (JSON.parse(s.quality) as ScheduleQuality) : null,
+      plan: planOf(s),
+      quality: qualityOf(s),
       rules: sessionRules(s),
     })),
-    participantCount: participants.length,
+    participantCount: parts.participantCount,
   };
 }

@@ -8,6 +8,7 @@ import * as repo from '../db/repos/events.ts';
 import { audit } from '../db/repos/accounts.ts';
 import { forbidden, notFound, unauthenticated } from '../http/errors.ts';
 import { newJoinCode } from './codes.ts';
+import { checkDates, checkUniqueKeys } from './rules.ts';
 
 export const eventAccess = (e: EventTable) => ({
   coalitionId: e.coalition_id,
@@ -53,6 +54,8 @@ export async function createEvent(
     })
   )
     throw forbidden();
+  checkDates(input.startsOn, input.endsOn);
+  checkUniqueKeys(input);
   const now = ctx.now().toISOString();
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import type { Change, Snapshot } from '../../contract/live.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
-import { findEvent, listParticipants } from '../db/repos/events.ts';
+import { findEvent, listParticipants, listSessions, listTables } from '../db/repos/events.ts';
 import { presentEvent, presentParticipant } from '../events/present.ts';
 import { LIVE_CHANNEL, Room, type View } from './room.ts';
 import { SlidingWindow } from '../auth/throttle.ts';
@@ -95,12 +95,6 @@ export class LiveHub {
     if (failed) throw failed.reason;
   }
 
-  async publishEvent(eventId: string): Promise<void> {
-    const e = await findEvent(this.ctx.db, eventId);
-    if (e)
-      await this.publish(eventId, { kind: 'event', event: await presentEvent(this.ctx.db, e) });
-  }
-
   /**
    * The room's snapshot as JSON, built once per sequence number and view: when a room full of
    * phones reconnects after the Wi-Fi drops, the database is read once, not once per phone.
@@ -117,13 +111,15 @@ export class LiveHub {
   async snapshot(room: Room, view: View): Promise<Snapshot | undefined> {
     const e = await findEvent(this.ctx.db, room.eventId);
     if (!e) return undefined;
-    const [participants, cards, handovers] = await Promise.all([
+    const [participants, tables, sessions, cards, handovers] = await Promise.all([
       listParticipants(this.ctx.db, room.eventId),
+      listTables(this.ctx.db, room.eventId),
+      listSessions(this.ctx.db, room.eventId),
       listCards(this.ctx.db, room.eventId),
       listHandovers(this.ctx.db, room.eventId),
     ]);
     return {
-      event: await presentEvent(this.ctx.db, e),
+      event: presentEvent(e, { tables, sessions, participantCount: participants.length }),
       // Live messages never carry emails: phones see names, organisations and sectors only.
       participants: participants.map((p) => presentParticipant(p, false)),
       state: room.state,

@@ -3,29 +3,20 @@
  * 1. in the room's queue, read what the plan depends on (the state, the plan, who is present);
  * 2. outside the queue, solve in a worker thread (planning/jobs.ts) — meanwhile the room keeps
  *    applying everyone else's intents and the round's countdown goes on;
- * 3. in the queue again, check that nothing the plan depends on changed (planning/basis.ts), and
+ * 3. in the queue again, check that nothing the plan depends on changed (events/plan-basis.ts), and
  *    apply it with the intent's record and the next sequence number, in one transaction.
  * If the room moved on meanwhile (a round started, someone was marked absent), the plan is
  * computed again from the new state, once; then the re-plan is refused with a clear message.
  */
-import type { EventDetail, PlannedRound, ScheduleQuality } from '../../contract/events.ts';
 import type { AppContext } from '../context.ts';
-import type { Db } from '../db/index.ts';
-import { findEvent, savePlan } from '../db/repos/events.ts';
 import { findIntent } from '../db/repos/live.ts';
-import { presentEvent } from '../events/present.ts';
-import { notFound } from '../http/errors.ts';
-import {
-  fingerprint,
-  isRunning,
-  readBasis,
-  replanInput,
-  type PlanBasis,
-} from '../planning/basis.ts';
+import { fingerprint, readBasis, replanInput, type PlanBasis } from '../events/plan-basis.ts';
+import { commitPlan } from '../events/plans.ts';
+import { isRunning } from '../events/rules.ts';
 import { PlanningError, type PlanningResult } from '../planning/engine.ts';
 import { jobKey, PlanStopped } from '../planning/jobs.ts';
 import type { LiveHub } from './hub.ts';
-import type { IntentKey, Room, RoomClient, RoomTx } from './room.ts';
+import type { IntentKey, Room, RoomClient } from './room.ts';
 import { refuse, type IntentOutcome } from './intents.ts';
 
 /** The solver's time budget for a re-plan: the room is mid-session, so it is short. */
@@ -105,41 +96,4 @@ export async function replanIntent(
         'The room kept changing while re-planning (a round started, or someone arrived or left): re-plan again.',
       );
   }
-}
-
-/**
- * Commits a session's new plan as an event change, inside the room's queue (`tx`): the plan is
- * written in the same transaction as the change, its sequence number and the intent's record.
- */
-export async function commitPlan(
-  ctx: AppContext,
-  tx: RoomTx,
-  eventId: string,
-  sessionId: string,
-  plan: PlannedRound[],
-  quality: ScheduleQuality | null,
-  intent?: IntentKey,
-): Promise<{ seq: number; event: EventDetail }> {
-  const event = await presentWithPlan(tx.db, eventId, sessionId, plan, quality);
-  const seq = await tx.commit({ kind: 'event', event }, ctx.now(), intent, (trx) =>
-    savePlan(trx, eventId, sessionId, JSON.stringify(plan), quality && JSON.stringify(quality)),
-  );
-  return { seq, event };
-}
-
-/** The event as it will read once `plan` is saved (the write happens in the commit). */
-async function presentWithPlan(
-  db: Db,
-  eventId: string,
-  sessionId: string,
-  plan: PlannedRound[],
-  quality: ScheduleQuality | null,
-): Promise<EventDetail> {
-  const e = await findEvent(db, eventId);
-  if (!e) throw notFound('event');
-  const d = await presentEvent(db, e);
-  return {
-    ...d,
-    sessions: d.sessions.map((s) => (s.id === sessionId ? { ...s, plan, quality } : s)),
-  };
 }

@@ -11,6 +11,9 @@ import {
   recordIntent,
   storedSeq,
 } from '../db/repos/live.ts';
+import type { ChangeOf, IntentKey, RoomTx } from '../events/rooms.ts';
+
+export type { IntentKey, RoomTx };
 
 export type Role = 'facilitator' | 'screen' | 'participant';
 
@@ -49,32 +52,6 @@ interface Entry {
   seq: number;
   change: Change;
   frames: Partial<Record<View, string>>;
-}
-
-/** What one piece of room work reads with and writes through (see `Room.perform`). */
-export interface RoomTx {
-  /**
-   * Reads that decide what to write. On a shared database this is the room's transaction, which
-   * holds the room's lock: nothing another instance commits can slip in between.
-   */
-  readonly db: Db;
-  /**
-   * Commits a change under the next sequence number, with the idempotency record of the intent
-   * that caused it and the caller's own writes (`write`), and broadcasts it once committed.
-   */
-  commit(
-    change: Change,
-    at: Date,
-    intent?: IntentKey,
-    write?: (trx: Transaction<Database>) => Promise<void>,
-  ): Promise<number>;
-  /** SYNC-2: records an intent that changed nothing; returns the sequence number it is acked with. */
-  unchanged(intent: IntentKey, at: string): Promise<number>;
-}
-
-export interface IntentKey {
-  clientKey: string;
-  id: string;
 }
 
 /** The room moved on in the database (another writer) since this process last looked. */
@@ -199,13 +176,13 @@ export class Room {
   private async performLocal<T>(work: (tx: RoomTx) => Promise<T>): Promise<T> {
     const tx: RoomTx = {
       db: this.db,
-      commit: async (change, at, intent, write) => {
+      commit: async (changeOf, at, intent, write) => {
         const seq = this.seq + 1;
         const iso = at.toISOString();
-        await this.db.transaction().execute(async (trx) => {
+        const change = await this.db.transaction().execute(async (trx) => {
           const stored = await storedSeq(trx, this.eventId, false);
           if (stored.seq !== this.seq) throw new RoomBehind();
-          await writeChange(trx, this.eventId, seq, change, iso, stored.exists, intent, write);
+          return writeChange(trx, this.eventId, seq, changeOf, iso, stored.exists, intent, write);
         });
         this.applied({ seq, change, frames: {} });
         return seq;
@@ -246,10 +223,19 @@ export class Room {
       const next = () => this.seq + mine.length + 1;
       const tx: RoomTx = {
         db: trx,
-        commit: async (change, at, intent, write) => {
+        commit: async (changeOf, at, intent, write) => {
           const seq = next();
           const iso = at.toISOString();
-          await writeChange(trx, this.eventId, seq, change, iso, true, intent, write);
+          const change = await writeChange(
+            trx,
+            this.eventId,
+            seq,
+            changeOf,
+            iso,
+            true,
+            intent,
+            write,
+          );
           mine.push({ seq, change, frames: {} });
           return seq;
         },
@@ -282,13 +268,15 @@ async function writeChange(
   trx: Transaction<Database>,
   eventId: string,
   seq: number,
-  change: Change,
+  changeOf: ChangeOf,
   at: string,
   stateRowExists: boolean,
   intent: IntentKey | undefined,
   write: ((trx: Transaction<Database>) => Promise<void>) | undefined,
-): Promise<void> {
+): Promise<Change> {
   if (write) await write(trx);
+  // Built after the writes, in their transaction: what is broadcast is what was written.
+  const change = typeof changeOf === 'function' ? await changeOf(trx) : changeOf;
   await appendChange(
     trx,
     eventId,
@@ -299,6 +287,7 @@ async function writeChange(
     stateRowExists,
   );
   if (intent) await recordIntent(trx, intentRow(eventId, intent, seq, at));
+  return change;
 }
 
 const intentRow = (eventId: string, intent: IntentKey, seq: number, at: string) => ({

@@ -9,64 +9,23 @@ import {
   SwapRequest,
   SwapResult,
   SwapWarnings,
-  type PlannedRound,
-  type ScheduleQuality,
 } from '../../../contract/events.ts';
 import { ErrorBody } from '../../../contract/common.ts';
 import type { App, AppContext } from '../../context.ts';
-import { HttpError, notFound, ROUTE_ERRORS } from '../../http/errors.ts';
-import type { LiveHub } from '../../live/hub.ts';
-import { commitPlan } from '../../live/replan.ts';
-import { PlanningError, swapInPlan } from '../../planning/engine.ts';
-import {
-  fingerprint,
-  generateInput,
-  isRunning,
-  readBasis,
-  sessionRules,
-} from '../../planning/basis.ts';
-import { jobKey, PlanStopped } from '../../planning/jobs.ts';
+import { ROUTE_ERRORS } from '../../http/errors.ts';
 import { eventFor } from '../../events/service.ts';
-import { listSessions, saveSessionRules } from '../../db/repos/events.ts';
-import { presentEvent } from '../../events/present.ts';
+import { cancelPlan, generatePlan, planProgress, swapInSession } from '../../events/plans.ts';
+import type { Rooms } from '../../events/rooms.ts';
+import { setSessionRules } from '../../events/changes.ts';
 
 const update = { policy: { kind: 'resource', resource: 'event', action: 'update' } } as const;
 const tags = ['events'];
-/** Past the solver's own time limit (which returns the best plan so far), a job is stopped. */
-const GRACE_MS = 10_000;
-
-const sessionRunning = () =>
-  new HttpError(409, {
-    error: 'session_running',
-    message:
-      'This session is running: mark arrivals and departures and re-plan from the console instead.',
-  });
-
-type SwapOutcome =
-  | { kind: 'ok'; event: EventDetail; warnings: string[] }
-  | { kind: 'no_plan' | 'round_held' }
-  | { kind: 'cannot_swap'; message: string }
-  | { kind: 'warnings'; warnings: string[] };
-
-/** How a stopped job is answered: the caller (or a newer request) stopped it, or the server did. */
-export function stoppedError(err: PlanStopped): HttpError {
-  const status = err.reason === 'cancelled' || err.reason === 'superseded' ? 409 : 503;
-  return new HttpError(status, { error: `plan_${err.reason}`, message: err.message });
-}
 
 /**
- * Generating and swapping a session's plan. The solver runs in a worker (planning/jobs.ts), off
- * the event loop and outside the room's queue; what the plan depends on — is the session running,
- * did participants or tables change — is checked again inside the queue, with the write and its
- * sequence number, so a round that has just started is never changed under the phones.
+ * Generating and swapping a session's plan: the events service (events/plans.ts) solves in a
+ * worker and checks and writes in the room's queue.
  */
-/** A session is addressed through its event: another event's session id is not found here. */
-async function sessionOfEvent(ctx: AppContext, eventId: string, sessionId: string): Promise<void> {
-  if (!(await listSessions(ctx.db, eventId)).some((s) => s.id === sessionId))
-    throw notFound('session');
-}
-
-export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
+export function planRoutes(app: App, ctx: AppContext, hub: Rooms): void {
   app.post(
     '/api/events/:eventId/sessions/:sessionId/plan',
     {
@@ -90,40 +49,12 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     async (request, reply) => {
       const { eventId, sessionId } = request.params;
       const e = await eventFor(ctx, request.actor, eventId, 'update');
-      const basis = await readBasis(ctx.db, e.id, sessionId);
-      if (!basis) throw notFound('session');
-      // Fails fast; the same check runs again in the queue once the plan is computed.
-      if (isRunning((await hub.room(e.id)).state, sessionId)) throw sessionRunning();
-      const timeLimitMs = request.body.timeLimitSeconds * 1000;
-      let result;
-      try {
-        result = await hub.plans.generate(
-          jobKey(e.id, sessionId),
-          generateInput(basis, request.body.seed, timeLimitMs),
-          timeLimitMs + GRACE_MS,
-        );
-      } catch (err) {
-        if (err instanceof PlanningError)
-          return reply
-            .code(422)
-            .send({ error: 'cannot_plan', message: err.message, reason: err.reason });
-        if (err instanceof PlanStopped) throw stoppedError(err);
-        throw err;
-      }
-      const room = await hub.loaded(e.id);
-      const { plan, quality } = result;
-      return room.perform(async (tx) => {
-        if (isRunning(room.state, sessionId)) throw sessionRunning();
-        const now = await readBasis(tx.db, e.id, sessionId);
-        if (!now) throw notFound('session');
-        if (fingerprint(now) !== fingerprint(basis))
-          throw new HttpError(409, {
-            error: 'plan_outdated',
-            message:
-              'Participants, tables or the session changed while the plan was computed: generate it again.',
-          });
-        return (await commitPlan(ctx, tx, e.id, sessionId, plan, quality)).event;
-      });
+      const out = await generatePlan(ctx, hub, e.id, sessionId, request.body);
+      if (!out.ok)
+        return reply
+          .code(422)
+          .send({ error: 'cannot_plan', message: out.message, reason: out.reason });
+      return out.event;
     },
   );
 
@@ -141,17 +72,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     async (request) => {
       const { eventId, sessionId } = request.params;
       const e = await eventFor(ctx, request.actor, eventId, 'update');
-      await sessionOfEvent(ctx, e.id, sessionId);
-      const p = hub.plans.progress(jobKey(e.id, sessionId));
-      return p
-        ? {
-            running: true,
-            kind: p.kind,
-            elapsedMs: p.elapsedMs,
-            fraction: p.fraction,
-            repeats: p.repeats,
-          }
-        : { running: false, kind: null, elapsedMs: 0, fraction: 0, repeats: null };
+      return planProgress(ctx, hub, e.id, sessionId);
     },
   );
 
@@ -169,8 +90,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     async (request) => {
       const { eventId, sessionId } = request.params;
       const e = await eventFor(ctx, request.actor, eventId, 'update');
-      await sessionOfEvent(ctx, e.id, sessionId);
-      return { cancelled: hub.plans.cancel(jobKey(e.id, sessionId)) };
+      return cancelPlan(ctx, hub, e.id, sessionId);
     },
   );
 
@@ -191,22 +111,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
     async (request) => {
       const { eventId, sessionId } = request.params;
       const e = await eventFor(ctx, request.actor, eventId, 'update');
-      const room = await hub.loaded(e.id);
-      // In the room's queue, so a plan computed under the old rules is seen as outdated.
-      return room.perform(async (tx) => {
-        const before = await presentEvent(tx.db, e);
-        if (!before.sessions.some((s) => s.id === sessionId)) throw notFound('session');
-        const event: EventDetail = {
-          ...before,
-          sessions: before.sessions.map((s) =>
-            s.id === sessionId ? { ...s, rules: request.body } : s,
-          ),
-        };
-        await tx.commit({ kind: 'event', event }, ctx.now(), undefined, async (trx) => {
-          await saveSessionRules(trx, e.id, sessionId, JSON.stringify(request.body));
-        });
-        return event;
-      });
+      return setSessionRules(ctx, hub, e, sessionId, request.body);
     },
   );
 
@@ -226,36 +131,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
       const { eventId, sessionId } = request.params;
       const b = request.body;
       const e = await eventFor(ctx, request.actor, eventId, 'update');
-      const room = await hub.loaded(e.id);
-      // Check and write in the room's queue: a round that starts meanwhile is seen here.
-      const out = await room.perform(async (tx): Promise<SwapOutcome> => {
-        const basis = await readBasis(tx.db, e.id, sessionId);
-        if (!basis) throw notFound('session');
-        const { session: s, participants, tables } = basis;
-        if (!s.plan) return { kind: 'no_plan' };
-        const st = room.state;
-        if (st.sessionId === s.id && st.status !== 'idle' && b.round <= st.round)
-          return { kind: 'round_held' };
-        let r;
-        try {
-          const plan = JSON.parse(s.plan) as PlannedRound[];
-          // Hosts stay at café tables only: a networking swap moves no host.
-          const hosted = s.kind === 'cafe' ? tables : [];
-          r = swapInPlan(plan, b.round, b.a, b.b, participants, hosted, sessionRules(s));
-        } catch (err) {
-          if (err instanceof PlanningError) return { kind: 'cannot_swap', message: err.message };
-          throw err;
-        }
-        if (r.warnings.length && !b.confirm) return { kind: 'warnings', warnings: r.warnings };
-        const q = s.quality ? (JSON.parse(s.quality) as ScheduleQuality) : null;
-        const quality = q && {
-          ...q,
-          violations: q.violations + r.newViolations,
-          repeatedPairs: q.repeatedPairs + r.newRepeats,
-        };
-        const { event } = await commitPlan(ctx, tx, e.id, s.id, r.plan, quality);
-        return { kind: 'ok', event, warnings: r.warnings };
-      });
+      const out = await swapInSession(ctx, hub, e.id, sessionId, b);
       switch (out.kind) {
         case 'ok':
           return { event: out.event, warnings: out.warnings };

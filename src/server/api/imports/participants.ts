@@ -17,11 +17,10 @@ import {
 import { VocabIndex, type Vocabulary } from '../../../domain/import/values.ts';
 import type { App, AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';
-import * as repo from '../../db/repos/events.ts';
 import { invalid, ROUTE_ERRORS } from '../../http/errors.ts';
-import type { LiveHub } from '../../live/hub.ts';
-import { presentEvent } from '../../events/present.ts';
-import { eventFor, participantRow } from '../../events/service.ts';
+import { addParticipantList } from '../../events/changes.ts';
+import type { Rooms } from '../../events/rooms.ts';
+import { eventFor } from '../../events/service.ts';
 import { choiceMaps, loadMappings, saveMappings } from './mappings.ts';
 import { failure, presentAnalysis, tableOf } from './source.ts';
 
@@ -36,7 +35,7 @@ const WHAT = 'participants';
  * or none, and remembers the mappings the person chose for the coalition. Either way, a file that
  * cannot be imported as it is answers 422 with the analysis: the pickers and grouped problems.
  */
-export function participantImportRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
+export function participantImportRoutes(app: App, ctx: AppContext, hub: Rooms): void {
   app.post(
     '/api/events/:eventId/participants/import',
     {
@@ -139,12 +138,9 @@ export function participantImportRoutes(app: App, ctx: AppContext, hub: LiveHub)
 
       if (!body.dryRun && actor.kind !== 'anonymous') {
         const now = ctx.now().toISOString();
-        await ctx.db.transaction().execute(async (trx) => {
-          const start = await repo.nextParticipantPosition(trx, e.id);
-          await repo.insertParticipants(
-            trx,
-            inputs.map((p, i) => participantRow(e.id, p, start + i, now)),
-          );
+        // The rows, the remembered choices and the audit record commit with the change that
+        // tells the consoles (events service, in the event's room queue).
+        await addParticipantList(ctx, hub, e, inputs, async (trx) => {
           await saveMappings(trx, actor.coalitionId, actor.userId, WHAT, chosen, now);
           await audit(
             trx,
@@ -158,9 +154,6 @@ export function participantImportRoutes(app: App, ctx: AppContext, hub: LiveHub)
             now,
           );
         });
-        const fresh = await repo.findEvent(ctx.db, e.id);
-        if (fresh)
-          await hub.publish(e.id, { kind: 'event', event: await presentEvent(ctx.db, fresh) });
       }
       return {
         ok: true as const,

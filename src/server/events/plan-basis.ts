@@ -3,13 +3,7 @@
  * reads. A plan computed off the room's queue (jobs.ts) is applied only if the fingerprint read
  * again inside the queue, with the write, is the same: otherwise the room moved on meanwhile.
  */
-import {
-  DEFAULT_SESSION_RULES,
-  SessionRules,
-  type EventIssue,
-  type ExpertiseGroup,
-  type PlannedRound,
-} from '../../contract/events.ts';
+import { DEFAULT_SESSION_RULES, SessionRules } from '../../contract/events.ts';
 import type { LiveState } from '../../contract/live.ts';
 import type { Db } from '../db/index.ts';
 import type {
@@ -19,7 +13,9 @@ import type {
   ParticipantTable,
 } from '../db/schema.ts';
 import { findEvent, listParticipants, listSessions, listTables } from '../db/repos/events.ts';
-import type { PlanningInput, SessionReplanInput } from './engine.ts';
+import type { PlanningInput, SessionReplanInput } from '../planning/engine.ts';
+import { isRunning } from './rules.ts';
+import { expertiseGroupsOf, issuesOf, planOf } from './stored.ts';
 
 export interface PlanBasis {
   event: EventTable;
@@ -78,10 +74,6 @@ export function fingerprint(b: PlanBasis, state?: LiveState): string {
   ]);
 }
 
-/** A session whose rounds are under way: its plan changes only through a re-plan. */
-export const isRunning = (state: LiveState, sessionId: string) =>
-  state.sessionId === sessionId && (state.status === 'running' || state.status === 'paused');
-
 export function generateInput(b: PlanBasis, seed: number, timeLimitMs: number): PlanningInput {
   return {
     kind: b.session.kind as PlannableKind,
@@ -89,8 +81,8 @@ export function generateInput(b: PlanBasis, seed: number, timeLimitMs: number): 
     rules: sessionRules(b.session),
     participants: b.participants.filter((p) => p.status !== 'absent'),
     tables: b.tables,
-    issues: JSON.parse(b.event.issues) as EventIssue[],
-    expertiseGroups: JSON.parse(b.event.expertise_groups) as ExpertiseGroup[],
+    issues: issuesOf(b.event),
+    expertiseGroups: expertiseGroupsOf(b.event),
     seed,
     timeLimitMs,
   };
@@ -105,7 +97,7 @@ export function replanInput(
   return {
     ...generateInput(b, seed, timeLimitMs),
     participants: b.participants,
-    plan: JSON.parse(b.session.plan) as PlannedRound[],
+    plan: planOf(b.session) ?? [],
     heldThrough,
     presentIds: new Set(b.participants.filter((p) => p.status !== 'absent').map((p) => p.id)),
   };
