@@ -44,7 +44,7 @@ describe.each(testBackends())('invitations and members on $name', (backend) => {
           id: otherOrg,
           coalition_id: c,
           name: 'B org',
-          type: 'ngo',
+          type: 'NGO',
           website: null,
           public_contact: null,
           description: '',

@@ -1,3 +1,4 @@
+import type { Role } from '../../domain/taxonomy/codes.ts';
 /** Tables of migration 0009: letting people in (invitations, resets, second factor). */
 export interface MemberTables {
   invitations: InvitationTable;
@@ -10,7 +11,7 @@ export interface InvitationTable {
   id: string;
   coalition_id: string;
   email: string;
-  role: string;
+  role: Role;
   organisation_id: string | null;
   /** SHA-256 of the link's token: only the invitee's link holds the token itself. */
   token_hash: string;

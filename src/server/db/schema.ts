@@ -1,4 +1,5 @@
 import type { AtlasTables } from './schema-atlas.ts';
+import type { OrganisationType, Role, Visibility } from '../../domain/taxonomy/codes.ts';
 import type { CardTables } from './schema-cards.ts';
 import type { MemberTables } from './schema-members.ts';
 import type { ImportTables } from './schema-imports.ts';
@@ -51,7 +52,7 @@ export interface UserTable {
 export interface MembershipTable {
   user_id: string;
   coalition_id: string;
-  role: string;
+  role: Role;
   organisation_id: string | null;
   created_at: string;
   /** Set while an admin or coordinator has suspended the membership: no session acts under it. */
@@ -79,11 +80,11 @@ export interface OrganisationTable {
   id: string;
   coalition_id: string;
   name: string;
-  type: string;
+  type: OrganisationType;
   website: string | null;
   public_contact: string | null;
   description: string;
-  visibility: string;
+  visibility: Visibility;
   created_at: string;
   updated_at: string;
   /** Bumped on every change; optimistic concurrency and sync use it. */

@@ -116,7 +116,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
         email: user.email,
         displayName: user.display_name,
         coalitionId: membership.coalition_id,
-        role: membership.role as SessionView['role'],
+        role: membership.role,
         organisationId: membership.organisation_id,
       });
     },

@@ -16,7 +16,6 @@ import {
   unauthenticated,
   type FieldProblem,
 } from '../../http/errors.ts';
-import type { Visibility } from '../../../domain/taxonomy/codes.ts';
 
 type Field = FieldProblem;
 
@@ -67,7 +66,7 @@ export function present(rec: repo.OrganisationRecord, actor: Actor): Organisatio
   return {
     id: rec.id,
     name: rec.name,
-    type: rec.type as Organisation['type'],
+    type: rec.type,
     kindsOfWork: f.kindsOfWork as Organisation['kindsOfWork'],
     supportServices: f.supportServices as Organisation['supportServices'],
     forms: f.forms as Organisation['forms'],
@@ -102,7 +101,7 @@ export function shownOrganisation(
   const visible = can(actor, 'read', 'organisation', {
     coalitionId: org.coalitionId,
     owningOrganisationId: org.id,
-    visibility: org.visibility as Visibility,
+    visibility: org.visibility,
   });
   return visible ? { id: org.id, name: org.name } : null;
 }

@@ -183,7 +183,7 @@ export async function findSession(
       email: r.email,
       displayName: r.display_name,
       coalitionId: r.coalition_id,
-      role: r.role as Role,
+      role: r.role,
       organisationId: r.organisation_id,
     }
   );

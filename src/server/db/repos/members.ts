@@ -43,7 +43,7 @@ export async function listMembers(db: DbOrTrx, coalitionId: string, userId?: str
     userId: r.user_id,
     email: r.email,
     displayName: r.display_name,
-    role: r.role as Role,
+    role: r.role,
     organisationId: r.organisation_id,
     suspendedAt: r.suspended_at,
     createdAt: r.created_at,
@@ -140,7 +140,7 @@ const presentInvitation = (r: {
   id: string;
   coalition_id: string;
   email: string;
-  role: string;
+  role: Role;
   organisation_id: string | null;
   created_at: string;
   expires_at: string;
@@ -148,7 +148,7 @@ const presentInvitation = (r: {
   id: r.id,
   coalitionId: r.coalition_id,
   email: r.email,
-  role: r.role as Role,
+  role: r.role,
   organisationId: r.organisation_id,
   createdAt: r.created_at,
   expiresAt: r.expires_at,

@@ -3,7 +3,7 @@ import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely
 import type { Db } from '../index.ts';
 import type { Database, OrganisationTable } from '../schema.ts';
 import type { Scope } from '../scopes.ts';
-import type { Visibility } from '../../../domain/taxonomy/codes.ts';
+import type { OrganisationType, Visibility } from '../../../domain/taxonomy/codes.ts';
 import { ofCoalition, touched } from './scoped.ts';
 import { containsText } from './like.ts';
 
@@ -23,7 +23,7 @@ export interface OrganisationRecord {
   id: string;
   coalitionId: string;
   name: string;
-  type: string;
+  type: OrganisationType;
   website: string | null;
   publicContact: string | null;
   description: string;
@@ -44,7 +44,7 @@ export interface ListFilter {
   country?: string | undefined;
   kindOfWork?: string | undefined;
   form?: string | undefined;
-  type?: string | undefined;
+  type?: OrganisationType | undefined;
   limit: number;
   offset: number;
 }
@@ -54,7 +54,7 @@ export interface OrganisationRef {
   id: string;
   name: string;
   coalitionId: string;
-  visibility: string;
+  visibility: Visibility;
 }
 
 /**
@@ -71,7 +71,7 @@ export interface ReporterRow {
   organisation_id: string | null;
   organisation_name: string | null;
   organisation_coalition_id: string | null;
-  organisation_visibility: string | null;
+  organisation_visibility: Visibility | null;
 }
 
 export function reporterOf(r: ReporterRow): OrganisationRef | null {
@@ -201,7 +201,7 @@ async function withFacets(db: Db, rows: OrganisationTable[]): Promise<Organisati
     website: r.website,
     publicContact: r.public_contact,
     description: r.description,
-    visibility: r.visibility as Visibility,
+    visibility: r.visibility,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: Number(r.version),
