@@ -52,11 +52,7 @@ export function presentSummary(e: EventTable, participantCount: number): EventSu
 
 export function presentEvent(e: EventTable, parts: EventParts): EventDetail {
   return {
-    id: e.id,
-    name: e.name,
-    startsOn: e.starts_on,
-    endsOn: e.ends_on,
-    venue: e.venue,
+    ...presentSummary(e, parts.participantCount),
     timeZone: e.time_zone,
     joinCode: e.join_code,
     walkInsAllowed: Number(e.walk_ins_allowed) === 1,
@@ -78,6 +74,5 @@ export function presentEvent(e: EventTable, parts: EventParts): EventDetail {
       quality: qualityOf(s),
       rules: sessionRules(s),
     })),
-    participantCount: parts.participantCount,
   };
 }
