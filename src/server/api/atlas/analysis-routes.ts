@@ -12,6 +12,7 @@ import {
 import { ErrorBody } from '../../../contract/common.ts';
 import { getPlace } from '../../../domain/geo/index.ts';
 import type { App, AppContext } from '../../context.ts';
+import type { Actor } from '../../auth/policy.ts';
 import { flowCounts } from '../../db/repos/atlas-queries.ts';
 import type { RouteFilter } from '../../db/repos/routes.ts';
 import { atlasMap, flowMatrix, gapList } from './analysis-service.ts';
@@ -72,6 +73,11 @@ export function analysisRoutes(
   hub: AtlasHub,
   cache: AtlasAnswerCache,
 ): void {
+  /** The atlas as this actor may read it, in the view and coalition the query names. */
+  const readAtlas = (
+    actor: Actor,
+    q: { view: 'coalition' | 'public'; coalition?: string | undefined },
+  ) => atlasReader(ctx, actor, 'atlas', q.view, q.coalition);
   app.get(
     '/api/atlas/map',
     {
@@ -85,13 +91,7 @@ export function analysisRoutes(
       },
     },
     async (request, reply) => {
-      const r = await atlasReader(
-        ctx,
-        request.actor,
-        'atlas',
-        request.query.view,
-        request.query.coalition,
-      );
+      const r = await readAtlas(request.actor, request.query);
       fastJson(reply);
       return atlasMap(
         ctx,
@@ -115,13 +115,7 @@ export function analysisRoutes(
       },
     },
     async (request, reply) => {
-      const r = await atlasReader(
-        ctx,
-        request.actor,
-        'atlas',
-        request.query.view,
-        request.query.coalition,
-      );
+      const r = await readAtlas(request.actor, request.query);
       fastJson(reply);
       return flowMatrix(
         ctx,
@@ -146,13 +140,7 @@ export function analysisRoutes(
       },
     },
     async (request, reply) => {
-      const r = await atlasReader(
-        ctx,
-        request.actor,
-        'atlas',
-        request.query.view,
-        request.query.coalition,
-      );
+      const r = await readAtlas(request.actor, request.query);
       fastJson(reply);
       return gapList(ctx, cache, r, request.query, filterOf(request.query, r.isPublic));
     },
@@ -173,7 +161,7 @@ export function analysisRoutes(
     },
     async (request, reply) => {
       const q = request.query;
-      const r = await atlasReader(ctx, request.actor, 'atlas', q.view, q.coalition);
+      const r = await readAtlas(request.actor, q);
       const level = publicLevel(r, q.level);
       // Public: the release's cells with an exact count (withheld ones are left out, ranges are
       // given as their two ends).
