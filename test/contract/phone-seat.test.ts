@@ -72,4 +72,48 @@ describe.each(testBackends())('moving a seat to another phone on $name', (backen
     expect(wrong.statusCode).toBe(404);
     expect(await hello(b.token)).toMatchObject({ type: 'welcome' });
   });
+
+  it('a phone still connected when its seat moves is closed at once, and told to join again', async () => {
+    const roster = (
+      await h.app.inject({ method: 'GET', url: `/api/join/${event.joinCode}` })
+    ).json().roster as { id: string; joined: boolean }[];
+    const person = roster.find((r) => !r.joined)!;
+    const a = (
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/join/${event.joinCode}/claim`,
+        payload: { participantId: person.id },
+      })
+    ).json() as JoinTicket;
+    // The old phone stays connected; another person's phone too.
+    const old = await TestLiveClient.connect(`${base}/api/live/${event.id}`);
+    expect(await old.hello({ participantToken: a.token })).toMatchObject({ type: 'welcome' });
+    const other = roster.find((r) => !r.joined && r.id !== person.id)!;
+    const o = (
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/join/${event.joinCode}/claim`,
+        payload: { participantId: other.id },
+      })
+    ).json() as JoinTicket;
+    const bystander = await TestLiveClient.connect(`${base}/api/live/${event.id}`);
+    expect(await bystander.hello({ participantToken: o.token })).toMatchObject({ type: 'welcome' });
+    const closed = new Promise<number | 'still open after 5 s'>((resolve) => {
+      old.ws.once('close', (code) => resolve(code));
+      setTimeout(() => resolve('still open after 5 s'), 5000);
+    });
+
+    const moved = await h.app.inject({
+      method: 'POST',
+      url: '/api/join/rejoin',
+      payload: { personalCode: a.personalCode },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(await closed).toBe(4001);
+    // Reconnecting, the old phone is refused; the new one and the bystander are in.
+    expect(await hello(a.token)).toMatchObject({ type: 'error', error: 'not_allowed' });
+    expect(await hello((moved.json() as JoinTicket).token)).toMatchObject({ type: 'welcome' });
+    expect(bystander.ws.readyState).toBe(bystander.ws.OPEN);
+    await bystander.close();
+  });
 });

@@ -92,6 +92,11 @@ export async function issueTicket(
       },
     );
   });
+  if (options.move) {
+    // The seat has moved here: a phone still connected with one of the ended tokens is closed now
+    // (on reconnecting it is told to join again), not left working until it next reconnects.
+    room.endOtherSeats(p.id, hashSecret(token));
+  }
   return { eventId: p.event_id, participantId: p.id, token, personalCode: code };
 }
 

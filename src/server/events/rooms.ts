@@ -52,6 +52,8 @@ export interface EventRoom {
   readonly seq: number;
   /** Runs `work` in the room's serial queue, against the room's latest state. */
   perform<T>(work: (tx: RoomTx) => Promise<T>): Promise<T>;
+  /** Closes a participant's connections from other devices than the one holding `keptTokenHash`. */
+  endOtherSeats(participantId: string, keptTokenHash: string): void;
 }
 
 export interface Rooms {

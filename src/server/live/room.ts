@@ -26,7 +26,11 @@ export interface RoomClient {
   participantId: string | null;
   /** Whose intents these are, for idempotency: `user:<id>` or `participant:<id>`. */
   clientKey: string;
+  /** A phone's device token (hashed): the seat it holds, until the seat moves to another phone. */
+  tokenHash?: string;
   send(json: string): void;
+  /** Ends the connection (the client reconnects and is told why). */
+  close?(code: number, reason: string): void;
 }
 
 /**
@@ -111,6 +115,13 @@ export class Room {
    * Runs a piece of work that may commit changes — an intent, a change published by the REST API —
    * in the room's serial queue, against the room's latest state (see the class comment).
    */
+  /** Closes the connections a participant holds with any device token but `keptTokenHash`. */
+  endOtherSeats(participantId: string, keptTokenHash: string): void {
+    for (const c of this.clients)
+      if (c.participantId === participantId && c.tokenHash !== keptTokenHash)
+        c.close?.(4001, 'seat moved');
+  }
+
   perform<T>(work: (tx: RoomTx) => Promise<T>): Promise<T> {
     return this.serial(() => (this.shared ? this.performShared(work) : this.performLocal(work)));
   }

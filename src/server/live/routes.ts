@@ -183,11 +183,17 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         }
         const eventId = request.params.eventId;
         const event = await findEvent(ctx.db, eventId);
-        let who: Pick<RoomClient, 'role' | 'participantId' | 'clientKey'> | undefined;
+        let who: Pick<RoomClient, 'role' | 'participantId' | 'clientKey' | 'tokenHash'> | undefined;
         if (msg.participantToken) {
-          const p = await participantOfToken(ctx.db, hashSecret(msg.participantToken));
+          const tokenHash = hashSecret(msg.participantToken);
+          const p = await participantOfToken(ctx.db, tokenHash);
           if (p && p.event_id === eventId)
-            who = { role: 'participant', participantId: p.id, clientKey: `participant:${p.id}` };
+            who = {
+              role: 'participant',
+              participantId: p.id,
+              clientKey: `participant:${p.id}`,
+              tokenHash,
+            };
         } else if (event && request.actor.kind === 'user') {
           const access = eventAccess(event);
           if (can(request.actor, 'update', 'event', access))
@@ -246,6 +252,7 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
             send: (json) => {
               if (socket.readyState === socket.OPEN) socket.send(json);
             },
+            close: (code, reason) => socket.close(code, reason),
           };
           room.clients.add(client);
           if (who.role !== 'participant' && request.session && !watch)
