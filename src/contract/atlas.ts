@@ -58,6 +58,12 @@ const routeFields = {
   visibility: VisibilitySchema,
   /** The reporting organisation. Members always report as their own; coordinators may choose. */
   organisationId: z.string().uuid().nullable(),
+  /**
+   * Notes that look like personal data (a name, a phone number, an e-mail address) are refused
+   * with 422 `personal_data_in_notes` unless a coordinator or admin confirms, with `true` here,
+   * that they checked them and they identify nobody.
+   */
+  confirmNotes: z.boolean(),
 };
 
 export const RouteCreate = z
@@ -71,6 +77,7 @@ export const RouteCreate = z
     notes: routeFields.notes.default(''),
     visibility: routeFields.visibility.default('coalition'),
     organisationId: routeFields.organisationId.optional(),
+    confirmNotes: routeFields.confirmNotes.optional(),
   })
   .strict();
 export type RouteCreate = z.infer<typeof RouteCreate>;

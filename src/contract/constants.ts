@@ -99,6 +99,14 @@ export const FIELD_ERROR_CODES = [
   'unknown_organisation',
   /** Members report routes as their own organisation. */
   'own_organisation_only',
+  /**
+   * Route notes that look like personal data (`kind`: phone, name or email; `value`: the excerpt;
+   * `confirmable`: whether the caller may confirm them as they are). Edit them, or a coordinator
+   * confirms.
+   */
+  'personal_data',
+  /** Only a coordinator or admin may confirm notes that look like personal data. */
+  'coordinators_only',
   /** A password or code that is not the right one (not the current code, not the account's password). */
   'incorrect',
   /** This email belongs to a member of the coalition already. */

@@ -33,11 +33,13 @@ export async function call<T>(
   path: string,
   body?: unknown,
   signal?: AbortSignal,
+  /** Extra request headers, e.g. If-Match naming the version a change was made on. */
+  headers: Record<string, string> = {},
 ): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { ...headers } };
   if (signal) init.signal = signal;
   if (body !== undefined) {
-    init.headers = { 'content-type': 'application/json' };
+    init.headers = { ...headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(body);
   }
   let res: Response;

@@ -120,6 +120,17 @@ export const POLICY: readonly Rule[] = [
 ];
 
 /**
+ * Who may confirm route notes that look like personal data (a name, a phone number) as they are,
+ * after checking that they identify nobody: coordinators and admins, who validate routes. Anyone
+ * else edits the notes first (the API refuses them with `personal_data_in_notes`).
+ */
+export const CONFIRM_NOTES_ROLES: readonly Role[] = ['coordinator', 'admin'];
+
+export function mayConfirmNotes(actor: Actor): boolean {
+  return actor.kind === 'user' && CONFIRM_NOTES_ROLES.includes(actor.role);
+}
+
+/**
  * The roles each role may give (by invitation or a change of role) and act on: a coordinator never
  * creates an admin nor changes, suspends or removes one; only admins make admins.
  */

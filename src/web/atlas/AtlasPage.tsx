@@ -8,11 +8,17 @@ import { GapsTab } from './GapsTab.tsx';
 import { ImportTab } from './ImportTab.tsx';
 import { MapTab } from './MapTab.tsx';
 import { RouteForm } from './RouteForm.tsx';
+import { RoutesTab } from './RoutesTab.tsx';
 
-const TABS = ['map', 'flows', 'gaps', 'add', 'import'] as const;
+const TABS = ['map', 'flows', 'gaps', 'routes', 'add', 'import'] as const;
+/** Tabs for signed-in members only (routes one by one are never public). */
+const SIGNED_IN: readonly Tab[] = ['routes', 'add', 'import'];
 type Tab = (typeof TABS)[number];
 
-/** /atlas, /atlas/flows, /atlas/gaps, /atlas/add, /atlas/import, and /atlas/screen for a projector. */
+/**
+ * /atlas, /atlas/flows, /atlas/gaps, /atlas/routes, /atlas/add, /atlas/import, and /atlas/screen
+ * for a projector.
+ */
 export default function AtlasPage({ tab }: { tab?: string | undefined }) {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -21,7 +27,7 @@ export default function AtlasPage({ tab }: { tab?: string | undefined }) {
   const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'map';
   useTitle(t(`atlas.tabs.${current}`));
   if (tab === 'screen') return <MapTab projector />;
-  const needsSignIn = (current === 'add' || current === 'import') && !me;
+  const needsSignIn = SIGNED_IN.includes(current) && !me;
   const keep = search ? `?${search}` : '';
   return (
     <div className="atlas">
@@ -33,12 +39,12 @@ export default function AtlasPage({ tab }: { tab?: string | undefined }) {
       </div>
       <nav aria-label={t('atlas.tabsLabel')} className="atlas-tabs">
         <ul>
-          {TABS.filter((x) => me || (x !== 'add' && x !== 'import')).map((x) => {
+          {TABS.filter((x) => me || !SIGNED_IN.includes(x)).map((x) => {
             const href = x === 'map' ? '/atlas' : `/atlas/${x}`;
             return (
               <li key={x}>
                 <Link
-                  href={`${href}${x === 'add' || x === 'import' ? '' : keep}`}
+                  href={`${href}${SIGNED_IN.includes(x) ? '' : keep}`}
                   aria-current={location === href ? 'page' : undefined}
                 >
                   {t(`atlas.tabs.${x}`)}
@@ -57,6 +63,8 @@ export default function AtlasPage({ tab }: { tab?: string | undefined }) {
         <FlowsTab />
       ) : current === 'gaps' ? (
         <GapsTab />
+      ) : current === 'routes' ? (
+        <RoutesTab />
       ) : current === 'add' ? (
         <RouteForm />
       ) : current === 'import' ? (

@@ -18,22 +18,43 @@ import { PlaceField } from './PlaceField.tsx';
 
 type Target = 'source' | 'destination' | number;
 
-/** A route, on a phone during the mapping exercise or on a desktop: a pattern, never a person. */
-export function RouteForm() {
+/**
+ * A route, added or (with `initial`) edited: a pattern, never a person. An edit names the version
+ * it was made on, so a route changed meanwhile is refused (409), never overwritten.
+ */
+export function RouteForm({
+  initial,
+  onDone,
+  onCancel,
+}: {
+  initial?: Route;
+  onDone?: (r: Route) => void;
+  onCancel?: () => void;
+} = {}) {
   const { t } = useTranslation();
-  const [source, setSource] = useState<PlaceItem | null>(null);
-  const [destination, setDestination] = useState<PlaceItem | null>(null);
-  const [transits, setTransits] = useState<{ place: PlaceItem | null; border: boolean }[]>([]);
-  const [forms, setForms] = useState<string[]>([]);
-  const [sectors, setSectors] = useState<string[]>([]);
-  const [populations, setPopulations] = useState<string[]>([]);
-  const [yearFrom, setYearFrom] = useState('');
-  const [yearTo, setYearTo] = useState('');
-  const [confidence, setConfidence] = useState('likely');
-  const [basis, setBasis] = useState('casework');
-  const [notes, setNotes] = useState('');
-  const [visibility, setVisibility] = useState('coalition');
-  const [warnings, setWarnings] = useState<NoteWarning[]>([]);
+  const first = initial?.stops[0];
+  const last = initial?.stops[initial.stops.length - 1];
+  const [source, setSource] = useState<PlaceItem | null>(first?.place ?? null);
+  const [destination, setDestination] = useState<PlaceItem | null>(last?.place ?? null);
+  const [transits, setTransits] = useState<{ place: PlaceItem | null; border: boolean }[]>(
+    () =>
+      initial?.stops
+        .filter((s) => s.role === 'transit')
+        .map((s) => ({ place: s.place, border: s.borderCrossing })) ?? [],
+  );
+  const [forms, setForms] = useState<string[]>(initial?.forms ?? []);
+  const [sectors, setSectors] = useState<string[]>(initial?.sectors ?? []);
+  const [populations, setPopulations] = useState<string[]>(initial?.populations ?? []);
+  const [yearFrom, setYearFrom] = useState(initial?.yearFrom?.toString() ?? '');
+  const [yearTo, setYearTo] = useState(initial?.yearTo?.toString() ?? '');
+  const [confidence, setConfidence] = useState<string>(initial?.confidence ?? 'likely');
+  const [basis, setBasis] = useState<string>(initial?.basis ?? 'casework');
+  const [notes, setNotes] = useState(initial?.notes ?? '');
+  const [visibility, setVisibility] = useState<string>(initial?.visibility ?? 'coalition');
+  const [warnings, setWarnings] = useState<NoteWarning[]>(initial?.warnings ?? []);
+  // Notes the server refused as personal data, which this reader (a coordinator) may confirm.
+  const [confirmable, setConfirmable] = useState(false);
+  const [confirmNotes, setConfirmNotes] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Route | null>(null);
@@ -101,7 +122,7 @@ export function RouteForm() {
     setError(null);
     setFieldErrors({});
     try {
-      const route = await atlasApi.createRoute({
+      const fields = {
         source: source?.id ?? '',
         destination: destination?.id ?? '',
         transits: transits
@@ -116,14 +137,22 @@ export function RouteForm() {
         basis: basis as never,
         notes,
         visibility: visibility as never,
-      });
-      setSaved(route);
+        ...(confirmable && confirmNotes ? { confirmNotes: true } : {}),
+      };
+      const route = initial
+        ? await atlasApi.updateRoute(initial.id, { ...fields, version: initial.version })
+        : await atlasApi.createRoute(fields);
+      if (onDone) onDone(route);
+      else setSaved(route);
     } catch (err) {
       if (err instanceof ApiError && err.body?.fields?.length) {
         const next: Record<string, string> = {};
         for (const f of err.body.fields)
           next[f.field.split('.')[0] ?? f.field] ??= fieldErrorText(t, f, labelOf);
         setFieldErrors(next);
+        setConfirmable(
+          err.body.fields.some((f) => f.code === 'personal_data' && f.params?.confirmable === true),
+        );
         setError(null);
       } else {
         setFieldErrors({});
@@ -189,7 +218,7 @@ export function RouteForm() {
 
   return (
     <form className="atlas-route-form" onSubmit={onSubmit} noValidate aria-labelledby="atlas-add-h">
-      <h2 id="atlas-add-h">{t('atlas.form.title')}</h2>
+      <h2 id="atlas-add-h">{initial ? t('atlas.form.editTitle') : t('atlas.form.title')}</h2>
       <p className="alert alert-info">{t('atlas.form.patternNotice')}</p>
       <ErrorSummary
         items={summaryItems(fieldErrors, summaryFields)}
@@ -332,18 +361,43 @@ export function RouteForm() {
           value={notes}
           onChange={(e) => {
             setNotes(e.target.value);
+            setConfirmNotes(false);
             if (!e.target.value.trim()) setWarnings([]);
           }}
           aria-describedby="route-notes-hint"
+          aria-invalid={fieldErrors.notes ? true : undefined}
         />
         <p className="hint" id="route-notes-hint">
           {t('atlas.form.notesHint')}
         </p>
+        {fieldErrors.notes && <p className="field-error">{fieldErrors.notes}</p>}
         {warnings.length > 0 && <Warnings warnings={warnings} />}
+        {confirmable && warnings.length > 0 && (
+          <label className="inline">
+            <input
+              id="route-confirm-notes"
+              type="checkbox"
+              checked={confirmNotes}
+              onChange={(e) => setConfirmNotes(e.target.checked)}
+            />{' '}
+            {t('atlas.form.confirmNotes')}
+          </label>
+        )}
       </div>
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        {busy ? t('atlas.form.saving') : t('atlas.form.save')}
-      </button>
+      <div className="atlas-row">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy
+            ? t('atlas.form.saving')
+            : initial
+              ? t('atlas.form.saveChanges')
+              : t('atlas.form.save')}
+        </button>
+        {onCancel && (
+          <button type="button" className="btn btn-quiet" onClick={onCancel}>
+            {t('atlas.form.cancel')}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

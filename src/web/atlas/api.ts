@@ -9,6 +9,7 @@ import type {
   Route,
   RouteDraft,
   RouteList,
+  RouteUpdate,
 } from '../../contract/atlas.ts';
 import type { PlaceItem, PlaceSearchResponse } from '../../contract/gazetteer.ts';
 import { call } from '../http.ts';
@@ -35,6 +36,14 @@ export const atlasApi = {
   routes: (q: Query, signal?: AbortSignal) =>
     call<RouteList>('GET', `/api/atlas/routes${qs(q)}`, undefined, signal),
   createRoute: (body: Partial<RouteDraft>) => call<Route>('POST', '/api/atlas/routes', body),
+  /** `body.version`: the version the change was made on (a route changed since answers 409). */
+  updateRoute: (id: string, body: RouteUpdate) =>
+    call<Route>('PATCH', `/api/atlas/routes/${encodeURIComponent(id)}`, body),
+  /** Removes the route as read at `version` (a route changed since answers 409 and stays). */
+  deleteRoute: (id: string, version: number) =>
+    call<void>('DELETE', `/api/atlas/routes/${encodeURIComponent(id)}`, undefined, undefined, {
+      'if-match': `"${version}"`,
+    }),
   importCsv: (csv: string, dryRun: boolean) =>
     call<ImportResult>('POST', '/api/atlas/routes/import', { csv, dryRun }),
   checkNotes: (notes: string, signal?: AbortSignal) =>

@@ -64,6 +64,13 @@ export function fieldErrorText(t: TFunction, f: CodedError, labelOf: LabelOf = (
       return p.value === undefined
         ? t('errors.field.duplicate')
         : t('errors.field.duplicate_value', { value: str('value') });
+    case 'personal_data': {
+      const kind = str('kind');
+      const value = str('value');
+      return kind === 'phone' || kind === 'name' || kind === 'email'
+        ? t(`errors.field.personal_data_${kind}`, { value })
+        : t('errors.field.personal_data', { value });
+    }
     case 'before_other':
     case 'same_as_other':
       return t(`errors.field.${code}`, { other: labelOf(str('other')) ?? str('other') });

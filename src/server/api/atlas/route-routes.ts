@@ -90,7 +90,7 @@ export function routeRoutes(
         summary:
           'Add a route (a pattern, never a case about a person); `warnings` flags notes that may identify someone',
         body: RouteCreate,
-        response: { 201: Route, ...ROUTE_ERRORS },
+        response: { 201: Route, 422: ErrorBody, ...ROUTE_ERRORS },
       },
     },
     async (request, reply) => {
@@ -109,7 +109,7 @@ export function routeRoutes(
           'Change some fields of a route; with `version` (or If-Match) a route changed since is answered 409',
         params: RouteParams,
         body: RouteUpdate,
-        response: { 200: Route, 409: VersionConflict, ...ROUTE_ERRORS },
+        response: { 200: Route, 409: VersionConflict, 422: ErrorBody, ...ROUTE_ERRORS },
       },
     },
     async (request) => {
@@ -130,13 +130,21 @@ export function routeRoutes(
       config: { policy: { kind: 'resource', resource: 'route', action: 'delete' } },
       schema: {
         tags: ['atlas'],
-        summary: 'Remove a route',
+        summary:
+          'Remove a route; with If-Match naming a version, a route changed since is answered 409',
         params: RouteParams,
-        response: { 204: z.null(), ...ROUTE_ERRORS },
+        response: { 204: z.null(), 409: VersionConflict, ...ROUTE_ERRORS },
       },
     },
     async (request, reply) => {
-      changed(await svc.deleteRoute(ctx, request.actor, request.params.id));
+      changed(
+        await svc.deleteRoute(
+          ctx,
+          request.actor,
+          request.params.id,
+          ifMatchVersion(request.headers['if-match']),
+        ),
+      );
       return reply.code(204).send(null);
     },
   );

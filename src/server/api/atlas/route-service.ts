@@ -7,7 +7,7 @@ import type {
 } from '../../../contract/atlas.ts';
 import { findPersonalData } from '../../../domain/analysis/notes.ts';
 import { getPlace } from '../../../domain/geo/index.ts';
-import { can, type Actor } from '../../auth/policy.ts';
+import { can, mayConfirmNotes, type Actor } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';
 import * as repo from '../../db/repos/routes.ts';
@@ -39,6 +39,66 @@ export function noteWarnings(notes: string): NoteWarning[] {
     excerpt: f.excerpt,
     message: `"${f.excerpt}" ${WARNING_TEXT[f.kind]}. Routes describe patterns, never a person: please remove it.`,
   }));
+}
+
+/**
+ * What keeps notes that look like personal data from being saved: one field problem per finding
+ * (code `personal_data`), plus `confirmNotes` when someone who may not confirm tried to. Empty when
+ * the notes look clean, or a coordinator or admin confirmed them (`confirm`).
+ */
+export function personalDataProblems(actor: Actor, notes: string, confirm: boolean): Field[] {
+  const found = findPersonalData(notes);
+  if (!found.length) return [];
+  const confirmable = mayConfirmNotes(actor);
+  if (confirm && confirmable) return [];
+  const problems: Field[] = found.map((f) => ({
+    field: 'notes',
+    code: 'personal_data',
+    params: { kind: f.kind, value: f.excerpt, confirmable },
+    message: `"${f.excerpt}" ${WARNING_TEXT[f.kind]}: routes describe patterns, never a person. Remove it${confirmable ? ', or confirm that it identifies nobody (confirmNotes)' : ''}.`,
+  }));
+  if (confirm)
+    problems.push({
+      field: 'confirmNotes',
+      code: 'coordinators_only',
+      message: 'only a coordinator or admin may confirm notes that look like personal data',
+    });
+  return problems;
+}
+
+/** 422 `personal_data_in_notes`: the notes must be edited, or confirmed by a coordinator. */
+export function refusePersonalData(problems: Field[]): HttpError {
+  return new HttpError(422, {
+    error: 'personal_data_in_notes',
+    message: `The notes look like they name or reach a person: ${problems
+      .filter((p) => p.field === 'notes')
+      .map((p) => p.message)
+      .join(' ')}`,
+    fields: problems,
+  });
+}
+
+/** Audits a coordinator's confirmation of notes that look like personal data. */
+async function auditConfirmation(
+  trx: Db,
+  actor: Extract<Actor, { kind: 'user' }>,
+  notes: string,
+  confirm: boolean | undefined,
+  recordId: string,
+  at: string,
+): Promise<void> {
+  if (!confirm || !findPersonalData(notes).length) return;
+  await audit(
+    trx,
+    {
+      coalitionId: actor.coalitionId,
+      userId: actor.userId,
+      action: 'confirm_notes',
+      resource: 'route',
+      recordId,
+    },
+    at,
+  );
 }
 
 export function access(r: Pick<repo.RouteRecord, 'coalitionId' | 'organisationId' | 'visibility'>) {
@@ -196,9 +256,12 @@ export async function createRoute(
   if (!can(actor, 'create', 'route', access(target))) throw forbidden();
   const { fields, errors } = resolveFields(input, organisationId);
   if (!fields) throw invalid(errors);
+  const pii = personalDataProblems(actor, input.notes, input.confirmNotes === true);
+  if (pii.length) throw refusePersonalData(pii);
   const at = ctx.now().toISOString();
   const [id] = await ctx.db.transaction().execute(async (trx) => {
     const ids = await repo.insertRoutes(trx, actor.coalitionId, [fields], actor.userId, at);
+    await auditConfirmation(trx, actor, input.notes, input.confirmNotes, ids[0]!, at);
     await audit(
       trx,
       {
@@ -279,6 +342,13 @@ export async function updateRoute(
       throw forbidden();
     const { fields, errors } = resolveFields(merged, organisationId);
     if (!fields) throw invalid(errors);
+    // Only new notes are checked: a change of other fields never trips over notes already saved
+    // (e.g. confirmed by a coordinator earlier).
+    if (patch.notes !== undefined && patch.notes !== rec.notes) {
+      const pii = personalDataProblems(actor, patch.notes, patch.confirmNotes === true);
+      if (pii.length) throw refusePersonalData(pii);
+      await auditConfirmation(trx, actor, patch.notes, patch.confirmNotes, id, at);
+    }
     await repo.replaceRoute(trx, rec, fields, at);
     await audit(
       trx,
@@ -295,8 +365,16 @@ export async function updateRoute(
   });
 }
 
-/** Removes a route, decided on the row as read (and locked) inside the write transaction. */
-export async function deleteRoute(ctx: AppContext, actor: Actor, id: string): Promise<string> {
+/**
+ * Removes a route, decided on the row as read (and locked) inside the write transaction. With
+ * `expectedVersion` (If-Match), a route changed since is answered 409 and stays.
+ */
+export async function deleteRoute(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  expectedVersion?: number,
+): Promise<string> {
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const rec = await repo.lockRoute(trx, id, ctx.backend);
@@ -304,6 +382,8 @@ export async function deleteRoute(ctx: AppContext, actor: Actor, id: string): Pr
     if (!rec || !can(actor, 'read', 'route', access(rec))) throw notFound('route');
     if (actor.kind === 'anonymous') throw unauthenticated();
     if (!can(actor, 'delete', 'route', access(rec))) throw forbidden();
+    if (expectedVersion !== undefined && expectedVersion !== rec.version)
+      throw conflict(expectedVersion, rec.version);
     await repo.deleteRoute(trx, rec);
     await audit(
       trx,
