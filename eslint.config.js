@@ -83,6 +83,8 @@ const eventChildren = [
   'live_changes',
   'live_intents',
   'card_factor_assignments',
+  'card_factor_current',
+  'event_overlap',
 ].join('|');
 const coalitionChildren = [
   'events',

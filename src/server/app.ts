@@ -45,6 +45,7 @@ import { participantImportRoutes } from './api/imports/participants.ts';
 import { joinRoutes } from './api/join/routes.ts';
 import { liveRoutes } from './live/routes.ts';
 import { sheetRoutes } from './api/sheets/routes.ts';
+import { overlapRoutes } from './api/overlap/routes.ts';
 import { factorRoutes } from './api/factors/routes.ts';
 import { setupOpen, setupRoutes } from './api/setup/routes.ts';
 import { siteRoutes } from './api/site/routes.ts';
@@ -220,6 +221,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   liveRoutes(app, ctx, hub);
   sheetRoutes(app, ctx);
   factorRoutes(app, ctx);
+  overlapRoutes(app, ctx);
 
   registerWebApp(app, opts.webRoot, () => setupOpen(ctx));
   await app.ready();

@@ -355,6 +355,26 @@ export const CASES: Record<string, Case> = {
     ]),
   ),
 
+  // Overlap (issue 13): everyone reads some overlap (the public view at least); one event's
+  // overlap and the cards behind a cell are the coalition's; publishing is coordinators' and admins'.
+  'GET /api/overlap': {
+    varies: 'none',
+    async prepare(w) {
+      return {
+        url: '/api/overlap?coalition=demo',
+        record: { coalitionId: w.c1, owningOrganisationId: null, visibility: 'public' },
+      };
+    },
+  },
+  'GET /api/events/:eventId/overlap': eventCase((e) => `/api/events/${e.detail.id}/overlap`),
+  'GET /api/overlap/cards': eventCase(
+    (e) => `/api/overlap/cards?factor=push.debt&event=${e.detail.id}`,
+  ),
+  'PUT /api/events/:eventId/overlap/visibility': eventCase(
+    (e) => `/api/events/${e.detail.id}/overlap/visibility`,
+    () => ({ visibility: 'coalition' }),
+  ),
+
   'GET /api/events': eventCase(() => '/api/events', undefined, true),
   'POST /api/events': {
     varies: 'none',

@@ -71,7 +71,11 @@ export function estimate(f: Figure): number {
   return (f.lo + f.hi) / 2;
 }
 
-function primary(n: number, k: number): Figure {
+/**
+ * THE small-count rule of every public figure (atlas and overlap): exact from k up, withheld
+ * (1..k−1) below. A published atom goes through here; everything else is a sum of atoms.
+ */
+export function primary(n: number, k: number): Figure {
   return n >= k ? { lo: n, hi: n } : { lo: 1, hi: k - 1 };
 }
 

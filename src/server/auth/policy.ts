@@ -17,7 +17,8 @@ export type Actor =
       organisationId: string | null;
     };
 
-export type Resource = 'organisation' | 'event' | 'route' | 'challenge' | 'atlas' | 'member';
+export type Resource =
+  'organisation' | 'event' | 'route' | 'challenge' | 'atlas' | 'member' | 'overlap';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** Which records a rule covers: see db/scopes.ts (repositories turn scopes into SQL filters). */
@@ -109,6 +110,18 @@ export const POLICY: readonly Rule[] = [
   ),
   { resource: 'atlas', action: 'read', who: 'coordinator', scope: 'coalitionAll' },
   { resource: 'atlas', action: 'read', who: 'admin', scope: 'coalitionAll' },
+  // The overlap of factors across issues and forms (issue 13): an event's confirmed-card counts.
+  // Its visibility is the event's overlap setting (`coalition` unless a coordinator published it).
+  // `public` alone is the public view: published events only, combined, small counts suppressed;
+  // cards behind a cell are never public. Coordinators and admins publish (`update`).
+  ...everyone.map(
+    (who) => ({ resource: 'overlap', action: 'read', who, scope: 'public' }) as const,
+  ),
+  ...members.map(
+    (who) => ({ resource: 'overlap', action: 'read', who, scope: 'coalitionShared' }) as const,
+  ),
+  { resource: 'overlap', action: 'update', who: 'coordinator', scope: 'coalitionAll' },
+  { resource: 'overlap', action: 'update', who: 'admin', scope: 'coalitionAll' },
   // Members (memberships and invitations): coordinators and admins list, invite, change, suspend
   // and remove the members of their own coalition; which roles they may hand out or touch is
   // ROLE_GRANTS below. `create` is inviting.

@@ -16,6 +16,7 @@ import * as m0010 from './migrations/0010_import_mappings.ts';
 import * as m0011 from './migrations/0011_factors.ts';
 import * as m0012 from './migrations/0012_shared_limits.ts';
 import * as m0013 from './migrations/0013_session_rules.ts';
+import * as m0014 from './migrations/0014_overlap.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_factors': m0011,
   '0012_shared_limits': m0012,
   '0013_session_rules': m0013,
+  '0014_overlap': m0014,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.

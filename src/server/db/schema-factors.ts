@@ -2,6 +2,26 @@
 export interface FactorTables {
   coalition_factors: CoalitionFactorTable;
   card_factor_assignments: CardFactorAssignmentTable;
+  card_factor_current: CardFactorCurrentTable;
+  event_overlap: EventOverlapTable;
+}
+
+/** A card's factor now (migration 0014): its last assignment entry, kept with every entry. */
+export interface CardFactorCurrentTable {
+  event_id: string;
+  card_id: string;
+  factor_id: string | null;
+}
+
+/** Per event: the overlap's cache version and who may see it (migration 0014). */
+export interface EventOverlapTable {
+  event_id: string;
+  /** Bumped with every assignment entry of the event. */
+  version: number;
+  /** coalition | public (no row: coalition). */
+  visibility: string;
+  updated_by: string | null;
+  updated_at: string;
 }
 
 export interface CoalitionFactorTable {

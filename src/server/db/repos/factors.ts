@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { CardFactorAssignmentTable, CoalitionFactorTable } from '../schema-factors.ts';
 import { ofCoalition, ofEvent } from './scoped.ts';
@@ -72,6 +72,35 @@ export function cardAssignments(
     .execute();
 }
 
+/**
+ * Appends a version of a card's factor. Call inside the write's transaction: the card's current
+ * factor (`card_factor_current`) and the event's overlap version change with it (migration 0014).
+ */
 export async function insertAssignment(trx: DbOrTx, row: CardFactorAssignmentTable): Promise<void> {
   await trx.insertInto('card_factor_assignments').values(row).execute();
+  await trx
+    .insertInto('card_factor_current')
+    .values({ event_id: row.event_id, card_id: row.card_id, factor_id: row.factor_id })
+    .onConflict((oc) =>
+      oc.columns(['event_id', 'card_id']).doUpdateSet({ factor_id: row.factor_id }),
+    )
+    .execute();
+  await bumpOverlapVersion(trx, row.event_id, row.at);
+}
+
+/** The event's overlap answers are stale from now (read by repos/overlap.ts). */
+export async function bumpOverlapVersion(trx: DbOrTx, eventId: string, at: string): Promise<void> {
+  await trx
+    .insertInto('event_overlap')
+    .values({
+      event_id: eventId,
+      version: 1,
+      visibility: 'coalition',
+      updated_by: null,
+      updated_at: at,
+    })
+    .onConflict((oc) =>
+      oc.column('event_id').doUpdateSet({ version: sql<number>`event_overlap.version + 1` }),
+    )
+    .execute();
 }

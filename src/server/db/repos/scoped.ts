@@ -20,7 +20,9 @@ export type EventChild =
   | 'live_state'
   | 'live_changes'
   | 'live_intents'
-  | 'card_factor_assignments';
+  | 'card_factor_assignments'
+  | 'card_factor_current'
+  | 'event_overlap';
 
 /** Records whose parent is a coalition; changing one is always keyed by that coalition too. */
 export type CoalitionChild =
