@@ -43,6 +43,11 @@ export MOSAIC_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres
 export MOSAIC_TEST_REQUIRE_POSTGRES=1
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
 
+# Tests never rewrite tracked files (screenshots for the docs go to test-results/ unless
+# MOSAIC_UPDATE_DOCS_SCREENSHOTS=1): what git sees is compared before and after the run.
+tree_state() { git status --porcelain 2>/dev/null; git diff 2>/dev/null | sha256sum; }
+TREE_BEFORE="$(tree_state)"
+
 say "typecheck"
 npm run -s typecheck
 say "lint"
@@ -51,7 +56,18 @@ say "unit and API tests (SQLite and PostgreSQL)"
 npx vitest run
 say "build the web app"
 npm run -s build:web
-say "end-to-end in Chromium"
+say "end-to-end in Chromium (SQLite)"
 npx vitest run --config test/e2e/vitest.config.ts
+# The scenarios that write most (the live room, the café sheets, the atlas) again on PostgreSQL,
+# each on a fresh database of the server started above.
+say "end-to-end in Chromium (PostgreSQL): live, café sheets, atlas"
+MOSAIC_E2E_BACKEND=postgres npx vitest run --config test/e2e/vitest.config.ts \
+  test/e2e/live.e2e.ts test/e2e/sheets.e2e.ts test/e2e/atlas.e2e.ts
+
+if [ "$(tree_state)" != "$TREE_BEFORE" ]; then
+  echo "the tests changed files git tracks (tests never rewrite tracked files):" >&2
+  git status --porcelain >&2
+  exit 1
+fi
 
 say "all passed — backends: SQLite (better-sqlite3), PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'); browser: $(/usr/bin/chromium --version 2>/dev/null)"

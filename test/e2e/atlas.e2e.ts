@@ -2,7 +2,8 @@
  * The atlas in real Chromium (issue 6's "done when"): a projector shows the map; a newcomer adds a
  * route from a phone; the projector shows it at once (Server-Sent Events, no reload); the gaps list
  * reads in plain words; flows export as GeoJSON; the public view withholds small counts.
- * Screenshots go to docs/screenshots/atlas-*.png.
+ * Screenshots go to test-results/docs/screenshots/atlas-*.png (docs/screenshots/ itself only with
+ * MOSAIC_UPDATE_DOCS_SCREENSHOTS=1).
  */
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';

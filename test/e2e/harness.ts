@@ -11,10 +11,28 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { AxeResults } from 'axe-core';
 import { startServer, type StartOptions } from '../../src/server/main.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../support/chromium.ts';
+import { freshPostgresDatabase } from '../support/backends.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const WEB_ROOT = path.join(REPO, 'dist/web');
 export const RESULTS = path.join(REPO, 'test-results');
+
+/**
+ * The database the suites run on: SQLite in a throwaway data folder, or — with
+ * MOSAIC_E2E_BACKEND=postgres — a fresh database on the PostgreSQL server at
+ * MOSAIC_TEST_DATABASE_URL (scripts/test.sh runs the live, café and atlas scenarios again that way).
+ */
+export const E2E_BACKEND = process.env.MOSAIC_E2E_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+
+async function e2eDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+  if (E2E_BACKEND === 'sqlite') return { url: undefined, drop: async () => undefined };
+  const admin = process.env.MOSAIC_TEST_DATABASE_URL;
+  if (!admin)
+    throw new Error(
+      'MOSAIC_E2E_BACKEND=postgres needs MOSAIC_TEST_DATABASE_URL (npm test sets it)',
+    );
+  return freshPostgresDatabase(admin);
+}
 
 export const DEMO_ADMIN = { email: 'admin@demo.mosaic.test', password: 'mosaic-demo' };
 
@@ -47,16 +65,27 @@ export async function startHarness(
     );
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mosaic-e2e-'));
+  const database = await e2eDatabase();
   const started = Date.now();
-  const server = await startServer({
-    port: 0,
-    dataDir,
-    seedDemo: true,
-    webRoot: WEB_ROOT,
-    log: false,
-    ...extra,
-  });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      port: 0,
+      dataDir,
+      databaseUrl: database.url,
+      seedDemo: true,
+      webRoot: WEB_ROOT,
+      log: false,
+      ...extra,
+    });
+  } catch (err) {
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const serverMs = Date.now() - started;
+  if (server.backend !== E2E_BACKEND)
+    throw new Error(`asked for ${E2E_BACKEND}, the server runs on ${server.backend}`);
   let browser: Browser;
   try {
     browser = await chromium.launch({
@@ -65,6 +94,7 @@ export async function startHarness(
     });
   } catch (err) {
     await server.close();
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
@@ -117,6 +147,7 @@ export async function startHarness(
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close();
       await server.close();
+      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -160,10 +191,16 @@ export async function accessibilityProblems(page: Page, screen: string): Promise
  * Tests never rewrite tracked files: shots meant for the docs (a folder under docs/) go to
  * test-results/ unless MOSAIC_UPDATE_DOCS_SCREENSHOTS=1 asks for the docs to be re-rendered.
  */
-function screenshotDir(dir: string): string {
+export function screenshotDir(dir: string): string {
   const docs = path.join(REPO, 'docs') + path.sep;
-  if (!dir.startsWith(docs) || process.env.MOSAIC_UPDATE_DOCS_SCREENSHOTS === '1') return dir;
-  return path.join(RESULTS, 'docs', path.relative(docs, dir));
+  const forDocs = dir.startsWith(docs);
+  // The PostgreSQL run of a scenario keeps its own shots (test-results/postgres/) and never
+  // re-renders the docs' ones.
+  if (forDocs && process.env.MOSAIC_UPDATE_DOCS_SCREENSHOTS === '1' && E2E_BACKEND === 'sqlite')
+    return dir;
+  const rel = forDocs ? path.join('docs', path.relative(docs, dir)) : path.relative(RESULTS, dir);
+  if (rel.startsWith('..')) throw new Error(`screenshots go under test-results/ or docs/: ${dir}`);
+  return path.join(RESULTS, E2E_BACKEND === 'postgres' ? 'postgres' : '', rel);
 }
 
 /**
@@ -174,7 +211,12 @@ function screenshotDir(dir: string): string {
 export function screenshots(
   dir: string,
   opts: { prefix?: string; fullPage?: boolean; fonts?: { font: string; text: string }[] } = {},
-): { shot: (page: Page, name: string, fullPage?: boolean) => Promise<void>; problems: string[] } {
+): {
+  shot: (page: Page, name: string, fullPage?: boolean) => Promise<void>;
+  problems: string[];
+  /** The folder the shots are written to (test-results/… unless the docs are being updated). */
+  dir: string;
+} {
   dir = screenshotDir(dir);
   mkdirSync(dir, { recursive: true });
   const problems: string[] = [];
@@ -186,5 +228,5 @@ export function screenshots(
     await page.screenshot({ path: path.join(dir, `${file}.png`), fullPage });
     problems.push(...(await accessibilityProblems(page, file)));
   };
-  return { shot, problems };
+  return { shot, problems, dir };
 }

@@ -51,9 +51,11 @@ describe('Content-Security-Policy in Chromium', () => {
     await page.goto(`${h.url}/login`);
     const framed = await page.evaluate(async (url) => {
       const f = document.createElement('iframe');
+      // the frame's load event fires whether its document was shown or refused (an error page)
+      const loaded = new Promise((r) => f.addEventListener('load', r, { once: true }));
       f.src = url;
       document.body.append(f);
-      await new Promise((r) => setTimeout(r, 1000));
+      await loaded;
       try {
         return Boolean(f.contentDocument?.querySelector('#login-email'));
       } catch {

@@ -7,7 +7,8 @@
  * them while it still waits, comes back, and they appear exactly once, edited, on the wall and in
  * the JSON export; a card in six Asian scripts renders with the shipped fonts; a `<script>` card
  * is shown as text; the facilitator sees authors, edits a card and its tags, reads its history and
- * prints the sheet with tags. Screenshots go to docs/screenshots/sheets-*.png.
+ * prints the sheet with tags. Screenshots go to test-results/docs/screenshots/sheets-*.png
+ * (docs/screenshots/ itself only with MOSAIC_UPDATE_DOCS_SCREENSHOTS=1).
  */
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -28,7 +29,7 @@ const SCRIPT_CARD = '<script>alert("x")</script> stays text';
 
 let h: Harness;
 const suiteStart = Date.now();
-const { shot, problems: a11y } = screenshots(SHOTS);
+const { shot, problems: a11y, dir: shotDir } = screenshots(SHOTS);
 
 beforeAll(async () => {
   h = await startHarness();
@@ -362,8 +363,14 @@ describe('café sheets in Chromium', () => {
     for (const text of offline) await onWall(c.issueKey, text).waitFor({ timeout: 20_000 });
     await c.page.getByTestId('link-status').filter({ hasText: 'Live' }).waitFor();
     await expect.poll(() => c.page.getByTestId('pending').count()).toBe(0);
-    // Exactly once everywhere: every wall, every phone, the export.
-    await new Promise((r) => setTimeout(r, 1000)); // room for a duplicate to show up, if any
+    // Exactly once everywhere: every wall, every phone, the export. A duplicate could only come
+    // in before a later change (one sequence, delivered in order): the phone adds a card once
+    // everything is acknowledged, and once that card is shown, whatever came before it is too.
+    const marker = 'Online again: recruiters kept the passports';
+    await addCard(c, marker, 'Consequence', 'Family');
+    await onWall(c.issueKey, marker).waitFor();
+    await c.page.getByTestId('my-card').filter({ hasText: marker }).waitFor();
+    await expect.poll(() => c.page.getByTestId('pending').count()).toBe(0);
     for (const text of offline) {
       expect(await onWall(c.issueKey, text).count()).toBe(1);
       expect(await c.page.getByTestId('my-card').filter({ hasText: text }).count()).toBe(1);
@@ -372,7 +379,7 @@ describe('café sheets in Chromium', () => {
       'GET',
       `/api/events/${eventId}/sheets/${c.issueKey}`,
     );
-    const arrived = [edited, offline[1]!];
+    const arrived = [edited, offline[1]!, marker];
     for (const text of arrived)
       expect(exported.cards.filter((x) => x.text === text)).toHaveLength(1);
     // the edit made offline applied once, on top of the add: version 2, with its tag
@@ -395,7 +402,7 @@ describe('café sheets in Chromium', () => {
     const wallA = walls.get(a.issueKey)!;
     await shot(wallA, 'sheets-wall-1-scripts');
     await onWall(a.issueKey, 'มนุษย์').screenshot({
-      path: path.join(SHOTS, 'sheets-wall-scripts-card.png'),
+      path: path.join(shotDir, 'sheets-wall-scripts-card.png'),
     });
     await shot(walls.get(c.issueKey)!, 'sheets-wall-2-after-offline');
     // Every script has its font loaded (no tofu): the document says which faces it used.

@@ -4,7 +4,6 @@ import { KINDS_OF_WORK } from '../taxonomy/codes.ts';
 import {
   DEFAULT_WEIGHTS,
   rankGaps,
-  worksIn,
   type GapWeights,
   type OrgCoverage,
   type PlaceInfo,
@@ -21,6 +20,21 @@ const PLACES: Record<string, PlaceInfo> = {
 };
 const FORMS = ['ForcedLabour', 'SexualExploitation', 'ForcedMarriage'];
 
+/**
+ * "Works there", written again from the rule in words (GAP_RULE), not imported from gaps.ts: an
+ * oracle that shared the implementation's helper would agree with any bug in it.
+ */
+function worksThere(org: OrgCoverage, place: PlaceInfo, form: string): boolean {
+  const country = place.countryCode;
+  const listsCountry = org.countries.some((c) => c === country);
+  const listsForm = org.forms.length === 0 || org.forms.some((f) => f === form);
+  if (place.provinceCode === null) return listsCountry && listsForm;
+  const itsProvinces = org.provinces.filter((p) => p.split('-')[0] === country);
+  const listsProvince =
+    itsProvinces.length === 0 || itsProvinces.some((p) => p === place.provinceCode);
+  return listsCountry && listsForm && listsProvince;
+}
+
 /** The rule as written in GAP_RULE, scored for every row, no shortcut. */
 function bruteForce(
   counts: PlaceRoleCounts[],
@@ -32,7 +46,7 @@ function bruteForce(
   return counts
     .map((c) => {
       const pressure = w.source * c.source + w.transit * c.transit + w.destination * c.destination;
-      const here = orgs.filter((o) => worksIn(o, PLACES[c.placeId]!, c.form));
+      const here = orgs.filter((o) => worksThere(o, PLACES[c.placeId]!, c.form));
       const need =
         KINDS_OF_WORK.reduce(
           (s, k) => s + w.kinds[k] / (1 + here.filter((o) => o.kindsOfWork.includes(k)).length),
@@ -91,8 +105,10 @@ describe('rankGaps', () => {
   it('equals scoring every row by the written rule (the early stop loses nothing)', () => {
     fc.assert(
       fc.property(arbCounts, arbOrgs, arbWeights, fc.integer({ min: 1, max: 6 }), (c, o, w, n) => {
-        const got = rankGaps(c, (id) => PLACES[id], o, w, n).map((g) => g.score);
-        expect(got).toEqual(bruteForce(c, o, w, n).map((g) => g.score));
+        const got = rankGaps(c, (id) => PLACES[id], o, w, n).map(
+          (g) => `${g.placeId}/${g.form}:${g.score}`,
+        );
+        expect(got).toEqual(bruteForce(c, o, w, n).map((g) => `${g.placeId}/${g.form}:${g.score}`));
       }),
       { numRuns: 400 },
     );
@@ -109,6 +125,48 @@ describe('rankGaps', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('scores a worked example computed by hand', () => {
+    // Default weights: source 1, transit 0.5, destination 1; kinds 1+1+1+0.5+0.25+0.25 = 4.
+    const counts = [
+      // pressure 2 + 0.5·4 + 6 = 10; the organisation lists only TH-63 of Thailand: need 1
+      { placeId: 'TH-10', form: 'ForcedLabour', source: 2, transit: 4, destination: 6 },
+      // pressure 10; one organisation doing protection there: need (4 − 1 + 1/2) / 4 = 0.875
+      { placeId: 'TH-63', form: 'ForcedLabour', source: 2, transit: 4, destination: 6 },
+      // pressure 3; the Myanmar organisation lists only sexual exploitation: need 1
+      { placeId: 'MM', form: 'ForcedLabour', source: 3, transit: 0, destination: 0 },
+      // pressure 2; the Myanmar organisation (prevention) works country-wide there: need 0.875
+      { placeId: 'MM', form: 'SexualExploitation', source: 0, transit: 0, destination: 2 },
+      // pressure 0: not a gap at all
+      { placeId: 'MM-06', form: 'ForcedLabour', source: 0, transit: 0, destination: 0 },
+    ];
+    const orgs = [
+      {
+        countries: ['TH', 'MY'],
+        provinces: ['TH-63', 'MY-14'],
+        forms: [],
+        kindsOfWork: ['protection'],
+      },
+      {
+        countries: ['MM'],
+        provinces: ['MM-06'],
+        forms: ['SexualExploitation'],
+        kindsOfWork: ['prevention'],
+      },
+    ];
+    const got = rankGaps(counts, (id) => PLACES[id], orgs, DEFAULT_WEIGHTS, 10).map((g) => [
+      g.placeId,
+      g.form,
+      g.score,
+      g.organisations,
+    ]);
+    expect(got).toEqual([
+      ['TH-10', 'ForcedLabour', 10, 0],
+      ['TH-63', 'ForcedLabour', 8.75, 1],
+      ['MM', 'ForcedLabour', 3, 0],
+      ['MM', 'SexualExploitation', 1.75, 1],
+    ]);
   });
 
   it('puts an uncovered destination above a covered one with the same routes', () => {
