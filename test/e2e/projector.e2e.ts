@@ -137,7 +137,9 @@ describe('the projector board for a room of 150', () => {
         await shot(page, `board-${size.width}-${b.page}`);
       }
       await page.keyboard.press('PageDown');
-      await page.waitForTimeout(100);
+      // the next screen is shown (waited for, not slept on); one screen has nowhere to turn to
+      if (b.pages > 1)
+        await page.locator(`[data-testid="name-board"]:not([data-page="${b.page}"])`).waitFor();
     }
     const pages = first!.pages;
     console.log(`[e2e] ${size.width}×${size.height}: 150 names on ${pages} screen(s)`);
