@@ -103,6 +103,41 @@ const createTarget = (w: World, who: WorldActor, v: Variant): RecordAccess =>
       }
     : { coalitionId: w.c1, owningOrganisationId: null, visibility: vis(v) };
 
+/** The admin of the caller's coalition (the foreign admin's vocabulary is coalition 2's). */
+const ownerOf = (w: World, who: WorldActor) =>
+  who.name === 'foreignAdmin' ? w.actors.foreignAdmin : w.actors.admin;
+
+/** A fresh factor in the caller's coalition, made by its admin. */
+async function newFactor(w: World, who: WorldActor): Promise<string> {
+  const r = await w.req(ownerOf(w, who), 'POST', '/api/factors', {
+    kind: 'cause',
+    labels: { en: `Matrix fixture ${Math.random()}` },
+  });
+  if (r.statusCode !== 201) throw new Error(`fixture factor: ${r.statusCode} ${r.body}`);
+  return r.json<{ id: string }>().id;
+}
+
+/** A route on the caller's coalition's vocabulary: the `factor` rules decide on that coalition. */
+function factorCase(
+  url: (w: World, who: WorldActor) => Promise<string>,
+  payload?: (w: World, who: WorldActor) => unknown,
+): Case {
+  return {
+    varies: 'none',
+    async prepare(w, who) {
+      return {
+        url: await url(w, who),
+        ...(payload ? { payload: await payload(w, who) } : {}),
+        record: {
+          coalitionId: who.actor.kind === 'user' ? who.actor.coalitionId : w.c1,
+          owningOrganisationId: null,
+          visibility: 'coalition',
+        },
+      };
+    },
+  };
+}
+
 /** The parent event and the event the child id really belongs to. */
 function parentAndChild(w: World, who: WorldActor, v: Variant) {
   const own = who.name === 'foreignAdmin' ? w.event2 : w.event1;
@@ -477,6 +512,39 @@ export const CASES: Record<string, Case> = {
     (p, c) => `/api/events/${p.detail.id}/sessions/${c.sessionId}/plan`,
     { fresh: true, business: true },
   ),
+
+  // The factor vocabulary: always the caller's own coalition's (no URL names another).
+  'GET /api/factors': factorCase(async () => '/api/factors'),
+  'POST /api/factors': factorCase(
+    async () => '/api/factors',
+    () => ({
+      kind: 'cause',
+      labels: { en: `Matrix factor ${Math.random()}` },
+    }),
+  ),
+  'PATCH /api/factors/:factorId': factorCase(
+    async (w, who) => `/api/factors/${await newFactor(w, who)}`,
+    () => ({
+      labels: { th: 'ปัจจัยทดสอบ' },
+    }),
+  ),
+  'POST /api/factors/:factorId/merge': factorCase(
+    async (w, who) => `/api/factors/${await newFactor(w, who)}/merge`,
+    async (w, who) => ({ into: await newFactor(w, who) }),
+  ),
+  'POST /api/factors/:factorId/split': factorCase(
+    async (w, who) => `/api/factors/${await newFactor(w, who)}/split`,
+    () => ({ parts: [{ labels: { en: `Matrix part ${Math.random()}` }, cards: [] }] }),
+  ),
+  'POST /api/factors/:factorId/retire': factorCase(
+    async (w, who) => `/api/factors/${await newFactor(w, who)}/retire`,
+  ),
+  'POST /api/factors/:factorId/restore': factorCase(async (w, who) => {
+    const id = await newFactor(w, who);
+    const r = await w.req(ownerOf(w, who), 'POST', `/api/factors/${id}/retire`);
+    if (r.statusCode !== 200) throw new Error(`fixture retire: ${r.statusCode} ${r.body}`);
+    return `/api/factors/${id}/restore`;
+  }),
 
   // Members: the `member` rules and ROLE_GRANTS decide, through mayManageMember.
   'GET /api/members': {

@@ -62,4 +62,26 @@ describe('mosaic factors suggest', () => {
     expect(fail.stderr).toMatch(/line 3, column kind: "effect" is not cause or consequence/);
     expect(fail.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
+
+  it('reads files without a level column, and still needs text and kind', async () => {
+    const noLevel = join(dir, 'no-level.csv');
+    writeFileSync(
+      noLevel,
+      'kind,text\r\ncause,borrowed from loan shark\r\nconsequence,"beaten, injured"\r\n',
+    );
+    const noKind = join(dir, 'no-kind.csv');
+    writeFileSync(noKind, 'text,level\nborrowed money,family\n');
+    const [ok, fail] = await Promise.all([
+      mosaic(['factors', 'suggest', '--in', noLevel, '--format', 'json']),
+      mosaic(['factors', 'suggest', '--in', noKind, '--format', 'json']),
+    ]);
+    expect(ok.code).toBe(0);
+    const out = JSON.parse(ok.stdout) as { line: number; suggestions: { factor: string }[] }[];
+    expect(out.map((o) => [o.line, o.suggestions[0]?.factor])).toEqual([
+      [2, 'push.debt'],
+      [3, 'harm.physical'],
+    ]);
+    expect(fail.code).not.toBe(0);
+    expect(fail.stderr).toMatch(/line 1: the header needs the column "kind"/);
+  });
 });

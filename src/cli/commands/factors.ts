@@ -47,7 +47,7 @@ export function registerFactors(program: Command): void {
   factors
     .command('suggest')
     .description(
-      'Suggest up to three factors per card. Input CSV columns: text,kind,level (kind cause|consequence; level individual|family|community|structural or empty; other columns ignored).',
+      'Suggest up to three factors per card. Input CSV columns: text,kind and optionally level (kind cause|consequence; level individual|family|community|structural or empty; other columns ignored).',
     )
     .requiredOption('--in <file>', 'CSV file of cards ("-" for standard input)')
     .option('--format <format>', 'output format: json', 'json')
@@ -57,7 +57,8 @@ export function registerFactors(program: Command): void {
     )
     .action(async (opts: { in: string; format: string; coalition?: string }) => {
       format(opts.format);
-      const rows = await readCsv(opts.in, ['text', 'kind', 'level']);
+      // `level` is optional: a file with only text and kind is read as cards without a level
+      const rows = await readCsv(opts.in, ['text', 'kind']);
       const name = opts.in === '-' ? 'standard input' : opts.in;
       const cards = rows.map(({ line, values }) => {
         const text = values.text ?? '';

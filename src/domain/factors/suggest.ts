@@ -84,7 +84,10 @@ export class FactorSuggester {
       };
       const phrases = [
         f.label,
-        ...f.description.split(/[,;]/),
+        ...Object.values(f.labels ?? {}),
+        ...[f.description, ...Object.values(f.descriptions ?? {})].flatMap((d) =>
+          (d ?? '').split(/[,;，、]/),
+        ),
         ...Object.values(f.keywords).flatMap((list) => list ?? []),
       ];
       for (const phrase of phrases) this.add(doc, termsOf(phrase).terms, 1);

@@ -8,6 +8,7 @@
  * `|`. Languages: en English, th Thai, vi Vietnamese, id Indonesian and Malay, tl Tagalog/Filipino,
  * zh Chinese (simplified, with traditional where it differs), km Khmer, my Burmese.
  */
+import { DEFAULT_LABELS } from './labels.ts';
 
 export const FACTOR_LANGUAGES = ['en', 'th', 'vi', 'id', 'tl', 'zh', 'km', 'my'] as const;
 export type FactorLanguage = (typeof FACTOR_LANGUAGES)[number];
@@ -19,8 +20,13 @@ export interface FactorDefinition {
   /** Stable id, e.g. `push.debt`; never renamed (exports and other coalitions compare on it). */
   id: string;
   kind: FactorKind;
+  /** English label; other languages in `labels`. */
   label: string;
   description: string;
+  /** Labels in languages other than English. */
+  labels?: Partial<Record<FactorLanguage, string>>;
+  /** Descriptions in languages other than English. */
+  descriptions?: Partial<Record<FactorLanguage, string>>;
   /** Nearest standard codes for export (HTCDS, ILO indicator numbers). */
   codes: string[];
   /** Keywords and synonyms per language. */
@@ -623,6 +629,8 @@ function build(raw: Raw[], kind: FactorKind): FactorDefinition[] {
     kind,
     label,
     description,
+    labels: { ...DEFAULT_LABELS[id] },
+    descriptions: {},
     codes,
     keywords: Object.fromEntries(
       Object.entries(kw).map(([lang, text]) => [

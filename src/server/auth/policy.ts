@@ -18,7 +18,7 @@ export type Actor =
     };
 
 export type Resource =
-  'organisation' | 'event' | 'route' | 'challenge' | 'atlas' | 'member' | 'overlap';
+  'organisation' | 'event' | 'route' | 'challenge' | 'atlas' | 'member' | 'overlap' | 'factor';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** Which records a rule covers: see db/scopes.ts (repositories turn scopes into SQL filters). */
@@ -128,6 +128,17 @@ export const POLICY: readonly Rule[] = [
   ...(['coordinator', 'admin'] as const).flatMap((who) =>
     (['read', 'create', 'update', 'delete'] as const).map(
       (action) => ({ resource: 'member', action, who, scope: 'coalitionAll' }) as const,
+    ),
+  ),
+  // The coalition's factor vocabulary (issue 13): every member reads it (overlap charts name its
+  // factors); the people who run events and review cards (coordinators, admins) add, edit, merge,
+  // split and retire factors (`delete` is retiring: a factor is never removed).
+  ...members.map(
+    (who) => ({ resource: 'factor', action: 'read', who, scope: 'coalitionShared' }) as const,
+  ),
+  ...(['coordinator', 'admin'] as const).flatMap((who) =>
+    (['create', 'update', 'delete'] as const).map(
+      (action) => ({ resource: 'factor', action, who, scope: 'coalitionAll' }) as const,
     ),
   ),
 ];

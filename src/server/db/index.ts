@@ -17,6 +17,7 @@ import * as m0011 from './migrations/0011_factors.ts';
 import * as m0012 from './migrations/0012_shared_limits.ts';
 import * as m0013 from './migrations/0013_session_rules.ts';
 import * as m0014 from './migrations/0014_overlap.ts';
+import * as m0015 from './migrations/0015_factor_translations.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_shared_limits': m0012,
   '0013_session_rules': m0013,
   '0014_overlap': m0014,
+  '0015_factor_translations': m0015,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.

@@ -30,8 +30,13 @@ export interface CoalitionFactorTable {
   factor_id: string;
   /** cause | consequence */
   kind: string;
+  /** English; other languages in `labels`. */
   label: string;
   description: string;
+  /** JSON: Partial<Record<FactorLanguage, string>>, languages other than English (0014). */
+  labels: string;
+  /** JSON: Partial<Record<FactorLanguage, string>>, languages other than English (0014). */
+  descriptions: string;
   /** JSON: Partial<Record<FactorLanguage, string[]>> */
   keywords: string;
   /** JSON: string[] */

@@ -10,45 +10,24 @@ import type { App, AppContext } from '../../context.ts';
 import { listCards } from '../../db/repos/cards.ts';
 import { cardAssignments, eventAssignments } from '../../db/repos/factors.ts';
 import type { CardFactorAssignmentTable } from '../../db/schema-factors.ts';
-import { HttpError, notFound, ROUTE_ERRORS } from '../../http/errors.ts';
+import { notFound, ROUTE_ERRORS } from '../../http/errors.ts';
+import { SuggesterCache } from '../../factors/cache.ts';
+import { refusal } from './refusal.ts';
+import { vocabularyRoutes } from './vocabulary.ts';
 import { eventFor } from '../../events/service.ts';
 import {
   assignCard,
   coalitionFactors,
   currentByCard,
-  FactorError,
-  suggesterFor,
   undoAssignment,
 } from '../../factors/service.ts';
-import type { FactorSuggester } from '../../../domain/factors/suggest.ts';
 import type { FactorKind } from '../../../domain/factors/vocabulary.ts';
 
 const CardParams = EventParams.extend({ cardId: z.string().uuid('must be a card id') });
 const ERRORS = { ...ROUTE_ERRORS, 409: ROUTE_ERRORS[404], 422: ROUTE_ERRORS[404] };
 
-/**
- * Suggesters per coalition, rebuilt after an assignment changes (this process only: another
- * instance sharing PostgreSQL rebuilds on its own next change).
- */
-const suggesters = new Map<string, Promise<FactorSuggester>>();
-
 function present(e: CardFactorAssignmentTable): FactorAssignment {
   return { n: e.n, factor: e.factor_id, byUser: e.by_user, at: e.at, undoOf: e.undo_of };
-}
-
-function refusal(err: unknown): never {
-  if (!(err instanceof FactorError)) throw err;
-  const status =
-    err.code === 'unknown_event' || err.code === 'unknown_card'
-      ? 404
-      : err.code === 'nothing_to_undo' || err.code === 'factor_not_active'
-        ? 409
-        : 422;
-  throw new HttpError(status, {
-    error: err.code,
-    message: err.message,
-    ...(status === 422 ? { fields: [{ field: 'factor', message: err.message }] } : {}),
-  });
 }
 
 /**
@@ -57,6 +36,9 @@ function refusal(err: unknown): never {
  */
 export function factorRoutes(app: App, ctx: AppContext): void {
   const policy = { kind: 'resource', resource: 'event', action: 'update' } as const;
+  /** This app's suggesters, one per coalition (see factors/cache.ts). */
+  const suggesters = new SuggesterCache();
+  vocabularyRoutes(app, ctx, suggesters);
 
   app.get(
     '/api/events/:eventId/factors/review',
@@ -72,13 +54,7 @@ export function factorRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
       const factors = await coalitionFactors(ctx.db, e.coalition_id);
-      let suggester = suggesters.get(e.coalition_id);
-      if (!suggester) {
-        suggester = suggesterFor(ctx.db, e.coalition_id);
-        suggesters.set(e.coalition_id, suggester);
-        suggester.catch(() => suggesters.delete(e.coalition_id));
-      }
-      const s = await suggester;
+      const s = await suggesters.get(ctx.db, e.coalition_id);
       const current = currentByCard(await eventAssignments(ctx.db, e.id));
       const cards = (await listCards(ctx.db, e.id)).filter((c) => Number(c.deleted) === 0);
       return {
@@ -86,6 +62,7 @@ export function factorRoutes(app: App, ctx: AppContext): void {
           id: f.id,
           kind: f.kind,
           label: f.label,
+          labels: { ...f.labels, en: f.label },
           status: f.status,
           mergedInto: f.mergedInto,
         })),
@@ -126,7 +103,7 @@ export function factorRoutes(app: App, ctx: AppContext): void {
         factorId: request.body.factor,
         userId,
       }).catch(refusal);
-      suggesters.delete(e.coalition_id);
+      suggesters.invalidate(e.coalition_id);
       return present(row);
     },
   );
@@ -150,7 +127,7 @@ export function factorRoutes(app: App, ctx: AppContext): void {
         cardId: request.params.cardId,
         userId,
       }).catch(refusal);
-      suggesters.delete(e.coalition_id);
+      suggesters.invalidate(e.coalition_id);
       return present(row);
     },
   );

@@ -104,3 +104,78 @@ export async function bumpOverlapVersion(trx: DbOrTx, eventId: string, at: strin
     )
     .execute();
 }
+
+/** An assignment entry with its card, across the coalition's events. */
+export interface CoalitionAssignment extends CardFactorAssignmentTable {
+  text: string;
+  kind: string;
+  level: string;
+  deleted: number;
+}
+
+/**
+ * Every assignment entry of the coalition's events with its card's text, kind and level, in one
+ * query: reached through the coalition's events, so another coalition's rows never join.
+ */
+export async function coalitionAssignments(
+  db: DbOrTx,
+  coalitionId: string,
+): Promise<CoalitionAssignment[]> {
+  const rows = await db
+    .selectFrom('events as e')
+    .innerJoin('card_factor_assignments as a', 'a.event_id', 'e.id')
+    .innerJoin('cards as c', (j) =>
+      j.onRef('c.event_id', '=', 'a.event_id').onRef('c.id', '=', 'a.card_id'),
+    )
+    .where('e.coalition_id', '=', coalitionId)
+    .select([
+      'a.event_id',
+      'a.card_id',
+      'a.n',
+      'a.factor_id',
+      'a.by_user',
+      'a.at',
+      'a.undo_of',
+      'c.text',
+      'c.kind',
+      'c.level',
+      'c.deleted',
+    ])
+    .orderBy('a.event_id')
+    .orderBy('a.card_id')
+    .orderBy('a.n')
+    .execute();
+  return rows.map((r) => ({ ...r, deleted: Number(r.deleted) }));
+}
+
+/**
+ * What a cached suggester of the coalition depends on, as one string: the number and latest time
+ * of assignment entries (append-only, so every assignment changes it) and of factor edits. Another
+ * instance sharing the database sees a change through it.
+ */
+export async function factorStamp(db: DbOrTx, coalitionId: string): Promise<string> {
+  const a = await db
+    .selectFrom('events as e')
+    .innerJoin('card_factor_assignments as a', 'a.event_id', 'e.id')
+    .where('e.coalition_id', '=', coalitionId)
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('a.at').as('at')])
+    .executeTakeFirst();
+  const f = await db
+    .selectFrom('coalition_factors')
+    .where('coalition_id', '=', coalitionId)
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('updated_at').as('at')])
+    .executeTakeFirst();
+  return `${Number(a?.n ?? 0)}@${a?.at ?? ''}/${Number(f?.n ?? 0)}@${f?.at ?? ''}`;
+}
+
+/** Appends many assignment entries (a merge or a split moving cards). */
+export async function insertAssignments(
+  trx: DbOrTx,
+  rows: CardFactorAssignmentTable[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('card_factor_assignments')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
