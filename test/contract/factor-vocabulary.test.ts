@@ -177,6 +177,9 @@ describe.each(testBackends())('factor vocabulary API on $name', (backend) => {
     expect(await factor('push.awareness')).toMatchObject({ status: 'merged', mergedInto: 'push.recruiters', cards: 0 });
     const history = (await call('GET', `/api/events/${event.id}/cards/${a}/factor/history`)).json();
     expect(history.items.map((i: { factor: string }) => i.factor)).toEqual(['push.awareness', 'push.recruiters']);
+    // the overlap's current-factor table moved with it
+    const current = await h.store.db.selectFrom('card_factor_current').select('factor_id').where('card_id', '=', a).executeTakeFirst();
+    expect(current?.factor_id).toBe('push.recruiters');
     const refused = await call('PUT', `/api/events/${event.id}/cards/${a}/factor`, { factor: 'push.awareness' });
     expect(refused.statusCode).toBe(409);
     expect((await call('POST', '/api/factors/push.debt/merge', { into: 'harm.debt' })).statusCode).toBe(422);

@@ -168,14 +168,29 @@ export async function factorStamp(db: DbOrTx, coalitionId: string): Promise<stri
   return `${Number(a?.n ?? 0)}@${a?.at ?? ''}/${Number(f?.n ?? 0)}@${f?.at ?? ''}`;
 }
 
-/** Appends many assignment entries (a merge or a split moving cards). */
+/**
+ * Appends many versions at once (a merge or a split moving cards), keeping what insertAssignment
+ * keeps: each card's current factor and its event's overlap version. Inside the transaction.
+ */
 export async function insertAssignments(
   trx: DbOrTx,
   rows: CardFactorAssignmentTable[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200)
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    await trx.insertInto('card_factor_assignments').values(chunk).execute();
     await trx
-      .insertInto('card_factor_assignments')
-      .values(rows.slice(i, i + 200))
+      .insertInto('card_factor_current')
+      .values(
+        chunk.map((r) => ({ event_id: r.event_id, card_id: r.card_id, factor_id: r.factor_id })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['event_id', 'card_id'])
+          .doUpdateSet((eb) => ({ factor_id: eb.ref('excluded.factor_id') })),
+      )
       .execute();
+  }
+  const events = new Map(rows.map((r) => [r.event_id, r.at]));
+  for (const [eventId, at] of events) await bumpOverlapVersion(trx, eventId, at);
 }
