@@ -85,6 +85,7 @@ const eventChildren = [
   'card_factor_assignments',
   'card_factor_current',
   'event_overlap',
+  'plan_versions',
 ].join('|');
 const coalitionChildren = [
   'events',

@@ -26,6 +26,9 @@ export const ErrorBody = z
       .array(FieldError)
       .optional()
       .describe('One entry per bad field, with its path (`countries.2`) and code'),
+    params: FieldErrorParams.optional().describe(
+      'Values the code\'s sentence names, e.g. `{ "session": "World café", "round": 2 }`',
+    ),
   })
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -95,6 +95,8 @@ export const FIELD_ERROR_CODES = [
   'unknown_group',
   /** Not a participant of this event. */
   'unknown_participant',
+  /** Not a table of this event. */
+  'unknown_table',
   /** Not an organisation of this coalition. */
   'unknown_organisation',
   /** Members report routes as their own organisation. */

@@ -247,7 +247,17 @@ export const EventUpdate = z
   .refine((o) => Object.keys(o).length > 0, coded('no_change', 'must change at least one field'));
 export type EventUpdate = z.infer<typeof EventUpdate>;
 
-export const TablesReplace = z.object({ tables: z.array(EventTableInput).max(100) }).strict();
+/**
+ * A table as the tables form saves it: with the id of the table it edits (its seating stays), or
+ * without one for a new table. A list without any id is matched to the tables in order.
+ */
+export const TableEdit = EventTableInput.extend({
+  id: z.string().uuid('must be a table id').optional(),
+}).strict();
+export const TablesReplace = z.object({ tables: z.array(TableEdit).max(100) }).strict();
+export const ParticipantParams = EventParams.extend({
+  participantId: z.string().uuid('must be a participant id'),
+});
 export const HostAssign = z
   .object({ participantId: z.string().uuid('must be a participant id').nullable() })
   .strict();

@@ -35,6 +35,8 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('state'), state: LiveState }),
   z.object({ kind: z.literal('event'), event: EventDetail }),
   z.object({ kind: z.literal('participant'), participant: Participant }),
+  /** Removed from the event (issue 12): clients drop them from their list. */
+  z.object({ kind: z.literal('participantRemoved'), participantId: z.string() }),
   z.object({ kind: z.literal('card'), card: Card }),
   z.object({ kind: z.literal('handover'), note: HandoverNote }),
 ]);

@@ -29,6 +29,11 @@ export function applyChange(s: Snapshot, c: Change): Snapshot {
         ...s,
         participants: upsert(s.participants, c.participant, (p) => p.id === c.participant.id),
       };
+    case 'participantRemoved':
+      return {
+        ...s,
+        participants: (s.participants ?? []).filter((p) => p.id !== c.participantId),
+      };
     case 'card':
       return { ...s, cards: upsert(s.cards, c.card, (x) => x.id === c.card.id) };
     case 'handover':

@@ -129,7 +129,7 @@ describe.each(testBackends())('the events service on $name', (backend) => {
     await f.close();
   });
 
-  it('the tables of a running café round cannot be replaced (its seating would vanish); once finished they can', async () => {
+  it('the tables seating a running café round cannot be removed (its seating would vanish); once finished they can', async () => {
     const cafe = demo.sessions.find((s) => s.kind === 'cafe')!;
     if (!(await detail()).sessions.find((s) => s.id === cafe.id)!.plan)
       expect(
@@ -150,7 +150,7 @@ describe.each(testBackends())('the events service on $name', (backend) => {
     release();
     expect(await started).toMatchObject({ type: 'ack' });
     const res = await replaced;
-    expect(res.json()).toMatchObject({ error: 'session_running' });
+    expect(res.json()).toMatchObject({ error: 'table_in_use', params: { session: cafe.title } });
     expect(res.statusCode).toBe(409);
     const during = await detail();
     expect(during.tables).toHaveLength(demo.tables.length);

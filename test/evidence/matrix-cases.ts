@@ -505,6 +505,36 @@ export const CASES: Record<string, Case> = {
     },
   ),
 
+  'DELETE /api/events/:eventId/participants/:participantId': childCase(
+    (p, c) => `/api/events/${p.detail.id}/participants/${c.participantId}`,
+    { fresh: true },
+  ),
+  'GET /api/events/:eventId/sessions/:sessionId/plan/versions': childCase(
+    (p, c) => `/api/events/${p.detail.id}/sessions/${c.sessionId}/plan/versions`,
+  ),
+  'POST /api/events/:eventId/sessions/:sessionId/plan/versions/:version/restore': {
+    varies: 'parent',
+    async prepare(w, who, v) {
+      const own = await freshEvent(w, who);
+      const crossed = 'parent' in v && v.parent === 'crossed';
+      const child = crossed ? await cloneEvent(w, own.coalitionId === w.c1 ? 'c2' : 'c1') : own;
+      // A version to restore: the child's session planned by its own coalition's admin.
+      const admin = child.coalitionId === w.c1 ? w.actors.admin : w.actors.foreignAdmin;
+      const planned = await w.req(
+        admin,
+        'POST',
+        `/api/events/${child.detail.id}/sessions/${child.sessionId}/plan`,
+        { seed: 1, timeLimitSeconds: 0.1 },
+      );
+      if (planned.statusCode !== 200)
+        throw new Error(`plan: ${planned.statusCode} ${planned.body}`);
+      return {
+        url: `/api/events/${own.detail.id}/sessions/${child.sessionId}/plan/versions/1/restore`,
+        records: [eventAccess(own), eventAccess(child)],
+        businessRefusal: true,
+      };
+    },
+  },
   'GET /api/events/:eventId/sessions/:sessionId/plan': childCase(
     (p, c) => `/api/events/${p.detail.id}/sessions/${c.sessionId}/plan`,
   ),

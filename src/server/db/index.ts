@@ -18,6 +18,7 @@ import * as m0012 from './migrations/0012_shared_limits.ts';
 import * as m0013 from './migrations/0013_session_rules.ts';
 import * as m0014 from './migrations/0014_overlap.ts';
 import * as m0015 from './migrations/0015_factor_translations.ts';
+import * as m0016 from './migrations/0016_plan_versions.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_session_rules': m0013,
   '0014_overlap': m0014,
   '0015_factor_translations': m0015,
+  '0016_plan_versions': m0016,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.

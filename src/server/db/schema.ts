@@ -5,13 +5,21 @@ import type { MemberTables } from './schema-members.ts';
 import type { ImportTables } from './schema-imports.ts';
 import type { FactorTables } from './schema-factors.ts';
 import type { LimitTables } from './schema-limits.ts';
+import type { PlanTables } from './schema-plans.ts';
 
 /**
  * Table shapes as the database stores them. Timestamps are ISO-8601 UTC strings and booleans are
  * 0/1 integers in both SQLite and PostgreSQL, so one set of migrations and repositories serves both.
  */
 export interface Database
-  extends AtlasTables, CardTables, MemberTables, ImportTables, FactorTables, LimitTables {
+  extends
+    AtlasTables,
+    CardTables,
+    MemberTables,
+    ImportTables,
+    FactorTables,
+    LimitTables,
+    PlanTables {
   coalitions: CoalitionTable;
   users: UserTable;
   memberships: MembershipTable;

@@ -13,7 +13,6 @@ import type {
   Participant,
   ParticipantInput,
   SessionRules,
-  TablesReplace,
 } from '../../contract/events.ts';
 import type { LiveState } from '../../contract/live.ts';
 import type { AppContext } from '../context.ts';
@@ -24,8 +23,9 @@ import { presentParticipant } from './present.ts';
 import { detailOf } from './read.ts';
 import type { IntentKey, Rooms, RoomTx } from './rooms.ts';
 import { checkDates, checkUniqueKeys, isRunning, sessionRunning } from './rules.ts';
+import { followUp } from './people.ts';
 import { participantRow } from './service.ts';
-import { expertiseGroupsOf, sessionKindOf } from './stored.ts';
+import { expertiseGroupsOf } from './stored.ts';
 
 type Write = (trx: Transaction<Database>) => Promise<void>;
 
@@ -69,16 +69,6 @@ async function inRoom(
   );
 }
 
-const tableRows = (eventId: string, tables: z.infer<typeof TablesReplace>['tables']) =>
-  tables.map((t, position) => ({
-    id: randomUUID(),
-    event_id: eventId,
-    name: t.name,
-    capacity: t.capacity,
-    position,
-    host_participant_id: null,
-  }));
-
 export async function updateEvent(
   ctx: AppContext,
   rooms: Rooms,
@@ -105,24 +95,6 @@ export async function updateEvent(
         }),
         updated_at: ctx.now().toISOString(),
       });
-  });
-}
-
-/**
- * Replaces the tables. The plans that seated people at the old tables are cleared, so a session
- * whose rounds are under way at tables refuses it (its seating would vanish from the phones).
- */
-export async function replaceTables(
-  ctx: AppContext,
-  rooms: Rooms,
-  e: EventTable,
-  tables: z.infer<typeof TablesReplace>['tables'],
-): Promise<EventDetail> {
-  return inRoom(ctx, rooms, e.id, async (tx, state) => {
-    const running = state.sessionId && (await repo.findSession(tx.db, e.id, state.sessionId));
-    if (running && sessionKindOf(running) !== 'networking' && isRunning(state, running.id))
-      throw sessionRunning('Finish the session before replacing the tables its rounds use.');
-    return (trx) => repo.replaceTables(trx, e.id, tableRows(e.id, tables));
   });
 }
 
@@ -163,7 +135,10 @@ export function checkChoices(e: EventTable, input: ParticipantInput): void {
     ]);
 }
 
-/** Adds one participant (a facilitator's form or a walk-in); phones hear of them. */
+/**
+ * Adds one participant (a facilitator's form); phones hear of them. During a session with rounds
+ * still to come, a re-plan follows that seats them there (people.ts).
+ */
 export async function addParticipant(
   ctx: AppContext,
   rooms: Rooms,
@@ -173,7 +148,7 @@ export async function addParticipant(
 ): Promise<Participant> {
   if (options.checkChoices) checkChoices(e, input);
   const room = await rooms.loaded(e.id);
-  return room.perform(async (tx) => {
+  const added = await room.perform(async (tx) => {
     const at = ctx.now();
     const row = participantRow(
       e.id,
@@ -189,6 +164,8 @@ export async function addParticipant(
     );
     return presentParticipant(row, true);
   });
+  followUp(ctx, rooms, e.id);
+  return added;
 }
 
 /** Adds many participants, all or none (an import); consoles hear of the new count. */

@@ -14,6 +14,7 @@ import { hashSecret, newPersonalCode } from './codes.ts';
 import { presentParticipant } from './present.ts';
 import type { Rooms } from './rooms.ts';
 import { participantRow } from './service.ts';
+import { followUp } from './people.ts';
 
 export interface Ticket {
   eventId: string;
@@ -133,5 +134,8 @@ export async function registerWalkIn(
     });
   // Its position is taken in the commit, where no other addition can take it meanwhile.
   const row = participantRow(e.id, { ...input, email: null }, 0, ctx.now().toISOString());
-  return issueTicket(ctx, rooms, row, { insert: true });
+  const ticket = await issueTicket(ctx, rooms, row, { insert: true });
+  // During a session, the walk-in is seated in the rounds still to come (people.ts).
+  followUp(ctx, rooms, e.id);
+  return ticket;
 }

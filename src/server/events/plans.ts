@@ -15,22 +15,16 @@ import type {
   SwapRequest,
 } from '../../contract/events.ts';
 import type { AppContext } from '../context.ts';
-import { findSession, savePlan } from '../db/repos/events.ts';
+import { findSession } from '../db/repos/events.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { PlanningError, swapInPlan } from '../planning/engine.ts';
 import { jobKey, PlanStopped } from '../planning/jobs.ts';
 import { fingerprint, generateInput, readBasis, sessionRules } from './plan-basis.ts';
 import { commitEventChange } from './changes.ts';
+import { writePlan, type PlanWhy } from './history.ts';
 import type { IntentKey, Rooms, RoomTx } from './rooms.ts';
 import { isRunning, lastHeldRound, sessionRunning } from './rules.ts';
-import {
-  planOf,
-  qualityAfterSwap,
-  qualityOf,
-  sessionKindOf,
-  storedPlan,
-  storedQuality,
-} from './stored.ts';
+import { planOf, qualityAfterSwap, qualityOf, sessionKindOf } from './stored.ts';
 
 /** Past the solver's own time limit (which returns the best plan so far), a job is stopped. */
 const GRACE_MS = 10_000;
@@ -52,8 +46,9 @@ async function sessionOfEvent(ctx: AppContext, eventId: string, sessionId: strin
 }
 
 /**
- * Commits a session's new plan as an event change, inside the room's queue (`tx`): the plan is
- * written in the same transaction as the change, its sequence number and the intent's record.
+ * Commits a session's new plan as an event change, inside the room's queue (`tx`): the plan and
+ * its version in the plan history (`why`) are written in the same transaction as the change, its
+ * sequence number and the intent's record.
  */
 export async function commitPlan(
   ctx: AppContext,
@@ -62,11 +57,14 @@ export async function commitPlan(
   sessionId: string,
   plan: PlannedRound[],
   quality: ScheduleQuality | null,
+  why: PlanWhy,
   intent?: IntentKey,
 ): Promise<{ seq: number; event: EventDetail }> {
-  return commitEventChange(ctx, tx, eventId, intent, (trx) =>
-    savePlan(trx, eventId, sessionId, storedPlan(plan), storedQuality(quality)),
-  );
+  const s = await findSession(tx.db, eventId, sessionId);
+  if (!s) throw notFound('session');
+  return commitEventChange(ctx, tx, eventId, intent, async (trx) => {
+    await writePlan(trx, ctx.now().toISOString(), s, plan, quality, why);
+  });
 }
 
 export type PlanOutcome =
@@ -80,6 +78,7 @@ export async function generatePlan(
   eventId: string,
   sessionId: string,
   request: z.infer<typeof PlanRequest>,
+  by: string | null = null,
 ): Promise<PlanOutcome> {
   const basis = await readBasis(ctx.db, eventId, sessionId);
   if (!basis) throw notFound('session');
@@ -113,7 +112,13 @@ export async function generatePlan(
       });
     return {
       ok: true,
-      event: (await commitPlan(ctx, tx, eventId, sessionId, plan, quality)).event,
+      event: (
+        await commitPlan(ctx, tx, eventId, sessionId, plan, quality, {
+          reason: 'generated',
+          by,
+          heldThrough: lastHeldRound(room.state, sessionId),
+        })
+      ).event,
     };
   });
 }
@@ -160,6 +165,7 @@ export async function swapInSession(
   eventId: string,
   sessionId: string,
   b: z.infer<typeof SwapRequest>,
+  by: string | null = null,
 ): Promise<SwapOutcome> {
   const room = await rooms.loaded(eventId);
   // Check and write in the room's queue: a round that starts meanwhile is seen here.
@@ -181,7 +187,11 @@ export async function swapInSession(
     }
     if (r.warnings.length && !b.confirm) return { kind: 'warnings', warnings: r.warnings };
     const quality = qualityAfterSwap(qualityOf(s), r);
-    const { event } = await commitPlan(ctx, tx, eventId, s.id, r.plan, quality);
+    const { event } = await commitPlan(ctx, tx, eventId, s.id, r.plan, quality, {
+      reason: 'swap',
+      by,
+      heldThrough: lastHeldRound(room.state, s.id),
+    });
     return { kind: 'ok', event, warnings: r.warnings };
   });
 }

@@ -12,6 +12,7 @@ import type { AppContext } from '../context.ts';
 import { findIntent } from '../db/repos/live.ts';
 import { fingerprint, readBasis, replanInput, type PlanBasis } from '../events/plan-basis.ts';
 import { commitPlan } from '../events/plans.ts';
+import { userOfClientKey } from '../events/history.ts';
 import { isRunning } from '../events/rules.ts';
 import { PlanningError, type PlanningResult } from '../planning/engine.ts';
 import { jobKey, PlanStopped } from '../planning/jobs.ts';
@@ -85,6 +86,7 @@ export async function replanIntent(
         basis.session.id,
         result.plan,
         result.quality,
+        { reason: 'replan', by: userOfClientKey(key.clientKey), heldThrough: room.state.round },
         key,
       );
       return { ok: true, seq };

@@ -269,12 +269,14 @@ export function replanRemaining(
     );
     const keptRounds = input.plan.slice(0, input.heldThrough + 1);
     const newRounds: PlannedRound[] = r.newRounds.map((round, k) => {
-      const template = input.plan[input.heldThrough + 1 + k];
+      const issues = isCafe
+        ? cafeIssues(input.plan[input.heldThrough + 1 + k], input.tables, input.issues)
+        : [];
       return {
         groups: round.map((g, t) => ({
           tableId: isCafe ? input.tables[t]!.id : null,
           spot: t + 1,
-          issueKey: isCafe ? (template?.groups[t]?.issueKey ?? null) : null,
+          issueKey: issues[t] ?? null,
           groupKey: null,
           participantIds: g.map((i) => ids[i]!),
         })),
@@ -298,6 +300,28 @@ export function replanRemaining(
     if (err instanceof InfeasibleError || err instanceof RangeError) throw planningError(err);
     throw err;
   }
+}
+
+/**
+ * The issue of each table in a re-planned café round: what the old plan had at that table (by id,
+ * so a table added or removed does not shift the others' issues); a table the old plan did not
+ * have (added since) gets the issue fewest tables discuss in that round.
+ */
+function cafeIssues(
+  template: PlannedRound | undefined,
+  tables: readonly EventTableTable[],
+  issues: readonly EventIssue[],
+): (string | null)[] {
+  const was = new Map(template?.groups.map((g) => [g.tableId, g.issueKey]) ?? []);
+  const out = tables.map((t) => was.get(t.id) ?? null);
+  const uses = new Map(issues.map((i) => [i.key, 0]));
+  for (const k of out) if (k !== null && uses.has(k)) uses.set(k, uses.get(k)! + 1);
+  return out.map((k) => {
+    if (k !== null || !issues.length) return k;
+    const least = issues.reduce((a, b) => (uses.get(b.key)! < uses.get(a.key)! ? b : a));
+    uses.set(least.key, uses.get(least.key)! + 1);
+    return least.key;
+  });
 }
 
 /**

@@ -8,11 +8,20 @@ import { splitError } from './fieldErrors.ts';
 import { proposeTables, sizesSummary, usualSize } from './tableProposal.ts';
 
 interface Row {
+  /** The saved table this row edits (its seating stays); none for a new table. */
+  id?: string;
   name: string;
   capacity: string;
 }
 
-/** Tables with names and capacities (replacing them clears the plans), then a host per table. */
+const rowsOf = (tables: EventDetail['tables']): Row[] =>
+  tables.map((x) => ({ id: x.id, name: x.name, capacity: String(x.capacity) }));
+
+/**
+ * Tables with names and capacities, saved by id: renaming keeps every seat; adding, removing or
+ * resizing re-plans a running session's rounds still to come (the server's tables.ts). Then a
+ * host per table.
+ */
 export function TablesSection({
   event,
   onChange,
@@ -23,9 +32,7 @@ export function TablesSection({
   peopleNonce: number;
 }) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<Row[]>(() =>
-    event.tables.map((x) => ({ name: x.name, capacity: String(x.capacity) })),
-  );
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(event.tables));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -56,15 +63,25 @@ export function TablesSection({
   const seats = rows.reduce((n, r) => n + (Number(r.capacity) || 0), 0);
 
   async function save() {
-    if (hasPlans && !window.confirm(t('events.tablesClearPlans'))) return;
+    // Only a change of which tables there are, or of their sizes, touches plans: not a rename.
+    const saved = new Map(event.tables.map((x) => [x.id, x.capacity]));
+    const structural =
+      rows.length !== event.tables.length ||
+      rows.some((r) => !r.id || saved.get(r.id) !== Number(r.capacity));
+    if (hasPlans && structural && !window.confirm(t('events.tablesClearPlans'))) return;
     setBusy(true);
     setGeneral(null);
     setStatus(null);
     try {
       const next = await eventsApi.setTables(
         event.id,
-        rows.map((r) => ({ name: r.name.trim(), capacity: Number(r.capacity) })),
+        rows.map((r) => ({
+          ...(r.id && { id: r.id }),
+          name: r.name.trim(),
+          capacity: Number(r.capacity),
+        })),
       );
+      setRows(rowsOf(next.tables));
       setErrors({});
       setStatus(t('events.saved'));
       onChange(next);
@@ -100,6 +117,7 @@ export function TablesSection({
   const applyProposal = (count: number, capacity: number) =>
     setRows((rs) =>
       Array.from({ length: count }, (_, i) => ({
+        ...(rs[i]?.id && { id: rs[i].id }),
         name: rs[i]?.name ?? t('events.tableDefaultName', { n: i + 1 }),
         capacity: String(capacity),
       })),

@@ -43,7 +43,7 @@ export const eventsApi = {
   create: (body: EventDraft) => call<EventDetail>('POST', '/api/events', body),
   get: (id: string, signal?: AbortSignal) => call<EventDetail>('GET', base(id), undefined, signal),
   update: (id: string, body: EventPatch) => call<EventDetail>('PATCH', base(id), body),
-  setTables: (id: string, tables: { name: string; capacity: number }[]) =>
+  setTables: (id: string, tables: { id?: string; name: string; capacity: number }[]) =>
     call<EventDetail>('PUT', `${base(id)}/tables`, { tables }),
   setHost: (id: string, tableId: string, participantId: string | null) =>
     call<EventDetail>('PUT', `${base(id)}/tables/${enc(tableId)}/host`, { participantId }),

@@ -7,8 +7,8 @@ import { ApiError } from '../api.ts';
  * `t` for a key built from a code the server sent, or null when the locale has no such key
  * (i18next answers a missing key with the key itself). Keeps the locale files out of this module.
  */
-function tOrNull(t: TFunction, key: string): string | null {
-  const s = (t as unknown as (k: string) => string)(key);
+function tOrNull(t: TFunction, key: string, values?: FieldErrorParams): string | null {
+  const s = (t as unknown as (k: string, v?: FieldErrorParams) => string)(key, values);
   return s === key ? null : s;
 }
 
@@ -31,7 +31,8 @@ export function errorMessage(t: TFunction, err: unknown): string {
 export function refusalMessage(t: TFunction, err: unknown): string {
   if (err instanceof ApiError && err.body && err.status >= 400 && err.status < 500) {
     if (err.status === 401 || err.status === 403 || err.status === 429) return errorMessage(t, err);
-    return tOrNull(t, `errors.codes.${err.body.error}`) ?? err.body.message;
+    // The values the sentence names (the running session, the table…) come with the code.
+    return tOrNull(t, `errors.codes.${err.body.error}`, err.body.params) ?? err.body.message;
   }
   return errorMessage(t, err);
 }

@@ -12,11 +12,17 @@ import {
 } from '../../../contract/events.ts';
 import { ErrorBody } from '../../../contract/common.ts';
 import type { App, AppContext } from '../../context.ts';
+import type { Actor } from '../../auth/policy.ts';
 import { ROUTE_ERRORS } from '../../http/errors.ts';
 import { eventFor } from '../../events/service.ts';
 import { cancelPlan, generatePlan, planProgress, swapInSession } from '../../events/plans.ts';
 import type { Rooms } from '../../events/rooms.ts';
 import { setSessionRules } from '../../events/changes.ts';
+import { planVersions, restorePlanVersion } from '../../events/history.ts';
+import { PlanRestoreResult, PlanVersionList, PlanVersionParams } from '../../../contract/plans.ts';
+
+/** Who a plan's version names: the signed-in user making the change. */
+export const byOf = (actor: Actor): string | null => (actor.kind === 'user' ? actor.userId : null);
 
 const update = { policy: { kind: 'resource', resource: 'event', action: 'update' } } as const;
 const tags = ['events'];
@@ -49,7 +55,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: Rooms): void {
     async (request, reply) => {
       const { eventId, sessionId } = request.params;
       const e = await eventFor(ctx, request.actor, eventId, 'update');
-      const out = await generatePlan(ctx, hub, e.id, sessionId, request.body);
+      const out = await generatePlan(ctx, hub, e.id, sessionId, request.body, byOf(request.actor));
       if (!out.ok)
         return reply
           .code(422)
@@ -94,6 +100,44 @@ export function planRoutes(app: App, ctx: AppContext, hub: Rooms): void {
     },
   );
 
+  app.get(
+    '/api/events/:eventId/sessions/:sessionId/plan/versions',
+    {
+      config: update,
+      schema: {
+        tags,
+        summary: "A session's plan history: every change with who, when and why",
+        params: SessionParams,
+        response: { 200: PlanVersionList, ...ROUTE_ERRORS },
+      },
+    },
+    async (request) => {
+      const { eventId, sessionId } = request.params;
+      const e = await eventFor(ctx, request.actor, eventId, 'update');
+      return { items: await planVersions(ctx, e.id, sessionId) };
+    },
+  );
+
+  app.post(
+    '/api/events/:eventId/sessions/:sessionId/plan/versions/:version/restore',
+    {
+      config: update,
+      schema: {
+        tags,
+        summary: "Restore a previous plan's rounds not yet held",
+        description:
+          "Held rounds never change: the restored plan is the held rounds as they were, then the version's later rounds. Refused (409 plan_not_restorable) when those seat a table or a person removed since, or the session has a different number of rounds; 409 rounds_all_held when no round is left.",
+        params: PlanVersionParams,
+        response: { 200: PlanRestoreResult, ...ROUTE_ERRORS, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { eventId, sessionId, version } = request.params;
+      const e = await eventFor(ctx, request.actor, eventId, 'update');
+      return restorePlanVersion(ctx, hub, e.id, sessionId, version, byOf(request.actor));
+    },
+  );
+
   app.put(
     '/api/events/:eventId/sessions/:sessionId/rules',
     {
@@ -131,7 +175,7 @@ export function planRoutes(app: App, ctx: AppContext, hub: Rooms): void {
       const { eventId, sessionId } = request.params;
       const b = request.body;
       const e = await eventFor(ctx, request.actor, eventId, 'update');
-      const out = await swapInSession(ctx, hub, e.id, sessionId, b);
+      const out = await swapInSession(ctx, hub, e.id, sessionId, b, byOf(request.actor));
       switch (out.kind) {
         case 'ok':
           return { event: out.event, warnings: out.warnings };

@@ -12,6 +12,7 @@ import {
   Participant,
   ParticipantInput,
   ParticipantList,
+  ParticipantParams,
   SessionParams,
   TableParams,
   TablesReplace,
@@ -26,12 +27,13 @@ import {
   addParticipant,
   addSession,
   deleteSession,
-  replaceTables,
   setTableHost,
   updateEvent,
 } from '../../events/changes.ts';
 import type { Rooms } from '../../events/rooms.ts';
-import { planRoutes } from './plan-routes.ts';
+import { saveTables } from '../../events/tables.ts';
+import { removeParticipant } from '../../events/people.ts';
+import { byOf, planRoutes } from './plan-routes.ts';
 
 const read = { policy: { kind: 'resource', resource: 'event', action: 'read' } } as const;
 const update = { policy: { kind: 'resource', resource: 'event', action: 'update' } } as const;
@@ -117,15 +119,17 @@ export function eventRoutes(app: App, ctx: AppContext, hub: Rooms): void {
       config: update,
       schema: {
         tags,
-        summary: 'Replace the tables (clears generated plans)',
+        summary: 'Save the tables (by id: renaming keeps every seat)',
+        description:
+          'Tables named by id are edited in place (their seating stays); tables without an id are added; tables left out are removed. A list without any id edits the tables in order. While a session is under way, its rounds still to come are re-planned for added, removed or resized tables (held rounds never change); a table seating people in the round under way cannot be removed (409 table_in_use). Café and group sessions not started lose their plan (kept in their history).',
         params: EventParams,
         body: TablesReplace,
-        response: { 200: EventDetail, ...ROUTE_ERRORS },
+        response: { 200: EventDetail, ...ROUTE_ERRORS, 409: ErrorBody, 422: ErrorBody },
       },
     },
     async (request) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
-      return replaceTables(ctx, hub, e, request.body.tables);
+      return saveTables(ctx, hub, e, request.body.tables, byOf(request.actor));
     },
   );
 
@@ -181,6 +185,25 @@ export function eventRoutes(app: App, ctx: AppContext, hub: Rooms): void {
     async (request, reply) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
       return reply.code(201).send(await addParticipant(ctx, hub, e, request.body));
+    },
+  );
+
+  app.delete(
+    '/api/events/:eventId/participants/:participantId',
+    {
+      config: update,
+      schema: {
+        tags,
+        summary: 'Remove a participant',
+        description:
+          'While a session is under way, its rounds still to come are re-planned without them in the same change; rounds already held keep them.',
+        params: ParticipantParams,
+        response: { 200: EventDetail, ...ROUTE_ERRORS, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (request) => {
+      const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
+      return removeParticipant(ctx, hub, e, request.params.participantId, byOf(request.actor));
     },
   );
 

@@ -103,6 +103,48 @@ export async function replaceTables(
     .execute();
 }
 
+/**
+ * Saves the tables in place (issue 12): a kept table keeps its id, so the plans that seat people
+ * at it stay right when it is renamed, moved or resized; `removed` tables are deleted. Plans are
+ * the caller's business (events/tables.ts decides which follow and which are cleared).
+ */
+export async function saveTables(
+  trx: Tx,
+  eventId: string,
+  kept: readonly Pick<EventTableTable, 'id' | 'name' | 'capacity' | 'position'>[],
+  added: EventTableTable[],
+  removed: readonly string[],
+): Promise<void> {
+  if (removed.length)
+    await ofEvent(trx, 'event_tables', eventId).delete().where('id', 'in', removed).execute();
+  for (const t of kept)
+    await ofEvent(trx, 'event_tables', eventId)
+      .update()
+      .set({ name: t.name, capacity: t.capacity, position: t.position })
+      .where('id', '=', t.id)
+      .execute();
+  await insertTables(trx, added);
+}
+
+/** Removes a participant: their device tokens and the table they hosted go with them. */
+export async function deleteParticipant(
+  trx: Tx,
+  eventId: string,
+  participantId: string,
+): Promise<boolean> {
+  await ofEvent(trx, 'event_tables', eventId)
+    .update()
+    .set({ host_participant_id: null })
+    .where('host_participant_id', '=', participantId)
+    .execute();
+  await deleteParticipantTokens(trx, eventId, participantId);
+  const r = await ofEvent(trx, 'participants', eventId)
+    .delete()
+    .where('id', '=', participantId)
+    .executeTakeFirst();
+  return touched(r) > 0;
+}
+
 export async function insertTables(trx: Tx, rows: EventTableTable[]): Promise<void> {
   if (rows.length) await trx.insertInto('event_tables').values(rows).execute();
 }

@@ -22,7 +22,8 @@ export type EventChild =
   | 'live_intents'
   | 'card_factor_assignments'
   | 'card_factor_current'
-  | 'event_overlap';
+  | 'event_overlap'
+  | 'plan_versions';
 
 /** Records whose parent is a coalition; changing one is always keyed by that coalition too. */
 export type CoalitionChild =
