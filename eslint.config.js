@@ -94,6 +94,7 @@ const coalitionChildren = [
   'challenges',
   'memberships',
   'coalition_factors',
+  'experience_patterns',
 ].join('|');
 /**
  * Issue 10, hole 8: every CSV is written by src/domain/csv/write.ts, which neutralises cells a

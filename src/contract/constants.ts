@@ -132,3 +132,23 @@ export const IMPORT_ENCODINGS = [
   'windows-1252',
   'windows-874',
 ] as const;
+
+/**
+ * Experience patterns (the spectrum of exploitation, docs/spectrum.md): how the person was paid
+ * and recruited, worst last. The same lists as the rule's (domain/analysis/spectrum.ts, checked
+ * equal by a test), here without zod so the phone can offer them.
+ */
+export const PATTERN_PAY = ['full', 'partly', 'never'] as const;
+export const PATTERN_RECRUITMENT = ['free', 'deceived', 'coerced'] as const;
+/** The ILO indicators of forced labour by number, 1 to 11 (ILO_INDICATORS[n - 1]). */
+export const ILO_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
+/** The spectrum of exploitation, lowest level first (the rule's SPECTRUM_LEVELS, checked equal). */
+export const SPECTRUM_LEVEL_CODES = [
+  'decent_work',
+  'labour_rights_violation',
+  'serious_exploitation',
+  'forced_labour',
+  'trafficking',
+] as const;
+/** The longest note on a pattern, in characters. */
+export const MAX_PATTERN_NOTES = 1000;

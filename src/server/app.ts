@@ -47,6 +47,7 @@ import { liveRoutes } from './live/routes.ts';
 import { sheetRoutes } from './api/sheets/routes.ts';
 import { overlapRoutes } from './api/overlap/routes.ts';
 import { factorRoutes } from './api/factors/routes.ts';
+import { patternRoutes } from './api/patterns/routes.ts';
 import { setupOpen, setupRoutes } from './api/setup/routes.ts';
 import { siteRoutes } from './api/site/routes.ts';
 import { LiveHub } from './live/hub.ts';
@@ -222,6 +223,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   sheetRoutes(app, ctx);
   factorRoutes(app, ctx);
   overlapRoutes(app, ctx);
+  patternRoutes(app, ctx);
 
   registerWebApp(app, opts.webRoot, () => setupOpen(ctx));
   await app.ready();

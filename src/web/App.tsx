@@ -15,6 +15,7 @@ import { InvitePage } from './members/InvitePage.tsx';
 import { MembersPage } from './members/MembersPage.tsx';
 import { ResetPage } from './members/ResetPage.tsx';
 import { SecondFactorPage } from './members/SecondFactorPage.tsx';
+import { PatternsPage } from './patterns/PatternsPage.tsx';
 import { ScreenPage } from './screen/ScreenPage.tsx';
 import {
   SheetManageRoute,
@@ -73,6 +74,11 @@ export function App() {
             </Route>
             <Route path="/directory/:id">
               {(params) => <OrganisationPage key={params.id} id={params.id} />}
+            </Route>
+            <Route path="/patterns">
+              <RequireSignIn>
+                <PatternsPage />
+              </RequireSignIn>
             </Route>
             <Route path="/events">
               <RequireSignIn>

@@ -62,6 +62,11 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavItem href="/events" current={location.startsWith('/events')}>
                 {t('events.listTitle')}
               </NavItem>
+              {me && (
+                <NavItem href="/patterns" current={location.startsWith('/patterns')}>
+                  {t('patterns.nav')}
+                </NavItem>
+              )}
               {me?.can.manageMembers && (
                 <NavItem href="/members" current={location.startsWith('/members')}>
                   {t('members.nav')}

@@ -93,6 +93,24 @@ async function challenge(w: World, v: Variant) {
   });
   return { id, coalitionId: w.c1, owningOrganisationId: w.orgA, visibility: vis(v) };
 }
+const PATTERN = {
+  form: 'ForcedLabour',
+  indicators: [7],
+  paid: 'full',
+  canLeave: true,
+  recruitment: 'free',
+  moved: false,
+};
+/** A fresh experience pattern owned by organisation A, in a form the list case filters on. */
+async function pattern(w: World, v: Variant, form = 'ForcedLabour') {
+  const id = await created(w, '/api/patterns', {
+    ...PATTERN,
+    form,
+    organisationId: w.orgA,
+    visibility: vis(v),
+  });
+  return { id, coalitionId: w.c1, owningOrganisationId: w.orgA, visibility: vis(v) };
+}
 /** What a create would make: a record of the actor's coalition and organisation. */
 const createTarget = (w: World, who: WorldActor, v: Variant): RecordAccess =>
   who.actor.kind === 'user'
@@ -371,6 +389,57 @@ export const CASES: Record<string, Case> = {
     async prepare(w, _who, v) {
       const r = await challenge(w, v);
       return { url: `/api/atlas/challenges/${r.id}`, record: r };
+    },
+  },
+  'GET /api/patterns': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await pattern(w, v, 'OrganRemoval');
+      return { url: '/api/patterns?form=OrganRemoval&limit=200', record: r, listed: r.id };
+    },
+  },
+  'GET /api/patterns/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await pattern(w, v);
+      return { url: `/api/patterns/${r.id}`, record: r };
+    },
+  },
+  'POST /api/patterns': {
+    varies: 'visibility',
+    async prepare(w, who, v) {
+      return {
+        url: '/api/patterns',
+        payload: { ...PATTERN, visibility: vis(v) },
+        record: createTarget(w, who, v),
+      };
+    },
+  },
+  'DELETE /api/patterns/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await pattern(w, v);
+      return { url: `/api/patterns/${r.id}`, record: r };
+    },
+  },
+  'POST /api/patterns/import': {
+    varies: 'visibility',
+    async prepare(w, who, v) {
+      const csv =
+        'form,paid,can_leave,indicators,recruitment,moved\nForcedLabour,full,yes,7,free,no\n';
+      return {
+        url: '/api/patterns/import',
+        payload: { csv, dryRun: true, visibility: vis(v) },
+        record: createTarget(w, who, v),
+      };
+    },
+  },
+  // Counts of the caller's own coalition's patterns, as far as they may read them: anyone signed
+  // in gets their coalition's (which patterns count is the list's policy, tested above).
+  'GET /api/patterns/distribution': {
+    varies: 'none',
+    async prepare() {
+      return { url: '/api/patterns/distribution', decide: (actor) => actor.kind === 'user' };
     },
   },
   // Aggregates: everyone may read some atlas (its public view at least); what they count is the

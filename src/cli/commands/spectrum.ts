@@ -3,51 +3,26 @@
  * over a CSV of anonymised experience patterns, for batch work and for checking the rule.
  */
 import type { Command } from 'commander';
+import { readRuleColumns, SPECTRUM_COLUMNS } from '../../domain/analysis/pattern-rows.ts';
 import {
   classifyPattern,
-  PAY,
   REASON_TEXT,
-  RECRUITMENT,
   type ExperiencePattern,
-  type Pay,
-  type Recruitment,
 } from '../../domain/analysis/spectrum.ts';
 import { readCsv } from '../csv-input.ts';
 import { CliError } from '../errors.ts';
 import { jsonLines } from './factors.ts';
 
-const COLUMNS = ['paid', 'can_leave', 'indicators', 'recruitment', 'moved'] as const;
-
-/** Parses one row; throws naming the line and the column. */
+/** Parses one row; throws naming the line and the column (the same reading as the server's import). */
 export function parsePattern(
   name: string,
   line: number,
   values: Record<string, string>,
 ): ExperiencePattern {
-  const bad = (column: string, what: string): never => {
-    throw new CliError(`${name}: line ${line}, column ${column}: ${what}`);
-  };
-  const oneOf = <T extends string>(column: string, allowed: readonly T[]): T => {
-    const raw = values[column] ?? '';
-    const v = raw.toLowerCase();
-    if (!(allowed as readonly string[]).includes(v))
-      bad(column, `${raw === '' ? 'empty' : `"${raw}"`}; expected ${allowed.join(' | ')}`);
-    return v as T;
-  };
-  const paid = oneOf<Pay>('paid', PAY);
-  const canLeave = oneOf('can_leave', ['yes', 'no'] as const) === 'yes';
-  const indicators: number[] = [];
-  for (const part of (values.indicators ?? '').split(';')) {
-    const p = part.trim();
-    if (p === '') continue;
-    const n = /^\d{1,2}$/.test(p) ? Number(p) : NaN;
-    if (!(n >= 1 && n <= 11))
-      bad('indicators', `"${p}" is not an ILO indicator number (1 to 11, separated by ;)`);
-    if (!indicators.includes(n)) indicators.push(n);
-  }
-  const recruitment = oneOf<Recruitment>('recruitment', RECRUITMENT);
-  const moved = oneOf('moved', ['yes', 'no'] as const) === 'yes';
-  return { paid, canLeave, indicators, recruitment, moved };
+  const r = readRuleColumns(values);
+  if (!r.ok)
+    throw new CliError(`${name}: line ${line}, column ${r.problem.column}: ${r.problem.what}`);
+  return r.pattern;
 }
 
 export function registerSpectrum(program: Command): void {
@@ -70,7 +45,7 @@ export function registerSpectrum(program: Command): void {
       if (form !== 'code' && form !== 'text')
         throw new CliError(`--reasons must be code or text (got "${opts.reasons}")`);
       const name = opts.in === '-' ? 'standard input' : opts.in;
-      const rows = await readCsv(opts.in, COLUMNS);
+      const rows = await readCsv(opts.in, SPECTRUM_COLUMNS);
       const patterns = rows.map(({ line, values }) => ({
         line,
         pattern: parsePattern(name, line, values),

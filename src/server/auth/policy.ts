@@ -18,7 +18,15 @@ export type Actor =
     };
 
 export type Resource =
-  'organisation' | 'event' | 'route' | 'challenge' | 'atlas' | 'member' | 'overlap' | 'factor';
+  | 'organisation'
+  | 'event'
+  | 'route'
+  | 'challenge'
+  | 'atlas'
+  | 'member'
+  | 'overlap'
+  | 'factor'
+  | 'pattern';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** Which records a rule covers: see db/scopes.ts (repositories turn scopes into SQL filters). */
@@ -122,6 +130,28 @@ export const POLICY: readonly Rule[] = [
   ),
   { resource: 'overlap', action: 'update', who: 'coordinator', scope: 'coalitionAll' },
   { resource: 'overlap', action: 'update', who: 'admin', scope: 'coalitionAll' },
+  // Experience patterns (spectrum of exploitation): anonymised, owned by the organisation that
+  // entered them, like routes. Read one by one inside the coalition only (no public rule: what the
+  // public may ever see of them is an aggregate). `update` is not granted: a pattern is removed and
+  // entered again.
+  ...members.flatMap((who) =>
+    (['coalitionShared', 'ownOrganisation'] as const).map(
+      (scope) => ({ resource: 'pattern', action: 'read', who, scope }) as const,
+    ),
+  ),
+  ...(['member', 'coordinator', 'admin'] as const).flatMap((who) =>
+    (['create', 'delete'] as const).map(
+      (action) =>
+        ({
+          resource: 'pattern',
+          action,
+          who,
+          scope: who === 'member' ? 'ownOrganisation' : 'coalitionAll',
+        }) as const,
+    ),
+  ),
+  { resource: 'pattern', action: 'read', who: 'coordinator', scope: 'coalitionAll' },
+  { resource: 'pattern', action: 'read', who: 'admin', scope: 'coalitionAll' },
   // Members (memberships and invitations): coordinators and admins list, invite, change, suspend
   // and remove the members of their own coalition; which roles they may hand out or touch is
   // ROLE_GRANTS below. `create` is inviting.

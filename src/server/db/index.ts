@@ -19,6 +19,7 @@ import * as m0013 from './migrations/0013_session_rules.ts';
 import * as m0014 from './migrations/0014_overlap.ts';
 import * as m0015 from './migrations/0015_factor_translations.ts';
 import * as m0016 from './migrations/0016_plan_versions.ts';
+import * as m0017 from './migrations/0017_experience_patterns.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_overlap': m0014,
   '0015_factor_translations': m0015,
   '0016_plan_versions': m0016,
+  '0017_experience_patterns': m0017,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.

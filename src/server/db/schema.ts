@@ -6,6 +6,7 @@ import type { ImportTables } from './schema-imports.ts';
 import type { FactorTables } from './schema-factors.ts';
 import type { LimitTables } from './schema-limits.ts';
 import type { PlanTables } from './schema-plans.ts';
+import type { PatternTables } from './schema-patterns.ts';
 
 /**
  * Table shapes as the database stores them. Timestamps are ISO-8601 UTC strings and booleans are
@@ -19,7 +20,8 @@ export interface Database
     ImportTables,
     FactorTables,
     LimitTables,
-    PlanTables {
+    PlanTables,
+    PatternTables {
   coalitions: CoalitionTable;
   users: UserTable;
   memberships: MembershipTable;

@@ -13,6 +13,7 @@ import { fieldsOf } from '../api/organisations/service.ts';
 import { DEMO_ORGANISATIONS } from './demo-data.ts';
 import { seedDemoEvent } from './demo-event.ts';
 import { seedDemoRoutes } from './demo-routes.ts';
+import { seedDemoPatterns } from './demo-patterns.ts';
 import { DEMO_LOGIN, DEMO_SLUG } from '../demo-login.ts';
 
 export { DEMO_LOGIN, DEMO_SLUG };
@@ -48,7 +49,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
     return { userId, coalitionId };
   });
   const admin = { kind: 'user', ...ids, role: 'admin', organisationId: null } as const;
-  await seedDemoEvent({ db, now: () => now }, admin);
+  const eventId = await seedDemoEvent({ db, now: () => now }, admin);
+  await seedDemoPatterns(db, ids.coalitionId, eventId, now);
   await seedDemoRoutes(db, ids.coalitionId, now);
   return { created: true, organisations: orgs.length };
 }

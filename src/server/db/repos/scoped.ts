@@ -27,7 +27,13 @@ export type EventChild =
 
 /** Records whose parent is a coalition; changing one is always keyed by that coalition too. */
 export type CoalitionChild =
-  'events' | 'organisations' | 'routes' | 'challenges' | 'memberships' | 'coalition_factors';
+  | 'events'
+  | 'organisations'
+  | 'routes'
+  | 'challenges'
+  | 'memberships'
+  | 'coalition_factors'
+  | 'experience_patterns';
 
 /**
  * `WHERE <column> = <id>` on any query builder. Kysely cannot type `.where` on a builder whose

@@ -1,0 +1,25 @@
+import type { NoteWarning } from '../../contract/atlas.ts';
+import type {
+  Distribution,
+  Pattern,
+  PatternDraft,
+  PatternImportResult,
+  PatternList,
+} from '../../contract/patterns.ts';
+import { qs, type Query } from '../atlas/api.ts';
+import { call } from '../http.ts';
+
+/** The experience patterns' calls (spectrum of exploitation). */
+export const patternsApi = {
+  list: (q: Query, signal?: AbortSignal) =>
+    call<PatternList>('GET', `/api/patterns${qs(q)}`, undefined, signal),
+  create: (body: Partial<PatternDraft>) => call<Pattern>('POST', '/api/patterns', body),
+  remove: (id: string) => call<undefined>('DELETE', `/api/patterns/${encodeURIComponent(id)}`),
+  distribution: (q: Query, signal?: AbortSignal) =>
+    call<Distribution>('GET', `/api/patterns/distribution${qs(q)}`, undefined, signal),
+  importCsv: (csv: string, dryRun: boolean, eventId: string | null) =>
+    call<PatternImportResult>('POST', '/api/patterns/import', { csv, dryRun, eventId }),
+  /** The same check as route notes: what looks like it could identify a person. */
+  checkNotes: (notes: string, signal?: AbortSignal) =>
+    call<{ warnings: NoteWarning[] }>('POST', '/api/atlas/notes-check', { notes }, signal),
+};
