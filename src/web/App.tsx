@@ -22,6 +22,7 @@ import {
   SheetPrintRoute,
   SheetWallRoute,
   SheetsIndexRoute,
+  SheetsOverviewRoute,
 } from './sheets/routes.tsx';
 import { FlashProvider } from './shell/flash.tsx';
 import { Layout } from './Layout.tsx';
@@ -33,8 +34,11 @@ export function App() {
   // A café sheet on the projector, and on paper: full page too.
   const [wall, w] = useRoute('/screen/:id/sheet/:issueKey');
   const [print, pr] = useRoute('/events/:id/sheets/:issueKey/print');
+  // Every sheet at once (or in rotation) on the wall.
+  const [overview, ov] = useRoute('/screen/:id/sheets');
   if (projector) return <ScreenPage key={screen.id} id={screen.id} />;
   if (wall) return <SheetWallRoute key={w.id + w.issueKey} eventId={w.id} issueKey={w.issueKey} />;
+  if (overview) return <SheetsOverviewRoute key={ov.id} eventId={ov.id} />;
   if (print) return <SheetPrintRoute eventId={pr.id} issueKey={pr.issueKey} />;
   return (
     <SessionProvider>

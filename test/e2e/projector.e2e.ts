@@ -12,8 +12,11 @@ import { roster150, roster150Csv } from '../support/roster-names.ts';
 import { DEMO_ADMIN, RESULTS, screenshots, startHarness, type Harness } from './harness.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844, mobile: true };
+const PROJECTOR = { width: 1920, height: 1080 };
 let h: Harness;
 let eventId = '';
+let cafe: EventDetail['sessions'][number];
 
 beforeAll(async () => {
   h = await startHarness();
@@ -58,15 +61,31 @@ const readBoard = (page: Page): Promise<BoardState> =>
     };
   });
 
+async function signIn(page: Page) {
+  await page.goto(`${h.url}/login`);
+  await page.getByLabel('Email').fill(DEMO_ADMIN.email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Organisation directory' }).waitFor();
+}
+
+/** The event's join code, as the projector shows it (read once through the API). */
+let code = '';
+async function joinCode(): Promise<string> {
+  if (!code) {
+    const { page } = await h.newPage(DESKTOP);
+    await signIn(page);
+    const res = await page.request.get(`${h.url}/api/events/${eventId}`);
+    code = ((await res.json()) as EventDetail).joinCode;
+  }
+  return code;
+}
+
 describe('the projector board for a room of 150', () => {
   it('sets up a café for 150 people at 15 tables and starts it', async () => {
     const { page } = await h.newPage(DESKTOP);
     page.setDefaultTimeout(30_000);
-    await page.goto(`${h.url}/login`);
-    await page.getByLabel('Email').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Organisation directory' }).waitFor();
+    await signIn(page);
     const api = async <T>(method: 'POST' | 'PUT', url: string, data: object): Promise<T> => {
       const res = await page.request.fetch(`${h.url}${url}`, { method, data });
       expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
@@ -92,6 +111,7 @@ describe('the projector board for a room of 150', () => {
       minutesPerRound: 10,
     });
     const s = withSession.sessions[0]!;
+    cafe = s;
     const planned = await api<EventDetail>('POST', `/api/events/${ev.id}/sessions/${s.id}/plan`, {
       seed: 1,
       timeLimitSeconds: 2,
@@ -99,6 +119,7 @@ describe('the projector board for a room of 150', () => {
     expect(planned.sessions[0]!.plan![0]!.groups.flatMap((g) => g.participantIds)).toHaveLength(
       150,
     );
+    cafe = planned.sessions[0]!;
     await page.goto(`${h.url}/events/${ev.id}/facilitate`);
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByTestId('console-round').filter({ hasText: 'Round 1 of 3' }).waitFor();
@@ -111,11 +132,7 @@ describe('the projector board for a room of 150', () => {
     const { page } = await h.newPage(DESKTOP);
     page.setDefaultTimeout(20_000);
     // the projector runs in the facilitator's browser (signed in)
-    await page.goto(`${h.url}/login`);
-    await page.getByLabel('Email').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Organisation directory' }).waitFor();
+    await signIn(page);
     await page.setViewportSize(size);
     await page.goto(`${h.url}/screen/${eventId}`);
     await page.getByTestId('screen-round').filter({ hasText: 'Round 1 of 3' }).waitFor();
@@ -171,6 +188,176 @@ describe('the projector board for a room of 150', () => {
     );
     expect(loaded.some((f) => f.includes('Thai'))).toBe(true);
     expect(loaded.some((f) => f.includes('SC'))).toBe(true);
+  });
+
+  it('tablemates see their table’s sheet live on their phones, told apart from earlier groups', async () => {
+    const people = (await (await fetch(`${h.url}/api/join/${await joinCode()}`)).json()).roster as {
+      id: string;
+      name: string;
+    }[];
+    const twins = new Set(
+      roster150()
+        .slice(137)
+        .map((p) => p.name),
+    );
+    // two people at one table in round 1, with names nobody else has
+    const group = cafe.plan![0]!.groups.find(
+      (g) =>
+        g.participantIds.filter((id) => !twins.has(people.find((p) => p.id === id)!.name)).length >=
+        2,
+    )!;
+    const [a, b] = group.participantIds
+      .map((id) => people.find((p) => p.id === id)!)
+      .filter((p) => !twins.has(p.name));
+    const phones = [];
+    for (const person of [a!, b!]) {
+      const { page } = await h.newPage(PHONE);
+      page.setDefaultTimeout(20_000);
+      await page.goto(`${h.url}/j/${await joinCode()}`);
+      await page.getByRole('heading', { level: 1, name: 'Who are you?' }).waitFor();
+      // the roster's scripts have their faces on the phone too (Chinese: its rules load on demand)
+      for (const family of ['Mosaic Thai', 'Mosaic Scripts', 'Mosaic Myanmar', 'Noto Sans SC'])
+        await expect
+          .poll(
+            () =>
+              page.evaluate(async (fam) => {
+                await document.fonts.ready;
+                return [...document.fonts].some(
+                  (f) => f.status === 'loaded' && f.family.includes(fam),
+                );
+              }, family),
+            { message: family, timeout: 10_000 },
+          )
+          .toBe(true);
+      await page.getByLabel('Find your name').fill(person.name);
+      await page.getByRole('radio').first().check();
+      await page.getByRole('button', { name: 'This is me' }).click();
+      await page.getByRole('button', { name: 'Go to the event' }).click();
+      await page.getByTestId('phone-sheet').waitFor();
+      phones.push(page);
+    }
+    const [pa, pb] = phones as [Page, Page];
+    // First group at the sheet: one clear line, no "(0)" and no "Nothing yet" below a note.
+    await pb
+      .getByTestId('earlier')
+      .filter({ hasText: 'yours is the first at this sheet' })
+      .waitFor();
+    expect(await pb.getByText('What earlier groups said').count()).toBe(0);
+    await pb.getByText('Your table this round (0)').waitFor();
+    // The wall of every sheet, open on the projector before the card is added.
+    const { page: wall } = await h.newPage(PROJECTOR);
+    wall.setDefaultTimeout(20_000);
+    await signIn(wall);
+    await wall.goto(`${h.url}/screen/${eventId}/sheets`);
+    await wall.getByTestId('sheets-overview').waitFor();
+    const issueCount = (await (await wall.request.get(`${h.url}/api/events/${eventId}`)).json())
+      .issues.length as number;
+    expect(await wall.getByTestId('sov-tile').count()).toBe(issueCount);
+    expect(issueCount).toBeGreaterThan(5);
+    await pa.getByLabel('Your idea (one per card)').fill('Debt to the recruiter before departure');
+    await pa.getByRole('button', { name: 'Add card' }).click();
+    // …and the tablemate's phone shows it, live, as the table's, not as an earlier group's.
+    const mates = pb.getByTestId('table-sheet');
+    await mates
+      .getByTestId('table-card')
+      .filter({ hasText: 'Debt to the recruiter before departure' })
+      .waitFor();
+    await pb.getByText('Your table this round (1)').waitFor();
+    expect(await pb.getByTestId('earlier').getByText('Debt to the recruiter').count()).toBe(0);
+    await pa.getByTestId('my-card').filter({ hasText: 'Debt to the recruiter' }).waitFor();
+    await mates.scrollIntoViewIfNeeded();
+    await shot(pb, 'phone-tablemate-sheet');
+    // …and on the wall, live, in its issue's tile; the whole grid fits the screen.
+    const topic = (await pb
+      .getByRole('heading', { level: 2, name: /^Sheet: / })
+      .textContent())!.replace('Sheet: ', '');
+    await wall
+      .getByTestId('sov-tile')
+      .filter({ hasText: topic })
+      .getByTestId('sov-card')
+      .filter({ hasText: 'Debt to the recruiter before departure' })
+      .waitFor();
+    const fits = await wall.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="sov-tile"]')].every(
+        (el) => el.getBoundingClientRect().bottom <= window.innerHeight,
+      ),
+    );
+    expect(fits).toBe(true);
+    await shot(wall, 'sheets-wall-grid');
+    // One sheet at a time, turning by the clock.
+    await wall.goto(`${h.url}/screen/${eventId}/sheets?rotate=5`);
+    await wall.getByTestId('sov-tile').first().waitFor();
+    expect(await wall.getByTestId('sov-tile').count()).toBe(1);
+    const firstShown = await wall.getByTestId('sov-tile').getAttribute('aria-label');
+    await expect
+      .poll(() => wall.getByTestId('sov-tile').getAttribute('aria-label'), { timeout: 12_000 })
+      .not.toBe(firstShown);
+  });
+
+  it('swap lists are sorted, searchable and show organisations; a networking swap says nothing of hosting', async () => {
+    const { page } = await h.newPage(DESKTOP);
+    page.setDefaultTimeout(30_000);
+    await signIn(page);
+    const api = async <T>(method: 'POST' | 'PUT' | 'GET', url: string, data?: object) => {
+      const res = await page.request.fetch(`${h.url}${url}`, { method, data });
+      expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
+      return (await res.json()) as T;
+    };
+    // A networking session, and a café host among its people.
+    const withNet = await api<EventDetail>('POST', `/api/events/${eventId}/sessions`, {
+      kind: 'networking',
+      title: 'Speed networking',
+      rounds: 2,
+      minutesPerRound: 5,
+    });
+    const net = withNet.sessions.find((x) => x.kind === 'networking')!;
+    await api('POST', `/api/events/${eventId}/sessions/${net.id}/plan`, {
+      seed: 2,
+      timeLimitSeconds: 2,
+    });
+    const host = roster150()[20]!; // a name nobody shares
+    const everyone = await api<{ items: { id: string; name: string }[] }>(
+      'GET',
+      `/api/events/${eventId}/participants`,
+    );
+    const hostId = everyone.items.find((p) => p.name === host.name)!.id;
+    await api('PUT', `/api/events/${eventId}/tables/${withNet.tables[0]!.id}/host`, {
+      participantId: hostId,
+    });
+
+    await page.goto(`${h.url}/events/${eventId}`);
+    const card = page.getByTestId('session').filter({ hasText: 'Speed networking' });
+    await card.locator('summary', { hasText: 'Swap two people' }).click();
+    const first = card.getByLabel('First person', { exact: true });
+    // sorted by name, each with organisation and place
+    const labels = await first.locator('option').allTextContents();
+    const names = labels.slice(1);
+    expect(names).toHaveLength(150);
+    const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+    const byName = names.map((l) => l.split(' — ')[0]!);
+    expect(byName).toEqual([...byName].sort(collator.compare));
+    for (const l of names) expect(l).toMatch(/^.+ — .+ · Spot \d+$/);
+    // a shared name is told apart by organisation
+    const twin = roster150()[137]!;
+    await card.getByLabel('Find the first person (name or organisation)').fill(twin.name);
+    expect(await first.locator('option').count()).toBe(3); // "Choose a person" + the two
+    // accents and case do not matter: "nguyen" finds Nguyễn
+    await card.getByLabel('Find the first person (name or organisation)').fill('nguyen thi hoa');
+    await expect.poll(() => first.inputValue()).not.toBe('');
+    expect(await first.locator('option:checked').textContent()).toMatch(/^Nguyễn Thị Hoa — /);
+    // the host of a café table, swapped in speed networking
+    await card.getByLabel('Find the first person (name or organisation)').fill(host.name);
+    await expect.poll(() => first.inputValue()).toBe(hostId);
+    const other = names.find((l) => !l.startsWith(host.name))!;
+    await card.getByLabel('Second person', { exact: true }).selectOption({ label: other });
+    await card.getByRole('button', { name: 'Swap', exact: true }).click();
+    const outcome = card.locator('.alert');
+    await outcome.first().waitFor();
+    const said = (await outcome.allTextContents()).join(' ');
+    console.log(`[e2e] networking swap of a café host: ${said}`);
+    expect(said).not.toMatch(/host/i);
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'swap-list');
   });
 
   it('has no serious accessibility findings and no stray requests', () => {

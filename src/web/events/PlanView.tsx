@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail, EventSession, Participant } from '../../contract/events.ts';
+import { displayName, nameQualifiers } from '../live/names.ts';
 
 /** A plan, one round at a time: where each group sits, on what, and who is in it. */
 export function PlanView({
@@ -18,6 +19,7 @@ export function PlanView({
   const r = Math.min(round, Math.max(0, plan.length - 1));
   const groups = plan[r]?.groups ?? [];
   const byId = new Map(participants.map((p) => [p.id, p]));
+  const qualifiers = nameQualifiers(participants);
   const tableName = (id: string | null) =>
     id ? event.tables.find((x) => x.id === id)?.name : undefined;
   const topic = (issueKey: string | null, groupKey: string | null) =>
@@ -53,7 +55,10 @@ export function PlanView({
             </p>
             <p className="plan-people">
               {g.participantIds
-                .map((id) => byId.get(id)?.name ?? t('events.unknownPerson'))
+                .map((id) => {
+                  const p = byId.get(id);
+                  return p ? displayName(p, qualifiers) : t('events.unknownPerson');
+                })
                 .join(', ')}
             </p>
           </li>

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail, EventSession, Participant } from '../../contract/events.ts';
 import { ApiError } from '../api.ts';
 import { errorExtra } from '../live/http.ts';
 import { eventsApi } from './api.ts';
 import { splitError } from './fieldErrors.ts';
+import { byName, matchesPerson, nameQualifiers } from '../live/names.ts';
 
 /**
  * Swap two people in one round. A swap that makes a repeat meeting or breaks a rule comes back
@@ -21,7 +22,7 @@ export function SwapForm({
   participants: readonly Participant[];
   onChange(e: EventDetail): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [round, setRound] = useState(0);
   const [a, setA] = useState('');
   const [b, setB] = useState('');
@@ -29,9 +30,29 @@ export function SwapForm({
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const inPlan = new Set(session.plan?.[round]?.groups.flatMap((g) => g.participantIds) ?? []);
-  const people = participants.filter((p) => inPlan.has(p.id));
   const sid = session.id;
+  // Everyone placed in this round, by name, each with where they sit in it ("Table 4", "Spot 12").
+  const people = useMemo(() => {
+    const where = new Map<string, string>();
+    for (const g of session.plan?.[round]?.groups ?? []) {
+      const table = g.tableId ? event.tables.find((x) => x.id === g.tableId)?.name : undefined;
+      const place =
+        session.kind !== 'networking' && table ? table : t('events.spotN', { n: g.spot });
+      for (const id of g.participantIds) where.set(id, place);
+    }
+    const qualifiers = nameQualifiers(participants);
+    return byName(
+      participants.filter((p) => where.has(p.id)),
+      i18n.language,
+    ).map((p) => ({
+      person: p,
+      label: t('events.swapOption', {
+        name: p.name,
+        organisation: qualifiers.get(p.id) ?? p.organisation,
+        place: where.get(p.id) ?? '',
+      }),
+    }));
+  }, [session, round, event.tables, participants, i18n.language, t]);
 
   async function swap(confirm: boolean) {
     setBusy(true);
@@ -68,18 +89,21 @@ export function SwapForm({
     setDone(null);
   };
 
-  const pick = (id: string, label: string, value: string, set: (v: string) => void) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => (set(e.target.value), reset())}>
-        <option value="">{t('events.swapChoose')}</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-    </div>
+  const pick = (
+    id: string,
+    label: string,
+    find: string,
+    value: string,
+    set: (v: string) => void,
+  ) => (
+    <PersonPicker
+      id={id}
+      label={label}
+      find={find}
+      value={value}
+      people={people}
+      onChange={(v) => (set(v), reset())}
+    />
   );
 
   return (
@@ -102,8 +126,8 @@ export function SwapForm({
               ))}
             </select>
           </div>
-          {pick(`swap-a-${sid}`, t('events.swapA'), a, setA)}
-          {pick(`swap-b-${sid}`, t('events.swapB'), b, setB)}
+          {pick(`swap-a-${sid}`, t('events.swapA'), t('events.swapFindA'), a, setA)}
+          {pick(`swap-b-${sid}`, t('events.swapB'), t('events.swapFindB'), b, setB)}
         </div>
         <button type="submit" className="btn btn-quiet" disabled={busy}>
           {t('events.swapSubmit')}
@@ -137,5 +161,64 @@ export function SwapForm({
         </div>
       </form>
     </details>
+  );
+}
+
+interface Option {
+  person: Participant;
+  label: string;
+}
+
+/** One person of the round: type part of a name or organisation, then choose from what matches. */
+function PersonPicker({
+  id,
+  label,
+  find,
+  value,
+  people,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  /** The search box's label. */
+  find: string;
+  value: string;
+  people: readonly Option[];
+  onChange(v: string): void;
+}) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  // the chosen person stays listed while the search looks for someone else
+  const shown = people.filter((o) => o.person.id === value || matchesPerson(o.person, q));
+  const matches = shown.filter((o) => o.person.id !== value || matchesPerson(o.person, q)).length;
+  return (
+    <div className="field swap-pick">
+      <label htmlFor={`${id}-q`}>{find}</label>
+      <input
+        id={`${id}-q`}
+        type="search"
+        autoComplete="off"
+        value={q}
+        aria-describedby={`${id}-n`}
+        onChange={(e) => {
+          setQ(e.target.value);
+          // one match: choose it, so a typed name is enough
+          const only = people.filter((o) => matchesPerson(o.person, e.target.value));
+          if (only.length === 1 && only[0]!.person.id !== value) onChange(only[0]!.person.id);
+        }}
+      />
+      <p id={`${id}-n`} className="hint small" aria-live="polite">
+        {t('events.swapMatches', { count: matches, total: people.length })}
+      </p>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('events.swapChoose')}</option>
+        {shown.map((o) => (
+          <option key={o.person.id} value={o.person.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../contract/events.ts';
 import { PlanProgressLine } from '../events/PlanProgress.tsx';
+import { matchesPerson } from '../live/names.ts';
 
 /**
  * Who has joined, live; mark late arrivals present and no-shows absent, then re-plan the rounds
@@ -33,10 +34,9 @@ export function PeoplePanel({
   const joined = participants.filter((p) => p.joined).length;
   const absent = participants.filter((p) => p.status === 'absent').length;
   const shown = useMemo(() => {
-    const c = new Intl.Collator(i18n.language, { sensitivity: 'base' });
-    const s = q.trim().toLocaleLowerCase();
+    const c = new Intl.Collator(i18n.language, { sensitivity: 'base', numeric: true });
     return participants
-      .filter((p) => !s || `${p.name} ${p.organisation}`.toLocaleLowerCase().includes(s))
+      .filter((p) => matchesPerson(p, q))
       .sort((a, b) => Number(b.joined) - Number(a.joined) || c.compare(a.name, b.name));
   }, [participants, q, i18n.language]);
 

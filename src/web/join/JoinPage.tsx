@@ -8,6 +8,8 @@ import { fieldErrorText } from '../shell/errors.ts';
 import { joinError } from './errors.ts';
 import { loadMe, saveMe } from './me.ts';
 import { RejoinForm } from './RejoinForm.tsx';
+import { byName, matchesPerson } from '../live/names.ts';
+import { hasHan, useHanFont } from '../sheets/cjk.ts';
 
 type Stage =
   | { kind: 'loading' }
@@ -83,13 +85,17 @@ function Pick({
   const [taken, setTaken] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const people = useMemo(() => {
-    const collator = new Intl.Collator(i18n.language, { sensitivity: 'base' });
-    const q = query.trim().toLocaleLowerCase();
-    return info.roster
-      .filter((p) => !q || `${p.name} ${p.organisation}`.toLocaleLowerCase().includes(q))
-      .sort((a, b) => collator.compare(a.name, b.name));
-  }, [info.roster, query, i18n.language]);
+  // by name in the reader's collation; a search ignores accents and case ("nguyen" finds Nguyễn)
+  const people = useMemo(
+    () =>
+      byName(
+        info.roster.filter((p) => matchesPerson(p, query)),
+        i18n.language,
+      ),
+    [info.roster, query, i18n.language],
+  );
+
+  useHanFont(hasHan(info.roster.flatMap((p) => [p.name, p.organisation])));
 
   async function claim(id: string) {
     const person = info.roster.find((p) => p.id === id);

@@ -11,6 +11,7 @@ import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
 import { Announcer } from '../live/Announcer.tsx';
 import { livePersistence, loadMe, type Membership } from './me.ts';
 import { PhoneSheet } from '../sheets/PhoneSheet.tsx';
+import { hasHan, useHanFont } from '../sheets/cjk.ts';
 
 /** /live/:eventId — where to go now, how long is left, what comes next. Works from the last
  * schedule kept on the phone when the network is gone. */
@@ -29,7 +30,16 @@ export function LivePage({ eventId }: { eventId: string }) {
   const view = useLiveView(client);
   const now = useServerNow(client, 250);
 
-  const eventName = view.snapshot?.event.name;
+  const snap = view.snapshot;
+  // The names a phone shows (tablemates, partners, its own) may be Chinese: load that face then.
+  useHanFont(
+    hasHan([
+      snap?.event.name,
+      snap?.state.message?.text,
+      ...(snap?.participants ?? []).flatMap((p) => [p.name, p.organisation]),
+    ]),
+  );
+  const eventName = snap?.event.name;
   useEffect(() => {
     document.title = `${eventName ?? t('join.liveTitle')} · Mosaic`;
   }, [eventName, t]);

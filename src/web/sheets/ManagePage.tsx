@@ -39,6 +39,14 @@ export function SheetsIndexPage({ eventId }: { eventId: string }) {
       </p>
       <h1 id="shm-title">{t('sheets.manage.indexTitle')}</h1>
       <p>{t('sheets.manage.indexIntro')}</p>
+      <p className="shm-links">
+        <a href={`/screen/${eventId}/sheets`} target="_blank" rel="noreferrer">
+          {t('sheets.overview.open')}
+        </a>
+        <a href={`/screen/${eventId}/sheets?rotate`} target="_blank" rel="noreferrer">
+          {t('sheets.overview.openRotate')}
+        </a>
+      </p>
       <ul className="shm-index">
         {snap.event.issues.map((i) => {
           const n = sheetView(snap.cards ?? [], [], i.key).length;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card } from '../../contract/cards.ts';
 import type { Snapshot } from '../../contract/live.ts';
@@ -17,17 +17,15 @@ import {
   tagCount,
   type Tags,
 } from '../../core/cards.ts';
-import { hostsSheet } from '../../core/placement.ts';
+import { currentSession, hostsSheet, placeNow } from '../../core/placement.ts';
 import { editIntent, sheetView, type ShownCard } from '../../core/sheet.ts';
 import { handoverOf } from '../../core/snapshot.ts';
-import { countByKindAndLevel, newCardId, newest } from './view.ts';
+import { countByKindAndLevel, newCardId, newest, splitSheet } from './view.ts';
 import { TagCheckboxes } from './TagCheckboxes.tsx';
+import { hasHan, useHanFont } from './cjk.ts';
 import './sheet-phone.css';
 
 type Send = (intent: Parameters<LiveClient['send']>[0]) => Promise<IntentResult>;
-
-/** Chinese characters: their font is fetched only when a card shows some (see sheet-phone.css). */
-const HAN = /\p{Script=Han}/u;
 
 interface Props {
   client: LiveClient;
@@ -40,22 +38,22 @@ interface Props {
 }
 
 /**
- * The café sheet on a participant's phone: what earlier groups said, then a card in a few taps.
- * Cards typed offline stay in the live client's outbox (IndexedDB) and show "waiting to send".
+ * The café sheet on a participant's phone: what earlier groups said; what this table adds in this
+ * round, live, from every tablemate's phone; then a card in a few taps. Cards typed offline stay
+ * in the live client's outbox (IndexedDB) and show "waiting to send".
  */
 export function PhoneSheet({ client, view, snap, issueKey, topic, participantId }: Props) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const cards = sheetView(snap.cards ?? [], view.outbox, issueKey);
   const mine = new Set(view.myCardIds);
-  const earlier = cards.filter((c) => !mine.has(c.id));
   const note = handoverOf(snap.handovers, issueKey);
-  const han = cards.some((c) => HAN.test(c.text)) || HAN.test(note?.text ?? '');
-  useEffect(() => {
-    if (han) void import('./cjk.css');
-  }, [han]);
+  const who = participantId ?? view.participantId;
+  const place = placeNow(snap.state, currentSession(snap) ?? undefined, who);
+  const { ours, earlier, ourNote, earlierNote } = splitSheet(cards, note, place, mine);
+  useHanFont(hasHan([...cards.map((c) => c.text), note?.text]));
   // The hand-over note is the table host's (ROOM_POLICY on the server): others are not offered it.
-  const host = hostsSheet(snap, participantId ?? view.participantId, issueKey);
+  const host = hostsSheet(snap, who, issueKey);
   // A refused note is told in its form, or here if the form is gone (the phone stopped hosting
   // while the note waited offline).
   const [noteError, setNoteError] = useState<string | null>(null);
@@ -74,7 +72,8 @@ export function PhoneSheet({ client, view, snap, issueKey, topic, participantId 
       <h2 id="sh-ph-title" className="sh-ph-title">
         {t('sheets.phone.title', { topic })}
       </h2>
-      <Earlier cards={earlier} note={note} snap={snap} />
+      <Earlier cards={earlier} note={earlierNote} snap={snap} />
+      <TableCards cards={ours} mine={mine} note={ourNote} snap={snap} send={send} />
       <AddCard
         onAdd={({ tags, ...fields }) =>
           void send({
@@ -97,11 +96,10 @@ export function PhoneSheet({ client, view, snap, issueKey, topic, participantId 
           {noteError}
         </p>
       )}
-      <MyCards cards={cards.filter((c) => mine.has(c.id))} snap={snap} send={send} />
       {host && (
         <HandoverForm
-          key={note?.at ?? 0}
-          initial={note?.text ?? ''}
+          key={ourNote?.at ?? 0}
+          initial={ourNote?.text ?? ''}
           offline={view.link !== 'online'}
           refused={noteError}
           onSave={(text) => send({ type: 'handover', issueKey, text })}
@@ -122,6 +120,12 @@ function Earlier({
 }) {
   const { t } = useTranslation();
   const counts = countByKindAndLevel(cards);
+  if (cards.length === 0 && !note)
+    return (
+      <p className="sh-ph-box sh-ph-muted" data-testid="earlier">
+        {t('sheets.phone.earlierNone')}
+      </p>
+    );
   return (
     <details className="sh-ph-box" open data-testid="earlier">
       <summary>{t('sheets.phone.earlierTitle', { count: cards.length })}</summary>
@@ -133,9 +137,7 @@ function Earlier({
           <p>{note.text}</p>
         </div>
       )}
-      {cards.length === 0 ? (
-        <p className="sh-ph-muted">{t('sheets.phone.earlierNone')}</p>
-      ) : (
+      {cards.length > 0 && (
         <>
           <table className="sh-ph-counts">
             <caption className="visually-hidden">{t('sheets.countsCaption')}</caption>
@@ -283,14 +285,36 @@ function Choice<T extends string>({
   );
 }
 
-function MyCards({ cards, snap, send }: { cards: ShownCard[]; snap: Snapshot; send: Send }) {
+/**
+ * This table's sheet in this round, live: every tablemate's cards as they are added, and the
+ * phone's own cards (edit, delete, undo); this group's hand-over note once its host writes one.
+ */
+function TableCards({
+  cards,
+  mine,
+  note,
+  snap,
+  send,
+}: {
+  cards: ShownCard[];
+  mine: ReadonlySet<string>;
+  note: ReturnType<typeof handoverOf>;
+  snap: Snapshot;
+  send: Send;
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
   const [undo, setUndo] = useState<string | null>(null);
-  if (cards.length === 0 && !undo) return null;
   return (
-    <div className="sh-ph-box">
-      <h3 className="sh-ph-subtitle">{t('sheets.phone.mine', { count: cards.length })}</h3>
+    <div className="sh-ph-box" data-testid="table-sheet">
+      <h3 className="sh-ph-subtitle">{t('sheets.phone.tableTitle', { count: cards.length })}</h3>
+      {note && (
+        <div className="sh-ph-note" data-testid="table-handover">
+          <p className="sh-ph-label">{t('sheets.phone.tableNote')}</p>
+          <p>{note.text}</p>
+        </div>
+      )}
+      {cards.length === 0 && !undo && <p className="sh-ph-muted">{t('sheets.phone.tableNone')}</p>}
       {undo && (
         <p className="sh-ph-undo" role="status">
           {t('sheets.phone.deleted')}{' '}
@@ -306,48 +330,55 @@ function MyCards({ cards, snap, send }: { cards: ShownCard[]; snap: Snapshot; se
           </button>
         </p>
       )}
-      <ul className="sh-ph-cards" data-testid="my-cards">
-        {cards.map((c) => (
-          <li key={c.id} className={`sh-ph-card sh-${c.kind}`} data-testid="my-card">
-            {editing === c.id ? (
-              <EditCard
-                card={c}
-                onCancel={() => setEditing(null)}
-                onSave={(fields) => {
-                  // A card still waiting to send is edited too: the edit queues behind its add
-                  // (SYNC-10 in docs/sync-spec.md) and both go, in order, when the phone is back.
-                  const intent = editIntent(c, fields);
-                  if (intent) void send(intent);
-                  setEditing(null);
-                }}
-              />
-            ) : (
-              <>
-                <CardBody card={c} tables={snap.event.tables} />
-                {c.pending && (
-                  <p className="sh-ph-pending" data-testid="pending">
-                    {t('sheets.pending')}
+      <ul className="sh-ph-cards" data-testid="my-cards" aria-live="polite">
+        {cards.map((c) =>
+          !mine.has(c.id) ? (
+            <li key={c.id} className={`sh-ph-card sh-${c.kind}`} data-testid="table-card">
+              <CardBody card={c} tables={snap.event.tables} />
+            </li>
+          ) : (
+            <li key={c.id} className={`sh-ph-card sh-${c.kind}`} data-testid="my-card">
+              {editing === c.id ? (
+                <EditCard
+                  card={c}
+                  onCancel={() => setEditing(null)}
+                  onSave={(fields) => {
+                    // A card still waiting to send is edited too: the edit queues behind its add
+                    // (SYNC-10 in docs/sync-spec.md) and both go, in order, when the phone is back.
+                    const intent = editIntent(c, fields);
+                    if (intent) void send(intent);
+                    setEditing(null);
+                  }}
+                />
+              ) : (
+                <>
+                  <CardBody card={c} tables={snap.event.tables} />
+                  <p className="sh-ph-yours">{t('sheets.phone.yours')}</p>
+                  {c.pending && (
+                    <p className="sh-ph-pending" data-testid="pending">
+                      {t('sheets.pending')}
+                    </p>
+                  )}
+                  <p className="sh-ph-actions">
+                    <button type="button" className="sh-ph-link" onClick={() => setEditing(c.id)}>
+                      {t('sheets.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="sh-ph-link"
+                      onClick={() => {
+                        void send({ type: 'deleteCard', cardId: c.id });
+                        setUndo(c.id);
+                      }}
+                    >
+                      {t('sheets.delete')}
+                    </button>
                   </p>
-                )}
-                <p className="sh-ph-actions">
-                  <button type="button" className="sh-ph-link" onClick={() => setEditing(c.id)}>
-                    {t('sheets.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="sh-ph-link"
-                    onClick={() => {
-                      void send({ type: 'deleteCard', cardId: c.id });
-                      setUndo(c.id);
-                    }}
-                  >
-                    {t('sheets.delete')}
-                  </button>
-                </p>
-              </>
-            )}
-          </li>
-        ))}
+                </>
+              )}
+            </li>
+          ),
+        )}
       </ul>
     </div>
   );

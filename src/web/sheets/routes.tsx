@@ -7,6 +7,9 @@ import { useTranslation } from 'react-i18next';
  */
 const Wall = lazy(() => import('./WallPage.tsx').then((m) => ({ default: m.WallPage })));
 const Print = lazy(() => import('./PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
+const Overview = lazy(() =>
+  import('./OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
+);
 const Index = lazy(() => import('./ManagePage.tsx').then((m) => ({ default: m.SheetsIndexPage })));
 const Manage = lazy(() => import('./ManagePage.tsx').then((m) => ({ default: m.ManageSheetPage })));
 
@@ -35,5 +38,10 @@ export const SheetsIndexRoute = (p: { eventId: string }) => (
 export const SheetManageRoute = (p: { eventId: string; issueKey: string }) => (
   <Loading>
     <Manage {...p} />
+  </Loading>
+);
+export const SheetsOverviewRoute = (p: { eventId: string }) => (
+  <Loading>
+    <Overview {...p} />
   </Loading>
 );

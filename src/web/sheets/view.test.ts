@@ -4,7 +4,7 @@ import type { Snapshot } from '../../contract/live.ts';
 import type { EventDetail } from '../../contract/events.ts';
 import { hostsSheet } from '../../core/placement.ts';
 import { editIntent, sheetView } from '../../core/sheet.ts';
-import { countByKindAndLevel, latestRound, newCardId } from './view.ts';
+import { countByKindAndLevel, latestRound, newCardId, splitSheet } from './view.ts';
 
 const card = (over: Partial<Card>): Card => ({
   id: 'c1',
@@ -196,5 +196,43 @@ describe('the sheet as a person sees it', () => {
     expect(hostsSheet(snap({ status: 'idle' }), 'p1', 'a')).toBe(false);
     expect(hostsSheet(snap({ round: 1 }), 'p1', 'a')).toBe(false);
     expect(hostsSheet(snap(), null, 'a')).toBe(false);
+  });
+});
+
+describe('a sheet on a table phone', () => {
+  const c = (id: string, round: number | null, tableId: string | null) => ({ id, round, tableId });
+  const place = { tableId: 't2', round: 1 };
+
+  it('keeps this round at this table apart from earlier groups, and own cards with this table', () => {
+    const cards = [c('old', 0, 't1'), c('mate', 1, 't2'), c('other', 1, 't3'), c('mine', 0, 't4')];
+    const s = splitSheet(cards, null, place, new Set(['mine']));
+    expect(s.ours.map((x) => x.id)).toEqual(['mate', 'mine']);
+    expect(s.earlier.map((x) => x.id)).toEqual(['old', 'other']);
+    expect(s.ourNote).toBeNull();
+    expect(s.earlierNote).toBeNull();
+  });
+
+  it('puts the note with the group that wrote it', () => {
+    const theirs = { round: 0, tableId: 't1' };
+    const ours = { round: 1, tableId: 't2' };
+    expect(splitSheet([], theirs, place, new Set())).toMatchObject({
+      ourNote: null,
+      earlierNote: theirs,
+    });
+    expect(splitSheet([], ours, place, new Set())).toMatchObject({
+      ourNote: ours,
+      earlierNote: null,
+    });
+  });
+
+  it('outside a café round everything is earlier but the phone’s own cards', () => {
+    const s = splitSheet(
+      [c('a', 1, 't2'), c('b', null, null)],
+      null,
+      { tableId: null, round: null },
+      new Set(['b']),
+    );
+    expect(s.ours.map((x) => x.id)).toEqual(['b']);
+    expect(s.earlier.map((x) => x.id)).toEqual(['a']);
   });
 });

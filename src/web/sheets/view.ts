@@ -49,3 +49,29 @@ export function newCardId(): string {
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/**
+ * A sheet as a table's phone shows it, without contradiction: what this table has added in this
+ * round (and the phone's own cards, wherever added) apart from what earlier groups left, and the
+ * hand-over note on the side it belongs to (one note per sheet: this group's once it writes one).
+ * `place` is where the phone sits now (`placeNow`): its table and round.
+ */
+export function splitSheet<
+  C extends Pick<Card, 'id' | 'round' | 'tableId'>,
+  N extends Pick<Card, 'round' | 'tableId'>,
+>(
+  cards: readonly C[],
+  note: N | null,
+  place: { tableId: string | null; round: number | null },
+  mine: ReadonlySet<string>,
+): { ours: C[]; earlier: C[]; ourNote: N | null; earlierNote: N | null } {
+  const here = (x: Pick<Card, 'round' | 'tableId'>) =>
+    place.round !== null &&
+    place.tableId !== null &&
+    x.round === place.round &&
+    x.tableId === place.tableId;
+  const ours = cards.filter((c) => mine.has(c.id) || here(c));
+  const earlier = cards.filter((c) => !mine.has(c.id) && !here(c));
+  const ourNote = note && here(note) ? note : null;
+  return { ours, earlier, ourNote, earlierNote: note && !ourNote ? note : null };
+}
