@@ -5,8 +5,8 @@
  * refused with keep-apart as a hard rule and planned once it is a preference; phones that join by
  * the QR link — one picks a name two people share, told apart by organisation; the café runs; in
  * round 2 a table is renamed and a walk-in registers, and nobody loses their place (held rounds
- * are kept exactly); a phone re-scans the QR code and is back on its live page. Screenshots
- * (looked at) go to test-results/.
+ * are kept exactly); a phone re-scans the QR code and is back on its live page; tablemates see
+ * their table's sheet live. Screenshots (looked at) go to test-results/.
  */
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -177,6 +177,18 @@ describe('a whole convening day in Chromium', () => {
     await f.getByText('World café · Round 1 of 3').waitFor();
     for (const p of phones) await expectTable(0, p);
     await shot(phones[0]!.page, '3-phone-round-1');
+
+    // Tablemates see their table's sheet live: a card from one shows on the other's phone.
+    const [a, b] = phones as [Phone, Phone, Phone];
+    await a.page
+      .getByLabel('Your idea (one per card)')
+      .fill('Debt to the broker before leaving home');
+    await a.page.getByRole('button', { name: 'Add card' }).click();
+    await b.page
+      .getByTestId('table-sheet')
+      .getByText('Debt to the broker before leaving home')
+      .waitFor();
+    await shot(b.page, '4-phone-tablemate-sheet');
 
     // ---- round 2: a table renamed and a walk-in, while the café runs ----
     await f.getByRole('button', { name: 'Next round' }).click();
