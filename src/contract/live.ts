@@ -27,7 +27,10 @@ export const LiveState = z.object({
   endsAt: z.number().nullable(),
   /** Time left when paused. */
   remainingMs: z.number().nullable(),
-  message: z.object({ text: z.string(), at: z.number() }).nullable(),
+  /** `expiresAt`: when phones and projector stop showing it (server clock); null: until cleared. */
+  message: z
+    .object({ text: z.string(), at: z.number(), expiresAt: z.number().nullable().optional() })
+    .nullable(),
 });
 export type LiveState = z.infer<typeof LiveState>;
 
@@ -65,7 +68,12 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('extend'), seconds: z.number().int().min(-600).max(1800) }),
   z.object({ type: z.literal('nextRound') }),
   z.object({ type: z.literal('finish') }),
-  z.object({ type: z.literal('broadcast'), text: z.string().trim().max(280) }),
+  z.object({
+    type: z.literal('broadcast'),
+    text: z.string().trim().max(280),
+    /** Show for this many minutes (issue 12); omitted: until cleared. */
+    minutes: z.number().int().min(1).max(480).optional(),
+  }),
   z.object({
     type: z.literal('setPresence'),
     participantId: z.string(),

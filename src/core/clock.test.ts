@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDLE, apply, remaining, type RoomState } from './clock.ts';
+import { IDLE, apply, remaining, shownMessage, type RoomState } from './clock.ts';
 
 const session = { id: 's1', rounds: 3, minutesPerRound: 5 };
 const ok = (r: ReturnType<typeof apply>): RoomState => {
@@ -47,7 +47,19 @@ describe('room clock', () => {
 
   it('sets and clears the broadcast message', () => {
     const s = ok(apply(IDLE, { type: 'broadcast', text: 'Lunch at 12:30' }, 5));
-    expect(s.message).toEqual({ text: 'Lunch at 12:30', at: 5 });
+    expect(s.message).toEqual({ text: 'Lunch at 12:30', at: 5, expiresAt: null });
     expect(ok(apply(s, { type: 'broadcast', text: '' }, 6)).message).toBeNull();
+  });
+
+  it('a message shown for some minutes expires at the server time, not before (issue 12)', () => {
+    const s = ok(apply(IDLE, { type: 'broadcast', text: 'Coffee', minutes: 10 }, 1000));
+    expect(s.message).toEqual({ text: 'Coffee', at: 1000, expiresAt: 601_000 });
+    expect(shownMessage(s, 600_999)?.text).toBe('Coffee');
+    expect(shownMessage(s, 601_000)).toBeNull();
+    expect(apply(s, { type: 'expireMessage' }, 600_999).ok).toBe(false);
+    expect(ok(apply(s, { type: 'expireMessage' }, 601_000)).message).toBeNull();
+    const forever = ok(apply(IDLE, { type: 'broadcast', text: 'Stay' }, 0));
+    expect(apply(forever, { type: 'expireMessage' }, 1e12).ok).toBe(false);
+    expect(shownMessage(forever, 1e12)?.text).toBe('Stay');
   });
 });

@@ -9,7 +9,8 @@ export interface RoomState {
   status: 'idle' | 'running' | 'paused' | 'finished';
   endsAt: number | null;
   remainingMs: number | null;
-  message: { text: string; at: number } | null;
+  /** `expiresAt` (server time): phones and projector stop showing it then (issue 12). */
+  message: { text: string; at: number; expiresAt?: number | null | undefined } | null;
 }
 
 export interface SessionShape {
@@ -25,7 +26,9 @@ export type RoomCommand =
   | { type: 'extend'; seconds: number }
   | { type: 'nextRound'; session: SessionShape }
   | { type: 'finish' }
-  | { type: 'broadcast'; text: string };
+  | { type: 'broadcast'; text: string; minutes?: number | undefined }
+  /** Clears a message whose time is up (the server's timer sends it). */
+  | { type: 'expireMessage' };
 
 export type Outcome =
   { ok: true; state: RoomState } | { ok: false; error: string; message: string };
@@ -126,7 +129,26 @@ export function apply(state: RoomState, cmd: RoomCommand, now: number): Outcome 
     case 'broadcast':
       return {
         ok: true,
-        state: { ...state, message: cmd.text ? { text: cmd.text, at: now } : null },
+        state: {
+          ...state,
+          message: cmd.text
+            ? {
+                text: cmd.text,
+                at: now,
+                expiresAt: cmd.minutes ? now + cmd.minutes * 60_000 : null,
+              }
+            : null,
+        },
       };
+    case 'expireMessage':
+      if (!state.message?.expiresAt || now < state.message.expiresAt)
+        return refuse('not_expired', 'The message is still to be shown.');
+      return { ok: true, state: { ...state, message: null } };
   }
+}
+
+/** The message to show at server time `now`: none once its time is up. */
+export function shownMessage(state: Pick<RoomState, 'message'>, now: number): RoomState['message'] {
+  const m = state.message;
+  return m && (!m.expiresAt || now < m.expiresAt) ? m : null;
 }

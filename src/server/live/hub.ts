@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { findEvent, listParticipants, listSessions, listTables } from '../db/repos/events.ts';
 import { presentEvent, presentParticipant } from '../events/present.ts';
+import { apply } from '../../core/clock.ts';
 import { LIVE_CHANNEL, Room, type View } from './room.ts';
 import { SlidingWindow } from '../auth/throttle.ts';
 import { cardIdsOf, listCards, listHandovers } from '../db/repos/cards.ts';
@@ -53,11 +54,50 @@ export class LiveHub {
   loaded(eventId: string): Promise<Room> {
     let r = this.rooms.get(eventId);
     if (!r) {
-      r = Room.load(this.ctx.db, eventId, this.shared);
+      r = Room.load(this.ctx.db, eventId, this.shared).then((room) => {
+        room.onApplied = (c) => {
+          if (c.kind === 'state') this.timeMessage(room);
+        };
+        this.timeMessage(room);
+        return room;
+      });
       r.catch(() => this.rooms.delete(eventId));
       this.rooms.set(eventId, r);
     }
     return r;
+  }
+
+  private readonly expiry = new Map<string, NodeJS.Timeout>();
+
+  /**
+   * A message shown "for 10 minutes" is cleared by the server when its time is up (server clock),
+   * as a state change: phones and projectors connected then, reconnecting later or loading a
+   * snapshot all stop showing it. Timed again whenever the room's state changes and on load (a
+   * restart past the expiry clears it at once).
+   */
+  private timeMessage(room: Room): void {
+    clearTimeout(this.expiry.get(room.eventId));
+    this.expiry.delete(room.eventId);
+    const at = room.state.message?.expiresAt;
+    if (!at) return;
+    const timer = setTimeout(
+      () => void this.expireMessage(room.eventId).catch(() => undefined),
+      Math.max(0, at - this.ctx.now().getTime()),
+    );
+    timer.unref();
+    this.expiry.set(room.eventId, timer);
+  }
+
+  /** Clears the room's message if its time is up (by the injectable clock); true when it did. */
+  async expireMessage(eventId: string): Promise<boolean> {
+    const room = await this.loaded(eventId);
+    return room.perform(async (tx) => {
+      const now = this.ctx.now();
+      const out = apply(room.state, { type: 'expireMessage' }, now.getTime());
+      if (!out.ok) return false;
+      await tx.commit({ kind: 'state', state: out.state }, now);
+      return true;
+    });
   }
 
   /** Commits and broadcasts a change made outside the socket (REST set-up, joins). */
@@ -160,6 +200,7 @@ export class LiveHub {
 
   stop(): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const t of this.expiry.values()) clearTimeout(t);
     this.plans.stopAll();
     for (const s of this.sockets) s.terminate();
   }

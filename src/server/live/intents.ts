@@ -79,7 +79,8 @@ export async function applyIntent(
       return refuse('no_plan', 'Generate the schedule for this session first.');
     cmd = { type: intent.type, session: shape };
   } else if (intent.type === 'extend') cmd = { type: 'extend', seconds: intent.seconds };
-  else if (intent.type === 'broadcast') cmd = { type: 'broadcast', text: intent.text };
+  else if (intent.type === 'broadcast')
+    cmd = { type: 'broadcast', text: intent.text, minutes: intent.minutes };
   else cmd = { type: intent.type };
 
   const out = apply(room.state, cmd, now.getTime());

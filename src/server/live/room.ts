@@ -79,6 +79,8 @@ export class Room {
   /** The snapshot serialised at one sequence number, per view (see LiveHub.snapshotJson). */
   snapshotCache: Partial<Record<View, { seq: number; json: string }>> = {};
   private recent: Entry[] = [];
+  /** Told of every change applied (the hub times message expiry from it). */
+  onApplied: ((change: Change) => void) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -176,6 +178,7 @@ export class Room {
     this.recent.push(entry);
     if (this.recent.length > RECENT * 1.5) this.recent = this.recent.slice(-RECENT);
     for (const c of this.clients) c.send(frameOf(entry, viewOf(c.role)));
+    this.onApplied?.(entry.change);
   }
 
   /**

@@ -284,8 +284,11 @@ export function FacilitatePage({ id }: { id: string }) {
 
           <BroadcastForm
             current={state.message?.text ?? ''}
+            expiresAt={state.message?.expiresAt ?? null}
             busy={busy}
-            onSend={(text) => act({ type: 'broadcast', text })}
+            onSend={(text, minutes) =>
+              act({ type: 'broadcast', text, ...(minutes !== undefined && { minutes }) })
+            }
           />
         </div>
       </div>
