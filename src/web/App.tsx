@@ -16,6 +16,7 @@ import { MembersPage } from './members/MembersPage.tsx';
 import { ResetPage } from './members/ResetPage.tsx';
 import { SecondFactorPage } from './members/SecondFactorPage.tsx';
 import { PatternsPage } from './patterns/PatternsPage.tsx';
+import { ReviewPage } from './review/ReviewPage.tsx';
 import { ScreenPage } from './screen/ScreenPage.tsx';
 import {
   SheetManageRoute,
@@ -109,6 +110,13 @@ export function App() {
                     eventId={params.id}
                     issueKey={params.issueKey}
                   />
+                </RequireSignIn>
+              )}
+            </Route>
+            <Route path="/events/:id/review">
+              {(params) => (
+                <RequireSignIn>
+                  <ReviewPage key={params.id} eventId={params.id} />
                 </RequireSignIn>
               )}
             </Route>

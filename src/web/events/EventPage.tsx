@@ -66,6 +66,9 @@ export function EventPage({ id }: { id: string }) {
           <Link href={`/events/${e.id}/sheets`} className="btn btn-quiet">
             {t('sheets.manage.indexTitle')}
           </Link>
+          <Link href={`/events/${e.id}/review`} className="btn btn-quiet">
+            {t('events.reviewCards')}
+          </Link>
         </div>
       </div>
       <nav aria-label={t('events.sectionsNav')} className="ev-toc">
