@@ -1,6 +1,6 @@
 import { readScopes, type Actor } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
-import { findCoalition, findCoalitionBySlug } from '../../db/repos/accounts.ts';
+import { readerCoalition } from '../../db/repos/accounts.ts';
 import type { AtlasAudience } from '../../db/repos/routes.ts';
 import { notFound } from '../../http/errors.ts';
 
@@ -24,17 +24,7 @@ export async function atlasReader(
   view: 'coalition' | 'public',
   slug: string | undefined,
 ): Promise<AtlasReader> {
-  const coalition = slug
-    ? await findCoalitionBySlug(ctx.db, slug)
-    : actor.kind === 'user'
-      ? await findCoalition(ctx.db, actor.coalitionId)
-      : await ctx.db
-          .selectFrom('coalitions')
-          .select('id')
-          .orderBy('created_at')
-          .orderBy('id')
-          .executeTakeFirst()
-          .then((r) => (r ? findCoalition(ctx.db, r.id) : undefined));
+  const coalition = await readerCoalition(ctx.db, actor, slug);
   if (!coalition) throw notFound('coalition');
   const member = actor.kind === 'user' && actor.coalitionId === coalition.id;
   let scopes = readScopes(actor, resource);

@@ -24,7 +24,7 @@ import { isWithheld } from '../../../domain/analysis/release.ts';
 import { DEFAULT_FACTORS } from '../../../domain/factors/vocabulary.ts';
 import { can, type Actor } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
-import { findCoalition, findCoalitionBySlug } from '../../db/repos/accounts.ts';
+import { readerCoalition } from '../../db/repos/accounts.ts';
 import { listCoalitionFactors } from '../../db/repos/factors.ts';
 import {
   eventTallies,
@@ -55,17 +55,7 @@ export async function overlapReader(
   view: 'coalition' | 'public',
   slug: string | undefined,
 ): Promise<OverlapReader> {
-  const coalition = slug
-    ? await findCoalitionBySlug(ctx.db, slug)
-    : actor.kind === 'user'
-      ? await findCoalition(ctx.db, actor.coalitionId)
-      : await ctx.db
-          .selectFrom('coalitions')
-          .select('id')
-          .orderBy('created_at')
-          .orderBy('id')
-          .executeTakeFirst()
-          .then((r) => (r ? findCoalition(ctx.db, r.id) : undefined));
+  const coalition = await readerCoalition(ctx.db, actor, slug);
   if (!coalition) throw notFound('coalition');
   const shared = can(actor, 'read', 'overlap', {
     coalitionId: coalition.id,

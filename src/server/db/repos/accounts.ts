@@ -54,6 +54,26 @@ export async function findCoalitionBySlug(db: Db, slug: string): Promise<Coaliti
   return r && findCoalition(db, r.id);
 }
 
+/**
+ * The coalition a reader means: the one named by `slug`, else a signed-in user's own, else (an
+ * anonymous reader of a single-coalition install) the first coalition made.
+ */
+export async function readerCoalition(
+  db: Db,
+  actor: { kind: string; coalitionId?: string },
+  slug: string | undefined,
+): Promise<CoalitionRow | undefined> {
+  if (slug) return findCoalitionBySlug(db, slug);
+  if (actor.kind === 'user' && actor.coalitionId) return findCoalition(db, actor.coalitionId);
+  const first = await db
+    .selectFrom('coalitions')
+    .select('id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  return first && findCoalition(db, first.id);
+}
+
 export async function countCoalitions(db: Db): Promise<number> {
   const r = await db
     .selectFrom('coalitions')
