@@ -152,8 +152,15 @@ describe('live event in Chromium', () => {
       const r = partnerIn(0, q);
       await networking.getByText('Swap two people').click();
       await networking.getByLabel('Round').last().selectOption('0');
-      await networking.getByLabel('First person').selectOption({ label: 'Aung Min' });
-      await networking.getByLabel('Second person').selectOption({ label: name(r) });
+      // each list is searchable by name; a unique match is chosen in its list
+      await networking.getByLabel('Find the first person (name or organisation)').fill('Aung Min');
+      await expect
+        .poll(() => networking.getByLabel('First person', { exact: true }).inputValue())
+        .toBe(id('Aung Min'));
+      await networking.getByLabel('Find the second person (name or organisation)').fill(name(r));
+      await expect
+        .poll(() => networking.getByLabel('Second person', { exact: true }).inputValue())
+        .toBe(r);
       await networking.getByRole('button', { name: 'Swap', exact: true }).click();
       const warnings = networking.getByTestId('swap-warnings');
       await warnings.waitFor();
