@@ -91,6 +91,8 @@ export const RouteUpdate = z
      * overwritten but answered 409 (`version_conflict`). An `If-Match` header may say it instead.
      */
     version: z.number().int().min(1),
+    /** A coordinator or admin validates a route added from a phone during a mapping session. */
+    reviewed: z.literal(true),
   })
   .partial()
   .strict();
@@ -127,9 +129,17 @@ export const Route = z
     updatedAt: z.string(),
     /** Counts the route's changes: send it back with a PATCH (or If-Match) to refuse lost updates. */
     version: z.number().int(),
-    can: z.object({ update: z.boolean(), delete: z.boolean() }),
+    /** `validate`: may mark a route added from a phone as validated (coordinators, admins). */
+    can: z.object({ update: z.boolean(), delete: z.boolean(), validate: z.boolean() }),
     /** Non-blocking: what in the notes looks like it could identify a person. */
     warnings: z.array(NoteWarning),
+    /**
+     * Added from a phone during a mapping session (the event; coordinators and admins also see
+     * the participant, for validation), or null.
+     */
+    reportedIn: z.object({ eventId: z.string(), participantId: z.string().nullable() }).nullable(),
+    /** Added from a phone and not yet validated by a coordinator (PATCH `reviewed: true`). */
+    pendingReview: z.boolean(),
   })
   .meta({ id: 'Route' });
 export type Route = z.infer<typeof Route>;
@@ -171,6 +181,8 @@ export const RouteListQuery = AtlasFilters.omit({ view: true, coalition: true })
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
   mine: z.enum(['1', '0']).optional(),
+  /** `1`: only routes added from phones that wait for a coordinator's validation. */
+  pending: z.enum(['1', '0']).optional(),
 });
 export const RouteList = Paged(Route);
 export type RouteList = z.infer<typeof RouteList>;
@@ -364,3 +376,23 @@ export const FlowsGeoJson = z
     ),
   })
   .meta({ id: 'FlowsGeoJson' });
+
+/**
+ * A route a participant adds from their phone during a mapping session (intent `addRoute`). It is
+ * attributed to their organisation, visible to that organisation and the coalition's coordinators
+ * only, and waits for a coordinator's validation. `routeId` is made by the phone (ROUTE-1 in
+ * docs/sync-spec.md): the same key from the same participant is one route, however often it
+ * arrives.
+ */
+export const PhoneRouteFields = {
+  routeId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+  source: PlaceId,
+  transits: z.array(TransitInput).max(12, 'must have at most 12 transit points').default([]),
+  destination: PlaceId,
+  forms: uniqueList(Form, FORMS_OF_EXPLOITATION.length).min(1, 'must name at least one form'),
+  notes: text(2000).default(''),
+};

@@ -9,7 +9,8 @@ import { ImportAnalysis } from './imports.ts';
  * sessions of rounds (speed networking, world café, expertise groups).
  */
 
-export const SESSION_KINDS = ['networking', 'cafe', 'groups'] as const;
+/** `mapping`: participants add routes from their phones; no seating plan (issue 12). */
+export const SESSION_KINDS = ['networking', 'cafe', 'groups', 'mapping'] as const;
 export const SessionKind = z.enum(SESSION_KINDS);
 export type SessionKind = z.infer<typeof SessionKind>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EventDetail, Participant } from './events.ts';
 import { Card, CardIntents, HandoverNote } from './cards.ts';
 import { FieldErrorParams, UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateAt } from './common.ts';
+import { PhoneRouteFields } from './atlas.ts';
 
 /**
  * The live protocol between a room's server and its clients (phones, projector, console), over one
@@ -80,6 +81,7 @@ export const Intent = z.discriminatedUnion('type', [
     status: z.enum(['present', 'absent']),
   }),
   z.object({ type: z.literal('replan') }),
+  z.object({ type: z.literal('addRoute'), ...PhoneRouteFields }),
   ...CardIntents,
 ]);
 export type Intent = z.infer<typeof Intent>;

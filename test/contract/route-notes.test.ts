@@ -163,7 +163,7 @@ describe.each(testBackends())('route notes and route changes on $name', (backend
     const r = (
       await send('POST', '/api/atlas/routes', memberA, route({ notes: 'Seasonal farm work' }))
     ).json() as Route;
-    expect(r.can).toEqual({ update: true, delete: true });
+    expect(r.can).toEqual({ update: true, delete: true, validate: false });
     // Another organisation's member and a viewer may read it (coalition) but not change it.
     const seenByB = (
       await h.app.inject({
@@ -172,7 +172,7 @@ describe.each(testBackends())('route notes and route changes on $name', (backend
         headers: { cookie: memberB },
       })
     ).json() as Route;
-    expect(seenByB.can).toEqual({ update: false, delete: false });
+    expect(seenByB.can).toEqual({ update: false, delete: false, validate: false });
     expect(
       (await send('PATCH', `/api/atlas/routes/${r.id}`, memberB, { notes: 'x' })).statusCode,
     ).toBe(403);

@@ -185,6 +185,12 @@ export function mayConfirmNotes(actor: Actor): boolean {
 }
 
 /**
+ * The same roles validate routes that participants added from their phones during a mapping
+ * session (`reviewed`), and see which participant added one.
+ */
+export const mayValidateRoutes = mayConfirmNotes;
+
+/**
  * The roles each role may give (by invitation or a change of role) and act on: a coordinator never
  * creates an admin nor changes, suspends or removes one; only admins make admins.
  */

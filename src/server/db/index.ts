@@ -20,6 +20,7 @@ import * as m0014 from './migrations/0014_overlap.ts';
 import * as m0015 from './migrations/0015_factor_translations.ts';
 import * as m0016 from './migrations/0016_plan_versions.ts';
 import * as m0017 from './migrations/0017_experience_patterns.ts';
+import * as m0018 from './migrations/0018_route_provenance.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_factor_translations': m0015,
   '0016_plan_versions': m0016,
   '0017_experience_patterns': m0017,
+  '0018_route_provenance': m0018,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.

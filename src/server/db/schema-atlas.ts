@@ -33,6 +33,12 @@ export interface RouteTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** Added from a phone during this event’s mapping session (0018); null otherwise. */
+  event_id: string | null;
+  /** The participant whose phone added it, kept for validation (coordinators only). */
+  participant_id: string | null;
+  /** 1 until a coordinator validates a route added from a phone. */
+  pending_review: number;
 }
 
 /** Source (position 0), transits, destination (last), each resolved against the gazetteer once. */

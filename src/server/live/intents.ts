@@ -5,9 +5,20 @@ import { findParticipant, listSessions, updateParticipant } from '../db/repos/ev
 import { presentParticipant } from '../events/present.ts';
 import type { Room, RoomClient, RoomTx } from './room.ts';
 import { applyCardIntent } from './cards.ts';
+import { applyRouteIntent } from './mapping.ts';
+import type { FieldErrorParams } from '../../contract/common.ts';
 
 export type IntentOutcome =
-  { ok: true; seq: number } | { ok: false; error: string; message: string };
+  | { ok: true; seq: number }
+  | {
+      ok: false;
+      error: string;
+      message: string;
+      /** The intent's field at fault, with its stable code and values (the phone words them). */
+      field?: string;
+      code?: string;
+      params?: FieldErrorParams;
+    };
 
 export const refuse = (error: string, message: string): IntentOutcome => ({
   ok: false,
@@ -38,6 +49,7 @@ export async function applyIntent(
     intent.type === 'handover'
   )
     return applyCardIntent(ctx, room, tx, client, id, intent);
+  if (intent.type === 'addRoute') return applyRouteIntent(ctx, room, tx, client, id, intent);
   if (client.role !== 'facilitator') return refuse('forbidden', 'Only facilitators can do that.');
   const now = ctx.now();
   const db = tx.db;
@@ -49,7 +61,8 @@ export async function applyIntent(
         id: s.id,
         rounds: Number(s.rounds),
         minutesPerRound: Number(s.minutes_per_round),
-        planned: s.plan !== null,
+        // A mapping session seats nobody: it needs no plan to start.
+        planned: s.plan !== null || s.kind === 'mapping',
       }
     );
   };

@@ -161,7 +161,10 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
 
       function answer(id: string, outcome: IntentOutcome): void {
         if (outcome.ok) send(socket, { type: 'ack', id, seq: outcome.seq });
-        else send(socket, { type: 'reject', id, error: outcome.error, message: outcome.message });
+        else {
+          const { ok: _ok, ...refusal } = outcome;
+          send(socket, { type: 'reject', id, ...refusal });
+        }
       }
 
       async function hello(msg: Extract<ClientMessage, { type: 'hello' }>): Promise<void> {

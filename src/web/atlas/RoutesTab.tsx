@@ -19,6 +19,7 @@ export function RoutesTab() {
   const [total, setTotal] = useState(0);
   const [offset, setOffset] = useState(0);
   const [mine, setMine] = useState(false);
+  const [pending, setPending] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -30,7 +31,12 @@ export function RoutesTab() {
     const ctrl = new AbortController();
     atlasApi
       .routes(
-        { limit: String(PAGE), offset: String(offset), mine: mine ? '1' : undefined },
+        {
+          limit: String(PAGE),
+          offset: String(offset),
+          mine: mine ? '1' : undefined,
+          pending: pending ? '1' : undefined,
+        },
         ctrl.signal,
       )
       .then(
@@ -43,11 +49,22 @@ export function RoutesTab() {
         },
       );
     return () => ctrl.abort();
-  }, [offset, mine, tick, t]);
+  }, [offset, mine, pending, tick, t]);
 
   const place = (r: Route, i: number) => r.stops[i]?.place.name ?? '';
   const label = (r: Route) =>
     t('atlas.list.fromTo', { from: place(r, 0), to: place(r, r.stops.length - 1) });
+
+  async function validate(r: Route) {
+    setNotice(null);
+    try {
+      await atlasApi.updateRoute(r.id, { reviewed: true, version: r.version });
+      setNotice({ ok: true, text: t('atlas.list.validated', { route: label(r) }) });
+    } catch (err) {
+      setNotice({ ok: false, text: refusalMessage(t, err) });
+    }
+    load();
+  }
 
   async function remove(r: Route) {
     setNotice(null);
@@ -74,6 +91,17 @@ export function RoutesTab() {
           }}
         />{' '}
         {t('atlas.list.mine')}
+      </label>{' '}
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={pending}
+          onChange={(e) => {
+            setPending(e.target.checked);
+            setOffset(0);
+          }}
+        />{' '}
+        {t('atlas.list.onlyPending')}
       </label>
       {notice && (
         <p className={notice.ok ? 'alert alert-ok' : 'alert alert-error'} role="status">
@@ -126,6 +154,11 @@ export function RoutesTab() {
                         }),
                       })}
                     </p>
+                    {r.reportedIn && (
+                      <p className={r.pendingReview ? 'atlas-route-pending' : 'hint'}>
+                        {r.pendingReview ? t('atlas.list.pending') : t('atlas.list.fromPhone')}
+                      </p>
+                    )}
                     {r.notes && <p className="atlas-route-notes">{r.notes}</p>}
                     {r.warnings.length > 0 && (
                       <p className="alert alert-warn">{t('atlas.list.flagged')}</p>
@@ -150,6 +183,16 @@ export function RoutesTab() {
                       </div>
                     ) : (
                       <div className="atlas-row">
+                        {r.can.validate && (
+                          <button
+                            type="button"
+                            className="btn btn-primary"
+                            aria-label={t('atlas.list.validateLabel', { route: label(r) })}
+                            onClick={() => void validate(r)}
+                          >
+                            {t('atlas.list.validate')}
+                          </button>
+                        )}
                         {r.can.update && (
                           <button
                             type="button"

@@ -165,14 +165,17 @@ function SessionCard({
           </p>
         </div>
         <div className="actions">
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={busy}
-            onClick={() => void generate()}
-          >
-            {s.plan ? t('events.regenerate') : t('events.generate')}
-          </button>
+          {/* A mapping session seats nobody: it starts from the console without a plan. */}
+          {s.kind !== 'mapping' && (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => void generate()}
+            >
+              {s.plan ? t('events.regenerate') : t('events.generate')}
+            </button>
+          )}
           <button type="button" className="btn btn-quiet" onClick={() => void remove()}>
             {t('events.deleteSession')}
           </button>
@@ -186,7 +189,8 @@ function SessionCard({
       {refusal && !busy && (
         <PlanRefusalNote reason={refusal} busy={busy} onFix={(f) => void fix(f)} />
       )}
-      {s.kind !== 'groups' && (
+      {s.kind === 'mapping' && <p className="muted">{t('events.mappingNoPlan')}</p>}
+      {s.kind !== 'groups' && s.kind !== 'mapping' && (
         <SessionRulesForm
           key={JSON.stringify(s.rules)}
           eventId={event.id}

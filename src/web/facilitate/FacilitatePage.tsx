@@ -87,7 +87,8 @@ export function FacilitatePage({ id }: { id: string }) {
   const paused = state.status === 'paused';
   const active = running || paused;
   const lastRound = session ? state.round + 1 >= session.rounds : false;
-  const planned = event.sessions.filter((s) => s.plan);
+  // Sessions that can start: planned ones, and mapping sessions (they seat nobody).
+  const planned = event.sessions.filter((s) => s.plan || s.kind === 'mapping');
   const chosen =
     pick || planned.find((s) => s.id !== state.sessionId || !active)?.id || planned[0]?.id || '';
   const restart = active && chosen === state.sessionId;

@@ -52,12 +52,13 @@ export function routeRoutes(
       },
     },
     async (request) => {
-      const { limit, offset, mine, ...filter } = request.query;
+      const { limit, offset, mine, pending, ...filter } = request.query;
       const actor = request.actor;
       if (actor.kind === 'anonymous') return { items: [], total: 0 };
       const r = await atlasReader(ctx, actor, 'route', 'coalition', undefined);
       const f = {
         ...filter,
+        pending: pending === '1',
         ...(mine === '1' && actor.organisationId ? { organisationId: actor.organisationId } : {}),
       };
       const [items, total] = await Promise.all([

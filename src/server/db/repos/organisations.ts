@@ -326,3 +326,27 @@ export async function isCoalitionOrganisation(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** How names are compared: Unicode-normalised, case and spacing ignored ("ABC  Aid" = "abc aid"). */
+const nameKey = (s: string) =>
+  s.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
+
+/**
+ * The coalition's organisation called `name` (as a participant's roster row writes it), if exactly
+ * one matches: what a route added from a phone is attributed to.
+ */
+export async function organisationNamed(
+  db: Db,
+  coalitionId: string,
+  name: string,
+): Promise<string | null> {
+  const key = nameKey(name);
+  if (!key) return null;
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('coalition_id', '=', coalitionId)
+    .execute();
+  const hits = rows.filter((r) => nameKey(r.name) === key);
+  return hits.length === 1 ? hits[0]!.id : null;
+}

@@ -50,12 +50,30 @@ export interface RouteRecord {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Added from a phone during a mapping session: the event and participant (for validation). */
+  reportedIn: { eventId: string; participantId: string | null } | null;
+  /** Waits for a coordinator to validate it (routes added from phones). */
+  pendingReview: boolean;
 }
 
 export type RouteFields = Omit<
   RouteRecord,
-  'id' | 'coalitionId' | 'organisation' | 'createdAt' | 'updatedAt' | 'version'
+  | 'id'
+  | 'coalitionId'
+  | 'organisation'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+  | 'reportedIn'
+  | 'pendingReview'
 >;
+
+/** A route added from a phone: its id (derived from the phone's key) and where it came from. */
+export interface PhoneProvenance {
+  id: string;
+  eventId: string;
+  participantId: string;
+}
 
 /** Who reads, reduced to what SQL needs; `coalitionId` is the coalition whose atlas is shown. */
 export interface AtlasAudience {
@@ -75,6 +93,8 @@ export interface RouteFilter {
   yearTo?: number | undefined;
   place?: string | undefined;
   organisationId?: string | undefined;
+  /** Only routes waiting for a coordinator's validation. */
+  pending?: boolean | undefined;
 }
 
 type RouteEb = ExpressionBuilder<Database, 'routes'>;
@@ -118,6 +138,7 @@ export function routeFilter(eb: RouteEb, f: RouteFilter): Expression<SqlBool> {
   if (f.yearTo !== undefined)
     conds.push(eb.or([eb('routes.year_from', 'is', null), eb('routes.year_from', '<=', f.yearTo)]));
   if (f.organisationId) conds.push(eb('routes.organisation_id', '=', f.organisationId));
+  if (f.pending) conds.push(eb('routes.pending_review', '=', 1));
   if (f.place) {
     const p = f.place;
     conds.push(
@@ -179,10 +200,12 @@ export async function insertRoutes(
   routes: RouteFields[],
   createdBy: string | null,
   at: string,
+  /** One route added from a phone during a mapping session: pending a coordinator's review. */
+  fromPhone?: PhoneProvenance,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const f of routes) {
-    const id = randomUUID();
+    const id = fromPhone && routes.length === 1 ? fromPhone.id : randomUUID();
     ids.push(id);
     await trx
       .insertInto('routes')
@@ -202,6 +225,9 @@ export async function insertRoutes(
         created_at: at,
         updated_at: at,
         version: 1,
+        event_id: fromPhone?.eventId ?? null,
+        participant_id: fromPhone?.participantId ?? null,
+        pending_review: fromPhone ? 1 : 0,
       })
       .execute();
     await writeChildren(trx, id, f);
@@ -286,6 +312,18 @@ export async function replaceRoute(
     { route: summaryOf(f), delta: 1 },
   ]);
   return version;
+}
+
+/** A coordinator validated a route added from a phone (`old` as read by `lockRoute`). */
+export async function markReviewed(
+  trx: Transaction<Database>,
+  old: Pick<RouteRecord, 'id' | 'coalitionId'>,
+): Promise<void> {
+  await ofCoalition(trx, 'routes', old.coalitionId)
+    .update()
+    .set({ pending_review: 0 })
+    .where('id', '=', old.id)
+    .execute();
 }
 
 /** `old` as read in this transaction by `lockRoute`. */
@@ -384,6 +422,8 @@ async function hydrate(db: Db, rows: RouteRow[]): Promise<RouteRecord[]> {
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       version: Number(r.version),
+      reportedIn: r.event_id ? { eventId: r.event_id, participantId: r.participant_id } : null,
+      pendingReview: Number(r.pending_review) === 1,
     });
   for (const s of stops)
     byId.get(s.route_id)?.stops.push({
