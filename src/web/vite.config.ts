@@ -19,7 +19,7 @@ function phonePage(): Plugin {
   const VIRTUAL = 'virtual:phone-i18n';
   return {
     name: 'mosaic-phone-page',
-    // The phone's translations: only the `join`, `languages`, `sheets` and field-error keys,
+    // The phone's translations: only the `join`, `languages`, `sheets`, field-error and form keys,
     // so the phone does not share (and download) the whole interface's JSON with the main app.
     resolveId: (id) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
     load(id) {
@@ -30,11 +30,14 @@ function phonePage(): Plugin {
         const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
         // Field errors the phone shows come from the server's codes (errors.field / errors.format).
         const errors = all.errors as { field: unknown; format: unknown };
+        // Forms of exploitation: the phone's route form in a mapping session lists them.
+        const vocab = all.vocab as { form: unknown };
         return {
           join: all.join,
           languages: all.languages,
           sheets: all.sheets,
           errors: { field: errors.field, format: errors.format },
+          vocab: { form: vocab.form },
         };
       };
       return `export default ${JSON.stringify({ en: pick('en'), th: pick('th') })};`;

@@ -121,7 +121,7 @@ describe('policy coverage', () => {
     expect(POLICY.some((r) => r.who === 'anonymous' && r.action !== 'read')).toBe(false);
   });
 
-  it('live room: cards added by anyone in it, changed by their author or a facilitator; the hand-over note by the table host or a facilitator', () => {
+  it('live room: cards added by anyone in it, changed by their author or a facilitator; the hand-over note by the table host or a facilitator; routes by participants', () => {
     const standings: RoomStanding[][] = [
       ['participant'],
       ['participant', 'tableHost'],
@@ -129,10 +129,14 @@ describe('policy coverage', () => {
       [],
     ];
     expect(standings.map((s) => canInRoom(s, 'writeHandover'))).toEqual([false, true, true, false]);
-    // a participant as such may add cards, nothing else; a card's author may change it
+    // a participant as such may add cards and (in a mapping session) routes, nothing else; a
+    // card's author may change it
     expect(ROOM_POLICY.filter((r) => r.who === 'participant').map((r) => r.action)).toEqual([
       'addCard',
+      'addRoute',
     ]);
+    // routes from the room are participants' only: signed-in users use the atlas
+    expect(standings.map((s) => canInRoom(s, 'addRoute'))).toEqual([true, true, false, false]);
     const change = standings.map((s) => canInRoom(s, 'changeCard'));
     expect(change).toEqual([false, false, true, false]);
     expect(canInRoom(['participant', 'cardAuthor'], 'changeCard')).toBe(true);

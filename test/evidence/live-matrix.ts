@@ -57,6 +57,16 @@ export const INTENT_SAMPLES: Record<
     about: 'other',
     make: (e) => ({ type: 'restoreCard', cardId: e.cardId }),
   },
+  addRoute: {
+    action: 'addRoute',
+    make: () => ({
+      type: 'addRoute',
+      routeId: randomUUID().replaceAll('-', ''),
+      source: 'city:1298824',
+      destination: 'city:1609350',
+      forms: ['ForcedLabour'],
+    }),
+  },
   handover: {
     action: 'writeHandover',
     make: (e) => ({ type: 'handover', issueKey: e.issueKey, text: 'Matrix note' }),

@@ -15,7 +15,6 @@ import {
 } from '../taxonomy/codes.ts';
 import { problem, type ImportProblem } from '../import/problems.ts';
 import type { SourceTable } from '../import/table.ts';
-import { findPersonalData } from './notes.ts';
 import {
   PAY,
   RECRUITMENT,
@@ -125,7 +124,18 @@ export interface PatternTableResult {
  * Reads a table whose first row names the columns (any order, any case; other columns ignored).
  * Every bad cell is reported, not only the first, each with its line and column as written.
  */
-export function readPatternTable(table: SourceTable): PatternTableResult {
+/**
+ * What in a note could identify a person. The detector lives in the zod-free core (the phone runs
+ * it before queueing a route); the domain imports nothing, so the caller passes it in.
+ */
+export type PersonalDataFinder = (
+  notes: string,
+) => readonly { kind: 'phone' | 'name' | 'email'; excerpt: string }[];
+
+export function readPatternTable(
+  table: SourceTable,
+  findPersonalData: PersonalDataFinder,
+): PatternTableResult {
   const [head, ...body] = table.rows;
   const header = (head?.cells ?? []).map((h) => h.trim());
   const lower = header.map((h) => h.toLowerCase());

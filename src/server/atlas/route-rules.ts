@@ -4,7 +4,7 @@
  * gazetteer, and notes that look like personal data refused unless a coordinator confirms them.
  */
 import type { NoteWarning, RouteCreate } from '../../contract/atlas.ts';
-import { findPersonalData } from '../../domain/analysis/notes.ts';
+import { findPersonalData } from '../../core/notes.ts';
 import { getPlace } from '../../domain/geo/index.ts';
 import { mayConfirmNotes, type Actor } from '../auth/policy.ts';
 import type * as repo from '../db/repos/routes.ts';

@@ -289,7 +289,7 @@ export type RoutePolicy =
  * Like POLICY, this table is the only place these rights are decided; tests enumerate it.
  */
 export type RoomStanding = 'facilitator' | 'tableHost' | 'cardAuthor' | 'participant';
-export type RoomAction = 'addCard' | 'changeCard' | 'writeHandover';
+export type RoomAction = 'addCard' | 'changeCard' | 'writeHandover' | 'addRoute';
 
 export interface RoomRule {
   action: RoomAction;
@@ -306,6 +306,9 @@ export const ROOM_POLICY: readonly RoomRule[] = [
   // The hand-over note is what a table's host leaves for the next group at that issue.
   { action: 'writeHandover', who: 'tableHost' },
   { action: 'writeHandover', who: 'facilitator' },
+  // Routes from phones during a mapping session (ROUTE-1): participants, attributed to their
+  // organisation. Signed-in users add routes through the atlas, with their own organisation.
+  { action: 'addRoute', who: 'participant' },
 ];
 
 /** Whether someone with these standings in the room may do `action`. */

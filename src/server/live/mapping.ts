@@ -22,6 +22,7 @@ import { organisationNamed } from '../db/repos/organisations.ts';
 import { findRoute, insertRoutes } from '../db/repos/routes.ts';
 import { isUniqueViolation } from '../db/repos/live.ts';
 import { personalDataProblems, resolveFields } from '../atlas/route-rules.ts';
+import { canInRoom, type RoomStanding } from '../auth/policy.ts';
 import type { Room, RoomClient, RoomTx } from './room.ts';
 import type { IntentOutcome } from './intents.ts';
 
@@ -53,7 +54,8 @@ export async function applyRouteIntent(
   intent: AddRoute,
 ): Promise<IntentOutcome> {
   const refuse = (error: string, message: string): IntentOutcome => ({ ok: false, error, message });
-  if (client.role !== 'participant' || !client.participantId)
+  const standing: RoomStanding[] = client.role === 'participant' ? ['participant'] : [];
+  if (!canInRoom(standing, 'addRoute') || !client.participantId)
     return refuse(
       'forbidden',
       'Routes are added from participants’ phones; signed-in members use the atlas.',

@@ -17,7 +17,7 @@ import type {
   PatternImportResult,
   PatternQuery,
 } from '../../contract/patterns.ts';
-import { findPersonalData } from '../../domain/analysis/notes.ts';
+import { findPersonalData } from '../../core/notes.ts';
 import { readPatternTable } from '../../domain/analysis/pattern-rows.ts';
 import {
   classifyPattern,
@@ -401,7 +401,7 @@ export async function importPatterns(
       errors: [strip(table.problem)],
       warnings: [],
     };
-  const read = readPatternTable(table.table);
+  const read = readPatternTable(table.table, findPersonalData);
   const errors = read.errors.map(strip);
   if (read.lines > 10_000)
     errors.unshift({

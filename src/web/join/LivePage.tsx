@@ -12,6 +12,7 @@ import { Announcer } from '../live/Announcer.tsx';
 import { livePersistence, loadMe, type Membership } from './me.ts';
 import { PhoneSheet } from '../sheets/PhoneSheet.tsx';
 import { hasHan, useHanFont } from '../sheets/cjk.ts';
+import { MappingPanel } from './MappingPanel.tsx';
 
 /** /live/:eventId — where to go now, how long is left, what comes next. Works from the last
  * schedule kept on the phone when the network is gone. */
@@ -185,7 +186,7 @@ function LiveBody({
             </p>
           )}
           <h1 className="ph-now-text" data-testid="now-text">
-            {nowText ?? t('join.notPlaced')}
+            {nowText ?? (session.kind === 'mapping' ? t('join.route.now') : t('join.notPlaced'))}
           </h1>
           {here && here.kind !== 'networking' && here.others.length > 0 && (
             <p className="ph-muted">{t('join.withPeople', { count: here.others.length })}</p>
@@ -224,6 +225,9 @@ function LiveBody({
           topic={here.topic ?? here.group.issueKey}
           participantId={me.participantId}
         />
+      )}
+      {client && session?.kind === 'mapping' && state.status !== 'idle' && (
+        <MappingPanel client={client} eventId={snap.event.id} />
       )}
       {live && (
         <div className="ph-next">

@@ -96,6 +96,8 @@ export class LiveClient {
   };
   private readonly listeners = new Set<() => void>();
   private readonly waiters = new Map<string, (r: IntentResult) => void>();
+  /** Told of every intent the server answers, also those queued before a reload. */
+  private readonly settledListeners = new Set<(intent: Intent, r: IntentResult) => void>();
   private ws: WebSocket | null = null;
   private attempt = 0;
   /** Consecutive answers from a server older than this page. */
@@ -120,6 +122,12 @@ export class LiveClient {
   };
 
   getView = (): LiveView => this.view;
+
+  /** Every answered intent (ack or reject), with the intent, whoever queued it and when. */
+  onSettled = (fn: (intent: Intent, r: IntentResult) => void): (() => void) => {
+    this.settledListeners.add(fn);
+    return () => this.settledListeners.delete(fn);
+  };
 
   async start(): Promise<void> {
     const gen = ++this.generation;
@@ -319,6 +327,10 @@ export class LiveClient {
         }
         return;
     }
+    const answered =
+      m.type === 'ack' || m.type === 'reject'
+        ? this.core.outbox.find((x) => x.id === m.id)?.intent
+        : undefined;
     const r = this.core.receive(m);
     if (r.resync) {
       // SYNC-5: a gap; ask again for everything after what we have
@@ -335,6 +347,7 @@ export class LiveClient {
       const w = this.waiters.get(r.settled.id);
       this.waiters.delete(r.settled.id);
       w?.(r.settled.result);
+      if (answered) for (const fn of this.settledListeners) fn(answered, r.settled.result);
     }
     if (r.changed) this.persist();
     for (const out of r.send) this.raw(out);

@@ -5,7 +5,7 @@ import type {
   RouteUpdate,
   VersionConflict,
 } from '../../../contract/atlas.ts';
-import { findPersonalData } from '../../../domain/analysis/notes.ts';
+import { findPersonalData } from '../../../core/notes.ts';
 import { can, mayValidateRoutes, type Actor } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { audit } from '../../db/repos/accounts.ts';

@@ -1,8 +1,10 @@
 /**
- * Routes are patterns, never cases about a person. Notes are free text, so we look for what
- * would identify someone — phone numbers, e-mail addresses, a titled or introduced personal name —
- * and warn (never refuse: a false alarm must not block the exercise). Heuristics, on purpose
- * conservative; the form says why it warns.
+ * Routes are patterns, never cases about a person. Notes are free text, so we look for what would
+ * identify someone — phone numbers, e-mail addresses, a titled or introduced personal name. Notes
+ * with any are refused until edited, unless a coordinator confirms them (a false alarm must not
+ * block the exercise). Heuristics, on purpose conservative; the forms say why they refuse. In the
+ * zod-free core because the phone checks a route's notes before queueing it (offline too) with
+ * the very rules the server applies.
  */
 export interface NoteFinding {
   kind: 'phone' | 'name' | 'email';
