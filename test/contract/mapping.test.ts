@@ -188,6 +188,7 @@ describe.each(testBackends())('routes from phones in a mapping session on $name'
     });
     const pending = (await get('/api/atlas/routes?pending=1&limit=200', coordinator)).json() as {
       items: Route[];
+      total: number;
     };
     const listed = pending.items.find((r) => r.id === id)!;
     expect(listed).toMatchObject({
@@ -196,6 +197,8 @@ describe.each(testBackends())('routes from phones in a mapping session on $name'
       can: { validate: true, update: true, delete: true },
     });
     expect(pending.items.every((r) => r.pendingReview)).toBe(true);
+    // The total counts the routes waiting, not every route (the summaries cannot tell them).
+    expect(pending.total).toBe(pending.items.length);
     const byMember = await h.app.inject({
       method: 'PATCH',
       url: `/api/atlas/routes/${id}`,

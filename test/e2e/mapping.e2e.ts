@@ -4,7 +4,8 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Route } from '../../src/contract/atlas.ts';
+import type { Route, RouteList } from '../../src/contract/atlas.ts';
+import type { EventDetail } from '../../src/contract/events.ts';
 import { DEMO_ADMIN, RESULTS, screenshots, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -93,5 +94,109 @@ describe('routes in the web app', () => {
     );
     expect(h.problems).toEqual([]);
     expect(a11y).toEqual([]);
+  });
+});
+
+describe('a mapping session in Chromium', () => {
+  it('a phone adds a route offline; back online it is one route, which the coordinator validates', async () => {
+    const desk = await h.newPage({ width: 1280, height: 900 });
+    await signedIn(desk.context);
+    const list = (await (await desk.context.request.get(`${h.url}/api/events`)).json()) as {
+      items: { id: string }[];
+    };
+    const eventId = list.items[0]!.id;
+    const added = await desk.context.request.post(`${h.url}/api/events/${eventId}/sessions`, {
+      data: { kind: 'mapping', title: 'Mapping routes', rounds: 1, minutesPerRound: 20 },
+    });
+    expect(added.status()).toBe(201);
+    const event = (await added.json()) as EventDetail;
+
+    // The console starts the mapping session: it needs no plan.
+    await desk.page.goto(`${h.url}/events/${eventId}/facilitate`);
+    const start = desk.page.locator('#start-session');
+    await start.waitFor();
+    const mappingId = event.sessions.find((x) => x.kind === 'mapping')!.id;
+    await start.selectOption(mappingId);
+    await desk.page.getByRole('button', { name: /^(Start|Restart)/ }).click();
+    await desk.page
+      .getByText(/Mapping routes/)
+      .first()
+      .waitFor();
+
+    // A participant joins on a phone.
+    const phone = await h.newPage({ width: 390, height: 844, mobile: true });
+    const page = phone.page;
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${h.url}/join`);
+    await page.getByLabel('Event code').fill(event.joinCode.toLowerCase());
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('radio', { name: /Siriporn Chaiyaporn/ }).check();
+    await page.getByRole('button', { name: 'This is me' }).click();
+    await page.getByRole('button', { name: 'Go to the event' }).click();
+    await page.waitForURL(`**/live/${eventId}`);
+    const panel = page.getByTestId('mapping');
+    await panel.waitFor();
+
+    // Places are searched on the server; forms chosen; notes with a phone number are refused here.
+    await panel.getByLabel('Origin (where people are recruited)').fill('yangon');
+    await panel
+      .getByRole('button', { name: /Yangon/ })
+      .first()
+      .click();
+    await panel.getByLabel('Transit point or border crossing (optional)').fill('mae sot');
+    await panel
+      .getByRole('button', { name: /Mae Sot/ })
+      .first()
+      .click();
+    await panel.getByLabel('Destination (where they are exploited)').fill('bangkok');
+    await panel
+      .getByRole('button', { name: /Bangkok/ })
+      .first()
+      .click();
+    await panel.getByLabel('Forced labour', { exact: true }).check();
+    await panel.getByLabel('Notes (optional)').fill('Broker reachable on 081 234 5678');
+    await panel.getByRole('button', { name: 'Add the route' }).click();
+    await panel.getByText('“081 234 5678” looks like a phone number').waitFor();
+    await shot(page, 'phone-notes-refused', true);
+    await panel.getByLabel('Notes (optional)').fill('Brokers recruit at the bus station');
+
+    // Offline: the route waits in the outbox; back online it is sent once.
+    await phone.context.setOffline(true);
+    await page
+      .getByTestId('link-status')
+      .filter({ hasText: /offline|connecting/i })
+      .waitFor();
+    await panel.getByRole('button', { name: 'Add the route' }).click();
+    await page.getByTestId('my-routes').getByText('waiting to send').waitFor();
+    await shot(page, 'phone-waiting', true);
+    await phone.context.setOffline(false);
+    await page.getByTestId('my-routes').getByText('sent for validation').waitFor();
+    await shot(page, 'phone-sent', true);
+
+    const pending = async () =>
+      (
+        (await (
+          await desk.context.request.get(`${h.url}/api/atlas/routes?pending=1&limit=200`)
+        ).json()) as RouteList
+      ).items.filter((r) => r.reportedIn?.eventId === eventId);
+    const mine = await pending();
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      visibility: 'organisation',
+      organisation: { name: 'Mekong Safe Passage (demo)' },
+      notes: 'Brokers recruit at the bus station',
+    });
+    expect(mine[0]!.stops.map((s) => s.place.name)).toEqual(['Yangon', 'Mae Sot', 'Bangkok']);
+
+    // The coordinator sees it for validation in the web app and validates it.
+    await desk.page.goto(`${h.url}/atlas/routes`);
+    await desk.page.getByLabel('Only routes waiting for validation').check();
+    const item = desk.page.locator(`[data-route-id="${mine[0]!.id}"]`);
+    await item.getByText(/waiting for validation/).waitFor();
+    await shot(desk.page, 'coordinator-pending');
+    await item.getByRole('button', { name: 'Mark Yangon → Bangkok as validated' }).click();
+    await desk.page.getByText('Route Yangon → Bangkok validated.').waitFor();
+    expect(await pending()).toHaveLength(0);
+    expect(h.problems).toEqual([]);
   });
 });

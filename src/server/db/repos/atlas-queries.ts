@@ -23,7 +23,9 @@ export function summaryServable(a: AtlasAudience, f: RouteFilter): boolean {
     f.yearFrom !== undefined ||
     f.yearTo !== undefined ||
     f.place ||
-    f.organisationId;
+    f.organisationId ||
+    // the summaries do not know which routes wait for validation
+    f.pending;
   if (extra) return false;
   const member = a.readerCoalitionId === a.coalitionId;
   // Own organisation's coalition-visible routes are counted under '' (not per organisation), so a
