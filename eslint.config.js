@@ -95,6 +95,9 @@ const coalitionChildren = [
   'memberships',
   'coalition_factors',
   'experience_patterns',
+  'commitments',
+  'commitment_updates',
+  'commitment_links',
 ].join('|');
 /**
  * Issue 10, hole 8: every CSV is written by src/domain/csv/write.ts, which neutralises cells a

@@ -152,3 +152,12 @@ export const SPECTRUM_LEVEL_CODES = [
 ] as const;
 /** The longest note on a pattern, in characters. */
 export const MAX_PATTERN_NOTES = 1000;
+
+/** Issue 14: where a commitment stands, and what it may link to (zod-free: the web imports these). */
+export const COMMITMENT_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type CommitmentStatusCode = (typeof COMMITMENT_STATUSES)[number];
+export const COMMITMENT_LINK_KINDS = ['card', 'learning', 'gap', 'factor', 'issue'] as const;
+export type CommitmentLinkKindCode = (typeof COMMITMENT_LINK_KINDS)[number];
+/** Days without a status update after which a commitment shows on the follow-up list. */
+export const FOLLOW_UP_DAYS = [30, 60, 90] as const;
+export const MAX_COMMITMENT_NOTE = 1000;

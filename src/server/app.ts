@@ -48,6 +48,7 @@ import { sheetRoutes } from './api/sheets/routes.ts';
 import { overlapRoutes } from './api/overlap/routes.ts';
 import { factorRoutes } from './api/factors/routes.ts';
 import { patternRoutes } from './api/patterns/routes.ts';
+import { commitmentRoutes } from './api/commitments/routes.ts';
 import { setupOpen, setupRoutes } from './api/setup/routes.ts';
 import { siteRoutes } from './api/site/routes.ts';
 import { LiveHub } from './live/hub.ts';
@@ -224,6 +225,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   factorRoutes(app, ctx);
   overlapRoutes(app, ctx);
   patternRoutes(app, ctx);
+  commitmentRoutes(app, ctx);
 
   registerWebApp(app, opts.webRoot, () => setupOpen(ctx));
   await app.ready();

@@ -111,6 +111,40 @@ async function pattern(w: World, v: Variant, form = 'ForcedLabour') {
   });
   return { id, coalitionId: w.c1, owningOrganisationId: w.orgA, visibility: vis(v) };
 }
+/** An organisation of coalition 2 (its admin's commitments need an owner there), made once. */
+const foreignOrgs = new WeakMap<World, Promise<string>>();
+function foreignOrg(w: World): Promise<string> {
+  let p = foreignOrgs.get(w);
+  if (!p) {
+    p = (async () => {
+      const r = await w.req(w.actors.foreignAdmin, 'POST', '/api/organisations', {
+        name: 'Matrix foreign organisation',
+        type: 'NGO',
+        visibility: 'coalition',
+      });
+      if (r.statusCode !== 201) throw new Error(`foreign organisation: ${r.statusCode} ${r.body}`);
+      return r.json<{ id: string }>().id;
+    })();
+    foreignOrgs.set(w, p);
+  }
+  return p;
+}
+/** A fresh commitment owned by organisation A, with the title the list case filters on. */
+async function commitment(w: World, v: Variant) {
+  const id = await created(w, '/api/commitments', {
+    title: 'Matrix commitment',
+    ownerOrganisationId: w.orgA,
+    targetDate: '2027-01-31',
+    visibility: vis(v),
+  });
+  return { id, coalitionId: w.c1, owningOrganisationId: w.orgA, visibility: vis(v) };
+}
+/** The follow-up list and digest of the caller's own coalition. */
+const followUpOfCaller = (w: World, who: WorldActor): RecordAccess => ({
+  coalitionId: who.actor.kind === 'user' ? who.actor.coalitionId : w.c1,
+  owningOrganisationId: null,
+  visibility: 'coalition',
+});
 /** What a create would make: a record of the actor's coalition and organisation. */
 const createTarget = (w: World, who: WorldActor, v: Variant): RecordAccess =>
   who.actor.kind === 'user'
@@ -440,6 +474,104 @@ export const CASES: Record<string, Case> = {
     varies: 'none',
     async prepare() {
       return { url: '/api/patterns/distribution', decide: (actor) => actor.kind === 'user' };
+    },
+  },
+  'GET /api/commitments': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await commitment(w, v);
+      return { url: '/api/commitments?limit=500', record: r, listed: r.id };
+    },
+  },
+  'GET /api/commitments/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await commitment(w, v);
+      return { url: `/api/commitments/${r.id}`, record: r };
+    },
+  },
+  'POST /api/commitments': {
+    varies: 'visibility',
+    async prepare(w, who, v) {
+      const actor = who.actor;
+      const owner =
+        who.name === 'foreignAdmin'
+          ? await foreignOrg(w)
+          : (actor.kind === 'user' && actor.organisationId) || w.orgA;
+      return {
+        url: '/api/commitments',
+        payload: {
+          title: 'Matrix new commitment',
+          ownerOrganisationId: owner,
+          targetDate: '2027-02-28',
+          visibility: vis(v),
+        },
+        record: {
+          coalitionId: actor.kind === 'user' ? actor.coalitionId : w.c1,
+          owningOrganisationId: owner,
+          visibility: vis(v),
+        },
+      };
+    },
+  },
+  'PATCH /api/commitments/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await commitment(w, v);
+      return { url: `/api/commitments/${r.id}`, payload: { title: 'Matrix renamed' }, record: r };
+    },
+  },
+  'POST /api/commitments/:id/updates': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await commitment(w, v);
+      return {
+        url: `/api/commitments/${r.id}/updates`,
+        payload: { status: 'in_progress', note: 'matrix' },
+        record: r,
+      };
+    },
+  },
+  'POST /api/commitments/:id/links': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await commitment(w, v);
+      return {
+        url: `/api/commitments/${r.id}/links`,
+        payload: { links: [{ kind: 'gap', ref: 'TH-10|ForcedLabour' }] },
+        record: r,
+      };
+    },
+  },
+  'DELETE /api/commitments/:id': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await commitment(w, v);
+      return { url: `/api/commitments/${r.id}`, record: r };
+    },
+  },
+  // Counts of the caller's own coalition's commitments, as far as they may read them (which ones
+  // count is the list's policy, tested above): anyone signed in.
+  'GET /api/commitments/progress': {
+    varies: 'none',
+    async prepare() {
+      return { url: '/api/commitments/progress', decide: (actor) => actor.kind === 'user' };
+    },
+  },
+  'GET /api/commitments/follow-up': {
+    varies: 'none',
+    async prepare(w, who) {
+      return { url: '/api/commitments/follow-up', record: followUpOfCaller(w, who) };
+    },
+  },
+  'POST /api/commitments/follow-up/digest': {
+    varies: 'none',
+    async prepare(w, who) {
+      return {
+        url: '/api/commitments/follow-up/digest',
+        payload: { dryRun: true },
+        record: followUpOfCaller(w, who),
+      };
     },
   },
   // Aggregates: everyone may read some atlas (its public view at least); what they count is the

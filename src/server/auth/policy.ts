@@ -26,7 +26,9 @@ export type Resource =
   | 'member'
   | 'overlap'
   | 'factor'
-  | 'pattern';
+  | 'pattern'
+  | 'commitment'
+  | 'followup';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** Which records a rule covers: see db/scopes.ts (repositories turn scopes into SQL filters). */
@@ -152,6 +154,37 @@ export const POLICY: readonly Rule[] = [
   ),
   { resource: 'pattern', action: 'read', who: 'coordinator', scope: 'coalitionAll' },
   { resource: 'pattern', action: 'read', who: 'admin', scope: 'coalitionAll' },
+  // Commitments (issue 14): actions on an expertise group's roadmap. The owner organisation owns
+  // one: its members record it and report progress (`update`: status and note, or an edit);
+  // coordinators and admins do so for any, and alone remove one. Read inside the coalition only.
+  ...members.flatMap((who) =>
+    (['coalitionShared', 'ownOrganisation'] as const).map(
+      (scope) => ({ resource: 'commitment', action: 'read', who, scope }) as const,
+    ),
+  ),
+  ...(['member', 'coordinator', 'admin'] as const).flatMap((who) =>
+    (['create', 'update'] as const).map(
+      (action) =>
+        ({
+          resource: 'commitment',
+          action,
+          who,
+          scope: who === 'member' ? 'ownOrganisation' : 'coalitionAll',
+        }) as const,
+    ),
+  ),
+  ...(['coordinator', 'admin'] as const).flatMap((who) =>
+    (['read', 'delete'] as const).map(
+      (action) => ({ resource: 'commitment', action, who, scope: 'coalitionAll' }) as const,
+    ),
+  ),
+  // The follow-up list (commitments due or not updated for 30/60/90 days) and its digest emails:
+  // the coordinators' work. `create` is sending the digest.
+  ...(['coordinator', 'admin'] as const).flatMap((who) =>
+    (['read', 'create'] as const).map(
+      (action) => ({ resource: 'followup', action, who, scope: 'coalitionAll' }) as const,
+    ),
+  ),
   // Members (memberships and invitations): coordinators and admins list, invite, change, suspend
   // and remove the members of their own coalition; which roles they may hand out or touch is
   // ROLE_GRANTS below. `create` is inviting.

@@ -7,6 +7,7 @@ import type { FactorTables } from './schema-factors.ts';
 import type { LimitTables } from './schema-limits.ts';
 import type { PlanTables } from './schema-plans.ts';
 import type { PatternTables } from './schema-patterns.ts';
+import type { CommitmentTables } from './schema-commitments.ts';
 
 /**
  * Table shapes as the database stores them. Timestamps are ISO-8601 UTC strings and booleans are
@@ -21,7 +22,8 @@ export interface Database
     FactorTables,
     LimitTables,
     PlanTables,
-    PatternTables {
+    PatternTables,
+    CommitmentTables {
   coalitions: CoalitionTable;
   users: UserTable;
   memberships: MembershipTable;

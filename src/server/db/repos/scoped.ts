@@ -33,7 +33,10 @@ export type CoalitionChild =
   | 'challenges'
   | 'memberships'
   | 'coalition_factors'
-  | 'experience_patterns';
+  | 'experience_patterns'
+  | 'commitments'
+  | 'commitment_updates'
+  | 'commitment_links';
 
 /**
  * `WHERE <column> = <id>` on any query builder. Kysely cannot type `.where` on a builder whose
