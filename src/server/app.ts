@@ -49,6 +49,7 @@ import { overlapRoutes } from './api/overlap/routes.ts';
 import { factorRoutes } from './api/factors/routes.ts';
 import { patternRoutes } from './api/patterns/routes.ts';
 import { commitmentRoutes } from './api/commitments/routes.ts';
+import { reportRoutes } from './api/report/routes.ts';
 import { setupOpen, setupRoutes } from './api/setup/routes.ts';
 import { siteRoutes } from './api/site/routes.ts';
 import { LiveHub } from './live/hub.ts';
@@ -226,6 +227,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   overlapRoutes(app, ctx);
   patternRoutes(app, ctx);
   commitmentRoutes(app, ctx);
+  reportRoutes(app, ctx);
 
   registerWebApp(app, opts.webRoot, () => setupOpen(ctx));
   await app.ready();

@@ -17,6 +17,7 @@ import { ResetPage } from './members/ResetPage.tsx';
 import { SecondFactorPage } from './members/SecondFactorPage.tsx';
 import { PatternsPage } from './patterns/PatternsPage.tsx';
 import { ReviewPage } from './review/ReviewPage.tsx';
+import { ReportRoute } from './report/routes.tsx';
 import { ScreenPage } from './screen/ScreenPage.tsx';
 import {
   SheetManageRoute,
@@ -37,10 +38,13 @@ export function App() {
   const [print, pr] = useRoute('/events/:id/sheets/:issueKey/print');
   // Every sheet at once (or in rotation) on the wall.
   const [overview, ov] = useRoute('/screen/:id/sheets');
+  // The event report is a document (on screen, on paper, as a PDF): no header, no navigation.
+  const [report, rp] = useRoute('/events/:id/report');
   if (projector) return <ScreenPage key={screen.id} id={screen.id} />;
   if (wall) return <SheetWallRoute key={w.id + w.issueKey} eventId={w.id} issueKey={w.issueKey} />;
   if (overview) return <SheetsOverviewRoute key={ov.id} eventId={ov.id} />;
   if (print) return <SheetPrintRoute eventId={pr.id} issueKey={pr.issueKey} />;
+  if (report) return <ReportRoute key={rp.id} eventId={rp.id} />;
   return (
     <SessionProvider>
       <FlashProvider>

@@ -611,6 +611,14 @@ export const CASES: Record<string, Case> = {
     () => ({ visibility: 'coalition' }),
   ),
 
+  // The event report (issue 14): members read both versions; the all-sheets download is theirs.
+  'GET /api/events/:eventId/report': eventCase(
+    (e) => `/api/events/${e.detail.id}/report?view=public`,
+  ),
+  'GET /api/events/:eventId/report/sheets.csv': eventCase(
+    (e) => `/api/events/${e.detail.id}/report/sheets.csv`,
+  ),
+
   'GET /api/events': eventCase(() => '/api/events', undefined, true),
   'POST /api/events': {
     varies: 'none',

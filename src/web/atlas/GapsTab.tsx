@@ -118,7 +118,7 @@ export function GapsTab() {
   );
 }
 
-function GapText({ gap, k }: { gap: Gap; k: number }) {
+export function GapText({ gap, k }: { gap: Gap; k: number }) {
   const { t } = useTranslation();
   const parts = (['source', 'transit', 'destination'] as const)
     .filter((role) => gap[role] !== 0)

@@ -69,6 +69,9 @@ export function EventPage({ id }: { id: string }) {
           <Link href={`/events/${e.id}/review`} className="btn btn-quiet">
             {t('events.reviewCards')}
           </Link>
+          <Link href={`/events/${e.id}/report`} className="btn btn-quiet">
+            {t('report.open')}
+          </Link>
         </div>
       </div>
       <nav aria-label={t('events.sectionsNav')} className="ev-toc">

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorBody } from '../../../contract/common.ts';
 import { toCsv } from '../../../domain/csv/write.ts';
+import { SHEET_CSV_HEAD, sheetCsvRow } from './csv.ts';
 import { Card, CardVersion, HandoverNote, type CardTags } from '../../../contract/cards.ts';
 import { EventParams, type EventIssue } from '../../../contract/events.ts';
 import type { App, AppContext } from '../../context.ts';
@@ -75,53 +76,9 @@ export function sheetRoutes(app: App, ctx: AppContext): void {
             : null,
         };
       const tables = new Map((await listTables(ctx.db, e.id)).map((t) => [t.id, t.name]));
-      const rows = cards.map((c) => [
-        c.id,
-        issue.label,
-        c.kind,
-        c.level,
-        c.text,
-        c.tags.forms.join(';'),
-        c.tags.sectors.join(';'),
-        c.tags.populations.join(';'),
-        c.tags.ilo.join(';'),
-        c.tableId ? (tables.get(c.tableId) ?? '') : '',
-        c.round === null ? '' : c.round + 1,
-        c.version,
-        new Date(c.createdAt).toISOString(),
-      ]);
       const csv = toCsv([
-        [
-          'card_id',
-          'issue',
-          'kind',
-          'level',
-          'text',
-          'forms',
-          'sectors',
-          'populations',
-          'ilo_indicators',
-          'table',
-          'round',
-          'version',
-          'created_at',
-        ],
-        [
-          '#meta+id',
-          '#sector+issue',
-          '#indicator+kind',
-          '#indicator+level',
-          '#description',
-          '#sector+form',
-          '#sector+labour',
-          '#affected+type',
-          '#indicator+ilo',
-          '#loc+table',
-          '#meta+round',
-          '#meta+version',
-          '#date+created',
-        ],
-        ...rows,
+        ...SHEET_CSV_HEAD,
+        ...cards.map((c) => sheetCsvRow(c, issue.label, tables)),
       ]);
       const file = `${e.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-${issue.key}.csv`;
       return reply

@@ -1,0 +1,179 @@
+/**
+ * The event report (issue 14): the data of `/events/:id/report`, for members and for the public.
+ * Each section is one function below (participation, sheets); a section added later (learnings,
+ * commitments) is one more function and one more key of the answer — see docs/report.md.
+ */
+import type { Count } from '../../../contract/atlas.ts';
+import type { Card } from '../../../contract/cards.ts';
+import type { EventIssue } from '../../../contract/events.ts';
+import type {
+  ReportAnswer,
+  ReportIssue,
+  ReportParticipation,
+  ReportView,
+} from '../../../contract/report.ts';
+import type { ParticipantSectorCode } from '../../../contract/constants.ts';
+import { countParticipation } from '../../../domain/analysis/participation.ts';
+import { isWithheld, type Figure } from '../../../domain/analysis/release.ts';
+import { toCsv } from '../../../domain/csv/write.ts';
+import { DEFAULT_FACTORS } from '../../../domain/factors/vocabulary.ts';
+import type { Actor } from '../../auth/policy.ts';
+import type { AppContext } from '../../context.ts';
+import { findCoalition } from '../../db/repos/accounts.ts';
+import { listCards, listHandovers } from '../../db/repos/cards.ts';
+import { listParticipants, listTables } from '../../db/repos/events.ts';
+import { listCoalitionFactors } from '../../db/repos/factors.ts';
+import { currentFactors, overlapIsPublic } from '../../db/repos/report.ts';
+import type { EventTable } from '../../db/schema.ts';
+import { eventFor } from '../../events/service.ts';
+import { notFound } from '../../http/errors.ts';
+import { presentCard } from '../../live/cards.ts';
+import { SHEET_CSV_HEAD, sheetCsvRow } from '../sheets/csv.ts';
+
+/** A published figure as the API writes it: exact, withheld (null) or a range (the atlas's `Count`). */
+export function presentFigure(f: Figure, k: number | null): Count {
+  if (f.lo === f.hi) return f.lo;
+  if (k !== null && isWithheld(f, k)) return null;
+  return { lo: f.lo, hi: f.hi };
+}
+
+async function participation(
+  ctx: AppContext,
+  e: EventTable,
+  k: number | null,
+): Promise<ReportParticipation> {
+  const people = (await listParticipants(ctx.db, e.id)).filter((p) => p.status !== 'absent');
+  const p = countParticipation(
+    people.map((x) => ({ organisation: x.organisation, sector: x.sector, country: x.country })),
+    k,
+  );
+  return {
+    total: presentFigure(p.total, k),
+    organisations: p.organisations,
+    sectors: p.sectors.map((s) => ({
+      code: s.code as ParticipantSectorCode,
+      n: presentFigure(s.n, k),
+    })),
+    countries: p.countries.map((c) => ({ code: c.code, n: presentFigure(c.n, k) })),
+  };
+}
+
+async function factorLabels(ctx: AppContext, coalitionId: string) {
+  const rows = await listCoalitionFactors(ctx.db, coalitionId);
+  const list = rows.length
+    ? rows.map((f) => ({ id: f.factor_id, kind: f.kind, label: f.label }))
+    : DEFAULT_FACTORS.map((f) => ({ id: f.id, kind: f.kind, label: f.label }));
+  return new Map(list.map((f) => [f.id, f]));
+}
+
+const liveCards = async (ctx: AppContext, eventId: string): Promise<Card[]> =>
+  (await listCards(ctx.db, eventId)).filter((c) => Number(c.deleted) === 0).map(presentCard);
+
+/**
+ * The café sheets by issue. Members: every card's text (never its author), the confirmed factors
+ * counted, the hand-over note. Public: the issues only — a per-event card count is not a sum of
+ * the overlap's published atoms and could pin one of them down, so counts stay in the overlap
+ * section, which publishes them by its own rule.
+ */
+async function sheets(ctx: AppContext, e: EventTable, view: ReportView): Promise<ReportIssue[]> {
+  const issues = JSON.parse(e.issues) as EventIssue[];
+  if (view === 'public')
+    return issues.map((i) => ({
+      key: i.key,
+      label: i.label,
+      forms: i.forms,
+      cards: null,
+      factors: [],
+      items: [],
+      handover: null,
+    }));
+  const [cards, factorOf, labels, notes] = await Promise.all([
+    liveCards(ctx, e.id),
+    currentFactors(ctx.db, e.id),
+    factorLabels(ctx, e.coalition_id),
+    listHandovers(ctx.db, e.id),
+  ]);
+  return issues.map((i) => {
+    const mine = cards.filter((c) => c.issueKey === i.key);
+    const tally = new Map<string, number>();
+    for (const c of mine) {
+      const f = factorOf.get(c.id);
+      if (f) tally.set(f, (tally.get(f) ?? 0) + 1);
+    }
+    return {
+      key: i.key,
+      label: i.label,
+      forms: i.forms,
+      cards: mine.length,
+      factors: [...tally]
+        .map(([id, n]) => {
+          const f = labels.get(id);
+          return { id, label: f?.label ?? id, kind: f?.kind ?? '', n };
+        })
+        .sort((a, b) => b.n - a.n || a.label.localeCompare(b.label)),
+      items: mine.map((c) => ({
+        kind: c.kind,
+        level: c.level,
+        text: c.text,
+        factor: factorOf.get(c.id) ?? null,
+      })),
+      handover: notes.find((n) => n.issue_key === i.key)?.text ?? null,
+    };
+  });
+}
+
+/** The report of an event the actor may read (404 otherwise), in the version asked for. */
+export async function buildReport(
+  ctx: AppContext,
+  actor: Actor,
+  eventId: string,
+  view: ReportView,
+): Promise<ReportAnswer> {
+  const e = await eventFor(ctx, actor, eventId, 'read');
+  const coalition = await findCoalition(ctx.db, e.coalition_id);
+  if (!coalition) throw notFound('event');
+  const k = view === 'public' ? coalition.suppressionK : null;
+  const [people, issues, overlapPublic] = await Promise.all([
+    participation(ctx, e, k),
+    sheets(ctx, e, view),
+    overlapIsPublic(ctx.db, e.id),
+  ]);
+  return {
+    view,
+    k: coalition.suppressionK,
+    generatedAt: ctx.now().toISOString(),
+    coalition: { name: coalition.name, slug: coalition.slug },
+    event: {
+      id: e.id,
+      name: e.name,
+      startsOn: e.starts_on,
+      endsOn: e.ends_on,
+      venue: e.venue,
+    },
+    overlapPublic,
+    participation: people,
+    sheets: {
+      issues,
+      download: view === 'members' ? `/api/events/${e.id}/report/sheets.csv` : null,
+    },
+  };
+}
+
+/** Every café sheet of the event as one CSV (header, HXL row, cards by issue), for members. */
+export async function allSheetsCsv(
+  ctx: AppContext,
+  actor: Actor,
+  eventId: string,
+): Promise<{ file: string; csv: string }> {
+  const e = await eventFor(ctx, actor, eventId, 'read');
+  const issues = JSON.parse(e.issues) as EventIssue[];
+  const [cards, tables] = await Promise.all([
+    liveCards(ctx, e.id),
+    listTables(ctx.db, e.id).then((ts) => new Map(ts.map((t) => [t.id, t.name]))),
+  ]);
+  const rows = issues.flatMap((i) =>
+    cards.filter((c) => c.issueKey === i.key).map((c) => sheetCsvRow(c, i.label, tables)),
+  );
+  const file = `${e.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}-sheets.csv`;
+  return { file, csv: `\uFEFF${toCsv([...SHEET_CSV_HEAD, ...rows])}` };
+}

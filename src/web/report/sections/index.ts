@@ -1,0 +1,14 @@
+import type { ReportSection } from '../section.ts';
+import { atlasSection } from './Atlas.tsx';
+import { participationSection } from './Participation.tsx';
+import { sheetsSection } from './Sheets.tsx';
+
+/**
+ * The report's sections in reading order. Learnings by theme and roadmaps with commitments plug in
+ * here once their data is on main (one module each, and their key in the report API).
+ */
+export const REPORT_SECTIONS: readonly ReportSection[] = [
+  participationSection,
+  sheetsSection,
+  atlasSection,
+];

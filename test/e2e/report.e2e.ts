@@ -1,0 +1,96 @@
+/**
+ * Issue 14's event report in real Chromium: the demo admin opens /events/:id/report, every
+ * section is drawn (participation figures, café sheets by issue, the atlas map and its gaps),
+ * figures are numbered, the public version names no organisation and quotes no card, and the
+ * Thai page is in Thai. Screenshots: docs/screenshots/report*.png (through the harness:
+ * test-results/ unless MOSAIC_UPDATE_DOCS_SCREENSHOTS=1).
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportAnswer } from '../../src/contract/report.ts';
+import { DEMO_ADMIN, REPO, screenshots, startHarness, type Harness } from './harness.ts';
+
+const DESKTOP = { width: 1200, height: 900 };
+const SHOTS = path.join(REPO, 'docs/screenshots');
+
+let h: Harness;
+const { shot, problems: a11y } = screenshots(SHOTS);
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+async function signIn(page: Page) {
+  await page.goto(`${h.url}/login`);
+  await page.fill('#login-email', DEMO_ADMIN.email);
+  await page.fill('#login-password', DEMO_ADMIN.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+const json = <T>(page: Page, url: string) =>
+  page.evaluate(async (u) => (await fetch(u)).json() as Promise<unknown>, url) as Promise<T>;
+
+/** Opens a version of the report and waits until every section says it is drawn. */
+async function open(page: Page, eventId: string, query = '') {
+  await page.goto(`${h.url}/events/${eventId}/report${query}`);
+  await page.locator('main.report[data-report-ready="true"]').waitFor();
+  // The map draws its countries once their file has loaded.
+  await page.locator('.report-map svg g path').first().waitFor();
+}
+
+describe('event report in Chromium', () => {
+  it('shows the members’ version with every section, numbered figures and the map', async () => {
+    const { page } = await h.newPage(DESKTOP);
+    page.setDefaultTimeout(20_000);
+    await signIn(page);
+    const events = await json<{ items: { id: string; name: string }[] }>(page, '/api/events');
+    const eventId = events.items.find((e) => e.name.includes('(demo)'))!.id;
+    const data = await json<ReportAnswer>(page, `/api/events/${eventId}/report`);
+
+    await open(page, eventId);
+    await expect(page.locator('h1#report-title').textContent()).resolves.toBe(data.event.name);
+    const toc = await page.locator('.report-toc li').allTextContents();
+    expect(toc).toEqual(['Participation', 'Café sheets by issue', 'Atlas: routes and gaps']);
+    const headings = await page.locator('.report-section > h2').allTextContents();
+    expect(headings.map((s) => s.replace(/^\d+\.\s*/, ''))).toEqual(toc);
+    // Figures are numbered by one CSS counter over the report, in reading order (the numbers
+    // themselves are read back from the PDF's text in test/e2e/report-pdf.e2e.ts).
+    const captions = await page
+      .locator('.report-figure figcaption')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e, '::before').content));
+    expect(captions.length).toBeGreaterThanOrEqual(3);
+    for (const c of captions) expect(c).toBe('"Figure " counter(report-figure) ". "');
+    // Every organisation is named, every card quoted.
+    const orgs = await page.locator('.report-columns li').count();
+    expect(orgs).toBe(data.participation.organisations!.length);
+    const someCard = data.sheets.issues.find((i) => i.items.length)!.items[0]!.text;
+    await expect(page.getByText(someCard, { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('.report-gaps li').count()).resolves.toBeGreaterThan(0);
+    await shot(page, 'report', true);
+
+    // The public version: no organisation names, no card texts, withheld counts said as such.
+    await open(page, eventId, '?view=public');
+    await expect(page.locator('.report-badge').textContent()).resolves.toBe('Public version');
+    await expect(page.locator('.report-columns').count()).resolves.toBe(0);
+    const text = (await page.locator('main.report').textContent())!;
+    for (const o of data.participation.organisations!) expect(text).not.toContain(o.name);
+    expect(text).not.toContain(someCard);
+    await shot(page, 'report-public', true);
+
+    // Thai, from the address (as `mosaic report --lang th` asks for it).
+    await open(page, eventId, '?lang=th');
+    await expect(page.locator('.report-toc h2').textContent()).resolves.toBe('สารบัญ');
+    const thCaption = await page
+      .locator('.report-figure figcaption')
+      .first()
+      .evaluate((e) => getComputedStyle(e, '::before').content);
+    expect(thCaption).toBe('"รูปที่ " counter(report-figure) ". "');
+    await shot(page, 'report-th');
+
+    expect(a11y).toEqual([]);
+    expect(h.problems).toEqual([]);
+  });
+});
