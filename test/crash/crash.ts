@@ -8,7 +8,6 @@ import { demoSession, emptyAcked, startWrites, type Acked } from '../support/wri
 import { checkDatabase } from '../support/db-check.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const total = (a: Acked) => a.organisations.length + a.routes.length + a.intents.length;
 
 export interface CrashResult {
   backend: 'sqlite' | 'postgres';
@@ -50,12 +49,16 @@ export async function runCrashCycles(opts: {
   const session = await demoSession(server.url);
   for (let cycle = 0; cycle < opts.cycles; cycle++) {
     const writes = startWrites(server.url, session, `${opts.seed}-${cycle}`, acked);
-    // Killed at a random moment once this server has acknowledged its first write (a cold start
-    // can take longer than the shortest delays, which would make a cycle that tests nothing).
-    const before = total(acked);
-    for (let waited = 0; total(acked) === before && waited < 30_000; waited += 10) await sleep(10);
+    // Killed at a random moment once this server has acknowledged a REST write and a live write
+    // (a cold start, or a loaded machine, can take longer than the shortest delays, which would
+    // make a cycle that tests nothing, or tests one kind of write only).
+    const rest = (a: Acked) => a.organisations.length + a.routes.length;
+    const [restBefore, liveBefore] = [rest(acked), acked.intents.length];
+    const both = () => rest(acked) > restBefore && acked.intents.length > liveBefore;
+    for (let waited = 0; !both() && waited < 30_000; waited += 10) await sleep(10);
     // A cycle whose server acknowledged nothing tested nothing: that is a failure, not a pass.
-    if (total(acked) === before) problems.push(`cycle ${cycle}: no write acknowledged within 30 s`);
+    if (!both())
+      problems.push(`cycle ${cycle}: no REST and live write both acknowledged within 30 s`);
     await sleep(rnd.int(1000));
     await server.kill();
     await writes.stop();

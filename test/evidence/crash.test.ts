@@ -21,8 +21,9 @@ describe.each(testBackends())('crash safety on $name', (backend) => {
         `[crash ${backend.name}] ${r.cycles} kills, ${r.acked.organisations + r.acked.routes} REST + ${r.acked.intents} live writes acknowledged, ${r.ms} ms`,
       );
       expect(r.problems).toEqual([]);
-      expect(r.acked.organisations + r.acked.routes).toBeGreaterThan(r.cycles);
-      expect(r.acked.intents).toBeGreaterThan(r.cycles);
+      // every cycle waited for at least one of each before its kill (or reported a problem)
+      expect(r.acked.organisations + r.acked.routes).toBeGreaterThanOrEqual(r.cycles);
+      expect(r.acked.intents).toBeGreaterThanOrEqual(r.cycles);
 
       // The checker itself must see damage: a lost acknowledged write and a summary out of step.
       const { db } = openDb('databaseUrl' in target ? { ...target, dataDir: '' } : target);
