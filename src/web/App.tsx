@@ -19,6 +19,8 @@ import { PatternsPage } from './patterns/PatternsPage.tsx';
 import { ReviewPage } from './review/ReviewPage.tsx';
 import { ReportRoute } from './report/routes.tsx';
 import { ScreenPage } from './screen/ScreenPage.tsx';
+import { OverlapPage } from './analysis/OverlapPage.tsx';
+import { OverlapScreen } from './analysis/OverlapScreen.tsx';
 import {
   SheetManageRoute,
   SheetPrintRoute,
@@ -40,6 +42,8 @@ export function App() {
   const [overview, ov] = useRoute('/screen/:id/sheets');
   // The event report is a document (on screen, on paper, as a PDF): no header, no navigation.
   const [report, rp] = useRoute('/events/:id/report');
+  const [overlapScreen, os] = useRoute('/screen/:id/overlap');
+  if (overlapScreen) return <OverlapScreen key={os.id} id={os.id} />;
   if (projector) return <ScreenPage key={screen.id} id={screen.id} />;
   if (wall) return <SheetWallRoute key={w.id + w.issueKey} eventId={w.id} issueKey={w.issueKey} />;
   if (overview) return <SheetsOverviewRoute key={ov.id} eventId={ov.id} />;
@@ -68,6 +72,7 @@ export function App() {
               </RequireSignIn>
             </Route>
             <Route path="/directory" component={DirectoryPage} />
+            <Route path="/analysis/overlap" component={OverlapPage} />
             <Route path="/atlas/:tab?">{(p) => <AtlasRoute tab={p.tab} />}</Route>
             <Route path="/directory/new">
               <RequireSignIn>

@@ -59,6 +59,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavItem href="/atlas" current={location.startsWith('/atlas')}>
                 {t('atlas.nav')}
               </NavItem>
+              <NavItem href="/analysis/overlap" current={location.startsWith('/analysis/overlap')}>
+                {t('overlap.nav')}
+              </NavItem>
               <NavItem href="/events" current={location.startsWith('/events')}>
                 {t('events.listTitle')}
               </NavItem>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDetail } from '../../src/contract/events.ts';
 import type { FactorReview } from '../../src/contract/factors.ts';
 import { OverlapAnswer, OverlapCards } from '../../src/contract/overlap.ts';
-import { demoEvent, startApi, type ApiHarness } from '../support/api.ts';
+import { demoEvent, listen, startApi, type ApiHarness } from '../support/api.ts';
 import { testBackends } from '../support/backends.ts';
 
 /** Issue 13, overlap: the API on every backend (counts, filters, cells' cards, the public view). */
@@ -135,4 +135,33 @@ describe.each(testBackends())('overlap API on $name', (backend) => {
     await call('PUT', `/api/events/${event.id}/overlap/visibility`, { visibility: 'coalition' });
     expect((await overlap('/api/overlap', '')).events).toEqual([]);
   }); // prettier-ignore
+
+  it('tells an open overlap page when a card is assigned (SSE), and never the public', async () => {
+    const port = await listen(h.app);
+    const ctrl = new AbortController();
+    try {
+      expect((await fetch(`http://127.0.0.1:${port}/api/overlap/stream`, { signal: ctrl.signal })).status).toBe(404);
+      const res = await fetch(`http://127.0.0.1:${port}/api/overlap/stream`, { headers: { cookie: admin }, signal: ctrl.signal });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      let text = '';
+      const until = async (what: string) => {
+        while (!text.includes(what)) {
+          const { value, done } = await reader.read();
+          if (done) throw new Error(`stream ended before ${what}`);
+          text += new TextDecoder().decode(value);
+        }
+      };
+      await until('event: hello');
+      const card = review.cards.filter((c) => c.kind === 'cause')[2]!;
+      const put = await call('PUT', `/api/events/${event.id}/cards/${card.id}/factor`, { factor: 'push.poverty' });
+      expect(put.statusCode).toBe(200);
+      await until('event: change');
+      const versions = [...text.matchAll(/"version":"([^"]+)"/g)].map((m) => m[1]);
+      expect(versions[1]).not.toBe(versions[0]);
+      expect(versions[1]).toBe((await overlap(`/api/overlap`)).version);
+    } finally {
+      ctrl.abort();
+    }
+  }, 20_000); // prettier-ignore
 });

@@ -173,7 +173,7 @@ export async function runApiFuzz(opts: {
     for (const r of w.h.app.routeTable) {
       const method = String(r.method);
       if (method.includes('HEAD') && !method.includes('GET')) continue;
-      if ((r as { websocket?: boolean }).websocket || r.url === '/api/atlas/stream') continue;
+      if ((r as { websocket?: boolean }).websocket || r.url.endsWith('/stream')) continue;
       const key = `${method.replace('HEAD,', '')} ${r.url}`;
       const c = CASES[key];
       if (!c || r.url === '/api/auth/logout') continue;

@@ -606,6 +606,7 @@ export const CASES: Record<string, Case> = {
   'GET /api/overlap/cards': eventCase(
     (e) => `/api/overlap/cards?factor=push.debt&event=${e.detail.id}`,
   ),
+  'GET /api/overlap/stream': eventCase(() => '/api/overlap/stream?coalition=demo'),
   'PUT /api/events/:eventId/overlap/visibility': eventCase(
     (e) => `/api/events/${e.detail.id}/overlap/visibility`,
     () => ({ visibility: 'coalition' }),

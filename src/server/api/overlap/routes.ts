@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { ErrorBody } from '../../../contract/common.ts';
 import { EventParams } from '../../../contract/events.ts';
 import {
@@ -17,6 +18,7 @@ import { bumpOverlapVersion } from '../../db/repos/factors.ts';
 import { cellCards, setOverlapVisibility } from '../../db/repos/overlap.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { OverlapService, overlapReader } from './service.ts';
+import { OverlapHub } from './stream.ts';
 
 const read = { kind: 'resource', resource: 'overlap', action: 'read' } as const;
 const update = { kind: 'resource', resource: 'overlap', action: 'update' } as const;
@@ -200,6 +202,45 @@ export function overlapRoutes(
         await bumpOverlapVersion(trx, e.id, at);
       });
       return { visibility: request.body.visibility };
+    },
+  );
+
+  const hub = new OverlapHub(ctx);
+  app.addHook('onClose', async () => hub.close());
+  app.get(
+    '/api/overlap/stream',
+    {
+      config: { policy: read },
+      schema: {
+        tags: ['overlap'],
+        summary:
+          'Server-Sent Events for members: `change` with a new version whenever the counts may have changed (refetch on it)',
+        querystring: z.object({ coalition: z.string().max(100).optional() }).strict(),
+      },
+    },
+    async (request, reply) => {
+      const reader = await overlapReader(ctx, request.actor, 'coalition', request.query.coalition);
+      // Versions move with organisation-only work too: the public is never told.
+      if (reader.isPublic) throw notFound('coalition');
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      // HEAD has no body: without an end its headers are never sent and the socket stays open.
+      if (request.method === 'HEAD') return void reply.raw.end();
+      const unsubscribe = await hub.subscribe(reader.coalitionId, reply);
+      // A signed-in reader's stream ends with their session or membership.
+      const watch =
+        request.session && ctx.liveSessions.watch(request.session, () => reply.raw.end());
+      const ping = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
+      request.raw.on('close', () => {
+        clearInterval(ping);
+        unsubscribe();
+        watch?.stop();
+      });
     },
   );
 

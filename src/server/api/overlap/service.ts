@@ -113,6 +113,45 @@ function issuesOf(stamp: OverlapStamp): OverlapIssue[] {
 
 const MAX_ANSWERS = 200;
 
+/** A digest of everything an answer over these events depends on. */
+function versionOf(
+  events: OverlapStamp[],
+  factors: { id: string; label: string; status: string; updatedAt: string }[],
+): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        events.map((e) => [e.eventId, e.version, e.seq, e.updatedAt, e.visibility]),
+        factors.map((f) => [f.id, f.label, f.status, f.updatedAt]),
+      ]),
+    )
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+/**
+ * The coalition's overlap version as members see it: it changes with every assignment, card
+ * change, event change or factor change of any of its events (the stream compares it).
+ */
+export async function coalitionOverlapVersion(
+  ctx: AppContext,
+  coalitionId: string,
+): Promise<string> {
+  const [stamps, factors] = await Promise.all([
+    overlapStamps(ctx.db, coalitionId),
+    listCoalitionFactors(ctx.db, coalitionId),
+  ]);
+  return versionOf(
+    stamps,
+    factors.map((f) => ({
+      id: f.factor_id,
+      label: f.label,
+      status: f.status,
+      updatedAt: f.updated_at,
+    })),
+  );
+}
+
 export class OverlapService {
   private readonly tallies = new Map<string, { stamp: string; rows: EventTally[] }>();
   private readonly answers = new Map<string, { version: string; value: OverlapAnswer }>();
@@ -167,15 +206,7 @@ export class OverlapService {
       : DEFAULT_FACTORS.map((f) => ({ ...f, status: 'active', updatedAt: '' }));
     const k = reader.isPublic ? reader.k : null;
     const key = JSON.stringify([reader.coalitionId, scope, k, filters]);
-    const version = createHash('sha256')
-      .update(
-        JSON.stringify([
-          events.map((e) => [e.eventId, e.version, e.seq, e.updatedAt, e.visibility]),
-          factors.map((f) => [f.id, f.label, f.status, f.updatedAt]),
-        ]),
-      )
-      .digest('base64url')
-      .slice(0, 16);
+    const version = versionOf(events, factors);
     const hit = this.answers.get(key);
     if (hit && hit.version === version) {
       this.answers.delete(key);

@@ -1,0 +1,185 @@
+import { useTranslation } from 'react-i18next';
+import type { OverlapView } from '../../contract/overlap.ts';
+import { countText, countValue } from './figures.ts';
+
+interface Props {
+  v: OverlapView;
+  k: number | null;
+  reading: string;
+  formLabel: (key: string) => string;
+  caption: string;
+  big?: boolean;
+}
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * Places the forms on a circle and each shared factor between the forms it appears in (the mean
+ * of their positions, drawn towards the middle), then pushes overlapping factors apart a little.
+ * Deterministic: the same answer always draws the same picture (a projector must not jump).
+ */
+export function layout(
+  v: OverlapView,
+  R: number,
+): { forms: Map<string, Point>; factors: Map<string, Point> } {
+  const forms = new Map<string, Point>();
+  const n = v.network.forms.length;
+  v.network.forms.forEach((f, i) => {
+    const a = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, n);
+    forms.set(f.key, { x: R * Math.cos(a), y: R * Math.sin(a) });
+  });
+  const pts = v.network.factors.map((f) => {
+    const ps = f.forms.map((k) => forms.get(k)!).filter(Boolean);
+    const x = ps.reduce((s, p) => s + p.x, 0) / Math.max(1, ps.length);
+    const y = ps.reduce((s, p) => s + p.y, 0) / Math.max(1, ps.length);
+    return { id: f.id, x: x * 0.62, y: y * 0.62 };
+  });
+  const gap = R * 0.16;
+  for (let it = 0; it < 120; it++)
+    for (let i = 0; i < pts.length; i++)
+      for (let j = i + 1; j < pts.length; j++) {
+        const a = pts[i]!;
+        const b = pts[j]!;
+        let dx = b.x - a.x;
+        let dy = b.y - a.y;
+        let d = Math.hypot(dx, dy);
+        if (d >= gap) continue;
+        if (d < 1e-6) {
+          // Same place: separate along a fixed direction chosen by position in the list.
+          dx = Math.cos(i + j);
+          dy = Math.sin(i + j);
+          d = 1;
+        }
+        const push = (gap - d) / 2;
+        a.x -= (dx / d) * push;
+        a.y -= (dy / d) * push;
+        b.x += (dx / d) * push;
+        b.y += (dy / d) * push;
+      }
+  return { forms, factors: new Map(pts.map((p) => [p.id, { x: p.x, y: p.y }])) };
+}
+
+/** Forms of exploitation and the factors they share: a node-link picture with its table. */
+export function Network({ v, k, reading, formLabel, caption, big }: Props) {
+  const { t } = useTranslation();
+  if (v.network.factors.length === 0) return <p className="ovl-empty">{t('overlap.noShared')}</p>;
+  const R = big ? 300 : 220;
+  const pad = big ? 190 : 150;
+  const size = 2 * (R + pad);
+  const { forms, factors } = layout(v, R);
+  const maxLink = Math.max(1, ...v.network.links.map((l) => countValue(l.n)));
+  const maxForm = Math.max(1, ...v.network.forms.map((f) => countValue(f.total)));
+  const text = (n: Parameters<typeof countText>[0]) =>
+    countText(n) ?? t('overlap.withheld', { k: k ?? 0 });
+  return (
+    <div className="ovl-pair">
+      <figure className="ovl-figure">
+        <svg
+          viewBox={`${-size / 2} ${-size / 2} ${size} ${size}`}
+          width={Math.min(size, big ? 980 : 640)}
+          role="img"
+          aria-label={reading}
+          className="ovl-network"
+        >
+          {v.network.links.map((l) => {
+            const a = forms.get(l.form);
+            const b = factors.get(l.factor);
+            if (!a || !b) return null;
+            return (
+              <line
+                key={`${l.form}|${l.factor}`}
+                x1={a.x}
+                y1={a.y}
+                x2={b.x}
+                y2={b.y}
+                className="ovl-link"
+                strokeWidth={1 + 7 * (countValue(l.n) / maxLink)}
+              />
+            );
+          })}
+          {v.network.factors.map((f) => {
+            const p = factors.get(f.id)!;
+            return (
+              <g key={f.id} transform={`translate(${p.x},${p.y})`}>
+                <circle r={big ? 9 : 7} className="ovl-factor-node" />
+                <text y={big ? -14 : -11} textAnchor="middle" className="ovl-node-label">
+                  {f.label}
+                </text>
+              </g>
+            );
+          })}
+          {v.network.forms.map((f) => {
+            const p = forms.get(f.key)!;
+            const r = (big ? 16 : 12) + (big ? 22 : 16) * Math.sqrt(countValue(f.total) / maxForm);
+            const out = Math.hypot(p.x, p.y) || 1;
+            return (
+              <g key={f.key} transform={`translate(${p.x},${p.y})`}>
+                <circle r={r} className="ovl-form-node" />
+                <text
+                  x={(p.x / out) * (r + 8)}
+                  y={(p.y / out) * (r + 8)}
+                  textAnchor={p.x > 1 ? 'start' : p.x < -1 ? 'end' : 'middle'}
+                  dominantBaseline="middle"
+                  className="ovl-form-label"
+                >
+                  {formLabel(f.key)}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+        <figcaption className="ovl-reading">{reading}</figcaption>
+      </figure>
+      <div className="ovl-table-wrap">
+        <table className="ovl-table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('overlap.factor')}</th>
+              <th scope="col">{t('overlap.sharedBy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.network.factors.map((f) => (
+              <tr key={f.id}>
+                <th scope="row">{f.label}</th>
+                <td>
+                  {f.forms
+                    .map((key) => {
+                      const l = v.network.links.find((x) => x.form === key && x.factor === f.id);
+                      return `${formLabel(key)} (${text(l?.n)})`;
+                    })
+                    .join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {v.similarity.length > 0 && (
+          <table className="ovl-table">
+            <caption>{t('overlap.similarityCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('overlap.forms')}</th>
+                <th scope="col">{t('overlap.cosine')}</th>
+                <th scope="col">{t('overlap.sharedFactors')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {v.similarity.slice(0, 10).map((s) => (
+                <tr key={`${s.a}|${s.b}`}>
+                  <th scope="row">{t('overlap.pair', { a: formLabel(s.a), b: formLabel(s.b) })}</th>
+                  <td>{s.cosine.toFixed(2)}</td>
+                  <td>{s.shared}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </div>
+  );
+}
