@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { OverlapMatrix } from '../../contract/overlap.ts';
 import { countText, countValue, rowsWithCards } from './figures.ts';
 
+/** A rotated column label is cut at 30 characters (the table beside has it whole). */
+const short = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
+
 export interface CellPick {
   factor: string;
   factorLabel: string;
@@ -35,7 +38,7 @@ export function Heatmap({ m, k, reading, columnLabel, onPick, caption, big }: Pr
   const cw = big ? 64 : 44;
   const ch = big ? 34 : 24;
   const left = big ? 300 : 220;
-  const top = big ? 190 : 150;
+  const top = big ? 250 : 200;
   const W = left + cw * cols.length + 8;
   const H = top + ch * rows.length + 8;
   const pick = (r: OverlapMatrix['rows'][number], c: OverlapMatrix['columns'][number]) =>
@@ -64,7 +67,7 @@ export function Heatmap({ m, k, reading, columnLabel, onPick, caption, big }: Pr
               transform={`translate(${left + j * cw + cw / 2},${top - 8}) rotate(-45)`}
               className="ovl-col-label"
             >
-              {columnLabel(c.key, c.label)}
+              {short(columnLabel(c.key, c.label))}
             </text>
           ))}
           {rows.map((r, i) => (

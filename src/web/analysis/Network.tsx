@@ -37,7 +37,7 @@ export function layout(
     const y = ps.reduce((s, p) => s + p.y, 0) / Math.max(1, ps.length);
     return { id: f.id, x: x * 0.62, y: y * 0.62 };
   });
-  const gap = R * 0.16;
+  const gap = R * 0.3;
   for (let it = 0; it < 120; it++)
     for (let i = 0; i < pts.length; i++)
       for (let j = i + 1; j < pts.length; j++) {
@@ -67,7 +67,7 @@ export function Network({ v, k, reading, formLabel, caption, big }: Props) {
   const { t } = useTranslation();
   if (v.network.factors.length === 0) return <p className="ovl-empty">{t('overlap.noShared')}</p>;
   const R = big ? 300 : 220;
-  const pad = big ? 190 : 150;
+  const pad = big ? 230 : 190;
   const size = 2 * (R + pad);
   const { forms, factors } = layout(v, R);
   const maxLink = Math.max(1, ...v.network.links.map((l) => countValue(l.n)));

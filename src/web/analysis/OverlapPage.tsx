@@ -132,7 +132,7 @@ export function OverlapPage() {
       {failed && <p role="alert">{t('overlap.loadFailed')}</p>}
       {answer && (
         <p className="ovl-scope">
-          {t('overlap.scope', { count: answer.events.length, cards: countAll(answer, kind) })}
+          {t('overlap.scope', { n: answer.events.length, cards: countAll(answer, kind) })}
         </p>
       )}
       <div className={pick ? 'ovl-with-cards' : undefined}>
