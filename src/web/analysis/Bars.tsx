@@ -22,7 +22,7 @@ export function Bars({ m, k, reading, caption, unit, big, limit = 15 }: Props) {
     .slice(0, limit);
   if (rows.length === 0) return <p className="ovl-empty">{t('overlap.noCards')}</p>;
   const of = Math.max(1, m.columns.length);
-  const left = big ? 300 : 220;
+  const left = big ? 340 : 220;
   const bw = big ? 520 : 360;
   const bh = big ? 34 : 24;
   const W = left + bw + 90;
@@ -84,7 +84,8 @@ export function Bars({ m, k, reading, caption, unit, big, limit = 15 }: Props) {
         </svg>
         <figcaption className="ovl-reading">{reading}</figcaption>
       </figure>
-      <div className="ovl-table-wrap">
+      {/* Scrolls when wide or long: focusable so a keyboard can scroll it (axe scrollable-region-focusable). */}
+      <div className="ovl-table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table className="ovl-table">
           <caption>{caption}</caption>
           <thead>

@@ -39,7 +39,8 @@ export function Heatmap({ m, k, reading, columnLabel, onPick, caption, big }: Pr
   const ch = big ? 34 : 24;
   const left = big ? 300 : 220;
   const top = big ? 250 : 200;
-  const W = left + cw * cols.length + 8;
+  // Room on the right for the last columns' labels, drawn rising to the right at 45°.
+  const W = left + cw * cols.length + Math.round(top * 0.75);
   const H = top + ch * rows.length + 8;
   const pick = (r: OverlapMatrix['rows'][number], c: OverlapMatrix['columns'][number]) =>
     onPick?.({ factor: r.factor, factorLabel: r.label, column: c.key, columnLabel: columnLabel(c.key, c.label), axis: m.axis }); // prettier-ignore
@@ -121,7 +122,8 @@ export function Heatmap({ m, k, reading, columnLabel, onPick, caption, big }: Pr
         </svg>
         <figcaption className="ovl-reading">{reading}</figcaption>
       </figure>
-      <div className="ovl-table-wrap">
+      {/* Scrolls when wide or long: focusable so a keyboard can scroll it (axe scrollable-region-focusable). */}
+      <div className="ovl-table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table className="ovl-table">
           <caption>{caption}</caption>
           <thead>

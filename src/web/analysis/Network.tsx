@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OverlapView } from '../../contract/overlap.ts';
 import { countText, countValue } from './figures.ts';
+import { placeLabels, textWidth, type Box } from './labels.ts';
 
 interface Props {
   v: OverlapView;
@@ -62,6 +63,46 @@ export function layout(
   return { forms, factors: new Map(pts.map((p) => [p.id, { x: p.x, y: p.y }])) };
 }
 
+/**
+ * Where the factors' labels go: the form nodes and their labels (drawn outward from the circle)
+ * are obstacles; factors linking more forms are placed first.
+ */
+function networkLabels(
+  v: OverlapView,
+  forms: Map<string, Point>,
+  factors: Map<string, Point>,
+  formLabel: (key: string) => string,
+  formR: (n: OverlapView['network']['forms'][number]['total']) => number,
+  factorR: number,
+  size: number,
+  big: boolean,
+) {
+  const formFont = big ? 20 : 14;
+  const obstacles: Box[] = [];
+  for (const f of v.network.forms) {
+    const p = forms.get(f.key)!;
+    const r = formR(f.total);
+    obstacles.push({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r });
+    const out = Math.hypot(p.x, p.y) || 1;
+    const lx = p.x + (p.x / out) * (r + 8);
+    const ly = p.y + (p.y / out) * (r + 8);
+    const w = textWidth(formLabel(f.key), formFont) * 1.1;
+    const h = formFont * 1.3;
+    const x = p.x > 1 ? lx : p.x < -1 ? lx - w : lx - w / 2;
+    obstacles.push({ x, y: ly - h / 2, w, h });
+  }
+  const order = [...v.network.factors].sort((a, b) => b.forms.length - a.forms.length);
+  const placed = placeLabels(
+    order.map((f) => {
+      const p = factors.get(f.id)!;
+      return { id: f.id, x: p.x, y: p.y, r: factorR, text: f.label, fontSize: big ? 16 : 12 };
+    }),
+    obstacles,
+    { x: -size / 2, y: -size / 2, w: size, h: size },
+  );
+  return new Map(placed.map((l) => [l.id, l]));
+}
+
 /** Forms of exploitation and the factors they share: a node-link picture with its table. */
 export function Network({ v, k, reading, formLabel, caption, big }: Props) {
   const { t } = useTranslation();
@@ -74,6 +115,10 @@ export function Network({ v, k, reading, formLabel, caption, big }: Props) {
   const maxForm = Math.max(1, ...v.network.forms.map((f) => countValue(f.total)));
   const text = (n: Parameters<typeof countText>[0]) =>
     countText(n) ?? t('overlap.withheld', { k: k ?? 0 });
+  const formR = (n: Parameters<typeof countValue>[0]) =>
+    (big ? 16 : 12) + (big ? 22 : 16) * Math.sqrt(countValue(n) / maxForm);
+  const factorR = big ? 9 : 7;
+  const labels = networkLabels(v, forms, factors, formLabel, formR, factorR, size, big ?? false);
   return (
     <div className="ovl-pair">
       <figure className="ovl-figure">
@@ -102,18 +147,30 @@ export function Network({ v, k, reading, formLabel, caption, big }: Props) {
           })}
           {v.network.factors.map((f) => {
             const p = factors.get(f.id)!;
+            const l = labels.get(f.id);
             return (
-              <g key={f.id} transform={`translate(${p.x},${p.y})`}>
-                <circle r={big ? 9 : 7} className="ovl-factor-node" />
-                <text y={big ? -14 : -11} textAnchor="middle" className="ovl-node-label">
-                  {f.label}
-                </text>
+              <g key={f.id}>
+                {l?.leader && (
+                  <line x1={p.x} y1={p.y} x2={l.leader.x} y2={l.leader.y} className="ovl-leader" />
+                )}
+                <circle cx={p.x} cy={p.y} r={factorR} className="ovl-factor-node" />
+                {l && (
+                  <text
+                    x={l.x}
+                    y={l.y}
+                    textAnchor={l.anchor}
+                    dominantBaseline="middle"
+                    className="ovl-node-label"
+                  >
+                    {f.label}
+                  </text>
+                )}
               </g>
             );
           })}
           {v.network.forms.map((f) => {
             const p = forms.get(f.key)!;
-            const r = (big ? 16 : 12) + (big ? 22 : 16) * Math.sqrt(countValue(f.total) / maxForm);
+            const r = formR(f.total);
             const out = Math.hypot(p.x, p.y) || 1;
             return (
               <g key={f.key} transform={`translate(${p.x},${p.y})`}>
@@ -133,7 +190,8 @@ export function Network({ v, k, reading, formLabel, caption, big }: Props) {
         </svg>
         <figcaption className="ovl-reading">{reading}</figcaption>
       </figure>
-      <div className="ovl-table-wrap">
+      {/* Scrolls when wide or long: focusable so a keyboard can scroll it (axe scrollable-region-focusable). */}
+      <div className="ovl-table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table className="ovl-table">
           <caption>{caption}</caption>
           <thead>

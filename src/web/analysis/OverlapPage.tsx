@@ -44,7 +44,7 @@ export function OverlapPage() {
   const set = (k: keyof OverlapFilters, v: string) =>
     setFilters((f) => ({ ...f, [k]: v || undefined }));
   return (
-    <main id="main" className="ovl-page">
+    <div className="ovl-page">
       <h1>{t('overlap.title')}</h1>
       <p>{isPublic ? t('overlap.publicIntro', { k: answer?.k ?? 11 }) : t('overlap.intro')}</p>
       <form className="ovl-filters" onSubmit={(e) => e.preventDefault()}>
@@ -154,7 +154,7 @@ export function OverlapPage() {
           />
         )}
       </div>
-    </main>
+    </div>
   );
 }
 

@@ -13,18 +13,23 @@ import '../shell/fonts.css';
 /**
  * /screen/:id/overlap — the projector at the end of the café: the event's push factors by issue
  * (heatmap and ranked bars) and the network of forms and shared factors, redrawn as cards are
- * assigned on the review screen (the overlap stream). Push factors and consequences alternate
- * every 20 s, so the room sees both without anyone touching the laptop.
+ * assigned on the review screen (the overlap stream). One screenful at a time — heatmap and bars,
+ * then the network — for push factors, then consequences, 15 s each, so the room sees everything
+ * without anyone touching the laptop. `?kind=cause|consequence` and `?show=charts|network` hold
+ * one of them still.
  */
 export function OverlapScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const [answer, setAnswer] = useState<OverlapAnswer | null>(null);
   const [denied, setDenied] = useState(false);
-  const [turn, setTurn] = useState<'cause' | 'consequence'>('cause');
+  const [turn, setTurn] = useState(0);
   const tick = useOverlapLive(!denied);
   const param = new URLSearchParams(window.location.search).get('kind');
   const fixed = param === 'cause' || param === 'consequence' ? param : null;
-  const kind = fixed ?? turn;
+  const showParam = new URLSearchParams(window.location.search).get('show');
+  const fixedShow = showParam === 'charts' || showParam === 'network' ? showParam : null;
+  const kind = fixed ?? (turn % 4 < 2 ? 'cause' : 'consequence');
+  const show = fixedShow ?? (turn % 2 === 0 ? 'charts' : 'network');
   useTitle(
     answer ? t('overlap.screenTitle', { event: answer.events[0]?.name ?? '' }) : t('overlap.title'),
   );
@@ -33,13 +38,12 @@ export function OverlapScreen({ id }: { id: string }) {
     return () => document.documentElement.classList.remove('projector');
   }, []);
   useEffect(() => {
-    if (fixed) return;
-    const timer = window.setInterval(
-      () => setTurn((k) => (k === 'cause' ? 'consequence' : 'cause')),
-      20_000,
-    );
+    if (fixed && fixedShow) return;
+    // With one of the two held, the other still turns: step by 2 (kind) or keep the parity (show).
+    const step = fixed ? 1 : fixedShow ? 2 : 1;
+    const timer = window.setInterval(() => setTurn((n) => n + step), 15_000);
     return () => window.clearInterval(timer);
-  }, [fixed]);
+  }, [fixed, fixedShow]);
   useEffect(() => {
     const ctrl = new AbortController();
     overlapApi.event(id, ctrl.signal).then(setAnswer, (err: unknown) => {
@@ -67,8 +71,11 @@ export function OverlapScreen({ id }: { id: string }) {
   return (
     <main className="scr ovl-screen">
       <h1>{t(`overlap.screenHeading.${kind}`, { event: answer.events[0]?.name ?? '' })}</h1>
-      <OverlapCharts a={answer} kind={kind} axis="issue" big show={['heatmap', 'bars']} />
-      <OverlapCharts a={answer} kind={kind} axis="form" big show={['network']} />
+      {show === 'charts' ? (
+        <OverlapCharts a={answer} kind={kind} axis="issue" big show={['heatmap', 'bars']} />
+      ) : (
+        <OverlapCharts a={answer} kind={kind} axis="form" big show={['network']} />
+      )}
     </main>
   );
 }
