@@ -5,6 +5,7 @@ import { registerSchedule } from './commands/schedule.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerFactors } from './commands/factors.ts';
 import { registerSpectrum } from './commands/spectrum.ts';
+import { registerExport } from './commands/export.ts';
 import { CliError } from './errors.ts';
 
 const program = new Command('mosaic')
@@ -19,6 +20,7 @@ registerSchedule(program);
 registerBackup(program);
 registerFactors(program);
 registerSpectrum(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -50,6 +50,7 @@ import { factorRoutes } from './api/factors/routes.ts';
 import { patternRoutes } from './api/patterns/routes.ts';
 import { commitmentRoutes } from './api/commitments/routes.ts';
 import { reportRoutes } from './api/report/routes.ts';
+import { exportRoutes } from './api/exports/routes.ts';
 import { setupOpen, setupRoutes } from './api/setup/routes.ts';
 import { siteRoutes } from './api/site/routes.ts';
 import { LiveHub } from './live/hub.ts';
@@ -228,6 +229,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   patternRoutes(app, ctx);
   commitmentRoutes(app, ctx);
   reportRoutes(app, ctx);
+  exportRoutes(app, ctx);
 
   registerWebApp(app, opts.webRoot, () => setupOpen(ctx));
   await app.ready();

@@ -884,4 +884,63 @@ export const CASES: Record<string, Case> = {
       };
     },
   },
+  // Exports (issue 14): of the demo coalition (c1) by name, so a foreign reader gets its public
+  // view; `listed` is the record's id in the JSON export.
+  'GET /api/exports/organisations': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await orgA(w, v);
+      return {
+        url: '/api/exports/organisations?format=json&coalition=demo',
+        record: r,
+        listed: r.id,
+      };
+    },
+  },
+  'GET /api/exports/places': plainExport('places'),
+  'GET /api/exports/flows': plainExport('flows'),
+  'GET /api/exports/routes': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await route(w, v);
+      return { url: '/api/exports/routes?format=json&coalition=demo', record: r, listed: r.id };
+    },
+  },
+  'GET /api/exports/events': eventCase(
+    () => '/api/exports/events?format=json&coalition=demo',
+    undefined,
+    true,
+  ),
+  'GET /api/exports/participants': {
+    varies: 'none',
+    async prepare(w) {
+      return {
+        url: '/api/exports/participants?format=json&coalition=demo',
+        record: eventAccess(w.event1),
+        listed: w.event1.participantId,
+      };
+    },
+  },
+  'GET /api/exports/cards': eventCase(() => '/api/exports/cards?format=json&coalition=demo'),
+  'GET /api/exports/factors': factorCase(async () => '/api/exports/factors?format=json'),
+  'GET /api/exports/patterns': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await pattern(w, v);
+      return { url: '/api/exports/patterns?format=json&coalition=demo', record: r, listed: r.id };
+    },
+  },
 };
+
+/** An export of aggregates or public records: a public record of c1 stands for what it needs. */
+function plainExport(name: string): Case {
+  return {
+    varies: 'none',
+    async prepare(w) {
+      return {
+        url: `/api/exports/${name}?format=json&coalition=demo`,
+        record: { coalitionId: w.c1, owningOrganisationId: null, visibility: 'public' },
+      };
+    },
+  };
+}

@@ -14,7 +14,7 @@ export interface PublicRelease extends Release {
   version: number;
 }
 
-async function publicChallenges(ctx: AppContext, coalitionId: string) {
+async function publicChallenges(ctx: Pick<AppContext, 'db'>, coalitionId: string) {
   return ctx.db
     .selectFrom('challenges')
     .select(['id', 'text', 'place_id', 'form'])
@@ -39,7 +39,7 @@ function digest(rel: Release, challenges: unknown[]): number {
  * transaction as every route or challenge write) and shared by every public answer.
  */
 export function publicRelease(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'db'>,
   cache: AtlasAnswerCache,
   coalitionId: string,
   k: number,
