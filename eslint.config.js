@@ -86,6 +86,9 @@ const eventChildren = [
   'card_factor_current',
   'event_overlap',
   'plan_versions',
+  'learnings',
+  'learning_votes',
+  'learning_themes',
 ].join('|');
 const coalitionChildren = [
   'events',

@@ -37,6 +37,9 @@ export const ILO_INDICATORS = [
 ] as const;
 export type IloIndicator = (typeof ILO_INDICATORS)[number];
 
+/** The longest learning on the wall, in code points like a card (issue 14). */
+export const MAX_LEARNING_LENGTH = 280;
+
 /** The longest card, in characters (code points, as both the phone and the server count). */
 export const MAX_CARD_LENGTH = 280;
 

@@ -9,8 +9,11 @@ import { ImportAnalysis } from './imports.ts';
  * sessions of rounds (speed networking, world café, expertise groups).
  */
 
-/** `mapping`: participants add routes from their phones; no seating plan (issue 12). */
-export const SESSION_KINDS = ['networking', 'cafe', 'groups', 'mapping'] as const;
+/**
+ * `mapping`: participants add routes from their phones (issue 12); `learnings`: they post what
+ * they learnt and vote (issue 14). Neither has a seating plan.
+ */
+export const SESSION_KINDS = ['networking', 'cafe', 'groups', 'mapping', 'learnings'] as const;
 export const SessionKind = z.enum(SESSION_KINDS);
 export type SessionKind = z.infer<typeof SessionKind>;
 

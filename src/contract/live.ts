@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EventDetail, Participant } from './events.ts';
 import { Card, CardIntents, HandoverNote } from './cards.ts';
+import { Learning, LearningIntents, LearningTheme } from './learnings.ts';
 import { FieldErrorParams, UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateAt } from './common.ts';
 import { PhoneRouteFields } from './atlas.ts';
 
@@ -43,6 +44,16 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('participantRemoved'), participantId: z.string() }),
   z.object({ kind: z.literal('card'), card: Card }),
   z.object({ kind: z.literal('handover'), note: HandoverNote }),
+  /**
+   * Posts of the learnings wall, changed together (a merge changes two). `removed`: posts this
+   * client may no longer show (hidden by a facilitator; LEARN-4).
+   */
+  z.object({
+    kind: z.literal('learnings'),
+    learnings: z.array(Learning),
+    removed: z.array(z.string()).optional(),
+  }),
+  z.object({ kind: z.literal('learningTheme'), theme: LearningTheme }),
 ]);
 export type Change = z.infer<typeof Change>;
 
@@ -52,6 +63,9 @@ export const Snapshot = z.object({
   state: LiveState,
   cards: z.array(Card),
   handovers: z.array(HandoverNote),
+  /** The learnings wall (issue 14): hidden posts only in facilitators' snapshots (LEARN-4). */
+  learnings: z.array(Learning).optional(),
+  learningThemes: z.array(LearningTheme).optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -83,6 +97,7 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('replan') }),
   z.object({ type: z.literal('addRoute'), ...PhoneRouteFields }),
   ...CardIntents,
+  ...LearningIntents,
 ]);
 export type Intent = z.infer<typeof Intent>;
 
@@ -124,6 +139,9 @@ export const ServerMessage = z.discriminatedUnion('type', [
     snapshot: Snapshot.optional(),
     /** With a snapshot, for a participant: the cards they wrote (they may edit and delete them). */
     myCardIds: z.array(z.string()).optional(),
+    /** With a snapshot, for a participant: the posts they voted for (LEARN-2) and wrote. */
+    myVotes: z.array(z.string()).optional(),
+    myLearningIds: z.array(z.string()).optional(),
   }),
   z.object({ type: z.literal('change'), seq: z.number(), change: Change }),
   z.object({ type: z.literal('ack'), id: z.string(), seq: z.number() }),

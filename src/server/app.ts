@@ -51,6 +51,7 @@ import { patternRoutes } from './api/patterns/routes.ts';
 import { commitmentRoutes } from './api/commitments/routes.ts';
 import { reportRoutes } from './api/report/routes.ts';
 import { exportRoutes } from './api/exports/routes.ts';
+import { learningRoutes } from './api/learnings/routes.ts';
 import { setupOpen, setupRoutes } from './api/setup/routes.ts';
 import { siteRoutes } from './api/site/routes.ts';
 import { LiveHub } from './live/hub.ts';
@@ -230,6 +231,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   commitmentRoutes(app, ctx);
   reportRoutes(app, ctx);
   exportRoutes(app, ctx);
+  learningRoutes(app, ctx);
 
   registerWebApp(app, opts.webRoot, () => setupOpen(ctx));
   await app.ready();

@@ -134,6 +134,16 @@ describe('policy coverage', () => {
     expect(ROOM_POLICY.filter((r) => r.who === 'participant').map((r) => r.action)).toEqual([
       'addCard',
       'addRoute',
+      'postLearning',
+      'voteLearning',
+    ]);
+    // the learnings wall: participants post and vote, facilitators moderate (issue 14)
+    expect(standings.map((s) => canInRoom(s, 'voteLearning'))).toEqual([true, true, false, false]);
+    expect(standings.map((s) => canInRoom(s, 'moderateLearnings'))).toEqual([
+      false,
+      false,
+      true,
+      false,
     ]);
     // routes from the room are participants' only: signed-in users use the atlas
     expect(standings.map((s) => canInRoom(s, 'addRoute'))).toEqual([true, true, false, false]);

@@ -71,6 +71,42 @@ export const INTENT_SAMPLES: Record<
     action: 'writeHandover',
     make: (e) => ({ type: 'handover', issueKey: e.issueKey, text: 'Matrix note' }),
   },
+  // The learnings wall: the standing is checked before what the post or session is (a refusal
+  // for a missing post or a session of another kind is a business answer, not a denial).
+  postLearning: {
+    action: 'postLearning',
+    make: (e) => ({
+      type: 'postLearning',
+      learningId: randomUUID(),
+      sessionId: e.sessionId,
+      text: 'Matrix learning',
+      showOrg: false,
+    }),
+  },
+  voteLearning: {
+    action: 'voteLearning',
+    make: () => ({ type: 'voteLearning', learningId: randomUUID(), up: true }),
+  },
+  hideLearning: {
+    action: 'moderateLearnings',
+    make: () => ({ type: 'hideLearning', learningId: randomUUID(), hidden: true }),
+  },
+  pinLearning: {
+    action: 'moderateLearnings',
+    make: () => ({ type: 'pinLearning', learningId: randomUUID(), pinned: true }),
+  },
+  mergeLearnings: {
+    action: 'moderateLearnings',
+    make: () => ({ type: 'mergeLearnings', learningId: randomUUID(), intoId: randomUUID() }),
+  },
+  themeLearning: {
+    action: 'moderateLearnings',
+    make: () => ({ type: 'themeLearning', learningId: randomUUID(), themeId: null }),
+  },
+  addLearningTheme: {
+    action: 'moderateLearnings',
+    make: () => ({ type: 'addLearningTheme', themeId: randomUUID(), label: 'Matrix theme' }),
+  },
 };
 
 /** Every intent type the contract declares. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mayManageMember, type Actor, type RecordAccess } from '../../src/server/auth/policy.ts';
 import type { Visibility } from '../../src/domain/taxonomy/codes.ts';
 import { cloneEvent, freshMember, type World, type WorldActor, type WorldEvent } from './world.ts';
@@ -145,6 +146,33 @@ const followUpOfCaller = (w: World, who: WorldActor): RecordAccess => ({
   owningOrganisationId: null,
   visibility: 'coalition',
 });
+/** A post on event 1's learnings wall, owned by organisation A, with the visibility asked for. */
+async function learning(w: World, v: Variant) {
+  const id = randomUUID();
+  const at = new Date().toISOString();
+  await w.h.store.db
+    .insertInto('learnings')
+    .values({
+      event_id: w.event1.detail.id,
+      id,
+      coalition_id: w.c1,
+      session_id: null,
+      text: `Matrix learning ${id}`,
+      show_org: 0,
+      organisation_name: 'A',
+      organisation_id: w.orgA,
+      participant_id: null,
+      hidden: 0,
+      pinned: 0,
+      merged_into: null,
+      theme_id: null,
+      visibility: vis(v),
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return { id, coalitionId: w.c1, owningOrganisationId: w.orgA, visibility: vis(v) };
+}
 /** What a create would make: a record of the actor's coalition and organisation. */
 const createTarget = (w: World, who: WorldActor, v: Variant): RecordAccess =>
   who.actor.kind === 'user'
@@ -425,6 +453,16 @@ export const CASES: Record<string, Case> = {
       return { url: `/api/atlas/challenges/${r.id}`, record: r };
     },
   },
+  'GET /api/events/:eventId/learnings': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await learning(w, v);
+      return { url: `/api/events/${w.event1.detail.id}/learnings`, record: r, listed: r.id };
+    },
+  },
+  'GET /api/events/:eventId/learnings/suggestions': eventCase(
+    (e) => `/api/events/${e.detail.id}/learnings/suggestions`,
+  ),
   'GET /api/patterns': {
     varies: 'visibility',
     async prepare(w, _who, v) {

@@ -28,7 +28,8 @@ export type Resource =
   | 'factor'
   | 'pattern'
   | 'commitment'
-  | 'followup';
+  | 'followup'
+  | 'learning';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** Which records a rule covers: see db/scopes.ts (repositories turn scopes into SQL filters). */
@@ -204,6 +205,20 @@ export const POLICY: readonly Rule[] = [
       (action) => ({ resource: 'factor', action, who, scope: 'coalitionAll' }) as const,
     ),
   ),
+  // The learnings wall (issue 14): posts made in the room, owned by the poster's organisation,
+  // visible to the coalition unless published. Hidden posts are never read outside the people who
+  // run events (the repository leaves them out for everyone else). Posting, voting and moderating
+  // happen in the live room: ROOM_POLICY below.
+  ...everyone.map(
+    (who) => ({ resource: 'learning', action: 'read', who, scope: 'public' }) as const,
+  ),
+  ...members.flatMap((who) =>
+    (['coalitionShared', 'ownOrganisation'] as const).map(
+      (scope) => ({ resource: 'learning', action: 'read', who, scope }) as const,
+    ),
+  ),
+  { resource: 'learning', action: 'read', who: 'coordinator', scope: 'coalitionAll' },
+  { resource: 'learning', action: 'read', who: 'admin', scope: 'coalitionAll' },
 ];
 
 /**
@@ -322,7 +337,14 @@ export type RoutePolicy =
  * Like POLICY, this table is the only place these rights are decided; tests enumerate it.
  */
 export type RoomStanding = 'facilitator' | 'tableHost' | 'cardAuthor' | 'participant';
-export type RoomAction = 'addCard' | 'changeCard' | 'writeHandover' | 'addRoute';
+export type RoomAction =
+  | 'addCard'
+  | 'changeCard'
+  | 'writeHandover'
+  | 'addRoute'
+  | 'postLearning'
+  | 'voteLearning'
+  | 'moderateLearnings';
 
 export interface RoomRule {
   action: RoomAction;
@@ -342,6 +364,11 @@ export const ROOM_POLICY: readonly RoomRule[] = [
   // Routes from phones during a mapping session (ROUTE-1): participants, attributed to their
   // organisation. Signed-in users add routes through the atlas, with their own organisation.
   { action: 'addRoute', who: 'participant' },
+  // The learnings wall (issue 14, LEARN-1..5): participants post and vote (a vote is a person's,
+  // so only people who joined the event vote); facilitators hide, pin, merge and theme posts.
+  { action: 'postLearning', who: 'participant' },
+  { action: 'voteLearning', who: 'participant' },
+  { action: 'moderateLearnings', who: 'facilitator' },
 ];
 
 /** Whether someone with these standings in the room may do `action`. */

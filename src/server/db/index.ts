@@ -21,6 +21,7 @@ import * as m0015 from './migrations/0015_factor_translations.ts';
 import * as m0016 from './migrations/0016_plan_versions.ts';
 import * as m0017 from './migrations/0017_experience_patterns.ts';
 import * as m0018 from './migrations/0018_route_provenance.ts';
+import * as m0019 from './migrations/0019_learnings.ts';
 import * as m0020 from './migrations/0020_commitments.ts';
 
 export type Db = Kysely<Database>;
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_plan_versions': m0016,
   '0017_experience_patterns': m0017,
   '0018_route_provenance': m0018,
+  '0019_learnings': m0019,
   '0020_commitments': m0020,
 };
 

@@ -8,6 +8,7 @@ import type { LimitTables } from './schema-limits.ts';
 import type { PlanTables } from './schema-plans.ts';
 import type { PatternTables } from './schema-patterns.ts';
 import type { CommitmentTables } from './schema-commitments.ts';
+import type { LearningTables } from './schema-learnings.ts';
 
 /**
  * Table shapes as the database stores them. Timestamps are ISO-8601 UTC strings and booleans are
@@ -23,7 +24,8 @@ export interface Database
     LimitTables,
     PlanTables,
     PatternTables,
-    CommitmentTables {
+    CommitmentTables,
+    LearningTables {
   coalitions: CoalitionTable;
   users: UserTable;
   memberships: MembershipTable;

@@ -82,11 +82,11 @@ export async function generatePlan(
 ): Promise<PlanOutcome> {
   const basis = await readBasis(ctx.db, eventId, sessionId);
   if (!basis) throw notFound('session');
-  // A mapping session seats nobody: it starts without a plan (issue 12).
-  if (basis.session.kind === 'mapping')
+  // Mapping and learnings sessions seat nobody: they start without a plan (issues 12 and 14).
+  if (basis.session.kind === 'mapping' || basis.session.kind === 'learnings')
     throw new HttpError(409, {
       error: 'no_plan_needed',
-      message: 'A mapping session needs no plan: start it from the console as it is.',
+      message: `A ${basis.session.kind} session needs no plan: start it from the console as it is.`,
     });
   // Fails fast; the same check runs again in the queue once the plan is computed.
   if (isRunning((await rooms.room(eventId)).state, sessionId)) throw runningNoPlan();

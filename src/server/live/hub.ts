@@ -11,6 +11,8 @@ import { intentsSince } from '../db/repos/live.ts';
 import { presentCard } from './cards.ts';
 import type { ChangeBus } from '../bus/bus.ts';
 import { PlanJobs } from '../planning/jobs.ts';
+import { readWall } from '../learnings/present.ts';
+import { mineOf } from '../db/repos/learnings.ts';
 
 /** LIMIT-1: each participant or user may send 30 intents per 10 seconds. */
 const WRITE_BUDGET = { max: 30, windowMs: 10_000 };
@@ -151,12 +153,13 @@ export class LiveHub {
   async snapshot(room: Room, view: View): Promise<Snapshot | undefined> {
     const e = await findEvent(this.ctx.db, room.eventId);
     if (!e) return undefined;
-    const [participants, tables, sessions, cards, handovers] = await Promise.all([
+    const [participants, tables, sessions, cards, handovers, wall] = await Promise.all([
       listParticipants(this.ctx.db, room.eventId),
       listTables(this.ctx.db, room.eventId),
       listSessions(this.ctx.db, room.eventId),
       listCards(this.ctx.db, room.eventId),
       listHandovers(this.ctx.db, room.eventId),
+      readWall(this.ctx.db, room.eventId),
     ]);
     return {
       event: presentEvent(e, { tables, sessions, participantCount: participants.length }),
@@ -174,7 +177,18 @@ export class LiveHub {
         round: h.round === null ? null : Number(h.round),
         at: Date.parse(h.at),
       })),
+      // LEARN-4: hidden posts only for facilitators.
+      learnings: view === 'full' ? wall.learnings : wall.learnings.filter((l) => !l.hidden),
+      learningThemes: wall.themes,
     };
+  }
+
+  /** The posts a participant voted for and wrote (LEARN-2), for their phone's welcome. */
+  learningsOf(
+    eventId: string,
+    participantId: string,
+  ): Promise<{ votes: string[]; posts: string[] }> {
+    return mineOf(this.ctx.db, eventId, participantId);
   }
 
   /** The cards a participant wrote, so their phone knows which it may edit. */

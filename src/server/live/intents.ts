@@ -7,6 +7,7 @@ import type { Room, RoomClient, RoomTx } from './room.ts';
 import { applyCardIntent } from './cards.ts';
 import { applyRouteIntent } from './mapping.ts';
 import type { FieldErrorParams } from '../../contract/common.ts';
+import { applyLearningIntent, isLearningIntent } from './learnings.ts';
 
 export type IntentOutcome =
   | { ok: true; seq: number }
@@ -50,6 +51,7 @@ export async function applyIntent(
   )
     return applyCardIntent(ctx, room, tx, client, id, intent);
   if (intent.type === 'addRoute') return applyRouteIntent(ctx, room, tx, client, id, intent);
+  if (isLearningIntent(intent)) return applyLearningIntent(ctx, room, tx, client, id, intent);
   if (client.role !== 'facilitator') return refuse('forbidden', 'Only facilitators can do that.');
   const now = ctx.now();
   const db = tx.db;
@@ -61,8 +63,8 @@ export async function applyIntent(
         id: s.id,
         rounds: Number(s.rounds),
         minutesPerRound: Number(s.minutes_per_round),
-        // A mapping session seats nobody: it needs no plan to start.
-        planned: s.plan !== null || s.kind === 'mapping',
+        // Mapping and learnings sessions seat nobody: they need no plan to start.
+        planned: s.plan !== null || s.kind === 'mapping' || s.kind === 'learnings',
       }
     );
   };

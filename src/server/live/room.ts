@@ -41,8 +41,17 @@ export type View = 'full' | 'redacted';
 export const viewOf = (role: Role): View => (role === 'facilitator' ? 'full' : 'redacted');
 
 export function redact(change: Change, view: View): Change {
-  if (view === 'full' || change.kind !== 'card') return change;
-  return { kind: 'card', card: { ...change.card, participantId: null } };
+  if (view === 'full') return change;
+  if (change.kind === 'card')
+    return { kind: 'card', card: { ...change.card, participantId: null } };
+  // LEARN-4: a hidden post leaves phones and projectors (facilitators still see it, to unhide it).
+  if (change.kind === 'learnings' && change.learnings.some((l) => l.hidden))
+    return {
+      kind: 'learnings',
+      learnings: change.learnings.filter((l) => !l.hidden),
+      removed: change.learnings.filter((l) => l.hidden).map((l) => l.id),
+    };
+  return change;
 }
 
 /** How many recent changes stay in memory for reconnecting clients; older ones get a snapshot. */

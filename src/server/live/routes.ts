@@ -234,6 +234,10 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
             snapshotJson && who.participantId
               ? await hub.cardIdsOf(eventId, who.participantId)
               : undefined;
+          const mine =
+            snapshotJson && who.participantId
+              ? await hub.learningsOf(eventId, who.participantId)
+              : undefined;
           const welcome = JSON.stringify({
             type: 'welcome',
             protocol: PROTOCOL_VERSION,
@@ -242,6 +246,7 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
             serverTime: ctx.now().getTime(),
             seq: room.seq,
             ...(myCardIds ? { myCardIds } : {}),
+            ...(mine ? { myVotes: mine.votes, myLearningIds: mine.posts } : {}),
           } satisfies ServerMessage);
           // The snapshot is serialised once per room version and spliced in, not once per phone.
           socket.send(

@@ -23,7 +23,10 @@ export type EventChild =
   | 'card_factor_assignments'
   | 'card_factor_current'
   | 'event_overlap'
-  | 'plan_versions';
+  | 'plan_versions'
+  | 'learnings'
+  | 'learning_votes'
+  | 'learning_themes';
 
 /** Records whose parent is a coalition; changing one is always keyed by that coalition too. */
 export type CoalitionChild =
