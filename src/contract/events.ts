@@ -341,11 +341,23 @@ export const SwapRequest = z
     confirm: z.boolean().default(false),
   })
   .strict();
-export const SwapResult = z.object({ event: EventDetail, warnings: z.array(z.string()) });
+/** What a swap would break: screens word it from the code, naming people as they name them. */
+export const SWAP_WARNING_CODES = ['met_before', 'same_organisation', 'host_leaves'] as const;
+export const SwapWarning = z.object({
+  code: z.enum(SWAP_WARNING_CODES),
+  /** Participant ids: the person moved, then whom they would meet again or sit with (not for host_leaves). */
+  people: z.array(z.string()),
+  /** The table a host would leave (host_leaves); null otherwise. */
+  table: z.string().nullable(),
+  /** In English, people named as the console names them (a shared name with its organisation). */
+  message: z.string(),
+});
+export type SwapWarning = z.infer<typeof SwapWarning>;
+export const SwapResult = z.object({ event: EventDetail, warnings: z.array(SwapWarning) });
 export const SwapWarnings = z.object({
   error: z.literal('swap_warnings'),
   message: z.string(),
-  warnings: z.array(z.string()),
+  warnings: z.array(SwapWarning),
 });
 
 export const JoinInfo = z.object({

@@ -116,7 +116,12 @@ describe.each(testBackends())('events and joining on $name', (backend) => {
       b: other,
     });
     expect(warn.statusCode).toBe(409);
-    expect(warn.json().warnings.join(' ')).toMatch(/meet in another round/);
+    expect(warn.json().warnings).toContainEqual(
+      expect.objectContaining({ code: 'met_before', people: expect.arrayContaining([x]) }),
+    );
+    expect((warn.json().warnings as { message: string }[]).map((w) => w.message).join(' ')).toMatch(
+      /meet in another round/,
+    );
     const unchanged = (await call('GET', `/api/events/${demo.id}`)).json() as EventDetail;
     expect(unchanged.sessions.find((z) => z.id === s.id)!.plan).toEqual(planned.plan);
     const done = await call('POST', `/api/events/${demo.id}/sessions/${s.id}/swap`, {

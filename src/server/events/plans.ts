@@ -13,6 +13,7 @@ import type {
   PlanRequest,
   ScheduleQuality,
   SwapRequest,
+  SwapWarning,
 } from '../../contract/events.ts';
 import type { AppContext } from '../context.ts';
 import { findSession } from '../db/repos/events.ts';
@@ -159,10 +160,10 @@ export async function cancelPlan(
 }
 
 export type SwapOutcome =
-  | { kind: 'ok'; event: EventDetail; warnings: string[] }
+  | { kind: 'ok'; event: EventDetail; warnings: SwapWarning[] }
   | { kind: 'no_plan' | 'round_held' }
   | { kind: 'cannot_swap'; message: string }
-  | { kind: 'warnings'; warnings: string[] };
+  | { kind: 'warnings'; warnings: SwapWarning[] };
 
 /** Swaps two people in one round: checked and written in the room's queue. */
 export async function swapInSession(

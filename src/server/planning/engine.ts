@@ -23,7 +23,8 @@ import {
   type SolveOptions,
 } from '../../domain/scheduling/index.ts';
 import type { EventTableTable, ParticipantTable } from '../db/schema.ts';
-import type { EventIssue, ExpertiseGroup } from '../../contract/events.ts';
+import type { EventIssue, ExpertiseGroup, SwapWarning } from '../../contract/events.ts';
+import { displayName, nameQualifiers } from '../../core/names.ts';
 
 /**
  * The bridge between stored events and the scheduling engine: participants become dense indices,
@@ -337,7 +338,7 @@ export function swapInPlan(
   participants: ParticipantTable[],
   tables: EventTableTable[],
   rules: SessionRules,
-): { plan: PlannedRound[]; warnings: string[]; newRepeats: number; newViolations: number } {
+): { plan: PlannedRound[]; warnings: SwapWarning[]; newRepeats: number; newViolations: number } {
   const target = plan[round];
   if (!target) throw new PlanningError(`round ${round + 1} does not exist`);
   const ga = target.groups.findIndex((g) => g.participantIds.includes(a));
@@ -357,14 +358,19 @@ export function swapInPlan(
         },
   );
   const byId = new Map(participants.map((p) => [p.id, p]));
-  const name = (id: string) => byId.get(id)?.name ?? id;
+  // Named as the console names them: a name two people share comes with its organisation.
+  const qualifiers = nameQualifiers(participants);
+  const name = (id: string) => {
+    const p = byId.get(id);
+    return p ? displayName(p, qualifiers) : id;
+  };
   const metElsewhere = (x: string, y: string) =>
     next.some(
       (r, ri) =>
         ri !== round &&
         r.groups.some((g) => g.participantIds.includes(x) && g.participantIds.includes(y)),
     );
-  const warnings: string[] = [];
+  const warnings: SwapWarning[] = [];
   let newRepeats = 0;
   let newViolations = 0;
   for (const [who, gi] of [
@@ -375,18 +381,33 @@ export function swapInPlan(
       if (other === who) continue;
       if (metElsewhere(who, other)) {
         newRepeats++;
-        warnings.push(`${name(who)} and ${name(other)} meet in another round too`);
+        warnings.push({
+          code: 'met_before',
+          people: [who, other],
+          table: null,
+          message: `${name(who)} and ${name(other)} meet in another round too`,
+        });
       }
       const po = byId.get(other)?.organisation.trim().toLowerCase();
       if (po && po === byId.get(who)?.organisation.trim().toLowerCase()) {
         if (rules.keepApart.mode === 'hard') newViolations++;
-        warnings.push(`${name(who)} and ${name(other)} are from the same organisation`);
+        warnings.push({
+          code: 'same_organisation',
+          people: [who, other],
+          table: null,
+          message: `${name(who)} and ${name(other)} are from the same organisation`,
+        });
       }
     }
     const hosted = tables.find((t) => t.host_participant_id === who);
     if (hosted) {
       if (rules.hosts.mode === 'hard') newViolations++;
-      warnings.push(`${name(who)} hosts ${hosted.name} and would leave it`);
+      warnings.push({
+        code: 'host_leaves',
+        people: [who],
+        table: hosted.name,
+        message: `${name(who)} hosts ${hosted.name} and would leave it`,
+      });
     }
   }
   return { plan: next, warnings, newRepeats, newViolations };

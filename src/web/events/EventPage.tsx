@@ -144,6 +144,7 @@ export function EventPage({ id }: { id: string }) {
         groupLabels={Object.fromEntries(e.expertiseGroups.map((g) => [g.key, g.label]))}
         nonce={peopleNonce}
         onChanged={() => setPeopleNonce((n) => n + 1)}
+        onEvent={setEvent}
       />
       <SessionsSection event={e} onChange={setEvent} peopleNonce={peopleNonce} />
     </article>

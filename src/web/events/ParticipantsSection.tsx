@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PARTICIPANT_SECTORS } from '../../contract/events.ts';
+import { PARTICIPANT_SECTORS, type EventDetail, type Participant } from '../../contract/events.ts';
 import { SelectField, TextField } from '../directory/fields.tsx';
 import { errorMessage } from '../shell/errors.ts';
 import { useResource } from '../shell/useResource.ts';
@@ -17,16 +17,39 @@ export function ParticipantsSection({
   groupLabels,
   nonce,
   onChanged,
+  onEvent,
 }: {
   eventId: string;
   groupLabels: Record<string, string>;
   nonce: number;
   onChanged(): void;
+  /** The event after a removal (a session under way has been re-planned). */
+  onEvent?(e: EventDetail): void;
 }) {
   const { t } = useTranslation();
   const list = useResource(`people:${eventId}:${nonce}`, (s) => eventsApi.participants(eventId, s));
   const items = list.data?.items ?? list.previous?.items ?? [];
   const [notice, setNotice] = useState<string | null>(null);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
+
+  async function remove(p: Participant) {
+    const who = { name: p.name, organisation: p.organisation };
+    if (!window.confirm(t('events.removeParticipantConfirm', who))) return;
+    setRemoving(p.id);
+    setNotice(null);
+    setRemoveError(null);
+    try {
+      const e = await eventsApi.removeParticipant(eventId, p.id);
+      setNotice(t('events.participantRemoved', { name: p.name }));
+      onEvent?.(e);
+      onChanged();
+    } catch (err) {
+      setRemoveError(splitError(t, err).general);
+    } finally {
+      setRemoving(null);
+    }
+  }
   return (
     <section id="ev-participants" aria-labelledby="ev-participants-h" className="ev-section">
       <h2 id="ev-participants-h">
@@ -38,6 +61,11 @@ export function ParticipantsSection({
         </p>
       )}
       <div role="status">{notice && <p className="alert alert-ok">{notice}</p>}</div>
+      {removeError && (
+        <p className="alert alert-error" role="alert">
+          {removeError}
+        </p>
+      )}
       {items.length === 0 ? (
         <p className="empty">{t('events.noParticipants')}</p>
       ) : (
@@ -51,6 +79,9 @@ export function ParticipantsSection({
                 <th scope="col">{t('events.pCountry')}</th>
                 <th scope="col">{t('events.pChoices')}</th>
                 <th scope="col">{t('events.pJoined')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('events.pActions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -62,6 +93,20 @@ export function ParticipantsSection({
                   <td>{p.country ?? '—'}</td>
                   <td>{p.choices.join(', ') || '—'}</td>
                   <td>{p.joined ? t('events.yes') : t('events.no')}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-quiet btn-row"
+                      disabled={removing !== null}
+                      aria-label={t('events.removeParticipantLabel', {
+                        name: p.name,
+                        organisation: p.organisation,
+                      })}
+                      onClick={() => void remove(p)}
+                    >
+                      {t('events.removeParticipant')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -16,6 +16,7 @@ import { eventsApi } from './api.ts';
 import { ErrorSummary, summaryItems } from '../shell/ErrorSummary.tsx';
 import { splitError, type FieldErrors } from './fieldErrors.ts';
 import { PlanProgressLine, wasStopped } from './PlanProgress.tsx';
+import { PlanHistory } from './PlanHistory.tsx';
 import { PlanView } from './PlanView.tsx';
 import { PlanRefusalNote } from './PlanRefusalNote.tsx';
 import { QualityReport } from './QualityReport.tsx';
@@ -205,6 +206,7 @@ function SessionCard({
           <SwapForm event={event} session={s} participants={participants} onChange={onChange} />
         </>
       )}
+      {s.kind !== 'mapping' && <PlanHistory eventId={event.id} session={s} onRestored={onChange} />}
     </article>
   );
 }

@@ -1,11 +1,11 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventDetail, EventSession, Participant } from '../../contract/events.ts';
+import type { EventDetail, EventSession, Participant, SwapWarning } from '../../contract/events.ts';
 import { ApiError } from '../api.ts';
 import { errorExtra } from '../live/http.ts';
 import { eventsApi } from './api.ts';
 import { splitError } from './fieldErrors.ts';
-import { byName, matchesPerson, nameQualifiers } from '../live/names.ts';
+import { byName, displayName, matchesPerson, nameQualifiers } from '../live/names.ts';
 
 /**
  * Swap two people in one round. A swap that makes a repeat meeting or breaks a rule comes back
@@ -26,11 +26,23 @@ export function SwapForm({
   const [round, setRound] = useState(0);
   const [a, setA] = useState('');
   const [b, setB] = useState('');
-  const [warnings, setWarnings] = useState<string[] | null>(null);
+  const [warnings, setWarnings] = useState<SwapWarning[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const sid = session.id;
+  // A warning names people as the lists do: a name two people share comes with its organisation.
+  const qualifiers = useMemo(() => nameQualifiers(participants), [participants]);
+  const nameOf = (id: string | undefined) => {
+    const p = participants.find((x) => x.id === id);
+    return p ? displayName(p, qualifiers) : '—';
+  };
+  const wording = (w: SwapWarning) =>
+    t(`events.swapWarning.${w.code}`, {
+      a: nameOf(w.people[0]),
+      b: nameOf(w.people[1]),
+      table: w.table ?? '',
+    });
   // Everyone placed in this round, by name, each with where they sit in it ("Table 4", "Spot 12").
   const people = useMemo(() => {
     const where = new Map<string, string>();
@@ -40,7 +52,6 @@ export function SwapForm({
         session.kind !== 'networking' && table ? table : t('events.spotN', { n: g.spot });
       for (const id of g.participantIds) where.set(id, place);
     }
-    const qualifiers = nameQualifiers(participants);
     return byName(
       participants.filter((p) => where.has(p.id)),
       i18n.language,
@@ -52,7 +63,7 @@ export function SwapForm({
         place: where.get(p.id) ?? '',
       }),
     }));
-  }, [session, round, event.tables, participants, i18n.language, t]);
+  }, [session, round, event.tables, participants, qualifiers, i18n.language, t]);
 
   async function swap(confirm: boolean) {
     setBusy(true);
@@ -70,7 +81,7 @@ export function SwapForm({
     } catch (err) {
       const w =
         err instanceof ApiError && err.status === 409
-          ? errorExtra<string[]>(err, 'warnings')
+          ? errorExtra<SwapWarning[]>(err, 'warnings')
           : undefined;
       if (w) setWarnings(w);
       else setError(splitError(t, err).general);
@@ -140,7 +151,7 @@ export function SwapForm({
               <p>{t('events.swapWarningsIntro')}</p>
               <ul>
                 {warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
+                  <li key={i}>{wording(w)}</li>
                 ))}
               </ul>
               <div className="actions">

@@ -12,8 +12,10 @@ import type {
   PlanProgress,
   ParticipantImportResult,
   SessionRules,
+  SwapWarning,
 } from '../../contract/events.ts';
 import type { ImportChoices, ImportRequest } from '../../contract/imports.ts';
+import type { PlanRestoreResult, PlanVersionList } from '../../contract/plans.ts';
 import { call, enc } from '../live/http.ts';
 
 export type EventDraft = Partial<z.input<typeof EventCreate>>;
@@ -51,6 +53,9 @@ export const eventsApi = {
     call<{ items: Participant[] }>('GET', `${base(id)}/participants`, undefined, signal),
   addParticipant: (id: string, body: ParticipantDraft) =>
     call<Participant>('POST', `${base(id)}/participants`, body),
+  /** Removes someone; a session under way re-plans its rounds still to come without them. */
+  removeParticipant: (id: string, participantId: string) =>
+    call<EventDetail>('DELETE', `${base(id)}/participants/${enc(participantId)}`),
   importRoster: (id: string, body: RosterImportBody) =>
     call<RosterPreview>('POST', `${base(id)}/participants/import`, body),
   addSession: (id: string, body: SessionDraft) =>
@@ -71,9 +76,23 @@ export const eventsApi = {
     sessionId: string,
     body: { round: number; a: string; b: string; confirm?: boolean },
   ) =>
-    call<{ event: EventDetail; warnings: string[] }>(
+    call<{ event: EventDetail; warnings: SwapWarning[] }>(
       'POST',
       `${base(id)}/sessions/${enc(sessionId)}/swap`,
       body,
+    ),
+  /** Every change to a session's plan: who, when, why. */
+  planVersions: (id: string, sessionId: string, signal?: AbortSignal) =>
+    call<PlanVersionList>(
+      'GET',
+      `${base(id)}/sessions/${enc(sessionId)}/plan/versions`,
+      undefined,
+      signal,
+    ),
+  /** Brings back a version's rounds not yet held (held rounds never change). */
+  restorePlan: (id: string, sessionId: string, version: number) =>
+    call<PlanRestoreResult>(
+      'POST',
+      `${base(id)}/sessions/${enc(sessionId)}/plan/versions/${version}/restore`,
     ),
 };

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import type { Intent } from '../../contract/live.ts';
 import { JoinQr, joinUrl, useJoinBase } from '../shell/qr.tsx';
 import { isLoopbackUrl } from '../../contract/address.ts';
+import { PlanHistory } from '../events/PlanHistory.tsx';
 import { wasStopped } from '../events/PlanProgress.tsx';
 import { remaining } from '../../core/clock.ts';
 import { currentSession } from '../../core/placement.ts';
@@ -252,6 +253,14 @@ export function FacilitatePage({ id }: { id: string }) {
             }
             onReplan={replan}
           />
+          {/* The running session's plan changes (re-plans, table changes, swaps) and a way back:
+              restoring touches only rounds not yet held; the room's snapshot brings the result. */}
+          {session && session.kind !== 'mapping' && active && (
+            <section className="console-panel" aria-labelledby="history-h">
+              <h2 id="history-h">{t('events.history.open')}</h2>
+              <PlanHistory eventId={event.id} session={session} headingLevel={3} />
+            </section>
+          )}
         </div>
         <div className="console-col">
           <section className="console-panel console-join" aria-labelledby="join-h">
