@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone on a fresh Debian machine (as root):
 #   typecheck → lint → unit + API tests on SQLite AND a real PostgreSQL → web build → e2e in Chromium.
-# Installs what is missing (Debian's postgresql and chromium), starts a throwaway PostgreSQL on a
+# Installs what is missing (Debian's postgresql, chromium and poppler-utils), starts a throwaway PostgreSQL on a
 # free loopback port in a temporary folder, and stops it on exit, whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,8 @@ apt_install() {
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || apt_install postgresql
 [ -x /usr/bin/chromium ] || apt_install chromium
+# The event report's PDF test renders its pages to PNG and reads its text and fonts (poppler).
+command -v pdftoppm >/dev/null && command -v pdffonts >/dev/null || apt_install poppler-utils
 PG_BIN="$(pg_bin)"
 
 say "starting a throwaway PostgreSQL"

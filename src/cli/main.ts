@@ -6,6 +6,7 @@ import { registerBackup } from './commands/backup.ts';
 import { registerFactors } from './commands/factors.ts';
 import { registerSpectrum } from './commands/spectrum.ts';
 import { registerExport } from './commands/export.ts';
+import { registerReport } from './commands/report.ts';
 import { CliError } from './errors.ts';
 
 const program = new Command('mosaic')
@@ -21,6 +22,7 @@ registerBackup(program);
 registerFactors(program);
 registerSpectrum(program);
 registerExport(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

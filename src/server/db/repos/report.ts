@@ -21,3 +21,34 @@ export async function overlapIsPublic(db: DbOrTx, eventId: string): Promise<bool
     .executeTakeFirst();
   return r?.visibility === 'public';
 }
+
+/**
+ * Whom `mosaic report` reads the report as: the member with `email` in the coalition, or (none
+ * given) the coalition's first admin. Suspended memberships never count.
+ */
+export async function reportReaderOf(
+  db: DbOrTx,
+  coalitionId: string,
+  email: string | undefined,
+): Promise<{ userId: string; email: string } | undefined> {
+  let q = db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .where('m.coalition_id', '=', coalitionId)
+    .where('m.suspended_at', 'is', null)
+    .select(['u.id as userId', 'u.email as email']);
+  q = email ? q.where('u.email', '=', email.trim().toLowerCase()) : q.where('m.role', '=', 'admin');
+  return q.orderBy('m.created_at').orderBy('u.id').executeTakeFirst();
+}
+
+/** An event by id, or by its join code (normalised: events/codes.ts), what a coordinator has at hand. */
+export async function findEventByRef(
+  db: DbOrTx,
+  ref: { id: string } | { code: string },
+): Promise<{ id: string; coalitionId: string; name: string } | undefined> {
+  const q = db.selectFrom('events').select(['id', 'coalition_id', 'name']);
+  const r = await (
+    'id' in ref ? q.where('id', '=', ref.id) : q.where('join_code', '=', ref.code)
+  ).executeTakeFirst();
+  return r && { id: r.id, coalitionId: r.coalition_id, name: r.name };
+}

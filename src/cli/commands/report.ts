@@ -1,0 +1,49 @@
+/**
+ * `mosaic report <event> --pdf out.pdf [--public] [--lang en|th] [--as email]`: the event report
+ * as a PDF, rendered from the report page by headless Chromium (src/cli/report-pdf.ts).
+ */
+import type { Command } from 'commander';
+import { configFromEnv } from '../../server/config.ts';
+import { migrateToLatest, openDb } from '../../server/db/index.ts';
+import { DEFAULT_WEB_ROOT } from '../../server/main.ts';
+import { CliError } from '../errors.ts';
+import { renderReportPdf } from '../report-pdf.ts';
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description(
+      "Write an event's report as a PDF: the members' version, or the public one (counts below k withheld, no organisations, no card authors). Needs Chromium (apt-get install -y chromium).",
+    )
+    .argument('<event>', 'the event: its id, or its join code')
+    .requiredOption('--pdf <file>', 'where to write the PDF')
+    .option('--public', 'the public version instead of the members’ one')
+    .option('--lang <lang>', 'language of the report: en | th', 'en')
+    .option('--as <email>', 'read the report as this member (default: the coalition’s first admin)')
+    .action(
+      async (event: string, opts: { pdf: string; public?: boolean; lang: string; as?: string }) => {
+        const lang = opts.lang.trim().toLowerCase();
+        if (lang !== 'en' && lang !== 'th')
+          throw new CliError(`--lang must be en or th (got "${opts.lang}")`, 2);
+        const { db, backend } = openDb(configFromEnv());
+        try {
+          await migrateToLatest(db);
+          const r = await renderReportPdf({
+            db,
+            backend,
+            event,
+            out: opts.pdf,
+            view: opts.public ? 'public' : 'members',
+            lang,
+            as: opts.as,
+            webRoot: process.env.MOSAIC_WEB_ROOT ?? DEFAULT_WEB_ROOT,
+          });
+          process.stdout.write(
+            `wrote ${r.file} (${Math.round(r.bytes / 1024)} KB) in ${(r.renderMs / 1000).toFixed(1)} s\n`,
+          );
+        } finally {
+          await db.destroy();
+        }
+      },
+    );
+}
