@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EventDetail, Participant } from './events.ts';
 import { Card, CardIntents, HandoverNote } from './cards.ts';
 import { Learning, LearningIntents, LearningTheme } from './learnings.ts';
+import { PatternIntents } from './patterns.ts';
 import { FieldErrorParams, UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateAt } from './common.ts';
 import { PhoneRouteFields } from './atlas.ts';
 
@@ -98,6 +99,7 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addRoute'), ...PhoneRouteFields }),
   ...CardIntents,
   ...LearningIntents,
+  ...PatternIntents,
 ]);
 export type Intent = z.infer<typeof Intent>;
 

@@ -67,6 +67,23 @@ export const INTENT_SAMPLES: Record<
       forms: ['ForcedLabour'],
     }),
   },
+  addPattern: {
+    action: 'addPattern',
+    make: (e) => ({
+      type: 'addPattern',
+      patternId: randomUUID(),
+      issueKey: e.issueKey,
+      form: 'ForcedLabour',
+      sector: null,
+      population: null,
+      indicators: [7],
+      paid: 'full',
+      canLeave: true,
+      recruitment: 'free',
+      moved: false,
+      notes: '',
+    }),
+  },
   handover: {
     action: 'writeHandover',
     make: (e) => ({ type: 'handover', issueKey: e.issueKey, text: 'Matrix note' }),

@@ -344,7 +344,8 @@ export type RoomAction =
   | 'addRoute'
   | 'postLearning'
   | 'voteLearning'
-  | 'moderateLearnings';
+  | 'moderateLearnings'
+  | 'addPattern';
 
 export interface RoomRule {
   action: RoomAction;
@@ -358,6 +359,9 @@ export const ROOM_POLICY: readonly RoomRule[] = [
   // Editing, deleting or restoring a card: its author, or a facilitator (who tidies the sheets).
   { action: 'changeCard', who: 'cardAuthor' },
   { action: 'changeCard', who: 'facilitator' },
+  // An experience pattern told at the table (anonymised): anyone in the room, like a card.
+  { action: 'addPattern', who: 'participant' },
+  { action: 'addPattern', who: 'facilitator' },
   // The hand-over note is what a table's host leaves for the next group at that issue.
   { action: 'writeHandover', who: 'tableHost' },
   { action: 'writeHandover', who: 'facilitator' },

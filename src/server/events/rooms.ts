@@ -41,8 +41,16 @@ export interface RoomTx {
     intent?: IntentKey,
     write?: (trx: Transaction<Database>) => Promise<void>,
   ): Promise<number>;
-  /** SYNC-2: records an intent that changed nothing; returns the sequence number it is acked with. */
-  unchanged(intent: IntentKey, at: string): Promise<number>;
+  /**
+   * SYNC-2: records an intent that changed nothing in the room; returns the sequence number it is
+   * acked with. `write` (optional) runs in the same transaction: a record the room does not show
+   * (an experience pattern) is stored exactly once with its intent, and nothing is broadcast.
+   */
+  unchanged(
+    intent: IntentKey,
+    at: string,
+    write?: (trx: Transaction<Database>) => Promise<void>,
+  ): Promise<number>;
 }
 
 export interface EventRoom {

@@ -8,6 +8,7 @@ import { applyCardIntent } from './cards.ts';
 import { applyRouteIntent } from './mapping.ts';
 import type { FieldErrorParams } from '../../contract/common.ts';
 import { applyLearningIntent, isLearningIntent } from './learnings.ts';
+import { applyPatternIntent } from './patterns.ts';
 
 export type IntentOutcome =
   | { ok: true; seq: number }
@@ -52,6 +53,7 @@ export async function applyIntent(
     return applyCardIntent(ctx, room, tx, client, id, intent);
   if (intent.type === 'addRoute') return applyRouteIntent(ctx, room, tx, client, id, intent);
   if (isLearningIntent(intent)) return applyLearningIntent(ctx, room, tx, client, id, intent);
+  if (intent.type === 'addPattern') return applyPatternIntent(ctx, room, tx, client, id, intent);
   if (client.role !== 'facilitator') return refuse('forbidden', 'Only facilitators can do that.');
   const now = ctx.now();
   const db = tx.db;

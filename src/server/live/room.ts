@@ -210,9 +210,10 @@ export class Room {
         this.applied({ seq, change, frames: {} });
         return seq;
       },
-      unchanged: async (intent, at) => {
+      unchanged: async (intent, at, write) => {
         await this.db.transaction().execute(async (trx) => {
           if ((await storedSeq(trx, this.eventId, false)).seq !== this.seq) throw new RoomBehind();
+          if (write) await write(trx);
           await recordIntent(trx, intentRow(this.eventId, intent, this.seq, at));
         });
         return this.seq;
@@ -262,8 +263,9 @@ export class Room {
           mine.push({ seq, change, frames: {} });
           return seq;
         },
-        unchanged: async (intent, at) => {
+        unchanged: async (intent, at, write) => {
           const seq = next() - 1;
+          if (write) await write(trx);
           await recordIntent(trx, intentRow(this.eventId, intent, seq, at));
           return seq;
         },
