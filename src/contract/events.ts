@@ -16,6 +16,9 @@ import { ImportAnalysis } from './imports.ts';
 export const SESSION_KINDS = ['networking', 'cafe', 'groups', 'mapping', 'learnings'] as const;
 export const SessionKind = z.enum(SESSION_KINDS);
 export type SessionKind = z.infer<typeof SessionKind>;
+/** Whether a session seats people from a plan (mapping and learnings sessions start without one). */
+export const seatsPeople = (kind: SessionKind): boolean =>
+  kind !== 'mapping' && kind !== 'learnings';
 
 export { PARTICIPANT_SECTORS } from './constants.ts';
 export const ParticipantSector = z.enum(PARTICIPANT_SECTORS);

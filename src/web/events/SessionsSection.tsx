@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  seatsPeople,
   SESSION_KINDS,
   type EventDetail,
   type EventSession,
@@ -166,8 +167,8 @@ function SessionCard({
           </p>
         </div>
         <div className="actions">
-          {/* A mapping session seats nobody: it starts from the console without a plan. */}
-          {s.kind !== 'mapping' && (
+          {/* Mapping and learnings sessions seat nobody: they start from the console, no plan. */}
+          {seatsPeople(s.kind) && (
             <button
               type="button"
               className="btn btn-primary"
@@ -191,7 +192,7 @@ function SessionCard({
         <PlanRefusalNote reason={refusal} busy={busy} onFix={(f) => void fix(f)} />
       )}
       {s.kind === 'mapping' && <p className="muted">{t('events.mappingNoPlan')}</p>}
-      {s.kind !== 'groups' && s.kind !== 'mapping' && (
+      {s.kind !== 'groups' && seatsPeople(s.kind) && (
         <SessionRulesForm
           key={JSON.stringify(s.rules)}
           eventId={event.id}
@@ -206,7 +207,7 @@ function SessionCard({
           <SwapForm event={event} session={s} participants={participants} onChange={onChange} />
         </>
       )}
-      {s.kind !== 'mapping' && <PlanHistory eventId={event.id} session={s} onRestored={onChange} />}
+      {seatsPeople(s.kind) && <PlanHistory eventId={event.id} session={s} onRestored={onChange} />}
     </article>
   );
 }

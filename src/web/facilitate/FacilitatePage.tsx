@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { seatsPeople } from '../../contract/events.ts';
 import type { Intent } from '../../contract/live.ts';
 import { JoinQr, joinUrl, useJoinBase } from '../shell/qr.tsx';
 import { isLoopbackUrl } from '../../contract/address.ts';
@@ -88,8 +89,8 @@ export function FacilitatePage({ id }: { id: string }) {
   const paused = state.status === 'paused';
   const active = running || paused;
   const lastRound = session ? state.round + 1 >= session.rounds : false;
-  // Sessions that can start: planned ones, and mapping sessions (they seat nobody).
-  const planned = event.sessions.filter((s) => s.plan || s.kind === 'mapping');
+  // Sessions that can start: planned ones, and mapping and learnings sessions (they seat nobody).
+  const planned = event.sessions.filter((s) => s.plan || !seatsPeople(s.kind));
   const chosen =
     pick || planned.find((s) => s.id !== state.sessionId || !active)?.id || planned[0]?.id || '';
   const restart = active && chosen === state.sessionId;
@@ -255,7 +256,7 @@ export function FacilitatePage({ id }: { id: string }) {
           />
           {/* The running session's plan changes (re-plans, table changes, swaps) and a way back:
               restoring touches only rounds not yet held; the room's snapshot brings the result. */}
-          {session && session.kind !== 'mapping' && active && (
+          {session && seatsPeople(session.kind) && active && (
             <section className="console-panel" aria-labelledby="history-h">
               <h2 id="history-h">{t('events.history.open')}</h2>
               <PlanHistory eventId={event.id} session={session} headingLevel={3} />
