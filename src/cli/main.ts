@@ -7,6 +7,7 @@ import { registerFactors } from './commands/factors.ts';
 import { registerSpectrum } from './commands/spectrum.ts';
 import { registerExport } from './commands/export.ts';
 import { registerReport } from './commands/report.ts';
+import { registerFollowup } from './commands/followup.ts';
 import { CliError } from './errors.ts';
 
 const program = new Command('mosaic')
@@ -23,6 +24,7 @@ registerFactors(program);
 registerSpectrum(program);
 registerExport(program);
 registerReport(program);
+registerFollowup(program);
 
 try {
   await program.parseAsync(process.argv);
