@@ -16,6 +16,9 @@ import { MembersPage } from './members/MembersPage.tsx';
 import { ResetPage } from './members/ResetPage.tsx';
 import { SecondFactorPage } from './members/SecondFactorPage.tsx';
 import { PatternsPage } from './patterns/PatternsPage.tsx';
+import { CommitmentPage } from './commitments/CommitmentPage.tsx';
+import { CommitmentsPage } from './commitments/CommitmentsPage.tsx';
+import { RoadmapPage } from './commitments/RoadmapPage.tsx';
 import { ReviewPage } from './review/ReviewPage.tsx';
 import { ReportRoute } from './report/routes.tsx';
 import { ScreenPage } from './screen/ScreenPage.tsx';
@@ -93,6 +96,25 @@ export function App() {
               <RequireSignIn>
                 <PatternsPage />
               </RequireSignIn>
+            </Route>
+            <Route path="/commitments">
+              <RequireSignIn>
+                <CommitmentsPage />
+              </RequireSignIn>
+            </Route>
+            <Route path="/commitments/:id">
+              {(params) => (
+                <RequireSignIn>
+                  <CommitmentPage key={params.id} id={params.id} />
+                </RequireSignIn>
+              )}
+            </Route>
+            <Route path="/events/:id/roadmaps">
+              {(params) => (
+                <RequireSignIn>
+                  <RoadmapPage key={params.id} eventId={params.id} />
+                </RequireSignIn>
+              )}
             </Route>
             <Route path="/events">
               <RequireSignIn>

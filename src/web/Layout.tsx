@@ -70,6 +70,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t('patterns.nav')}
                 </NavItem>
               )}
+              {me && (
+                <NavItem href="/commitments" current={location.startsWith('/commitments')}>
+                  {t('commitments.nav')}
+                </NavItem>
+              )}
               {me?.can.manageMembers && (
                 <NavItem href="/members" current={location.startsWith('/members')}>
                   {t('members.nav')}

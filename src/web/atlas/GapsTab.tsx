@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import type { Gap } from '../../contract/atlas.ts';
 import { useSession } from '../auth/session.tsx';
+import { PromoteButton } from '../commitments/PromoteDialog.tsx';
 import { errorMessage } from '../shell/errors.ts';
 import { useResource } from '../shell/useResource.ts';
 import { atlasApi, qs } from './api.ts';
@@ -82,6 +83,21 @@ export function GapsTab() {
               <li key={`${item.place.id}|${item.form}`}>
                 <GapText gap={item} k={g.k} />
                 <span className="hint"> · {t('atlas.gaps.score', { score: item.score })}</span>
+                {me && g.view === 'coalition' && (
+                  <>
+                    {' '}
+                    <PromoteButton
+                      source={{
+                        link: {
+                          kind: 'gap',
+                          ref: `${item.place.id}|${item.form}`,
+                          label: `${item.place.name} — ${formLabel(t, item.form)}`,
+                        },
+                        text: `${item.place.name} — ${formLabel(t, item.form)}: ${item.summary}`,
+                      }}
+                    />
+                  </>
+                )}
               </li>
             ))}
           </ol>

@@ -72,6 +72,9 @@ export function EventPage({ id }: { id: string }) {
           <Link href={`/events/${e.id}/report`} className="btn btn-quiet">
             {t('report.open')}
           </Link>
+          <Link href={`/events/${e.id}/roadmaps`} className="btn btn-quiet">
+            {t('commitments.roadmaps.title')}
+          </Link>
         </div>
       </div>
       <nav aria-label={t('events.sectionsNav')} className="ev-toc">

@@ -7,6 +7,7 @@ import { useResource } from '../shell/useResource.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { reviewApi } from './api.ts';
 import { FactorPicker, MergeDialog, NewFactorDialog } from './dialogs.tsx';
+import { PromoteButton } from '../commitments/PromoteDialog.tsx';
 import { reviewError } from './errors.ts';
 import {
   fromVocabulary,
@@ -376,6 +377,9 @@ export function ReviewPage({ eventId }: { eventId: string }) {
                     ))}
                   </ul>
                   <div className="review-actions">
+                    <PromoteButton
+                      source={{ link: { kind: 'card', ref: c.id, eventId }, text: c.text, eventId }}
+                    />
                     <button
                       type="button"
                       className="btn btn-quiet btn-small"
