@@ -7,13 +7,11 @@ import {
   type CommitmentLinkKindCode,
   type CommitmentStatusCode,
 } from '../../contract/constants.ts';
-import { atlasApi } from '../atlas/api.ts';
-import { formLabel } from '../atlas/labels.ts';
 import { errorMessage } from '../shell/errors.ts';
 import { useResource } from '../shell/useResource.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { commitmentsApi } from './api.ts';
-import { stateLabels, statusLabel } from './labels.ts';
+import { formLabel, stateLabels, statusLabel } from './labels.ts';
 import './commitments.css';
 
 /**
@@ -195,9 +193,7 @@ function StatusForm({ c, onSaved }: { c: CommitmentDetail; onSaved(): void }) {
 function GapLink({ c, onSaved }: { c: CommitmentDetail; onSaved(): void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const gaps = useResource(open ? 'commit-gaps' : null, (signal) =>
-    atlasApi.gaps({ level: 'province', limit: '25' }, signal),
-  );
+  const gaps = useResource(open ? 'commit-gaps' : null, (signal) => commitmentsApi.gaps(signal));
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<unknown>(undefined);
   if (!open)

@@ -8,9 +8,17 @@ import type {
   FollowUpList,
   Progress,
 } from '../../contract/commitments.ts';
+import type { GapList } from '../../contract/atlas.ts';
 import type { CommitmentStatusCode } from '../../contract/constants.ts';
-import { qs, type Query } from '../atlas/api.ts';
 import { call } from '../http.ts';
+
+type Query = Record<string, string | undefined>;
+function qs(q: Query): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
 
 const one = (id: string) => `/api/commitments/${encodeURIComponent(id)}`;
 
@@ -28,6 +36,9 @@ export const commitmentsApi = {
   link: (id: string, links: CommitmentLinkInput[]) =>
     call<CommitmentDetail>('POST', `${one(id)}/links`, { links }),
   remove: (id: string) => call<undefined>('DELETE', one(id)),
+  /** The atlas's top gaps (to link one). */
+  gaps: (signal?: AbortSignal) =>
+    call<GapList>('GET', '/api/atlas/gaps?level=province&limit=25', undefined, signal),
   progress: (signal?: AbortSignal) =>
     call<Progress>('GET', '/api/commitments/progress', undefined, signal),
   followUp: (signal?: AbortSignal) =>
