@@ -13,6 +13,7 @@ import { livePersistence, loadMe, type Membership } from './me.ts';
 import { PhoneSheet } from '../sheets/PhoneSheet.tsx';
 import { hasHan, useHanFont } from '../sheets/cjk.ts';
 import { MappingPanel } from './MappingPanel.tsx';
+import { PhonePattern } from './PhonePattern.tsx';
 
 /** /live/:eventId — where to go now, how long is left, what comes next. Works from the last
  * schedule kept on the phone when the network is gone. */
@@ -228,6 +229,13 @@ function LiveBody({
       )}
       {client && session?.kind === 'mapping' && state.status !== 'idle' && (
         <MappingPanel client={client} eventId={snap.event.id} />
+      )}
+      {live && client && here?.kind === 'cafe' && here.group.issueKey && (
+        <PhonePattern
+          key={`p-${here.group.issueKey}`}
+          client={client}
+          issueKey={here.group.issueKey}
+        />
       )}
       {live && (
         <div className="ph-next">
