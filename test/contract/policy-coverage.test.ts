@@ -129,14 +129,14 @@ describe('policy coverage', () => {
       [],
     ];
     expect(standings.map((s) => canInRoom(s, 'writeHandover'))).toEqual([false, true, true, false]);
-    // a participant as such may add cards and (in a mapping session) routes, nothing else; a
-    // card's author may change it
-    expect(ROOM_POLICY.filter((r) => r.who === 'participant').map((r) => r.action)).toEqual([
-      'addCard',
-      'addRoute',
-      'postLearning',
-      'voteLearning',
-    ]);
+    // a participant as such may add cards, (in a mapping session) routes, experience patterns and
+    // learnings, nothing else; a card's author may change it
+    expect(
+      ROOM_POLICY.filter((r) => r.who === 'participant')
+        .map((r) => r.action)
+        .sort(),
+    ).toEqual(['addCard', 'addPattern', 'addRoute', 'postLearning', 'voteLearning']);
+    expect(standings.map((s) => canInRoom(s, 'addPattern'))).toEqual([true, true, true, false]);
     // the learnings wall: participants post and vote, facilitators moderate (issue 14)
     expect(standings.map((s) => canInRoom(s, 'voteLearning'))).toEqual([true, true, false, false]);
     expect(standings.map((s) => canInRoom(s, 'moderateLearnings'))).toEqual([
