@@ -20,6 +20,7 @@
 import type { Intent, ServerMessage, Snapshot, ClientMessage } from '../contract/live.ts';
 import { PROTOCOL_VERSION } from '../contract/constants.ts';
 import { applyChange } from './snapshot.ts';
+import { rootOf } from './learnings.ts';
 import { editIntent, sheetView, type CardFields, type Queued, type ShownCard } from './sheet.ts';
 
 export type Role = 'facilitator' | 'screen' | 'participant';
@@ -38,6 +39,8 @@ export interface Saved {
   seq: number | null;
   pending: PendingIntent[];
   myCardIds?: string[];
+  /** Posts of the learnings wall this person's confirmed votes were cast for (LEARN-2). */
+  myVotes?: string[];
 }
 
 /** What one server message did to the core. */
@@ -79,6 +82,8 @@ export class LiveCore {
   private confirming: readonly { seq: number; p: PendingIntent }[] = [];
   /** Cards this client wrote (it may edit and delete them): from `welcome` and its own adds. */
   myCardIds: readonly string[] = [];
+  /** Learnings this person voted for (LEARN-2): from `welcome` and own acknowledged votes. */
+  myVotes: readonly string[] = [];
   role: Role | null = null;
   participantId: string | null = null;
   /** A `welcome` arrived on the current connection: intents may be sent on it. */
@@ -112,6 +117,7 @@ export class LiveCore {
     this.snapshot = saved.snapshot;
     this.seq = saved.snapshot ? saved.seq : null;
     this.myCardIds = saved.myCardIds ?? [];
+    this.myVotes = saved.myVotes ?? [];
   }
 
   saved(): Saved {
@@ -120,6 +126,7 @@ export class LiveCore {
       seq: this.seq,
       pending: [...this.outbox],
       myCardIds: [...this.myCardIds],
+      myVotes: [...this.myVotes],
     };
   }
 
@@ -164,6 +171,8 @@ export class LiveCore {
           this.confirmed();
         }
         if (m.myCardIds?.length) this.myCardIds = [...new Set([...this.myCardIds, ...m.myCardIds])];
+        // the server's word on this person's votes, as of the snapshot
+        if (m.snapshot && m.myVotes) this.myVotes = m.myVotes;
         return {
           changed: true,
           send: this.outbox.map((p) => ({ type: 'intent', id: p.id, intent: p.intent })),
@@ -188,6 +197,7 @@ export class LiveCore {
         this.outbox = this.outbox.filter((x) => x !== p);
         if (m.type === 'ack' && m.seq > (this.seq ?? 0))
           this.confirming = [...this.confirming, { seq: m.seq, p }];
+        if (m.type === 'ack' && p.intent.type === 'voteLearning') this.noteVote(p.intent);
         let result: IntentResult;
         if (m.type === 'ack') result = { ok: true, seq: m.seq };
         else {
@@ -199,6 +209,15 @@ export class LiveCore {
       default:
         return NOTHING;
     }
+  }
+
+  /** An acknowledged vote: the server now holds what it asked for (LEARN-2). */
+  private noteVote(v: { learningId: string; up: boolean }): void {
+    const posts = this.snapshot?.learnings ?? [];
+    const root = rootOf(posts, v.learningId);
+    this.myVotes = v.up
+      ? [...new Set([...this.myVotes, v.learningId])]
+      : this.myVotes.filter((id) => rootOf(posts, id) !== root && id !== v.learningId);
   }
 
   /**

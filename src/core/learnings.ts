@@ -89,3 +89,62 @@ export function byTheme(
       : []),
   ];
 }
+
+/** A post as a phone shows it: with this person's vote and whether it still waits to be sent. */
+export interface ShownLearning extends Learning {
+  /** This person's vote counts for it (confirmed, or queued on this phone). */
+  mine: boolean;
+  /** Posted on this phone and not yet confirmed (LEARN-1: sent once when back online). */
+  waiting: boolean;
+}
+
+/** An intent of this phone's outbox, as far as the wall needs to know it. */
+export type QueuedLearningIntent =
+  | { type: 'postLearning'; learningId: string; sessionId: string; text: string; showOrg: boolean }
+  | { type: 'voteLearning'; learningId: string; up: boolean }
+  | { type: string };
+
+/**
+ * The wall as this phone shows it: the confirmed posts with the phone's queued posts and votes on
+ * top, so what a person did never disappears while offline. `myVotes` are the posts this person's
+ * confirmed votes were cast for (any post of a merged group).
+ */
+export function phoneWall(
+  posts: readonly Learning[],
+  queued: readonly { intent: QueuedLearningIntent }[],
+  myVotes: ReadonlySet<string>,
+  now: number,
+): ShownLearning[] {
+  const shown: ShownLearning[] = posts.map((p) => ({ ...p, mine: false, waiting: false }));
+  const known = new Set(posts.map((p) => p.id));
+  for (const { intent } of queued)
+    if (intent.type === 'postLearning' && 'text' in intent && !known.has(intent.learningId)) {
+      known.add(intent.learningId);
+      shown.push({
+        id: intent.learningId,
+        sessionId: intent.sessionId,
+        text: intent.text,
+        organisation: null,
+        votes: 0,
+        hidden: false,
+        pinned: false,
+        mergedInto: null,
+        themeId: null,
+        createdAt: now,
+        mine: false,
+        waiting: true,
+      });
+    }
+  // The last queued vote for a post's group says what this person wants there.
+  const wanted = new Map<string, boolean>();
+  for (const { intent } of queued)
+    if (intent.type === 'voteLearning' && 'up' in intent)
+      wanted.set(rootOf(shown, intent.learningId), intent.up);
+  for (const p of shown) {
+    const confirmed = votedFor(shown, myVotes, p.id);
+    const want = wanted.get(p.id);
+    p.mine = want ?? confirmed;
+    if (want !== undefined && want !== confirmed) p.votes += want ? 1 : -1;
+  }
+  return shown;
+}

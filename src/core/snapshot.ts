@@ -41,6 +41,18 @@ export function applyChange(s: Snapshot, c: Change): Snapshot {
         ...s,
         handovers: upsert(s.handovers, c.note, (x) => handoverKey(x) === handoverKey(c.note)),
       };
+    case 'learnings': {
+      // LEARN-4: `removed` posts leave this client's wall
+      const gone = new Set(c.removed ?? []);
+      let list = (s.learnings ?? []).filter((l) => !gone.has(l.id));
+      for (const l of c.learnings) list = upsert(list, l, (x) => x.id === l.id);
+      return { ...s, learnings: list };
+    }
+    case 'learningTheme':
+      return {
+        ...s,
+        learningThemes: upsert(s.learningThemes, c.theme, (x) => x.id === c.theme.id),
+      };
     default:
       // a kind this page does not know yet: ignore it (a newer server speaks the same protocol)
       return s;

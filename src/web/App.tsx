@@ -24,6 +24,7 @@ import { ReportRoute } from './report/routes.tsx';
 import { ScreenPage } from './screen/ScreenPage.tsx';
 import { OverlapPage } from './analysis/OverlapPage.tsx';
 import { OverlapScreen } from './analysis/OverlapScreen.tsx';
+import { LearningsScreen } from './screen/LearningsScreen.tsx';
 import {
   SheetManageRoute,
   SheetPrintRoute,
@@ -46,7 +47,10 @@ export function App() {
   // The event report is a document (on screen, on paper, as a PDF): no header, no navigation.
   const [report, rp] = useRoute('/events/:id/report');
   const [overlapScreen, os] = useRoute('/screen/:id/overlap');
+  // The learnings wall on the projector: most voted, newest, by theme.
+  const [learningsScreen, ls] = useRoute('/screen/:id/learnings');
   if (overlapScreen) return <OverlapScreen key={os.id} id={os.id} />;
+  if (learningsScreen) return <LearningsScreen key={ls.id} id={ls.id} />;
   if (projector) return <ScreenPage key={screen.id} id={screen.id} />;
   if (wall) return <SheetWallRoute key={w.id + w.issueKey} eventId={w.id} issueKey={w.issueKey} />;
   if (overview) return <SheetsOverviewRoute key={ov.id} eventId={ov.id} />;

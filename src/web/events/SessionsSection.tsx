@@ -192,6 +192,7 @@ function SessionCard({
         <PlanRefusalNote reason={refusal} busy={busy} onFix={(f) => void fix(f)} />
       )}
       {s.kind === 'mapping' && <p className="muted">{t('events.mappingNoPlan')}</p>}
+      {s.kind === 'learnings' && <p className="muted">{t('events.learningsNoPlan')}</p>}
       {s.kind !== 'groups' && seatsPeople(s.kind) && (
         <SessionRulesForm
           key={JSON.stringify(s.rules)}

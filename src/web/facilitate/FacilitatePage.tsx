@@ -1,3 +1,4 @@
+import { LearningsModeration } from './LearningsModeration.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -292,6 +293,15 @@ export function FacilitatePage({ id }: { id: string }) {
               {t('sheets.manage.indexTitle')}
             </Link>
           </section>
+
+          {(session?.kind === 'learnings' || (snap.learnings?.length ?? 0) > 0) && (
+            <LearningsModeration
+              eventId={event.id}
+              posts={snap.learnings ?? []}
+              themes={snap.learningThemes ?? []}
+              act={act}
+            />
+          )}
 
           <BroadcastForm
             current={state.message?.text ?? ''}

@@ -14,6 +14,7 @@ import { PhoneSheet } from '../sheets/PhoneSheet.tsx';
 import { hasHan, useHanFont } from '../sheets/cjk.ts';
 import { MappingPanel } from './MappingPanel.tsx';
 import { PhonePattern } from './PhonePattern.tsx';
+import { LearningsPanel } from './LearningsPanel.tsx';
 
 /** /live/:eventId — where to go now, how long is left, what comes next. Works from the last
  * schedule kept on the phone when the network is gone. */
@@ -187,7 +188,12 @@ function LiveBody({
             </p>
           )}
           <h1 className="ph-now-text" data-testid="now-text">
-            {nowText ?? (session.kind === 'mapping' ? t('join.route.now') : t('join.notPlaced'))}
+            {nowText ??
+              (session.kind === 'mapping'
+                ? t('join.route.now')
+                : session.kind === 'learnings'
+                  ? t('join.learn.now')
+                  : t('join.notPlaced'))}
           </h1>
           {here && here.kind !== 'networking' && here.others.length > 0 && (
             <p className="ph-muted">{t('join.withPeople', { count: here.others.length })}</p>
@@ -235,6 +241,15 @@ function LiveBody({
           key={`p-${here.group.issueKey}`}
           client={client}
           issueKey={here.group.issueKey}
+        />
+      )}
+      {client && session?.kind === 'learnings' && state.status !== 'idle' && (
+        <LearningsPanel
+          client={client}
+          view={view}
+          sessionId={session.id}
+          organisation={self?.organisation ?? null}
+          now={now}
         />
       )}
       {live && (

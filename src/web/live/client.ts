@@ -41,6 +41,8 @@ export interface LiveView {
   outbox: readonly PendingIntent[];
   /** Cards this participant wrote (they may edit and delete them): from `welcome` and own adds. */
   myCardIds: readonly string[];
+  /** Learnings this participant voted for (LEARN-2). */
+  myVotes: readonly string[];
   /** Why the server asked for a reload, or refused this device. */
   reason: string | null;
 }
@@ -92,6 +94,7 @@ export class LiveClient {
     pending: 0,
     outbox: [],
     myCardIds: [],
+    myVotes: [],
     reason: null,
   };
   private readonly listeners = new Set<() => void>();
@@ -176,6 +179,7 @@ export class LiveClient {
       pending: c.outbox.length,
       outbox: c.unconfirmed,
       myCardIds: c.myCardIds,
+      myVotes: c.myVotes,
       ...patch,
     });
   }

@@ -30,6 +30,7 @@ const OFF: LiveView = {
   pending: 0,
   outbox: [],
   myCardIds: [],
+  myVotes: [],
   reason: null,
 };
 const noop = () => () => undefined;
