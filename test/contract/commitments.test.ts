@@ -125,6 +125,27 @@ describe.each(testBackends())('commitments on $name', (backend) => {
     expect(c.links[1]).toMatchObject({ kind: 'issue', label: event.issues[0]!.label });
   }); // prettier-ignore
 
+  it('promotes a learning of the event (not a hidden one), and the timeline starts from it', async () => {
+    const at = h.clock.now.toISOString();
+    const learning = (id: string, text: string, hidden: number) => ({
+      event_id: event.id, id, coalition_id: h.coalitionId, session_id: null, text, show_org: 0,
+      organisation_name: '', organisation_id: null, participant_id: null, hidden, pinned: 0,
+      merged_into: null, theme_id: null, visibility: 'coalition' as const, created_at: at, updated_at: at,
+    });
+    await h.store.db.insertInto('learnings').values([
+      learning('6f0c0a4e-1111-4aaa-8bbb-000000000001', 'We must invest in people!', 0),
+      learning('6f0c0a4e-1111-4aaa-8bbb-000000000002', 'A hidden one', 1),
+    ]).execute();
+    const ok = await call('POST', '/api/commitments', admin, { title: 'Invest in people', eventId: event.id, ownerOrganisationId: orgA, targetDate: '2027-05-01', links: [{ kind: 'learning', ref: '6f0c0a4e-1111-4aaa-8bbb-000000000001' }] });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const c = ok.json<CommitmentDetail>();
+    expect(c.links[0]).toMatchObject({ kind: 'learning', label: 'We must invest in people!', source: true });
+    expect(c.timeline[0]).toMatchObject({ kind: 'source', what: 'learning', text: 'We must invest in people!' });
+    const hidden = await call('POST', '/api/commitments', admin, { title: 'x', eventId: event.id, ownerOrganisationId: orgA, targetDate: '2027-05-01', links: [{ kind: 'learning', ref: '6f0c0a4e-1111-4aaa-8bbb-000000000002' }] });
+    expect(hidden.statusCode).toBe(400);
+    expect(hidden.json().fields[0].field).toBe('links.0.ref');
+  }); // prettier-ignore
+
   it('refuses bad input naming the field, and stores nothing', async () => {
     const before = await count();
     const ok = { title: 'Fine', ownerOrganisationId: orgA, targetDate: '2027-01-01' };

@@ -1,7 +1,7 @@
 /**
  * What a commitment may link to, and how each kind is checked and worded (issue 14). One entry per
- * kind: a kind whose records this server does not keep yet answers `null` from `available`, and
- * links of it are refused naming the field. Learnings plug in here once their tables exist.
+ * kind: a kind whose records this server does not keep answers `null`, and links of it are refused
+ * naming the field.
  */
 import type { CommitmentLinkInput, CommitmentLinkKind } from '../../contract/commitments.ts';
 import type { EventIssue } from '../../contract/events.ts';
@@ -11,6 +11,7 @@ import { can, type Actor } from '../auth/policy.ts';
 import type { Db } from '../db/index.ts';
 import { findCard } from '../db/repos/cards.ts';
 import { findEvent } from '../db/repos/events.ts';
+import { ofEvent } from '../db/repos/scoped.ts';
 import { eventAccess } from '../events/service.ts';
 import { coalitionFactors } from '../factors/service.ts';
 
@@ -67,8 +68,31 @@ export const LINK_TARGETS: Record<CommitmentLinkKind, Target | null> = {
       return { kind: 'card', ref: card.id, eventId: e.id, label: card.text };
     },
   },
-  // Learnings (the learnings wall) link here once their tables are on this server.
-  learning: null,
+  learning: {
+    async resolve(db, actor, eventId, input) {
+      const e = await readableEvent(db, actor, input.eventId ?? eventId);
+      if (!e)
+        return {
+          field: 'eventId',
+          message: 'a learning is linked with its event: name an event of this coalition',
+        };
+      const l = await ofEvent(db, 'learnings', e.id)
+        .select()
+        .selectAll()
+        .where('id', '=', input.ref)
+        .executeTakeFirst();
+      const readable =
+        l &&
+        l.hidden === 0 &&
+        can(actor, 'read', 'learning', {
+          coalitionId: l.coalition_id,
+          owningOrganisationId: l.organisation_id,
+          visibility: l.visibility,
+        });
+      if (!l || !readable) return { field: 'ref', message: 'is not a learning of that event' };
+      return { kind: 'learning', ref: l.id, eventId: e.id, label: l.text };
+    },
+  },
   gap: {
     async resolve(_db, _actor, _eventId, input) {
       const [placeId = '', form = '', ...rest] = input.ref.split('|');

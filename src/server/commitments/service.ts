@@ -363,6 +363,27 @@ async function timeline(
         .executeTakeFirst();
       const label = current?.factor_id ? factors.get(current.factor_id) : undefined;
       if (label) head.push({ kind: 'theme', what: 'factor', text: label, by: null, at: null });
+    } else if (l.kind === 'learning' && l.eventId) {
+      const learning = await ofEvent(db, 'learnings', l.eventId)
+        .select()
+        .select(['text', 'theme_id', 'created_at'])
+        .where('id', '=', l.ref)
+        .executeTakeFirst();
+      head.push({
+        kind: 'source',
+        what: 'learning',
+        text: learning?.text ?? l.label,
+        by: null,
+        at: learning?.created_at ?? null,
+      });
+      const theme = learning?.theme_id
+        ? await ofEvent(db, 'learning_themes', l.eventId)
+            .select()
+            .select('label')
+            .where('id', '=', learning.theme_id)
+            .executeTakeFirst()
+        : undefined;
+      if (theme) head.push({ kind: 'theme', what: 'theme', text: theme.label, by: null, at: null });
     } else if (l.kind === 'factor' || l.kind === 'issue')
       head.push({ kind: 'theme', what: l.kind, text: l.label, by: null, at: null });
     else head.push({ kind: 'source', what: l.kind, text: l.label, by: null, at: null });

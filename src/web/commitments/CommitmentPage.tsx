@@ -111,7 +111,9 @@ function StepText({ step }: { step: TimelineStep }) {
       : step.kind === 'commitment'
         ? t('commitments.timeline.created')
         : step.kind === 'theme'
-          ? t(`commitments.timeline.theme.${step.what === 'issue' ? 'issue' : 'factor'}`)
+          ? t(
+              `commitments.timeline.theme.${step.what === 'issue' ? 'issue' : step.what === 'theme' ? 'theme' : 'factor'}`,
+            )
           : step.kind === 'link'
             ? t('commitments.timeline.linked', {
                 kind: t(`commitments.links.${step.what as CommitmentLinkKindCode}`),
