@@ -16,6 +16,7 @@ export const EXPORT_ENTITIES = [
   'cards',
   'factors',
   'patterns',
+  'commitments',
 ] as const;
 export type ExportEntityName = (typeof EXPORT_ENTITIES)[number];
 

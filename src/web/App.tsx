@@ -5,6 +5,7 @@ import { SetupPage } from './auth/SetupPage.tsx';
 import { SessionProvider } from './auth/session.tsx';
 import { AtlasRoute } from './atlas/AtlasRoute.tsx';
 import { DirectoryPage } from './directory/DirectoryPage.tsx';
+import { DataPage } from './data/DataPage.tsx';
 import { EditOrganisationPage, NewOrganisationPage } from './directory/OrganisationFormPage.tsx';
 import { OrganisationPage } from './directory/OrganisationPage.tsx';
 import { EventPage } from './events/EventPage.tsx';
@@ -79,6 +80,7 @@ export function App() {
               </RequireSignIn>
             </Route>
             <Route path="/directory" component={DirectoryPage} />
+            <Route path="/data" component={DataPage} />
             <Route path="/analysis/overlap" component={OverlapPage} />
             <Route path="/atlas/:tab?">{(p) => <AtlasRoute tab={p.tab} />}</Route>
             <Route path="/directory/new">

@@ -75,6 +75,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t('commitments.nav')}
                 </NavItem>
               )}
+              <NavItem href="/data" current={location.startsWith('/data')}>
+                {t('data.nav')}
+              </NavItem>
               {me?.can.manageMembers && (
                 <NavItem href="/members" current={location.startsWith('/members')}>
                   {t('members.nav')}

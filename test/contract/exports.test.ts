@@ -134,7 +134,15 @@ describe.each(testBackends())('exports on $name', (backend) => {
   });
 
   it('routes, events, cards, factors and patterns are never exported to the public; participants only to those who run events', async () => {
-    for (const name of ['routes', 'events', 'participants', 'cards', 'factors', 'patterns']) {
+    for (const name of [
+      'routes',
+      'events',
+      'participants',
+      'cards',
+      'factors',
+      'patterns',
+      'commitments',
+    ]) {
       const anon = await get(`/api/exports/${name}?format=csv`);
       expect(anon.statusCode, name).toBe(401);
       const asPublic = await get(`/api/exports/${name}?format=csv&view=public`, admin);
@@ -146,6 +154,33 @@ describe.each(testBackends())('exports on $name', (backend) => {
     expect((await get('/api/exports/cards?format=csv', memberA)).statusCode).toBe(200);
     const coordinator = await h.userWith('coordinator');
     expect((await get('/api/exports/participants?format=csv', coordinator)).statusCode).toBe(200);
+  });
+
+  it('commitments follow the policy table, and name only organisations the reader may read', async () => {
+    const r = await h.app.inject({
+      method: 'POST',
+      url: '/api/commitments',
+      headers: { cookie: admin },
+      payload: {
+        title: 'Export commitment',
+        ownerOrganisationId: orgA,
+        targetDate: '2027-01-31',
+        visibility: 'coalition',
+      },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const id = r.json<{ id: string }>().id;
+    const row = async (cookie: string) =>
+      (await get('/api/exports/commitments?format=json', cookie))
+        .json<JsonExport>()
+        .items.find((c) => c.id === id);
+    expect((await row(admin))?.owner_organisation).toBe('Export org A (organisation only)');
+    expect((await row(memberA))?.owner_organisation).toBe('Export org A (organisation only)');
+    // Org A is organisation-only: member B reads the commitment but not who owns it.
+    expect(await row(memberB)).toMatchObject({
+      title: 'Export commitment',
+      owner_organisation: null,
+    });
   });
 
   it('public flows withhold counts below k; the coalition view counts every readable route', async () => {

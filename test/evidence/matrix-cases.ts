@@ -961,6 +961,17 @@ export const CASES: Record<string, Case> = {
   },
   'GET /api/exports/cards': eventCase(() => '/api/exports/cards?format=json&coalition=demo'),
   'GET /api/exports/factors': factorCase(async () => '/api/exports/factors?format=json'),
+  'GET /api/exports/commitments': {
+    varies: 'visibility',
+    async prepare(w, _who, v) {
+      const r = await commitment(w, v);
+      return {
+        url: '/api/exports/commitments?format=json&coalition=demo',
+        record: r,
+        listed: r.id,
+      };
+    },
+  },
   'GET /api/exports/patterns': {
     varies: 'visibility',
     async prepare(w, _who, v) {

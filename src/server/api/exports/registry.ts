@@ -3,6 +3,7 @@ import { organisations, places } from './directory.ts';
 import type { ExportEntity } from './entity.ts';
 import { cards, events, participants } from './events.ts';
 import { factors, patterns } from './knowledge.ts';
+import { commitments } from './roadmaps.ts';
 
 /**
  * Every exportable entity, one entry each: the HTTP routes (`GET /api/exports/<name>`), the
@@ -18,6 +19,7 @@ export const EXPORTS: readonly ExportEntity[] = [
   cards,
   factors,
   patterns,
+  commitments,
 ];
 
 export type { ExportFormat } from '../../../contract/exports.ts';
