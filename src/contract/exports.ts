@@ -16,6 +16,7 @@ export const EXPORT_ENTITIES = [
   'cards',
   'factors',
   'patterns',
+  'learnings',
   'commitments',
 ] as const;
 export type ExportEntityName = (typeof EXPORT_ENTITIES)[number];

@@ -183,6 +183,18 @@ describe.each(testBackends())('exports on $name', (backend) => {
     });
   });
 
+  it('public learnings are public posts only, never naming an organisation', async () => {
+    const pub = (await get('/api/exports/learnings?format=json')).json<JsonExport>();
+    expect(pub.view).toBe('public');
+    for (const l of pub.items) {
+      expect(l.visibility).toBe('public');
+      expect(l.organisation).toBeNull();
+      expect(l.hidden).toBe(false);
+    }
+    const all = (await get('/api/exports/learnings?format=json', admin)).json<JsonExport>();
+    expect(all.items.length).toBeGreaterThanOrEqual(pub.items.length);
+  });
+
   it('public flows withhold counts below k; the coalition view counts every readable route', async () => {
     const k = 11;
     const pub = (await get('/api/exports/flows?format=json&view=public')).json<JsonExport>();

@@ -937,6 +937,7 @@ export const CASES: Record<string, Case> = {
   },
   'GET /api/exports/places': plainExport('places'),
   'GET /api/exports/flows': plainExport('flows'),
+  'GET /api/exports/learnings': plainExport('learnings'),
   'GET /api/exports/routes': {
     varies: 'visibility',
     async prepare(w, _who, v) {

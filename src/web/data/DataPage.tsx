@@ -6,7 +6,7 @@ import { useTitle } from '../shell/useTitle.ts';
 import './data.css';
 
 /** Entities the public view has (public records, and aggregates with small counts withheld). */
-const PUBLIC: readonly ExportEntityName[] = ['organisations', 'places', 'flows'];
+const PUBLIC: readonly ExportEntityName[] = ['organisations', 'places', 'flows', 'learnings'];
 /** Entities only those who run events may export (the `event` update rule). */
 const COORDINATORS: readonly ExportEntityName[] = ['participants'];
 

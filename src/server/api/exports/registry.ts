@@ -3,6 +3,7 @@ import { organisations, places } from './directory.ts';
 import type { ExportEntity } from './entity.ts';
 import { cards, events, participants } from './events.ts';
 import { factors, patterns } from './knowledge.ts';
+import { learnings } from './learnings.ts';
 import { commitments } from './roadmaps.ts';
 
 /**
@@ -19,6 +20,7 @@ export const EXPORTS: readonly ExportEntity[] = [
   cards,
   factors,
   patterns,
+  learnings,
   commitments,
 ];
 
