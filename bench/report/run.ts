@@ -18,7 +18,8 @@ import { insertCard } from '../../src/server/db/repos/cards.ts';
 import { insertParticipants } from '../../src/server/db/repos/events.ts';
 import { DEFAULT_WEB_ROOT } from '../../src/server/main.ts';
 import { seedDemo } from '../../src/server/seed/demo.ts';
-import type { EventIssue } from '../../src/contract/events.ts';
+import { CARD_KINDS, CARD_LEVELS } from '../../src/contract/constants.ts';
+import { fromJson, toJson } from '../../src/server/db/json.ts';
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const REPEAT = 3;
@@ -80,10 +81,10 @@ const SAMPLES = [
 
 /** More café cards (every issue, both kinds, every level) and more people from more organisations. */
 async function grow(cards: number, people: number) {
-  const issues = JSON.parse(event.issues) as EventIssue[];
+  const issues = fromJson(event.issues);
   const at = new Date().toISOString();
-  const kinds = ['cause', 'consequence'];
-  const levels = ['individual', 'family', 'community', 'structural'];
+  const kinds = CARD_KINDS;
+  const levels = CARD_LEVELS;
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < cards; i++)
       await insertCard(trx, {
@@ -93,7 +94,7 @@ async function grow(cards: number, people: number) {
         kind: kinds[i % 2]!,
         level: levels[Math.floor(i / 2) % 4]!,
         text: `${SAMPLES[i % SAMPLES.length]} (${i + 1})`,
-        tags: JSON.stringify({ forms: [], sectors: [], populations: [], ilo: [] }),
+        tags: toJson({ forms: [], sectors: [], populations: [], ilo: [] }),
         table_id: null,
         round: null,
         participant_id: null,
@@ -104,7 +105,7 @@ async function grow(cards: number, people: number) {
         updated_at: at,
       });
     const countries = ['TH', 'KH', 'MM', 'VN', 'CN', 'LA', 'PH', 'ID', 'MY', 'BD'];
-    const sectors = ['ngo', 'government', 'research', 'survivorLed', 'faith', 'un'];
+    const sectors = ['ngo', 'government', 'research', 'survivorLed', 'faith', 'un'] as const;
     await insertParticipants(
       trx,
       Array.from({ length: people }, (_, i) => ({
@@ -114,8 +115,8 @@ async function grow(cards: number, people: number) {
         organisation: `Bench organisation ${Math.floor(i / 2) + 1}`,
         sector: sectors[i % sectors.length]!,
         country: countries[i % countries.length]!,
-        choices: '[]',
-        languages: '[]',
+        choices: toJson([]),
+        languages: toJson([]),
         email: null,
         status: 'expected',
         joined_at: null,

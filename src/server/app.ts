@@ -169,6 +169,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   pruneRegularly(app, ctx, opts.pruneEveryMs);
+  // Fastify's decorator idiom: the onRequest hook below sets the actor on every request before a
+  // handler reads it, so its declared type (Actor) needs no null.
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', undefined);
   app.addHook('onRequest', async (request) => {

@@ -8,6 +8,8 @@ import type { EventDetail } from '../../src/contract/events.ts';
 import type { FactorReview, Vocabulary, VocabularyFactor } from '../../src/contract/factors.ts';
 import { DEFAULT_FACTOR_IDS } from '../../src/domain/factors/vocabulary.ts';
 import { insertCard } from '../../src/server/db/repos/cards.ts';
+import { toJson } from '../../src/server/db/json.ts';
+import type { CardLevelCode } from '../../src/contract/constants.ts';
 
 /**
  * The coalition's factor vocabulary through the API (issue 13): defaults with their ids, edits per
@@ -60,12 +62,12 @@ describe.each(testBackends())('factor vocabulary API on $name', (backend) => {
       ).n,
     );
   /** A card written straight into the event's sheet (as a phone would through the room). */
-  async function card(text: string, kind: 'cause' | 'consequence', level = ''): Promise<string> {
+  async function card(text: string, kind: 'cause' | 'consequence', level: CardLevelCode = 'individual'): Promise<string> {
     const id = randomUUID();
     const at = h.clock.now.toISOString();
     await h.store.db.transaction().execute((trx) =>
       insertCard(trx, {
-        id, event_id: event.id, issue_key: event.issues[0]!.key, kind, level, text, tags: '{}',
+        id, event_id: event.id, issue_key: event.issues[0]!.key, kind, level, text, tags: toJson({ forms: [], sectors: [], populations: [], ilo: [] }),
         table_id: null, round: null, participant_id: null, user_id: null, version: 1, deleted: 0,
         created_at: at, updated_at: at,
       }),

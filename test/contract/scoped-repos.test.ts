@@ -20,6 +20,7 @@ import {
 } from '../../src/server/db/repos/organisations.ts';
 import { participantRow } from '../../src/server/events/service.ts';
 import { testBackends, type TestDb } from '../support/backends.ts';
+import { toJson } from '../../src/server/db/json.ts';
 
 const AT = '2026-11-28T09:00:00.000Z';
 
@@ -54,8 +55,8 @@ describe.each(testBackends())('repositories key children by their parent on $nam
           time_zone: 'UTC',
           join_code: code,
           walk_ins_allowed: 0,
-          issues: '[]',
-          expertise_groups: '[]',
+          issues: toJson([]),
+          expertise_groups: toJson([]),
           created_at: AT,
           updated_at: AT,
         });
@@ -94,7 +95,7 @@ describe.each(testBackends())('repositories key children by their parent on $nam
     await db.transaction().execute((trx) => insertParticipants(trx, [person]));
 
     expect(await findSession(db, eventA, sessionB)).toBeUndefined();
-    await savePlan(db, eventA, sessionB, '[]', null);
+    await savePlan(db, eventA, sessionB, [], null);
     expect(await deleteSession(db, eventA, sessionB)).toBe(false);
     expect(await findParticipant(db, eventA, person.id)).toBeUndefined();
     await updateParticipant(db, eventA, person.id, { status: 'absent' });

@@ -9,6 +9,7 @@ import {
 } from '../../src/server/db/repos/accounts.ts';
 import type { Role } from '../../src/domain/taxonomy/codes.ts';
 import type { Db } from '../../src/server/db/index.ts';
+import { toJson } from '../../src/server/db/json.ts';
 import type { EventDetail } from '../../src/contract/events.ts';
 import { cookieOf, demoEvent, startApi, TEST_PASSWORD, type ApiHarness } from '../support/api.ts';
 import type { TestBackend } from '../support/backends.ts';
@@ -65,7 +66,7 @@ export interface World {
 }
 
 let n = 0;
-const NO_TAGS = JSON.stringify({ forms: [], sectors: [], populations: [], ilo: [] });
+const NO_TAGS = toJson({ forms: [], sectors: [], populations: [], ilo: [] });
 
 /**
  * Coalition 1 is the seeded demo with organisations A and B and a user of every role; coalition 2

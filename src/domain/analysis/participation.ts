@@ -11,17 +11,18 @@
  */
 import { primary, sumFigures, type Figure } from './release.ts';
 
-export interface Person {
+/** `S`: the sector codes (the caller's type, kept through the counting). */
+export interface Person<S extends string = string> {
   organisation: string;
-  sector: string;
+  sector: S;
   country: string | null;
 }
 
-export interface Participation {
+export interface Participation<S extends string = string> {
   total: Figure;
   /** null in the public version. */
   organisations: { name: string; participants: number }[] | null;
-  sectors: { code: string; n: Figure }[];
+  sectors: { code: S; n: Figure }[];
   countries: { code: string | null; n: Figure }[];
 }
 
@@ -50,15 +51,18 @@ function ranked<K extends string | null>(m: Map<K, Figure[]>): { code: K; n: Fig
  * `k`: the public version's threshold; null for the members' version (every figure exact).
  * Organisation names are compared without case and surrounding spaces; the first spelling wins.
  */
-export function countParticipation(people: readonly Person[], k: number | null): Participation {
-  const atoms = new Map<string, { sector: string; country: string | null; n: number }>();
+export function countParticipation<S extends string>(
+  people: readonly Person<S>[],
+  k: number | null,
+): Participation<S> {
+  const atoms = new Map<string, { sector: S; country: string | null; n: number }>();
   for (const p of people) {
     const key = JSON.stringify([p.sector, p.country]);
     const a = atoms.get(key);
     if (a) a.n++;
     else atoms.set(key, { sector: p.sector, country: p.country, n: 1 });
   }
-  const bySector = new Map<string, Figure[]>();
+  const bySector = new Map<S, Figure[]>();
   const byCountry = new Map<string | null, Figure[]>();
   const all: Figure[] = [];
   for (const a of atoms.values()) {
@@ -67,7 +71,7 @@ export function countParticipation(people: readonly Person[], k: number | null):
     bySector.set(a.sector, [...(bySector.get(a.sector) ?? []), f]);
     byCountry.set(a.country, [...(byCountry.get(a.country) ?? []), f]);
   }
-  let organisations: Participation['organisations'] = null;
+  let organisations: Participation<S>['organisations'] = null;
   if (k === null) {
     const orgs = new Map<string, { name: string; participants: number }>();
     for (const p of people) {

@@ -32,7 +32,7 @@ describe('SYNC-6 concurrent card edits', () => {
   });
 
   it('is deterministic and never loses a value: every edited field is either applied or kept as lost', () => {
-    const fields = fc.record({
+    const fields = fc.record<CardFields>({
       text: fc.constantFrom('a', 'b', 'c'),
       kind: fc.constantFrom('cause', 'consequence'),
       level: fc.constantFrom('individual', 'family'),

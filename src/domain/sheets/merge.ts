@@ -17,20 +17,21 @@ export interface CardFields {
 export type FieldName = keyof CardFields;
 const FIELDS: FieldName[] = ['text', 'kind', 'level', 'tags'];
 
-export interface MergeResult {
-  next: CardFields;
+export interface MergeResult<F extends CardFields = CardFields> {
+  next: F;
   /** Fields of the edit that lost to a concurrent change (kept in history, not applied). */
-  lost: Partial<CardFields>;
+  lost: Partial<F>;
   changed: boolean;
 }
 
-export function mergeEdit(
-  current: CardFields,
-  base: CardFields | undefined,
-  edit: Partial<CardFields>,
-): MergeResult {
+/** `F` narrows the fields' types (the server's stored kind, level and tags); the rule is the same. */
+export function mergeEdit<F extends CardFields>(
+  current: F,
+  base: F | undefined,
+  edit: Partial<F>,
+): MergeResult<F> {
   const next = { ...current };
-  const lost: Partial<CardFields> = {};
+  const lost: Partial<F> = {};
   for (const f of FIELDS) {
     const v = edit[f];
     if (v === undefined || v === current[f]) continue;

@@ -145,3 +145,8 @@ export const LANGUAGES = [
   'rhg',
 ] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/** Whether `value` is one of `codes`: narrows a stored or parsed string to the code type. */
+export function isCode<T extends string>(codes: readonly T[], value: string): value is T {
+  return codes.some((c) => c === value);
+}

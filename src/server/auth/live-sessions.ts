@@ -54,12 +54,15 @@ export class LiveSessions {
   listen(bus: Bus): void {
     this.bus = bus;
     bus.on(SESSIONS_CHANNEL, (payload) => {
-      const p = JSON.parse(payload) as { userId?: unknown; coalitionId?: unknown };
-      if (typeof p.userId === 'string')
+      const p: unknown = JSON.parse(payload);
+      if (typeof p !== 'object' || p === null || !('userId' in p)) return;
+      const { userId } = p;
+      const coalitionId = 'coalitionId' in p ? p.coalitionId : undefined;
+      if (typeof userId === 'string')
         this.closeMatching(
           (w) =>
-            w.userId === p.userId &&
-            (typeof p.coalitionId !== 'string' || w.coalitionId === p.coalitionId),
+            w.userId === userId &&
+            (typeof coalitionId !== 'string' || w.coalitionId === coalitionId),
         );
     });
   }

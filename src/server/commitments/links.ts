@@ -4,11 +4,11 @@
  * naming the field.
  */
 import type { CommitmentLinkInput, CommitmentLinkKind } from '../../contract/commitments.ts';
-import type { EventIssue } from '../../contract/events.ts';
 import { FORMS_OF_EXPLOITATION } from '../../contract/vocab.ts';
 import { getPlace } from '../../domain/geo/places.ts';
 import { can, type Actor } from '../auth/policy.ts';
 import type { Db } from '../db/index.ts';
+import { fromJson } from '../db/json.ts';
 import { findCard } from '../db/repos/cards.ts';
 import { findEvent } from '../db/repos/events.ts';
 import { ofEvent } from '../db/repos/scoped.ts';
@@ -125,7 +125,7 @@ export const LINK_TARGETS: Record<CommitmentLinkKind, Target | null> = {
           field: 'eventId',
           message: 'an issue is linked with its event: name an event of this coalition',
         };
-      const issue = (JSON.parse(e.issues) as EventIssue[]).find((i) => i.key === input.ref);
+      const issue = fromJson(e.issues).find((i) => i.key === input.ref);
       if (!issue) return { field: 'ref', message: 'is not an issue of that event' };
       return { kind: 'issue', ref: issue.key, eventId: e.id, label: issue.label };
     },

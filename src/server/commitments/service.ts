@@ -20,11 +20,11 @@ import type {
   ProgressCounts,
   TimelineStep,
 } from '../../contract/commitments.ts';
-import type { ExpertiseGroup } from '../../contract/events.ts';
 import { dayOf, followUpReasons, standing } from '../../domain/analysis/commitments.ts';
 import { can, readScopes, type Actor } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
+import { fromJson } from '../db/json.ts';
 import { audit } from '../db/repos/accounts.ts';
 import { findCard } from '../db/repos/cards.ts';
 import * as repo from '../db/repos/commitments.ts';
@@ -68,7 +68,7 @@ async function groupLabelsOf(db: Db, eventIds: Iterable<string | null>): Promise
   for (const id of new Set(eventIds)) {
     if (!id || out.has(id)) continue;
     const e = await findEvent(db, id);
-    const groups = e ? (JSON.parse(e.expertise_groups) as ExpertiseGroup[]) : [];
+    const groups = e ? fromJson(e.expertise_groups) : [];
     out.set(id, new Map(groups.map((g) => [g.key, g.label])));
   }
   return out;
@@ -98,14 +98,14 @@ function present(
         ? { id: r.second_organisation_id, name: r.second_name }
         : null,
     targetDate: r.target_date,
-    status: r.status as CommitmentStatus,
+    status: r.status,
     visibility: r.visibility,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     progressAt: r.progress_at,
     state: s,
     links: links.map((l) => ({
-      kind: l.kind as CommitmentLinkInput['kind'],
+      kind: l.kind,
       ref: l.ref,
       eventId: l.event_id,
       label: l.label,
@@ -154,7 +154,7 @@ async function eventAndGroup(
   if (!e || e.coalition_id !== actor.coalitionId || !can(actor, 'read', 'event', eventAccess(e)))
     throw invalid([{ field: 'eventId', message: 'is not an event of this coalition' }]);
   if (groupKey === null) return;
-  const groups = JSON.parse(e.expertise_groups) as ExpertiseGroup[];
+  const groups = fromJson(e.expertise_groups);
   if (!groups.some((g) => g.key === groupKey))
     throw invalid([
       {
@@ -320,7 +320,7 @@ export async function readCommitment(
     ...c!,
     updates: updates.map((x) => ({
       id: x.id,
-      status: x.status as CommitmentStatus,
+      status: x.status,
       note: x.note,
       by: x.by_name,
       at: x.at,

@@ -1,3 +1,10 @@
+import type { CardKindCode, CardLevelCode } from '../../contract/constants.ts';
+import type { CardTags } from '../../contract/cards.ts';
+import type { Json } from './json.ts';
+
+/** Why a history entry was written (`superseded`: the losing side of a concurrent edit). */
+export type CardChangeReason = 'add' | 'edit' | 'delete' | 'restore' | 'superseded';
+
 /** Tables of the world-café sheets (migration 0004). */
 export interface CardTables {
   cards: CardTable;
@@ -9,11 +16,11 @@ export interface CardTable {
   id: string;
   event_id: string;
   issue_key: string;
-  kind: string;
-  level: string;
+  kind: CardKindCode;
+  level: CardLevelCode;
   text: string;
-  /** JSON: CardTags */
-  tags: string;
+  /** Canonical (TAG-1). */
+  tags: Json<CardTags>;
   table_id: string | null;
   round: number | null;
   /** Who wrote it (participant or signed-in user): kept for facilitators, never shown publicly. */
@@ -33,11 +40,11 @@ export interface CardHistoryTable {
   n: number;
   version: number;
   text: string;
-  kind: string;
-  level: string;
-  tags: string;
+  kind: CardKindCode;
+  level: CardLevelCode;
+  tags: Json<CardTags>;
   deleted: number;
-  reason: string;
+  reason: CardChangeReason;
   by_key: string;
   at: string;
 }

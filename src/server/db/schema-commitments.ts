@@ -1,4 +1,7 @@
+import type { COMMITMENT_LINK_KINDS, COMMITMENT_STATUSES } from '../../contract/constants.ts';
 import type { Visibility } from '../../domain/taxonomy/codes.ts';
+
+type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
 /** Commitments, their status updates and links (migration 0020): see src/contract/commitments.ts. */
 export interface CommitmentTables {
@@ -20,8 +23,7 @@ export interface CommitmentTable {
   second_organisation_id: string | null;
   /** YYYY-MM-DD */
   target_date: string;
-  /** planned | in_progress | done | dropped */
-  status: string;
+  status: CommitmentStatus;
   visibility: Visibility;
   created_by: string | null;
   created_at: string;
@@ -34,7 +36,7 @@ export interface CommitmentUpdateTable {
   id: string;
   coalition_id: string;
   commitment_id: string;
-  status: string;
+  status: CommitmentStatus;
   note: string;
   by_user_id: string | null;
   /** The reporter's name then (kept when the account goes). */
@@ -45,8 +47,7 @@ export interface CommitmentUpdateTable {
 export interface CommitmentLinkTable {
   coalition_id: string;
   commitment_id: string;
-  /** card | learning | gap | factor | issue */
-  kind: string;
+  kind: (typeof COMMITMENT_LINK_KINDS)[number];
   /** card or learning id; factor id; issue key; gap `<placeId>|<form>`. */
   ref: string;
   /** The event a card, learning or issue belongs to. */

@@ -1,3 +1,8 @@
+import type { FactorKind, FactorLanguage } from '../../domain/factors/vocabulary.ts';
+import type { Json } from './json.ts';
+
+export type FactorStatus = 'active' | 'retired' | 'merged';
+
 /** Tables of the factor vocabulary and card assignments (migration 0011). */
 export interface FactorTables {
   coalition_factors: CoalitionFactorTable;
@@ -28,21 +33,17 @@ export interface CoalitionFactorTable {
   coalition_id: string;
   /** Stable id: `push.debt`, or one the coalition made. */
   factor_id: string;
-  /** cause | consequence */
-  kind: string;
+  kind: FactorKind;
   /** English; other languages in `labels`. */
   label: string;
   description: string;
-  /** JSON: Partial<Record<FactorLanguage, string>>, languages other than English (0014). */
-  labels: string;
-  /** JSON: Partial<Record<FactorLanguage, string>>, languages other than English (0014). */
-  descriptions: string;
-  /** JSON: Partial<Record<FactorLanguage, string[]>> */
-  keywords: string;
-  /** JSON: string[] */
-  codes: string;
-  /** active | retired | merged */
-  status: string;
+  /** Languages other than English (0014). */
+  labels: Json<Partial<Record<FactorLanguage, string>>>;
+  /** Languages other than English (0014). */
+  descriptions: Json<Partial<Record<FactorLanguage, string>>>;
+  keywords: Json<Partial<Record<FactorLanguage, string[]>>>;
+  codes: Json<string[]>;
+  status: FactorStatus;
   merged_into: string | null;
   position: number;
   updated_by: string | null;

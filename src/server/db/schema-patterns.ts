@@ -1,4 +1,11 @@
-import type { Visibility } from '../../domain/taxonomy/codes.ts';
+import type { PATTERN_PAY, PATTERN_RECRUITMENT } from '../../contract/constants.ts';
+import type {
+  FormOfExploitation,
+  LabourSector,
+  Population,
+  Visibility,
+} from '../../domain/taxonomy/codes.ts';
+import type { Json } from './json.ts';
 
 /** Experience patterns (migration 0017). */
 export interface PatternTables {
@@ -12,20 +19,17 @@ export interface ExperiencePatternTable {
   visibility: Visibility;
   event_id: string | null;
   issue_key: string | null;
-  form: string;
-  sector: string | null;
-  population: string | null;
-  /** JSON: ILO indicator numbers, ascending. */
-  indicators: string;
-  /** full | partly | never */
-  paid: string;
+  form: FormOfExploitation;
+  sector: LabourSector | null;
+  population: Population | null;
+  /** ILO indicator numbers, ascending. */
+  indicators: Json<number[]>;
+  paid: (typeof PATTERN_PAY)[number];
   can_leave: number;
-  /** free | deceived | coerced */
-  recruitment: string;
+  recruitment: (typeof PATTERN_RECRUITMENT)[number];
   moved: number;
   notes: string;
-  /** form | phone | import */
-  source: string;
+  source: 'form' | 'phone' | 'import';
   entered_by: string | null;
   participant_id: string | null;
   created_at: string;

@@ -1,4 +1,7 @@
 import type { Visibility } from '../../domain/taxonomy/codes.ts';
+import type { PlannedRound, ScheduleQuality } from '../../contract/events.ts';
+import type { PlanReason } from '../../contract/plans.ts';
+import type { Json } from './json.ts';
 
 /** A session's plan history (migration 0016): see src/contract/plans.ts. */
 export interface PlanTables {
@@ -10,11 +13,10 @@ export interface PlanVersionTable {
   session_id: string;
   /** 1, 2, 3… per session. */
   version: number;
-  /** JSON PlannedRound[]; null when the plan was cleared. */
-  plan: string | null;
-  quality: string | null;
-  /** PlanReason. */
-  reason: string;
+  /** Null when the plan was cleared. */
+  plan: Json<PlannedRound[]> | null;
+  quality: Json<ScheduleQuality> | null;
+  reason: PlanReason;
   held_through: number;
   restored_from: number | null;
   user_id: string | null;

@@ -1,3 +1,14 @@
+import type {
+  EventIssue,
+  ExpertiseGroup,
+  PlannedRound,
+  ScheduleQuality,
+  SessionKind,
+  SessionRules,
+} from '../../contract/events.ts';
+import type { Change, LiveState } from '../../contract/live.ts';
+import type { ParticipantSectorCode } from '../../contract/constants.ts';
+import type { Json } from './json.ts';
 import type { AtlasTables } from './schema-atlas.ts';
 import type { OrganisationType, Role, Visibility } from '../../domain/taxonomy/codes.ts';
 import type { CardTables } from './schema-cards.ts';
@@ -105,13 +116,25 @@ export interface OrganisationTable {
   version: number;
 }
 
+/** The list-valued fields, stored one row per value in `organisation_facets`. */
+export const FACETS = [
+  'kindsOfWork',
+  'supportServices',
+  'forms',
+  'populations',
+  'languages',
+  'countries',
+  'provinces',
+] as const;
+export type Facet = (typeof FACETS)[number];
+
 /**
  * The list-valued fields of an organisation (countries, provinces, kinds of work, ...), one row per
  * value, so that filters are plain indexed lookups on every backend.
  */
 export interface OrganisationFacetTable {
   organisation_id: string;
-  facet: string;
+  facet: Facet;
   code: string;
   position: number;
 }
@@ -136,10 +159,8 @@ export interface EventTable {
   time_zone: string;
   join_code: string;
   walk_ins_allowed: number;
-  /** JSON: EventIssue[] */
-  issues: string;
-  /** JSON: ExpertiseGroup[] */
-  expertise_groups: string;
+  issues: Json<EventIssue[]>;
+  expertise_groups: Json<ExpertiseGroup[]>;
   created_at: string;
   updated_at: string;
 }
@@ -153,19 +174,21 @@ export interface EventTableTable {
   host_participant_id: string | null;
 }
 
+export type ParticipantStatus = 'expected' | 'present' | 'absent';
+
 export interface ParticipantTable {
   id: string;
   event_id: string;
   name: string;
   organisation: string;
-  sector: string;
+  sector: ParticipantSectorCode;
   country: string | null;
-  /** JSON: ranked expertise-group keys */
-  choices: string;
-  /** JSON: language codes */
-  languages: string;
+  /** Ranked expertise-group keys. */
+  choices: Json<string[]>;
+  /** Language codes. */
+  languages: Json<string[]>;
   email: string | null;
-  status: string;
+  status: ParticipantStatus;
   joined_at: string | null;
   personal_code_hash: string | null;
   position: number;
@@ -182,31 +205,29 @@ export interface ParticipantTokenTable {
 export interface EventSessionTable {
   id: string;
   event_id: string;
-  kind: string;
+  kind: SessionKind;
   title: string;
   rounds: number;
   minutes_per_round: number;
   position: number;
-  /** JSON: PlannedRound[] once generated */
-  plan: string | null;
-  /** JSON: ScheduleQuality */
-  quality: string | null;
-  /** JSON: SessionRules; NULL (or left out on insert) = the defaults */
-  rules?: string | null;
+  /** Once generated. */
+  plan: Json<PlannedRound[]> | null;
+  quality: Json<ScheduleQuality> | null;
+  /** NULL (or left out on insert) = the defaults. */
+  rules?: Json<SessionRules> | null;
 }
 
 export interface LiveStateTable {
   event_id: string;
   seq: number;
-  /** JSON: LiveState */
-  state: string;
+  /** '{}' while the room has no state of its own. */
+  state: Json<LiveState> | '{}';
 }
 
 export interface LiveChangeTable {
   event_id: string;
   seq: number;
-  /** JSON: Change */
-  change: string;
+  change: Json<Change>;
   at: string;
 }
 

@@ -18,6 +18,7 @@ import type { LiveState } from '../../contract/live.ts';
 import type { AppContext } from '../context.ts';
 import type { Database, EventTable } from '../db/schema.ts';
 import * as repo from '../db/repos/events.ts';
+import { toJson } from '../db/json.ts';
 import { invalid, notFound } from '../http/errors.ts';
 import { presentParticipant } from './present.ts';
 import { detailOf } from './read.ts';
@@ -89,9 +90,9 @@ export async function updateEvent(
         ...(b.venue !== undefined && { venue: b.venue }),
         ...(b.timeZone !== undefined && { time_zone: b.timeZone }),
         ...(b.walkInsAllowed !== undefined && { walk_ins_allowed: b.walkInsAllowed ? 1 : 0 }),
-        ...(b.issues !== undefined && { issues: JSON.stringify(b.issues) }),
+        ...(b.issues !== undefined && { issues: toJson(b.issues) }),
         ...(b.expertiseGroups !== undefined && {
-          expertise_groups: JSON.stringify(b.expertiseGroups),
+          expertise_groups: toJson(b.expertiseGroups),
         }),
         updated_at: ctx.now().toISOString(),
       });
@@ -207,7 +208,7 @@ export async function addSession(
         position,
         plan: null,
         quality: null,
-        rules: b.rules ? JSON.stringify(b.rules) : null,
+        rules: b.rules ? toJson(b.rules) : null,
       });
   });
 }
@@ -224,7 +225,7 @@ export async function setSessionRules(
     if (!(await repo.listSessions(tx.db, e.id)).some((s) => s.id === sessionId))
       throw notFound('session');
     return async (trx) => {
-      await repo.saveSessionRules(trx, e.id, sessionId, JSON.stringify(rules));
+      await repo.saveSessionRules(trx, e.id, sessionId, rules);
     };
   });
 }

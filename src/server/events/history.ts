@@ -21,7 +21,9 @@ import { HttpError, notFound } from '../http/errors.ts';
 import { commitEventChange } from './changes.ts';
 import type { Rooms } from './rooms.ts';
 import { lastHeldRound } from './rules.ts';
-import { planOf, sessionKindOf, storedPlan, storedQuality } from './stored.ts';
+import { planOf, sessionKindOf } from './stored.ts';
+import { fromJson, toJson } from '../db/json.ts';
+import type { PlanVersionTable } from '../db/schema-plans.ts';
 
 /** Why a plan changed and who changed it (null: the server, e.g. seating a walk-in). */
 export interface PlanWhy {
@@ -71,17 +73,11 @@ export async function writePlan(
       user_id: null,
       held_through: -1,
     });
-  await savePlan(
-    trx,
-    eventId,
-    session.id,
-    plan && storedPlan(plan),
-    plan && storedQuality(quality),
-  );
+  await savePlan(trx, eventId, session.id, plan, plan && quality);
   await insertPlanVersion(trx, {
     ...row(++version),
-    plan: plan && storedPlan(plan),
-    quality: plan && storedQuality(quality),
+    plan: plan && toJson(plan),
+    quality: plan && quality && toJson(quality),
     reason: why.reason,
     restored_from: why.restoredFrom ?? null,
   });
@@ -103,15 +99,12 @@ export async function planVersions(
   return rows.map((r, i) => ({
     version: Number(r.version),
     at: r.created_at,
-    reason: r.reason as PlanReason,
+    reason: r.reason,
     by: (r.user_id && names.get(r.user_id)) ?? null,
     heldThrough: Number(r.held_through),
     restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
     hasPlan: r.plan !== null,
-    repeatedPairs:
-      r.quality === null
-        ? null
-        : ((JSON.parse(r.quality) as { repeatedPairs?: number }).repeatedPairs ?? null),
+    repeatedPairs: r.quality === null ? null : (fromJson(r.quality).repeatedPairs ?? null),
     current: i === 0,
   }));
 }
@@ -187,5 +180,5 @@ export async function restorePlanVersion(
   });
 }
 
-const qualityOfVersion = (v: { quality: string | null }): ScheduleQuality | null =>
-  v.quality === null ? null : (JSON.parse(v.quality) as ScheduleQuality);
+const qualityOfVersion = (v: PlanVersionTable): ScheduleQuality | null =>
+  v.quality === null ? null : fromJson(v.quality);

@@ -14,6 +14,7 @@ import type {
 } from '../db/schema.ts';
 import { findEvent, listParticipants, listSessions, listTables } from '../db/repos/events.ts';
 import type { PlanningInput, SessionReplanInput } from '../planning/engine.ts';
+import { fromJson } from '../db/json.ts';
 import { isRunning } from './rules.ts';
 import { expertiseGroupsOf, issuesOf, planOf } from './stored.ts';
 
@@ -26,10 +27,15 @@ export interface PlanBasis {
 
 export type PlannableKind = PlanningInput['kind'];
 
+/** The planner's kind for a session; mapping and learnings sessions seat nobody, so have none. */
+export function plannableKind(kind: EventSessionTable['kind']): PlannableKind | null {
+  return kind === 'mapping' || kind === 'learnings' ? null : kind;
+}
+
 /** A session's seating rules; a row without any (made before rules existed) plans by the defaults. */
 export function sessionRules(s: Pick<EventSessionTable, 'rules'>): SessionRules {
   if (!s.rules) return DEFAULT_SESSION_RULES;
-  const parsed = SessionRules.safeParse(JSON.parse(s.rules));
+  const parsed = SessionRules.safeParse(fromJson(s.rules));
   return parsed.success ? parsed.data : DEFAULT_SESSION_RULES;
 }
 
@@ -75,8 +81,11 @@ export function fingerprint(b: PlanBasis, state?: LiveState): string {
 }
 
 export function generateInput(b: PlanBasis, seed: number, timeLimitMs: number): PlanningInput {
+  const kind = plannableKind(b.session.kind);
+  // generatePlan answers 409 no_plan_needed first, and such a session is never re-planned.
+  if (kind === null) throw new Error(`session ${b.session.id} (${b.session.kind}) has no plan`);
   return {
-    kind: b.session.kind as PlannableKind,
+    kind,
     rounds: Number(b.session.rounds),
     rules: sessionRules(b.session),
     participants: b.participants.filter((p) => p.status !== 'absent'),

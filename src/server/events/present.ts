@@ -9,6 +9,7 @@ import type {
   EventTableTable,
   ParticipantTable,
 } from '../db/schema.ts';
+import { fromJson } from '../db/json.ts';
 import { sessionRules } from './plan-basis.ts';
 import { expertiseGroupsOf, issuesOf, planOf, qualityOf, sessionKindOf } from './stored.ts';
 
@@ -17,13 +18,13 @@ export function presentParticipant(p: ParticipantTable, withEmail: boolean): Par
     id: p.id,
     name: p.name,
     organisation: p.organisation,
-    sector: p.sector as Participant['sector'],
+    sector: p.sector,
     country: p.country,
-    choices: JSON.parse(p.choices) as string[],
-    languages: JSON.parse(p.languages) as string[],
+    choices: fromJson(p.choices),
+    languages: fromJson(p.languages),
     ...(withEmail ? { email: p.email } : {}),
     joined: p.joined_at !== null,
-    status: p.status as Participant['status'],
+    status: p.status,
   };
 }
 

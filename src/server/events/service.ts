@@ -5,6 +5,7 @@ import { can, type Actor, type Action } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
 import type { EventTable, ParticipantTable } from '../db/schema.ts';
 import * as repo from '../db/repos/events.ts';
+import { toJson } from '../db/json.ts';
 import { audit } from '../db/repos/accounts.ts';
 import { forbidden, notFound, unauthenticated } from '../http/errors.ts';
 import { newJoinCode } from './codes.ts';
@@ -69,8 +70,8 @@ export async function createEvent(
       time_zone: input.timeZone,
       join_code: newJoinCode(),
       walk_ins_allowed: input.walkInsAllowed ? 1 : 0,
-      issues: JSON.stringify(input.issues ?? defaultIssues()),
-      expertise_groups: JSON.stringify(
+      issues: toJson(input.issues ?? defaultIssues()),
+      expertise_groups: toJson(
         input.expertiseGroups ?? DEFAULT_EXPERTISE_GROUPS.map((g) => ({ ...g })),
       ),
       created_at: now,
@@ -115,8 +116,8 @@ export function participantRow(
     organisation: p.organisation,
     sector: p.sector,
     country: p.country,
-    choices: JSON.stringify(p.choices),
-    languages: JSON.stringify(p.languages),
+    choices: toJson(p.choices),
+    languages: toJson(p.languages),
     email: p.email,
     status: 'expected',
     joined_at: null,

@@ -5,8 +5,11 @@
  * state; a merge moves the merged factor's cards to the other one. Suggestions come from the
  * coalition's own vocabulary and learn from every card its people confirmed.
  */
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/index.ts';
-import { findCard } from '../db/repos/cards.ts';
+import type { Database } from '../db/schema.ts';
+import { findCard, lockCard } from '../db/repos/cards.ts';
+import { isUniqueViolation } from '../db/repos/live.ts';
 import { findEvent } from '../db/repos/events.ts';
 import {
   cardAssignments,
@@ -18,7 +21,12 @@ import {
   updateCoalitionFactor,
   type CoalitionAssignment,
 } from '../db/repos/factors.ts';
-import type { CardFactorAssignmentTable, CoalitionFactorTable } from '../db/schema-factors.ts';
+import { fromJson, toJson } from '../db/json.ts';
+import type {
+  CardFactorAssignmentTable,
+  CoalitionFactorTable,
+  FactorStatus,
+} from '../db/schema-factors.ts';
 import { FactorSuggester } from '../../domain/factors/suggest.ts';
 import {
   DEFAULT_FACTOR_IDS,
@@ -29,7 +37,7 @@ import {
   type FactorLanguage,
 } from '../../domain/factors/vocabulary.ts';
 
-export type FactorStatus = 'active' | 'retired' | 'merged';
+export type { FactorStatus };
 
 export interface CoalitionFactor extends FactorDefinition {
   status: FactorStatus;
@@ -50,7 +58,8 @@ export type FactorErrorCode =
   | 'kind_mismatch'
   | 'label_required'
   | 'bad_card'
-  | 'nothing_to_undo';
+  | 'nothing_to_undo'
+  | 'version_conflict';
 
 /** A refusal the API answers with 404/409/422 naming the code; nothing is stored. */
 export class FactorError extends Error {
@@ -67,14 +76,14 @@ export class FactorError extends Error {
 function toFactor(row: CoalitionFactorTable): CoalitionFactor {
   return {
     id: row.factor_id,
-    kind: row.kind as FactorKind,
+    kind: row.kind,
     label: row.label,
     description: row.description,
-    labels: JSON.parse(row.labels) as Partial<Record<FactorLanguage, string>>,
-    descriptions: JSON.parse(row.descriptions) as Partial<Record<FactorLanguage, string>>,
-    codes: JSON.parse(row.codes) as string[],
-    keywords: JSON.parse(row.keywords) as Partial<Record<FactorLanguage, string[]>>,
-    status: row.status as FactorStatus,
+    labels: fromJson(row.labels),
+    descriptions: fromJson(row.descriptions),
+    codes: fromJson(row.codes),
+    keywords: fromJson(row.keywords),
+    status: row.status,
     mergedInto: row.merged_into,
     position: row.position,
     updatedAt: row.updated_at,
@@ -99,10 +108,10 @@ export async function coalitionFactors(
         kind: f.kind,
         label: f.label,
         description: f.description,
-        labels: JSON.stringify(f.labels ?? {}),
-        descriptions: JSON.stringify(f.descriptions ?? {}),
-        keywords: JSON.stringify(f.keywords),
-        codes: JSON.stringify(f.codes),
+        labels: toJson(f.labels ?? {}),
+        descriptions: toJson(f.descriptions ?? {}),
+        keywords: toJson(f.keywords),
+        codes: toJson(f.codes),
         status: 'active',
         merged_into: null,
         position,
@@ -153,10 +162,7 @@ export async function suggesterFor(db: Db, coalitionId: string): Promise<FactorS
   const active = new Set(factors.map((f) => f.id));
   for (const entry of currentByEventCard(await coalitionAssignments(db, coalitionId)).values()) {
     if (!entry.factor_id || !active.has(entry.factor_id) || entry.deleted) continue;
-    suggester.learn(
-      { text: entry.text, kind: entry.kind as FactorKind, level: entry.level },
-      entry.factor_id,
-    );
+    suggester.learn({ text: entry.text, kind: entry.kind, level: entry.level }, entry.factor_id);
   }
   return suggester;
 }
@@ -168,13 +174,36 @@ interface Who {
   now?: Date;
 }
 
-async function cardOf(db: Db, eventId: string, cardId: string) {
-  const event = await findEvent(db, eventId);
+/**
+ * The event and the card, the card locked for the rest of the transaction (see `lockCard`): the
+ * card's factor history read after this is the one the next entry is appended to, so two
+ * assignments of one card arriving together never pick the same `n` (issue 11).
+ */
+async function cardOf(trx: Transaction<Database>, eventId: string, cardId: string) {
+  const event = await findEvent(trx, eventId);
   if (!event) throw new FactorError('unknown_event', `no event ${eventId}`);
-  const card = await findCard(db, eventId, cardId);
+  const card = await lockCard(trx, eventId, cardId);
   if (!card || card.deleted)
     throw new FactorError('unknown_card', `no card ${cardId} in this event`);
   return { event, card };
+}
+
+/**
+ * A transaction that appends card factor entries. Should two writes still pick the same `n` (a
+ * merge or split, which read many cards' histories unlocked, racing an assignment), the loser is
+ * refused as a conflict (409) to be retried, not failed (500).
+ */
+async function appending<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction().execute(work);
+  } catch (err) {
+    if (isUniqueViolation(err))
+      throw new FactorError(
+        'version_conflict',
+        "a card's factor changed at the same moment; read it again and retry",
+      );
+    throw err;
+  }
 }
 
 /**
@@ -185,7 +214,7 @@ export async function assignCard(
   db: Db,
   who: Who & { factorId: string | null },
 ): Promise<CardFactorAssignmentTable> {
-  return db.transaction().execute(async (trx) => {
+  return appending(db, async (trx) => {
     const { event, card } = await cardOf(trx, who.eventId, who.cardId);
     if (who.factorId !== null) {
       const factor = (await coalitionFactors(trx, event.coalition_id)).find(
@@ -224,7 +253,7 @@ export async function assignCard(
  * never rewritten.
  */
 export async function undoAssignment(db: Db, who: Who): Promise<CardFactorAssignmentTable> {
-  return db.transaction().execute(async (trx) => {
+  return appending(db, async (trx) => {
     await cardOf(trx, who.eventId, who.cardId);
     const history = await cardAssignments(trx, who.eventId, who.cardId);
     const stack: CardFactorAssignmentTable[] = [];
@@ -339,7 +368,7 @@ export async function mergeFactors(
     now?: Date;
   } & Audited,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return appending(db, async (trx) => {
     const factors = await coalitionFactors(trx, m.coalitionId);
     const from = factorOf(factors, m.from);
     const into = factorOf(factors, m.into);
@@ -371,7 +400,7 @@ export async function mergeFactors(
       if (merged.length) keywords[l] = merged;
     }
     await updateCoalitionFactor(trx, m.coalitionId, into.id, {
-      keywords: JSON.stringify(keywords),
+      keywords: toJson(keywords),
       updated_by: m.userId,
       updated_at: at,
     });
@@ -444,16 +473,16 @@ function factorRow(f: NewFactor, position: number, id: string, at: string): Coal
     kind: f.kind,
     label: f.label,
     description: f.description ?? f.descriptions?.en ?? '',
-    labels: JSON.stringify(others(f.labels)),
-    descriptions: JSON.stringify(others(f.descriptions)),
-    keywords: JSON.stringify(
+    labels: toJson(others(f.labels)),
+    descriptions: toJson(others(f.descriptions)),
+    keywords: toJson(
       Object.fromEntries(
         Object.entries(f.keywords ?? {})
           .map(([l, list]) => [l, union(list ?? [])])
           .filter(([, list]) => list!.length),
       ),
     ),
-    codes: '[]',
+    codes: toJson([]),
     status: 'active',
     merged_into: null,
     position,
@@ -534,7 +563,8 @@ export async function editFactor(db: Db, e: FactorEdit): Promise<CoalitionFactor
     };
     const apply = (current: PerLanguage<string>, edits: PerLanguage<string>) => {
       const next = { ...current };
-      for (const [l, v] of Object.entries(edits) as [FactorLanguage, string | undefined][]) {
+      for (const l of FACTOR_LANGUAGES) {
+        const v = edits[l];
         if (l === 'en' || v === undefined) continue;
         if (v === '') delete next[l];
         else next[l] = v;
@@ -547,26 +577,24 @@ export async function editFactor(db: Db, e: FactorEdit): Promise<CoalitionFactor
           throw new FactorError('label_required', 'the English label must not be empty');
         change.label = e.labels.en;
       }
-      change.labels = JSON.stringify(apply(f.labels, e.labels));
+      change.labels = toJson(apply(f.labels, e.labels));
     }
     if (e.descriptions) {
       if (e.descriptions.en !== undefined) change.description = e.descriptions.en;
-      change.descriptions = JSON.stringify(apply(f.descriptions, e.descriptions));
+      change.descriptions = toJson(apply(f.descriptions, e.descriptions));
     }
     if (e.keywords) {
       const next = { ...f.keywords };
-      for (const [l, list] of Object.entries(e.keywords) as [
-        FactorLanguage,
-        string[] | undefined,
-      ][]) {
+      for (const l of FACTOR_LANGUAGES) {
+        const list = e.keywords[l];
         if (list === undefined) continue;
         const clean = union(list);
         if (clean.length) next[l] = clean;
         else delete next[l];
       }
-      change.keywords = JSON.stringify(next);
+      change.keywords = toJson(next);
     }
-    if (e.codes) change.codes = JSON.stringify(e.codes);
+    if (e.codes) change.codes = toJson(e.codes);
     await updateCoalitionFactor(trx, e.coalitionId, f.id, change);
     await e.audit?.(trx, f.id);
     return factorOf(await coalitionFactors(trx, e.coalitionId), f.id);

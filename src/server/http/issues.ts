@@ -5,6 +5,7 @@
  */
 import { formatOfPattern, type FieldError, type FieldErrorParams } from '../../contract/common.ts';
 import { FIELD_ERROR_CODES, type FieldErrorCode } from '../../contract/constants.ts';
+import { isCode } from '../../domain/taxonomy/codes.ts';
 
 /** What a zod (v4) issue carries, loosely: the code, where, the sentence, and code-specific values. */
 export interface IssueLike {
@@ -17,7 +18,6 @@ type Issue = IssueLike & Readonly<Record<string, unknown>>;
 /** A field error whose code is one of FIELD_ERROR_CODES. */
 export type CodedFieldError = FieldError & { code: FieldErrorCode };
 
-const KNOWN = new Set<string>(FIELD_ERROR_CODES);
 /** Enumerations longer than this are not listed in `options` (a client shows a picker anyway). */
 const MAX_OPTIONS = 12;
 
@@ -25,6 +25,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v = input;
   for (const k of path) {
     if (typeof v !== 'object' || v === null) return undefined;
+    // A value of unknown shape, walked by the issue's path: any property of an object may be read.
     v = (v as Record<PropertyKey, unknown>)[k];
   }
   return v;
@@ -78,16 +79,20 @@ function codeOf(issue: Issue, input: unknown): { code: FieldErrorCode; params?: 
       return { code: 'invalid_format', params: { format: f } };
     }
     case 'custom': {
-      const { code, ...rest } = (issue.params ?? {}) as Record<string, unknown>;
-      if (typeof code === 'string' && KNOWN.has(code)) {
+      const given = issue.params;
+      const entries = typeof given === 'object' && given !== null ? Object.entries(given) : [];
+      const code: unknown = entries.find(([k]) => k === 'code')?.[1];
+      if (typeof code === 'string' && isCode(FIELD_ERROR_CODES, code)) {
         const params = Object.fromEntries(
-          Object.entries(rest).filter(
-            (e): e is [string, FieldErrorParams[string]] =>
-              ['string', 'number', 'boolean'].includes(typeof e[1]) || Array.isArray(e[1]),
-          ),
+          entries
+            .filter(([k]) => k !== 'code')
+            .filter(
+              (e): e is [string, FieldErrorParams[string]] =>
+                ['string', 'number', 'boolean'].includes(typeof e[1]) || Array.isArray(e[1]),
+            ),
         );
         return {
-          code: code as FieldErrorCode,
+          code,
           ...(Object.keys(params).length > 0 && { params }),
         };
       }
@@ -108,6 +113,8 @@ export function fieldErrorsOf(
   input: unknown,
   where = 'body',
 ): CodedFieldError[] {
+  // zod's issue types are interfaces (no index signature): their code-specific values are read
+  // through `Issue`, each checked with typeof where it is used.
   const issue = anIssue as Issue;
   const path = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys' && Array.isArray(issue.keys)) {

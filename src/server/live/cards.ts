@@ -1,9 +1,10 @@
 import type { Card, CardTags } from '../../contract/cards.ts';
-import type { EventIssue, PlannedRound } from '../../contract/events.ts';
 import { canonicalTags } from '../../core/cards.ts';
 import { hostsIssue, placeNow, type Place } from '../../core/placement.ts';
 import type { Intent } from '../../contract/live.ts';
-import { mergeEdit, type CardFields } from '../../domain/sheets/merge.ts';
+import { mergeEdit } from '../../domain/sheets/merge.ts';
+import { fromJson, toJson } from '../db/json.ts';
+import { issuesOf, planOf } from '../events/stored.ts';
 import type { AppContext } from '../context.ts';
 import {
   appendHistory,
@@ -28,16 +29,19 @@ export type Outcome = { ok: true; seq: number } | { ok: false; error: string; me
 const refuse = (error: string, message: string): Outcome => ({ ok: false, error, message });
 
 /** Tags as stored (TAG-1): the canonical form the phone shows too (`core/cards.ts`). */
-const tagsJson = (t: Partial<CardTags> | undefined) => JSON.stringify(canonicalTags(t));
+const tagsJson = (t: Partial<CardTags> | undefined) => toJson(canonicalTags(t));
+
+/** The fields of a card an edit may change, as stored. */
+type StoredFields = Pick<CardTable, 'text' | 'kind' | 'level' | 'tags'>;
 
 export function presentCard(c: CardTable): Card {
   return {
     id: c.id,
     issueKey: c.issue_key,
-    kind: c.kind as Card['kind'],
-    level: c.level as Card['level'],
+    kind: c.kind,
+    level: c.level,
     text: c.text,
-    tags: JSON.parse(c.tags) as CardTags,
+    tags: fromJson(c.tags),
     tableId: c.table_id,
     round: c.round === null ? null : Number(c.round),
     participantId: c.participant_id,
@@ -56,7 +60,7 @@ async function whereNow(db: Db, room: Room, participantId: string | null): Promi
     : undefined;
   const session = s && {
     kind: s.kind,
-    plan: s.plan ? (JSON.parse(s.plan) as PlannedRound[]) : null,
+    plan: planOf(s),
   };
   return placeNow(st, session, participantId);
 }
@@ -134,7 +138,7 @@ export async function applyCardIntent(
     client.role === 'facilitator' ? ['facilitator'] : ['participant'];
   const event = await findEvent(db, room.eventId);
   if (!event) return refuse('not_found', 'The event no longer exists.');
-  const issues = JSON.parse(event.issues) as EventIssue[];
+  const issues = issuesOf(event);
   const byUser = client.clientKey.startsWith('user:') ? client.clientKey.slice(5) : null;
 
   if (intent.type === 'addCard' || intent.type === 'handover') {
@@ -255,7 +259,7 @@ export async function applyCardIntent(
   }
 
   // editCard: SYNC-6, three-way merge against the version the author edited.
-  const fields = (c: { text: string; kind: string; level: string; tags: string }): CardFields => ({
+  const fields = (c: StoredFields): StoredFields => ({
     text: c.text,
     kind: c.kind,
     level: c.level,
@@ -266,7 +270,7 @@ export async function applyCardIntent(
     baseVersion === Number(card.version)
       ? card
       : await historyAtVersion(db, room.eventId, card.id, baseVersion);
-  const edit: Partial<CardFields> = {
+  const edit: Partial<StoredFields> = {
     ...(intent.text !== undefined && { text: intent.text }),
     ...(intent.kind !== undefined && { kind: intent.kind }),
     ...(intent.level !== undefined && { level: intent.level }),

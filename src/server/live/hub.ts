@@ -121,7 +121,9 @@ export class LiveHub {
 
   /** Another instance (or this one) committed `seq` in a room: read it if the room is loaded. */
   private async heard(payload: string): Promise<void> {
-    const { event, seq } = JSON.parse(payload) as { event?: unknown; seq?: unknown };
+    const p: unknown = JSON.parse(payload);
+    if (typeof p !== 'object' || p === null || !('event' in p) || !('seq' in p)) return;
+    const { event, seq } = p;
     if (typeof event !== 'string' || typeof seq !== 'number') return;
     const loading = this.rooms.get(event);
     if (!loading) return; // not loaded here: it reads the log when it is

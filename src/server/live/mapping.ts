@@ -11,11 +11,9 @@
  * harmless. Nothing is broadcast: routes are not the room's to show (PRIV-1).
  */
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import type { Intent } from '../../contract/live.ts';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../db/schema.ts';
-import type { Db } from '../db/index.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { audit } from '../db/repos/accounts.ts';
 import { findEvent, findParticipant, listSessions } from '../db/repos/events.ts';
 import { organisationNamed } from '../db/repos/organisations.ts';
@@ -36,13 +34,6 @@ export function phoneRouteId(eventId: string, participantId: string, routeKey: s
   b[8] = (b[8]! & 0x3f) | 0x80;
   const x = b.toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
-
-/** Runs `work` in the room's transaction when it has one, else in a transaction of its own. */
-function inTransaction<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction
-    ? work(db as Transaction<Database>)
-    : db.transaction().execute((trx) => work(trx));
 }
 
 export async function applyRouteIntent(

@@ -103,15 +103,13 @@ export class Room {
 
   static async load(db: Db, eventId: string, shared = false): Promise<Room> {
     const stored = await loadLiveState(db, eventId);
-    const state =
-      stored && stored.state !== '{}' ? (JSON.parse(stored.state) as LiveState) : { ...IDLE };
+    const state = stored?.state ?? { ...IDLE };
     const room = new Room(eventId, db, stored?.seq ?? 0, state, shared);
     // After a restart, clients resume from the log as if nothing happened.
     const fromSeq = Math.max(0, room.seq - RECENT);
     for (const c of await changesSince(db, eventId, fromSeq, RECENT))
       // Another instance may have committed since live_state was read: `refresh` brings those.
-      if (c.seq <= room.seq)
-        room.recent.push({ seq: c.seq, change: JSON.parse(c.change) as Change, frames: {} });
+      if (c.seq <= room.seq) room.recent.push({ seq: c.seq, change: c.change, frames: {} });
     return room;
   }
 
@@ -173,7 +171,7 @@ export class Room {
       for (const r of rows) {
         // Commits of a room are serialised (the row lock), so the log has no holes; stop at one.
         if (r.seq !== this.seq + 1) return applied;
-        this.applied({ seq: r.seq, change: JSON.parse(r.change) as Change, frames: {} });
+        this.applied({ seq: r.seq, change: r.change, frames: {} });
         applied++;
       }
       if (rows.length < PAGE) return applied;
@@ -282,9 +280,6 @@ export class Room {
   }
 }
 
-const stateJson = (change: Change) =>
-  change.kind === 'state' ? JSON.stringify(change.state) : null;
-
 /**
  * One change in the log, in the caller's transaction: the caller's own writes, the change under
  * `seq` (with the room's state when it is a state change), and the intent that caused it (SYNC-2).
@@ -302,15 +297,7 @@ async function writeChange(
   if (write) await write(trx);
   // Built after the writes, in their transaction: what is broadcast is what was written.
   const change = typeof changeOf === 'function' ? await changeOf(trx) : changeOf;
-  await appendChange(
-    trx,
-    eventId,
-    seq,
-    JSON.stringify(change),
-    stateJson(change),
-    at,
-    stateRowExists,
-  );
+  await appendChange(trx, eventId, seq, change, at, stateRowExists);
   if (intent) await recordIntent(trx, intentRow(eventId, intent, seq, at));
   return change;
 }

@@ -41,7 +41,7 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
       hub.sockets.add(tracked);
       socket.on('pong', () => (tracked.isAlive = true));
       let client: RoomClient | undefined;
-      let leave = () => undefined as void;
+      let leave: () => void = () => undefined;
       // A facilitator's or screen's standing comes from their session: when it ends or changes
       // (sign-out, removal, suspension, new role or organisation) the socket closes (HOLE-5).
       let watch: SessionWatch | undefined;
@@ -87,7 +87,9 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
           if (id && issue?.path[0] === 'intent') {
             const [f] = fieldErrorsOf(
               { ...issue, path: issue.path.slice(1) },
-              (json as { intent?: unknown }).intent,
+              typeof json === 'object' && json !== null && 'intent' in json
+                ? json.intent
+                : undefined,
               'intent',
             );
             return send(socket, {
@@ -276,7 +278,7 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
 /** The id of a message that claims to be an intent, when the id itself is well formed. */
 function intentIdOf(json: unknown): string | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
-  const m = json as { type?: unknown; id?: unknown };
-  if (m.type !== 'intent' || typeof m.id !== 'string') return undefined;
-  return IntentId.safeParse(m.id).success ? m.id : undefined;
+  if (!('type' in json) || json.type !== 'intent' || !('id' in json)) return undefined;
+  const { id } = json;
+  return typeof id === 'string' && IntentId.safeParse(id).success ? id : undefined;
 }

@@ -37,6 +37,7 @@ import { findEvent } from '../db/repos/events.ts';
 import { isCoalitionOrganisation } from '../db/repos/organisations.ts';
 import * as repo from '../db/repos/patterns.ts';
 import type { Database } from '../db/schema.ts';
+import { fromJson, toJson } from '../db/json.ts';
 import type { ExperiencePatternTable } from '../db/schema-patterns.ts';
 import { eventAccess } from '../events/service.ts';
 import { forbidden, invalid, notFound, unauthenticated } from '../http/errors.ts';
@@ -55,10 +56,10 @@ export const access = (r: {
 
 export function classifyRecord(r: ExperiencePatternTable): SpectrumResult {
   return classifyPattern({
-    paid: r.paid as 'full' | 'partly' | 'never',
+    paid: r.paid,
     canLeave: r.can_leave === 1,
-    indicators: JSON.parse(r.indicators) as number[],
-    recruitment: r.recruitment as 'free' | 'deceived' | 'coerced',
+    indicators: fromJson(r.indicators),
+    recruitment: r.recruitment,
     moved: r.moved === 1,
   });
 }
@@ -90,20 +91,20 @@ export function present(r: repo.PatternRecord, actor: Actor): Pattern {
     });
   return {
     id: r.id,
-    form: r.form as Pattern['form'],
-    sector: r.sector as Pattern['sector'],
-    population: r.population as Pattern['population'],
-    indicators: JSON.parse(r.indicators) as number[],
-    paid: r.paid as Pattern['paid'],
+    form: r.form,
+    sector: r.sector,
+    population: r.population,
+    indicators: fromJson(r.indicators),
+    paid: r.paid,
     canLeave: r.can_leave === 1,
-    recruitment: r.recruitment as Pattern['recruitment'],
+    recruitment: r.recruitment,
     moved: r.moved === 1,
     notes: r.notes,
     visibility: r.visibility,
     organisation: orgVisible ? { id: r.organisation_id!, name: r.organisation_name! } : null,
     eventId: r.event_id,
     issueKey: r.issue_key,
-    source: r.source as Pattern['source'],
+    source: r.source,
     createdAt: r.created_at,
     level: result.level,
     reasons: result.reasons,
@@ -162,7 +163,7 @@ async function eventAndIssue(
   const e = await findEvent(db, eventId);
   if (!e || !can(actor, 'read', 'event', eventAccess(e)))
     throw invalid([{ field: 'eventId', message: 'is not an event of this coalition' }]);
-  const issues = JSON.parse(e.issues) as EventIssue[];
+  const issues = fromJson(e.issues);
   if (issueKey !== null && !issues.some((i) => i.key === issueKey))
     throw invalid([
       {
@@ -213,7 +214,7 @@ export function rowOf(
     form: f.form,
     sector: f.sector,
     population: f.population,
-    indicators: JSON.stringify([...new Set(f.indicators)].sort((a, b) => a - b)),
+    indicators: toJson([...new Set(f.indicators)].sort((a, b) => a - b)),
     paid: f.paid,
     can_leave: f.canLeave ? 1 : 0,
     recruitment: f.recruitment,
@@ -321,8 +322,13 @@ export async function listPatterns(
   return { items: all.slice(q.offset, q.offset + q.limit), total: all.length };
 }
 
-const zeroCounts = () =>
-  Object.fromEntries(SPECTRUM_LEVELS.map((l) => [l, 0])) as Record<SpectrumLevel, number>;
+const zeroCounts = (): Record<SpectrumLevel, number> => ({
+  decent_work: 0,
+  labour_rights_violation: 0,
+  serious_exploitation: 0,
+  forced_labour: 0,
+  trafficking: 0,
+});
 
 /** How many readable patterns sit at each level, per form and per issue (most patterns first). */
 export async function distribution(
@@ -345,7 +351,7 @@ export async function distribution(
   for (const id of eventIds) {
     const e = await findEvent(ctx.db, id);
     if (e && e.coalition_id === actor.coalitionId)
-      for (const i of JSON.parse(e.issues) as EventIssue[]) labels.set(i.key, i.label);
+      for (const i of fromJson(e.issues)) labels.set(i.key, i.label);
   }
   const byForm = new Map<string, DistributionRow>();
   const byIssue = new Map<string, DistributionRow>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SESSION_RULES, type PlannedRound } from '../../contract/events.ts';
 import type { EventTableTable, ParticipantTable } from '../db/schema.ts';
+import { toJson } from '../db/json.ts';
 import { swapInPlan } from './engine.ts';
 
 function person(id: string, name: string, organisation: string): ParticipantTable {
@@ -11,8 +12,8 @@ function person(id: string, name: string, organisation: string): ParticipantTabl
     organisation,
     sector: 'ngo',
     country: null,
-    choices: '[]',
-    languages: '[]',
+    choices: toJson([]),
+    languages: toJson([]),
     email: null,
     status: 'expected',
     joined_at: null,

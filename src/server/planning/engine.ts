@@ -23,6 +23,7 @@ import {
   type SolveOptions,
 } from '../../domain/scheduling/index.ts';
 import type { EventTableTable, ParticipantTable } from '../db/schema.ts';
+import { fromJson } from '../db/json.ts';
 import type { EventIssue, ExpertiseGroup, SwapWarning } from '../../contract/events.ts';
 import { displayName, nameQualifiers } from '../../core/names.ts';
 
@@ -165,7 +166,9 @@ export function generatePlan(input: PlanningInput, hooks: PlanningHooks = {}): P
     }
     const groupKeys = input.expertiseGroups.map((g) => g.key);
     const choices = ps.map((p) =>
-      (JSON.parse(p.choices) as string[]).map((k) => groupKeys.indexOf(k)).filter((i) => i >= 0),
+      fromJson(p.choices)
+        .map((k) => groupKeys.indexOf(k))
+        .filter((i) => i >= 0),
     );
     const r = planGroups({ choices, groups: groupKeys.length, sector: ps.map((p) => p.sector) });
     const schedule: Schedule = [r.members];

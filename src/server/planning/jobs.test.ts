@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanJobs, PlanStopped } from './jobs.ts';
 import type { PlanningInput } from './engine.ts';
 import type { ParticipantTable } from '../db/schema.ts';
+import { toJson } from '../db/json.ts';
 
 const silent = new URL('../../../test/support/silent-worker.js', import.meta.url);
 
@@ -14,8 +15,8 @@ function person(i: number): ParticipantTable {
     organisation: `Org ${i}`,
     sector: 'ngo',
     country: null,
-    choices: '[]',
-    languages: '[]',
+    choices: toJson([]),
+    languages: toJson([]),
     email: null,
     status: 'expected',
     joined_at: null,

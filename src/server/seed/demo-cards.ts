@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { CardKindCode, CardLevelCode } from '../../contract/constants.ts';
 import type { Db } from '../db/index.ts';
+import { toJson } from '../db/json.ts';
 import { appendHistory, insertCard, upsertHandover } from '../db/repos/cards.ts';
 import { listTables } from '../db/repos/events.ts';
 
@@ -8,7 +10,7 @@ import { listTables } from '../db/repos/events.ts';
  * the words a room uses, spread over rounds and tables, so a newcomer sees layers. Patterns only:
  * no card describes a person.
  */
-const CARDS: [issue: string, kind: 'cause' | 'consequence', level: string, text: string][] = [
+const CARDS: [issue: string, kind: CardKindCode, level: CardLevelCode, text: string][] = [
   ['domesticWorkers', 'cause', 'individual', 'Poverty and debt at home before departure'],
   ['domesticWorkers', 'cause', 'structural', 'Visa tied to one employer'],
   [
@@ -69,7 +71,7 @@ export async function seedDemoCards(db: Db, eventId: string, now: Date): Promise
         kind,
         level,
         text,
-        tags: JSON.stringify({ forms: [], sectors: [], populations: [], ilo: [] }),
+        tags: toJson({ forms: [], sectors: [], populations: [], ilo: [] }),
         table_id: tables[(i + round) % tables.length]?.id ?? null,
         round,
         participant_id: null,

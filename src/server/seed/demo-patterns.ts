@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { LabourSector, Population } from '../../domain/taxonomy/codes.ts';
 import type { Db } from '../db/index.ts';
 import { insertPatterns } from '../db/repos/patterns.ts';
 import { rowOf } from '../patterns/service.ts';
@@ -6,8 +7,8 @@ import { rowOf } from '../patterns/service.ts';
 type Seed = {
   issue: string;
   form: 'ForcedLabour' | 'SexualExploitation' | 'ForcedMarriage' | 'Servitude' | 'ChildLabour';
-  sector: string | null;
-  population: string | null;
+  sector: LabourSector | null;
+  population: Population | null;
   indicators: number[];
   paid: 'full' | 'partly' | 'never';
   canLeave: boolean;
@@ -88,21 +89,17 @@ export async function seedDemoPatterns(
   await insertPatterns(
     db,
     seeds.map((s, i) =>
-      rowOf(
-        idOf(eventId, i),
-        { ...s, sector: s.sector as never, population: s.population as never },
-        {
-          coalitionId,
-          organisationId: null,
-          visibility: 'coalition',
-          eventId,
-          issueKey: s.issue,
-          source: 'form',
-          enteredBy: null,
-          participantId: null,
-          at,
-        },
-      ),
+      rowOf(idOf(eventId, i), s, {
+        coalitionId,
+        organisationId: null,
+        visibility: 'coalition',
+        eventId,
+        issueKey: s.issue,
+        source: 'form',
+        enteredBy: null,
+        participantId: null,
+        at,
+      }),
     ),
   );
 }

@@ -1,5 +1,6 @@
 import { RouteCreate } from '../../contract/atlas.ts';
 import { searchPlaces } from '../../domain/geo/index.ts';
+import { splitOnce } from '../../domain/text/split.ts';
 import type { Db } from '../db/index.ts';
 import type { FormOfExploitation } from '../../domain/taxonomy/codes.ts';
 import { insertRoutes, type RouteFields } from '../db/repos/routes.ts';
@@ -243,7 +244,7 @@ function mulberry32(seed: number): () => number {
 
 function resolve(ref: string): string {
   if (!ref.includes('|')) return ref;
-  const [name, cc] = ref.split('|') as [string, string];
+  const [name, cc] = splitOnce(ref, '|');
   // Cities first: "Phnom Penh" means the city, not the province of the same name.
   const hit =
     searchPlaces(name, { limit: 1, countries: [cc], kinds: ['city'] }).find(

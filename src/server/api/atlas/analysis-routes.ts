@@ -183,10 +183,7 @@ export function analysisRoutes(
             type: 'Feature' as const,
             geometry: {
               type: 'LineString' as const,
-              coordinates: [
-                [o.lon, o.lat],
-                [d.lon, d.lat],
-              ] as [number, number][],
+              coordinates: [lonLat(o), lonLat(d)],
             },
             properties: {
               origin: o.id,
@@ -263,3 +260,6 @@ export function analysisRoutes(
     },
   );
 }
+
+/** A place's GeoJSON position. */
+const lonLat = (p: { lon: number; lat: number }): [number, number] => [p.lon, p.lat];

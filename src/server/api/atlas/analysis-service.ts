@@ -16,7 +16,12 @@ import {
   type OrgCoverage,
 } from '../../../domain/analysis/gaps.ts';
 import { getCountry, getPlace } from '../../../domain/geo/index.ts';
-import { KINDS_OF_WORK, type KindOfWork } from '../../../domain/taxonomy/codes.ts';
+import {
+  FORMS_OF_EXPLOITATION,
+  isCode,
+  KINDS_OF_WORK,
+  type KindOfWork,
+} from '../../../domain/taxonomy/codes.ts';
 import type { AppContext } from '../../context.ts';
 import {
   audienceKey,
@@ -255,7 +260,10 @@ export async function gapList(
     weights,
     q.limit,
   );
-  const items: Gap[] = ranked.map((g) => {
+  // Gaps are per form of exploitation (the summaries' `*` row counts any form and is no gap).
+  const items: Gap[] = ranked.flatMap((g) => {
+    const form = g.form;
+    if (!isCode(FORMS_OF_EXPLOITATION, form)) return [];
     const p = getPlace(g.placeId);
     const o = counts.get(`${g.placeId}|${g.form}`)!;
     const base = {
@@ -265,7 +273,7 @@ export async function gapList(
         kind: p?.kind ?? 'point',
         countryCode: p?.countryCode ?? '',
       },
-      form: g.form as Gap['form'],
+      form,
       source: o.source,
       transit: o.transit,
       destination: o.destination,
@@ -274,7 +282,7 @@ export async function gapList(
       missing: g.missing,
       score: g.score,
     };
-    return { ...base, summary: summarise(base, r.k) };
+    return [{ ...base, summary: summarise(base, r.k) }];
   });
   return {
     view: r.isPublic ? 'public' : 'coalition',
@@ -393,10 +401,7 @@ async function mapFlows(
         .map(([id, v]) => ({ place: placeItem(id), borderCrossing: v.border, n: v.n })),
       forms: [...fl.forms]
         .sort((a, b) => b[1] - a[1])
-        .map(([form, n]) => ({
-          form: form as AtlasMap['flows'][number]['forms'][number]['form'],
-          n,
-        })),
+        .flatMap(([form, n]) => (isCode(FORMS_OF_EXPLOITATION, form) ? [{ form, n }] : [])),
     })),
     regions: [...regions]
       .map(([country, v]) => ({

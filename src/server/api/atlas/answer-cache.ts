@@ -39,6 +39,8 @@ export class AtlasAnswerCache {
       this.entries.delete(fullKey); // re-insert: the Map's order is the recency order
       this.entries.set(fullKey, hit);
       this.hits++;
+      // Entries of many answer types share one map; the key names the answer, and the caller that
+      // asks for this key always computes (and so stored) a T.
       return hit.value as T;
     }
     this.misses++;

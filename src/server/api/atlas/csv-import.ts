@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { RouteCreate, type ImportResult } from '../../../contract/atlas.ts';
 import { getPlace, searchPlaces } from '../../../domain/geo/index.ts';
+import { isCode } from '../../../domain/taxonomy/codes.ts';
 import type { RouteFields } from '../../db/repos/routes.ts';
 import { fieldErrorsOf } from '../../http/issues.ts';
 import { resolveFields, noteWarnings } from './route-service.ts';
@@ -60,25 +61,36 @@ export interface ParsedImport {
   warnings: Problem[];
 }
 
+type CsvRecord = { record: Record<string, string>; info: { lines: number } };
+
 export function parseRoutesCsv(csv: string, organisationId: string | null): ParsedImport {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(csv, {
+    // With `columns` the rows are objects by header, and with `info` each comes with its lines.
+    records = parse<CsvRecord>(csv, {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       info: true,
       skip_empty_lines: true,
       trim: true,
       bom: true,
       max_record_size: 20_000,
-    }) as typeof records;
+    });
   } catch (err) {
-    const e = err as { lines?: number; message?: string };
+    // csv-parse's CsvError names the line it stopped at.
+    const line =
+      err instanceof Error && 'lines' in err && typeof err.lines === 'number' ? err.lines : 1;
     return {
       lines: 0,
       routes: [],
-      errors: [{ line: e.lines ?? 1, column: '', message: e.message ?? 'malformed CSV' }],
+      errors: [
+        {
+          line,
+          column: '',
+          message: err instanceof Error ? err.message : 'malformed CSV',
+        },
+      ],
       warnings,
     };
   }
@@ -91,7 +103,7 @@ export function parseRoutesCsv(csv: string, organisationId: string | null): Pars
     };
   const header = Object.keys(records[0]!.record);
   for (const col of header)
-    if (!(CSV_COLUMNS as readonly string[]).includes(col))
+    if (!isCode(CSV_COLUMNS, col))
       errors.push({
         line: 1,
         column: col,

@@ -11,6 +11,8 @@ import {
   type Release,
 } from '../../../domain/analysis/release.ts';
 import { getCountry, getPlace } from '../../../domain/geo/index.ts';
+import { splitOnce } from '../../../domain/text/split.ts';
+import { FORMS_OF_EXPLOITATION, isCode } from '../../../domain/taxonomy/codes.ts';
 import { placeItem } from '../gazetteer/present.ts';
 
 /**
@@ -34,7 +36,7 @@ export interface PublicCell {
 /** The release's country → country figures for a form (`undefined`: any form). */
 export function publicCells(rel: Release, form: string | undefined): PublicCell[] {
   return [...(rel.cells.get(form ?? ANY_FORM) ?? [])].map(([key, figure]) => {
-    const [origin, destination] = key.split('>') as [string, string];
+    const [origin, destination] = splitOnce(key, '>');
     return { origin, destination, figure };
   });
 }
@@ -105,10 +107,9 @@ export function publicMap(
       .map(([f, m]) => ({ form: f, figure: m.get(cellKey(c.origin, c.destination)) }))
       .filter((x): x is { form: string; figure: Figure } => !!x.figure && isExact(x.figure))
       .sort((a, b) => b.figure.lo - a.figure.lo)
-      .map((x) => ({
-        form: x.form as AtlasMap['flows'][number]['forms'][number]['form'],
-        n: x.figure.lo,
-      }));
+      .flatMap((x) =>
+        isCode(FORMS_OF_EXPLOITATION, x.form) ? [{ form: x.form, n: x.figure.lo }] : [],
+      );
   const out = marginals(cells, 'origin', true);
   const inn = marginals(cells, 'destination', true);
   const countries = [...new Set([...out.keys(), ...inn.keys()])].sort();

@@ -1,8 +1,8 @@
 import type { CardTags } from '../../../contract/cards.ts';
-import type { EventIssue } from '../../../contract/events.ts';
 import type { ExportRow } from '../../../domain/csv/table.ts';
 import { can } from '../../auth/policy.ts';
 import type { Db } from '../../db/index.ts';
+import { fromJson, type Json } from '../../db/json.ts';
 import { listCards } from '../../db/repos/cards.ts';
 import { listEvents, listParticipants, listTables } from '../../db/repos/events.ts';
 import { currentFactors } from '../../db/repos/exports.ts';
@@ -22,7 +22,7 @@ async function eventsOf(db: Db, r: ExportReader, q: ExportQuery): Promise<EventT
   return one;
 }
 
-const keysOf = (json: string) => (JSON.parse(json) as { key: string }[]).map((x) => x.key);
+const keysOf = (json: Json<{ key: string }[]>) => fromJson(json).map((x) => x.key);
 
 export const events: ExportEntity = {
   name: 'events',
@@ -90,8 +90,8 @@ export const participants: ExportEntity = {
           organisation: p.organisation,
           sector: p.sector,
           country: p.country,
-          choices: JSON.parse(p.choices) as string[],
-          languages: JSON.parse(p.languages) as string[],
+          choices: fromJson(p.choices),
+          languages: fromJson(p.languages),
           email: p.email,
           status: p.status,
         });
@@ -131,12 +131,12 @@ export const cards: ExportEntity = {
     );
     const out: ExportRow[] = [];
     for (const e of await eventsOf(db, r, q)) {
-      const issues = new Map((JSON.parse(e.issues) as EventIssue[]).map((i) => [i.key, i.label]));
+      const issues = new Map(fromJson(e.issues).map((i) => [i.key, i.label]));
       const tables = new Map((await listTables(db, e.id)).map((t) => [t.id, t.name]));
       const factors = await currentFactors(db, e.id);
       for (const c of await listCards(db, e.id)) {
         if (c.deleted) continue;
-        const tags = JSON.parse(c.tags) as Partial<CardTags>;
+        const tags: Partial<CardTags> = fromJson(c.tags);
         const factor = factors.get(c.id) ?? null;
         out.push({
           event_id: e.id,

@@ -15,7 +15,8 @@ export function refusal(err: unknown, urlFactor?: string): never {
       ? 404
       : err.code === 'nothing_to_undo' ||
           err.code === 'factor_not_active' ||
-          err.code === 'factor_exists'
+          err.code === 'factor_exists' ||
+          err.code === 'version_conflict'
         ? 409
         : 422;
   const field =

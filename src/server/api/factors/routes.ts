@@ -21,7 +21,6 @@ import {
   currentByCard,
   undoAssignment,
 } from '../../factors/service.ts';
-import type { FactorKind } from '../../../domain/factors/vocabulary.ts';
 
 const CardParams = EventParams.extend({ cardId: z.string().uuid('must be a card id') });
 const ERRORS = { ...ROUTE_ERRORS, 409: ROUTE_ERRORS[404], 422: ROUTE_ERRORS[404] };
@@ -71,11 +70,11 @@ export function factorRoutes(app: App, ctx: AppContext): void {
           return {
             id: c.id,
             issueKey: c.issue_key,
-            kind: c.kind as FactorKind,
+            kind: c.kind,
             level: c.level,
             text: c.text,
             assignment: a ? present(a) : null,
-            suggestions: s.suggest({ text: c.text, kind: c.kind as FactorKind, level: c.level }),
+            suggestions: s.suggest({ text: c.text, kind: c.kind, level: c.level }),
           };
         }),
       };

@@ -59,7 +59,12 @@ export function presentFactor(f: VocabularyEntry): VocabularyFactor {
     mergedInto: f.mergedInto,
     labels: { ...f.labels, en: f.label },
     descriptions: { ...f.descriptions, ...(f.description ? { en: f.description } : {}) },
-    keywords: f.keywords as Record<string, string[]>,
+    keywords: Object.fromEntries(
+      FACTOR_LANGUAGES.flatMap((l) => {
+        const list = f.keywords[l];
+        return list ? [[l, list]] : [];
+      }),
+    ),
     codes: f.codes,
     position: f.position,
     cards: f.cards,

@@ -3,7 +3,6 @@ import {
   ParticipantInput,
   PARTICIPANT_SECTORS,
   EventParams,
-  type ExpertiseGroup,
 } from '../../../contract/events.ts';
 import { ImportFailure, ImportRequest } from '../../../contract/imports.ts';
 import { problem } from '../../../domain/import/problems.ts';
@@ -21,6 +20,7 @@ import { invalid, ROUTE_ERRORS } from '../../http/errors.ts';
 import { addParticipantList } from '../../events/changes.ts';
 import type { Rooms } from '../../events/rooms.ts';
 import { eventFor } from '../../events/service.ts';
+import { expertiseGroupsOf } from '../../events/stored.ts';
 import { choiceMaps, loadMappings, saveMappings } from './mappings.ts';
 import { failure, presentAnalysis, tableOf } from './source.ts';
 
@@ -54,7 +54,7 @@ export function participantImportRoutes(app: App, ctx: AppContext, hub: Rooms): 
       const actor = request.actor;
       const e = await eventFor(ctx, actor, request.params.eventId, 'update');
       const body = request.body;
-      const groups = JSON.parse(e.expertise_groups) as ExpertiseGroup[];
+      const groups = expertiseGroupsOf(e);
       const vocabularies: Record<string, Vocabulary> = {
         sector: sectorVocabulary(PARTICIPANT_SECTORS),
         expertise: expertiseVocabulary(groups),
@@ -105,7 +105,7 @@ export function participantImportRoutes(app: App, ctx: AppContext, hub: Rooms): 
                 column,
                 field,
                 value: column
-                  ? String((d.draft as unknown as Record<string, unknown>)[field] ?? '')
+                  ? String(Object.entries(d.draft).find(([k]) => k === field)?.[1] ?? '')
                   : null,
               }),
             );

@@ -67,11 +67,11 @@ export function present(rec: repo.OrganisationRecord, actor: Actor): Organisatio
     id: rec.id,
     name: rec.name,
     type: rec.type,
-    kindsOfWork: f.kindsOfWork as Organisation['kindsOfWork'],
-    supportServices: f.supportServices as Organisation['supportServices'],
-    forms: f.forms as Organisation['forms'],
-    populations: f.populations as Organisation['populations'],
-    languages: f.languages as Organisation['languages'],
+    kindsOfWork: f.kindsOfWork,
+    supportServices: f.supportServices,
+    forms: f.forms,
+    populations: f.populations,
+    languages: f.languages,
     countries: f.countries,
     provinces: f.provinces,
     website: rec.website,
@@ -246,16 +246,15 @@ function patchOf(input: OrganisationUpdate): repo.OrganisationPatch {
     provinces,
     ...rest
   } = input;
-  const facets = Object.fromEntries(
-    Object.entries({
-      kindsOfWork,
-      supportServices,
-      forms,
-      populations,
-      languages,
-      countries,
-      provinces,
-    }).filter(([, v]) => v !== undefined),
-  ) as Partial<Record<repo.Facet, string[]>>;
+  // A facet left out (undefined) is left as it is (writeFacets skips it).
+  const facets = {
+    kindsOfWork,
+    supportServices,
+    forms,
+    populations,
+    languages,
+    countries,
+    provinces,
+  };
   return { ...rest, facets };
 }

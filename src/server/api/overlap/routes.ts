@@ -17,6 +17,7 @@ import { findEvent } from '../../db/repos/events.ts';
 import { bumpOverlapVersion } from '../../db/repos/factors.ts';
 import { cellCards, setOverlapVisibility } from '../../db/repos/overlap.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
+import { issuesOf } from '../../events/stored.ts';
 import { OverlapService, overlapReader } from './service.ts';
 import { OverlapHub } from './stream.ts';
 
@@ -143,9 +144,9 @@ export function overlapRoutes(
       const cards: OverlapCards['cards'] = [];
       let truncated = false;
       for (const e of events) {
-        const issues = (JSON.parse(e.issues) as { key: string; forms?: string[] }[])
+        const issues = issuesOf(e)
           .filter((i) => (q.issue ? i.key === q.issue : true))
-          .filter((i) => (q.form ? (i.forms ?? []).includes(q.form) : true))
+          .filter((i) => (q.form ? (i.forms ?? []).some((f) => f === q.form) : true))
           .map((i) => i.key);
         // An issue key no longer in the event's list still has its cards.
         if (q.issue && !q.form && !issues.includes(q.issue)) issues.push(q.issue);

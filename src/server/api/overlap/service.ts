@@ -33,6 +33,7 @@ import {
   type OverlapStamp,
 } from '../../db/repos/overlap.ts';
 import { invalid, notFound } from '../../http/errors.ts';
+import { fromJson } from '../../db/json.ts';
 
 export interface OverlapReader {
   coalitionId: string;
@@ -102,8 +103,7 @@ function presentView(o: Overlap, k: number | null): OverlapView {
 }
 
 function issuesOf(stamp: OverlapStamp): OverlapIssue[] {
-  const raw = JSON.parse(stamp.issues) as { key: string; label: string; forms?: string[] }[];
-  return raw.map((i) => ({
+  return fromJson(stamp.issues).map((i) => ({
     eventId: stamp.eventId,
     key: i.key,
     label: i.label,
@@ -198,7 +198,7 @@ export class OverlapService {
     const factors: (OverlapFactor & { status: string; updatedAt: string })[] = factorRows.length
       ? factorRows.map((f) => ({
           id: f.factor_id,
-          kind: f.kind as OverlapKind,
+          kind: f.kind,
           label: f.label,
           status: f.status,
           updatedAt: f.updated_at,

@@ -5,14 +5,12 @@
  */
 import type { Count } from '../../../contract/atlas.ts';
 import type { Card } from '../../../contract/cards.ts';
-import type { EventIssue } from '../../../contract/events.ts';
 import type {
   ReportAnswer,
   ReportIssue,
   ReportParticipation,
   ReportView,
 } from '../../../contract/report.ts';
-import type { ParticipantSectorCode } from '../../../contract/constants.ts';
 import { countParticipation } from '../../../domain/analysis/participation.ts';
 import { isWithheld, type Figure } from '../../../domain/analysis/release.ts';
 import { toCsv } from '../../../domain/csv/write.ts';
@@ -27,6 +25,7 @@ import { currentFactors, overlapIsPublic } from '../../db/repos/report.ts';
 import type { EventTable } from '../../db/schema.ts';
 import { eventFor } from '../../events/service.ts';
 import { notFound } from '../../http/errors.ts';
+import { fromJson } from '../../db/json.ts';
 import { presentCard } from '../../live/cards.ts';
 import { SHEET_CSV_HEAD, sheetCsvRow } from '../sheets/csv.ts';
 
@@ -51,7 +50,7 @@ async function participation(
     total: presentFigure(p.total, k),
     organisations: p.organisations,
     sectors: p.sectors.map((s) => ({
-      code: s.code as ParticipantSectorCode,
+      code: s.code,
       n: presentFigure(s.n, k),
     })),
     countries: p.countries.map((c) => ({ code: c.code, n: presentFigure(c.n, k) })),
@@ -76,7 +75,7 @@ const liveCards = async (ctx: AppContext, eventId: string): Promise<Card[]> =>
  * section, which publishes them by its own rule.
  */
 async function sheets(ctx: AppContext, e: EventTable, view: ReportView): Promise<ReportIssue[]> {
-  const issues = JSON.parse(e.issues) as EventIssue[];
+  const issues = fromJson(e.issues);
   if (view === 'public')
     return issues.map((i) => ({
       key: i.key,
@@ -166,7 +165,7 @@ export async function allSheetsCsv(
   eventId: string,
 ): Promise<{ file: string; csv: string }> {
   const e = await eventFor(ctx, actor, eventId, 'read');
-  const issues = JSON.parse(e.issues) as EventIssue[];
+  const issues = fromJson(e.issues);
   const [cards, tables] = await Promise.all([
     liveCards(ctx, e.id),
     listTables(ctx.db, e.id).then((ts) => new Map(ts.map((t) => [t.id, t.name]))),

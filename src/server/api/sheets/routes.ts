@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ErrorBody } from '../../../contract/common.ts';
 import { toCsv } from '../../../domain/csv/write.ts';
 import { SHEET_CSV_HEAD, sheetCsvRow } from './csv.ts';
-import { Card, CardVersion, HandoverNote, type CardTags } from '../../../contract/cards.ts';
-import { EventParams, type EventIssue } from '../../../contract/events.ts';
+import { Card, CardVersion, HandoverNote } from '../../../contract/cards.ts';
+import { fromJson } from '../../db/json.ts';
+import { EventParams } from '../../../contract/events.ts';
 import type { App, AppContext } from '../../context.ts';
 import { cardHistory, listCards, listHandovers } from '../../db/repos/cards.ts';
 import { listTables } from '../../db/repos/events.ts';
@@ -11,6 +12,7 @@ import { notFound } from '../../http/errors.ts';
 import { canonicalTags } from '../../../core/cards.ts';
 import { presentCard } from '../../live/cards.ts';
 import { eventFor } from '../../events/service.ts';
+import { issuesOf } from '../../events/stored.ts';
 
 const SheetParams = EventParams.extend({
   issueKey: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/, 'must be an issue key'),
@@ -52,9 +54,7 @@ export function sheetRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
-      const issue = (JSON.parse(e.issues) as EventIssue[]).find(
-        (i) => i.key === request.params.issueKey,
-      );
+      const issue = issuesOf(e).find((i) => i.key === request.params.issueKey);
       if (!issue) throw notFound('issue');
       const cards = (await listCards(ctx.db, e.id))
         .filter((c) => c.issue_key === issue.key && Number(c.deleted) === 0)
@@ -108,11 +108,11 @@ export function sheetRoutes(app: App, ctx: AppContext): void {
         items: rows.map((r) => ({
           version: Number(r.version),
           text: r.text,
-          kind: r.kind as 'cause',
-          level: r.level as 'individual',
+          kind: r.kind,
+          level: r.level,
           deleted: Number(r.deleted) === 1,
-          tags: canonicalTags(JSON.parse(r.tags) as Partial<CardTags>),
-          reason: r.reason as 'add',
+          tags: canonicalTags(fromJson(r.tags)),
+          reason: r.reason,
           at: Date.parse(r.at),
         })),
       };

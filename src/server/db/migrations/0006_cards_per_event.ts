@@ -91,8 +91,7 @@ async function rebuild(
 
 /** A table builder whose columns are not tracked by type: these tables are built from lists. */
 type Table = CreateTableBuilder<string, string>;
-const table = (db: Kysely<unknown>, name: string) =>
-  db.schema.createTable(name) as unknown as Table;
+const table = (db: Kysely<unknown>, name: string): Table => db.schema.createTable(name);
 
 /** The columns of 0004's card and history tables (besides the keys), as they were. */
 const CARD_COLUMNS = [

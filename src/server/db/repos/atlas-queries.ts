@@ -57,6 +57,8 @@ function singleBucket(a: AtlasAudience): boolean {
 
 /** The policy scopes as a WHERE clause on the summary tables' buckets (route-summaries.ts). */
 function summaryAudience(eb: SumEb, a: AtlasAudience): Expression<SqlBool> {
+  // Both summary tables have the bucket columns read here (coalition_id, visibility,
+  // organisation_id) with the same types; Kysely cannot express "either table's builder".
   const e = eb as ExpressionBuilder<Database, 'atlas_flow_counts'>;
   const scopes = countedScopes(a);
   const inCoalition = e('coalition_id', '=', a.coalitionId);

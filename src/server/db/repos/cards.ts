@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { SqliteAdapter, type Kysely, type Transaction } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 import type { CardHistoryTable, CardTable, HandoverNoteTable } from '../schema-cards.ts';
@@ -14,6 +14,20 @@ type Tx = Transaction<Database>;
 export function findCard(db: Db | Tx, eventId: string, id: string): Promise<CardTable | undefined> {
   return ofEvent(db, 'cards', eventId).select().selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * The card, its row locked until the transaction ends (`SELECT … FOR UPDATE` on PostgreSQL; SQLite
+ * has one writer at a time and needs no lock): writes that read something of the card's (its
+ * factor history) and append to it then run one after another for that card, each reading what
+ * the one before left. Undefined when the event has no such card.
+ */
+export function lockCard(trx: Tx, eventId: string, id: string): Promise<CardTable | undefined> {
+  const q = ofEvent(trx, 'cards', eventId).select().selectAll().where('id', '=', id);
+  return (rowLocks(trx) ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/** Whether the database takes row locks (`FOR UPDATE`): PostgreSQL does, SQLite does not. */
+const rowLocks = (db: Kysely<Database>) => !(db.getExecutor().adapter instanceof SqliteAdapter);
 
 export function listCards(db: Db, eventId: string): Promise<CardTable[]> {
   return ofEvent(db, 'cards', eventId)

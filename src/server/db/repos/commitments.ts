@@ -26,7 +26,7 @@ export interface CommitmentFilter {
   eventId?: string | undefined;
   groupKey?: string | undefined;
   organisationId?: string | undefined;
-  status?: string | undefined;
+  status?: CommitmentTable['status'] | undefined;
   /** Only planned and in-progress ones. */
   open?: boolean | undefined;
 }

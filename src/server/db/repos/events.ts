@@ -7,6 +7,8 @@ import type {
   EventTableTable,
   ParticipantTable,
 } from '../schema.ts';
+import { toJson } from '../json.ts';
+import type { PlannedRound, ScheduleQuality, SessionRules } from '../../../contract/events.ts';
 import { ofCoalition, ofEvent, touched } from './scoped.ts';
 
 type Tx = Transaction<Database>;
@@ -281,11 +283,11 @@ export async function saveSessionRules(
   db: DbOrTx,
   eventId: string,
   sessionId: string,
-  rules: string,
+  rules: SessionRules,
 ): Promise<boolean> {
   const r = await ofEvent(db, 'event_sessions', eventId)
     .update()
-    .set({ rules })
+    .set({ rules: toJson(rules) })
     .where('id', '=', sessionId)
     .executeTakeFirst();
   return touched(r) > 0;
@@ -295,12 +297,15 @@ export async function savePlan(
   db: DbOrTx,
   eventId: string,
   sessionId: string,
-  plan: string | null,
-  quality: string | null,
+  plan: PlannedRound[] | null,
+  quality: ScheduleQuality | null,
 ): Promise<void> {
   await ofEvent(db, 'event_sessions', eventId)
     .update()
-    .set({ plan, quality })
+    .set({
+      plan: plan === null ? null : toJson(plan),
+      quality: quality === null ? null : toJson(quality),
+    })
     .where('id', '=', sessionId)
     .execute();
 }

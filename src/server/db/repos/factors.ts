@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { CardFactorAssignmentTable, CoalitionFactorTable } from '../schema-factors.ts';
+import type { CardTable } from '../schema-cards.ts';
 import { ofCoalition, ofEvent } from './scoped.ts';
 
 type DbOrTx = Kysely<Database>;
@@ -106,12 +107,8 @@ export async function bumpOverlapVersion(trx: DbOrTx, eventId: string, at: strin
 }
 
 /** An assignment entry with its card, across the coalition's events. */
-export interface CoalitionAssignment extends CardFactorAssignmentTable {
-  text: string;
-  kind: string;
-  level: string;
-  deleted: number;
-}
+export interface CoalitionAssignment
+  extends CardFactorAssignmentTable, Pick<CardTable, 'text' | 'kind' | 'level' | 'deleted'> {}
 
 /**
  * Every assignment entry of the coalition's events with its card's text, kind and level, in one

@@ -1,19 +1,25 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../index.ts';
+import type { Change, LiveState } from '../../../contract/live.ts';
+import { fromJson, toJson } from '../json.ts';
 import type { Database } from '../schema.ts';
 import { ofEvent } from './scoped.ts';
 
 type Tx = Transaction<Database>;
 
+/** What `live_state.state` holds for an event whose room has no state of its own yet. */
+const NO_STATE = '{}';
+const storedState = (state: LiveState | null) => (state === null ? NO_STATE : toJson(state));
+
 export async function loadLiveState(
   db: Db,
   eventId: string,
-): Promise<{ seq: number; state: string } | undefined> {
+): Promise<{ seq: number; state: LiveState | null } | undefined> {
   const r = await ofEvent(db, 'live_state', eventId)
     .select()
     .select(['seq', 'state'])
     .executeTakeFirst();
-  return r && { seq: Number(r.seq), state: r.state };
+  return r && { seq: Number(r.seq), state: r.state === NO_STATE ? null : fromJson(r.state) };
 }
 
 /**
@@ -36,7 +42,7 @@ export async function storedSeq(
   if (!r && lock) {
     await trx
       .insertInto('live_state')
-      .values({ event_id: eventId, seq: 0, state: '{}' })
+      .values({ event_id: eventId, seq: 0, state: NO_STATE })
       .onConflict((oc) => oc.column('event_id').doNothing())
       .execute();
     r = await read();
@@ -52,21 +58,25 @@ export async function appendChange(
   trx: Tx,
   eventId: string,
   seq: number,
-  change: string,
-  state: string | null,
+  change: Change,
   at: string,
   stateRowExists: boolean,
 ): Promise<void> {
-  await trx.insertInto('live_changes').values({ event_id: eventId, seq, change, at }).execute();
+  await trx
+    .insertInto('live_changes')
+    .values({ event_id: eventId, seq, change: toJson(change), at })
+    .execute();
+  // A state change also stores the room's state it leads to; other changes leave it as it is.
+  const state = change.kind === 'state' ? change.state : null;
   if (stateRowExists)
     await ofEvent(trx, 'live_state', eventId)
       .update()
-      .set(state === null ? { seq } : { seq, state })
+      .set(state === null ? { seq } : { seq, state: toJson(state) })
       .execute();
   else
     await trx
       .insertInto('live_state')
-      .values({ event_id: eventId, seq, state: state ?? '{}' })
+      .values({ event_id: eventId, seq, state: storedState(state) })
       .execute();
 }
 
@@ -75,7 +85,7 @@ export async function changesSince(
   eventId: string,
   afterSeq: number,
   limit: number,
-): Promise<{ seq: number; change: string }[]> {
+): Promise<{ seq: number; change: Change }[]> {
   const rows = await ofEvent(db, 'live_changes', eventId)
     .select()
     .select(['seq', 'change'])
@@ -83,7 +93,7 @@ export async function changesSince(
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ seq: Number(r.seq), change: r.change }));
+  return rows.map((r) => ({ seq: Number(r.seq), change: fromJson(r.change) }));
 }
 
 export async function findIntent(
@@ -134,7 +144,7 @@ export async function notify(db: Db, channel: string, payload: string): Promise<
 
 /** A primary-key or unique constraint violation, on PostgreSQL or SQLite. */
 export function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
   return (
     code === '23505' ||
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||

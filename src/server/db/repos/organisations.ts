@@ -1,23 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely';
 import type { Db } from '../index.ts';
-import type { Database, OrganisationTable } from '../schema.ts';
+import { FACETS, type Database, type Facet, type OrganisationTable } from '../schema.ts';
 import type { Scope } from '../scopes.ts';
-import type { OrganisationType, Visibility } from '../../../domain/taxonomy/codes.ts';
+import {
+  FORMS_OF_EXPLOITATION,
+  isCode,
+  KINDS_OF_WORK,
+  LANGUAGES,
+  POPULATIONS,
+  SUPPORT_SERVICES,
+  type FormOfExploitation,
+  type KindOfWork,
+  type Language,
+  type OrganisationType,
+  type Population,
+  type SupportService,
+  type Visibility,
+} from '../../../domain/taxonomy/codes.ts';
 import { ofCoalition, touched } from './scoped.ts';
 import { containsText } from './like.ts';
 
-/** The list-valued fields, stored one row per value in `organisation_facets`. */
-export const FACETS = [
-  'kindsOfWork',
-  'supportServices',
-  'forms',
-  'populations',
-  'languages',
-  'countries',
-  'provinces',
-] as const;
-export type Facet = (typeof FACETS)[number];
+export { FACETS, type Facet } from '../schema.ts';
+
+/** An organisation's list-valued fields, each with its codes' type. */
+export interface OrganisationFacets {
+  kindsOfWork: KindOfWork[];
+  supportServices: SupportService[];
+  forms: FormOfExploitation[];
+  populations: Population[];
+  languages: Language[];
+  countries: string[];
+  provinces: string[];
+}
 
 export interface OrganisationRecord {
   id: string;
@@ -31,7 +46,7 @@ export interface OrganisationRecord {
   createdAt: string;
   updatedAt: string;
   version: number;
-  facets: Record<Facet, string[]>;
+  facets: OrganisationFacets;
 }
 
 export type OrganisationFields = Omit<
@@ -186,12 +201,11 @@ async function withFacets(db: Db, rows: OrganisationTable[]): Promise<Organisati
     .orderBy('facet')
     .orderBy('position')
     .execute();
-  const byOrg = new Map<string, Record<Facet, string[]>>();
+  const byOrg = new Map<string, OrganisationFacets>();
   for (const r of rows) byOrg.set(r.id, emptyFacets());
   for (const f of facetRows) {
     const facets = byOrg.get(f.organisation_id);
-    if (facets && (FACETS as readonly string[]).includes(f.facet))
-      facets[f.facet as Facet].push(f.code);
+    if (facets) addFacet(facets, f.facet, f.code);
   }
   return rows.map((r) => ({
     id: r.id,
@@ -209,14 +223,46 @@ async function withFacets(db: Db, rows: OrganisationTable[]): Promise<Organisati
   }));
 }
 
-function emptyFacets(): Record<Facet, string[]> {
-  return Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Record<Facet, string[]>;
+function emptyFacets(): OrganisationFacets {
+  return {
+    kindsOfWork: [],
+    supportServices: [],
+    forms: [],
+    populations: [],
+    languages: [],
+    countries: [],
+    provinces: [],
+  };
+}
+
+/** One stored facet row into the record (codes were checked when written; others are skipped). */
+function addFacet(facets: OrganisationFacets, facet: Facet, code: string): void {
+  switch (facet) {
+    case 'kindsOfWork':
+      if (isCode(KINDS_OF_WORK, code)) facets.kindsOfWork.push(code);
+      return;
+    case 'supportServices':
+      if (isCode(SUPPORT_SERVICES, code)) facets.supportServices.push(code);
+      return;
+    case 'forms':
+      if (isCode(FORMS_OF_EXPLOITATION, code)) facets.forms.push(code);
+      return;
+    case 'populations':
+      if (isCode(POPULATIONS, code)) facets.populations.push(code);
+      return;
+    case 'languages':
+      if (isCode(LANGUAGES, code)) facets.languages.push(code);
+      return;
+    case 'countries':
+    case 'provinces':
+      facets[facet].push(code);
+  }
 }
 
 async function writeFacets(
   trx: Transaction<Database>,
   id: string,
-  facets: Partial<Record<Facet, string[]>>,
+  facets: Partial<OrganisationFacets>,
 ): Promise<void> {
   for (const facet of FACETS) {
     const codes = facets[facet];
@@ -262,7 +308,7 @@ export async function insertOrganisation(
 }
 
 export type OrganisationPatch = Partial<Omit<OrganisationFields, 'facets'>> & {
-  facets?: Partial<Record<Facet, string[]>>;
+  facets?: Partial<OrganisationFacets>;
 };
 
 /** Whether the coalition had that organisation; its facets change only if it did. */

@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import type { CardLevelCode } from '../../../contract/constants.ts';
+import type { EventIssue } from '../../../contract/events.ts';
+import type { Json } from '../json.ts';
 import { ofEvent } from './scoped.ts';
 
 type DbOrTx = Kysely<Database>;
@@ -49,7 +52,7 @@ export interface OverlapStamp {
   startsOn: string;
   endsOn: string;
   /** JSON: EventIssue[] */
-  issues: string;
+  issues: Json<EventIssue[]>;
   updatedAt: string;
   /** Assignment entries so far (event_overlap.version), 0 before the first. */
   version: number;
@@ -115,7 +118,7 @@ export interface CellCard {
 export async function cellCards(
   db: DbOrTx,
   eventId: string,
-  q: { factor: string; issues: string[]; level: string | null; limit: number },
+  q: { factor: string; issues: string[]; level: CardLevelCode | null; limit: number },
 ): Promise<CellCard[]> {
   if (q.issues.length === 0 || q.limit <= 0) return [];
   let query = ofEvent(db, 'card_factor_current', eventId)

@@ -21,7 +21,7 @@ export interface PatternAudience {
 export interface PatternFilter {
   eventId?: string | undefined;
   issueKey?: string | undefined;
-  form?: string | undefined;
+  form?: ExperiencePatternTable['form'] | undefined;
 }
 
 type Eb = ExpressionBuilder<Database, 'experience_patterns'>;
