@@ -1,7 +1,7 @@
 import type { Intent } from '../../contract/live.ts';
-import type { EventIssue } from '../../contract/events.ts';
 import { canInRoom, type RoomStanding } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
+import { fromJson } from '../db/json.ts';
 import { findEvent } from '../db/repos/events.ts';
 import { findPattern, insertRoomPattern } from '../patterns/service.ts';
 import { refuse, type IntentOutcome } from './intents.ts';
@@ -31,7 +31,7 @@ export async function applyPatternIntent(
     return refuse('forbidden', 'You cannot add patterns in this room.');
   const event = await findEvent(tx.db, room.eventId);
   if (!event) return refuse('not_found', 'The event no longer exists.');
-  const issues = JSON.parse(event.issues) as EventIssue[];
+  const issues = fromJson(event.issues);
   if (intent.issueKey !== null && !issues.some((i) => i.key === intent.issueKey))
     return refuse('unknown_issue', `"${intent.issueKey}" is not an issue of this event.`);
   const at = ctx.now().toISOString();

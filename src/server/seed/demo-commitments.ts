@@ -191,7 +191,7 @@ export async function seedDemoCommitments(
             {
               coalition_id: coalitionId,
               commitment_id: id,
-              kind: 'card',
+              kind: 'card' as const,
               ref: card.id,
               event_id: eventId,
               label: card.text,
