@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/index.ts';
 import { insertCommitment, insertLinks, insertUpdate } from '../db/repos/commitments.ts';
 import { listCards } from '../db/repos/cards.ts';
+import { organisationIdsByName } from '../db/repos/organisations.ts';
 import type { CommitmentTable } from '../db/schema-commitments.ts';
 
 /**
@@ -137,15 +138,7 @@ export async function seedDemoCommitments(
   userId: string,
   now: Date,
 ): Promise<void> {
-  const orgs = new Map(
-    (
-      await db
-        .selectFrom('organisations')
-        .select(['id', 'name'])
-        .where('coalition_id', '=', coalitionId)
-        .execute()
-    ).map((o) => [o.name, o.id]),
-  );
+  const orgs = await organisationIdsByName(db, coalitionId);
   const cards = await listCards(db, eventId);
   const day = (d: number) => new Date(now.getTime() + d * 86_400_000);
   for (const [i, s] of SEEDS.entries()) {

@@ -377,6 +377,19 @@ export async function isCoalitionOrganisation(
 const nameKey = (s: string) =>
   s.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
 
+/** The coalition's organisations' ids by their exact names (the demo seed names its owners). */
+export async function organisationIdsByName(
+  db: Db,
+  coalitionId: string,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('coalition_id', '=', coalitionId)
+    .execute();
+  return new Map(rows.map((o) => [o.name, o.id]));
+}
+
 /**
  * The coalition's organisation called `name` (as a participant's roster row writes it), if exactly
  * one matches: what a route added from a phone is attributed to.
