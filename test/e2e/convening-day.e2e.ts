@@ -6,11 +6,14 @@
  * the QR link — one picks a name two people share, told apart by organisation; the café runs; in
  * round 2 a table is renamed and a walk-in registers, and nobody loses their place (held rounds
  * are kept exactly); a phone re-scans the QR code and is back on its live page; tablemates see
- * their table's sheet live. Screenshots (looked at) go to test-results/.
+ * their table's sheet live; in the mapping exercise a participant adds a route from their phone,
+ * stored once for the coordinators' validation and hidden from the public. Screenshots (looked at)
+ * go to test-results/.
  */
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteList } from '../../src/contract/atlas.ts';
 import type { EventDetail, Participant, PlannedRound } from '../../src/contract/events.ts';
 import { makePeople } from '../fixtures/roster/roster.ts';
 import { DEMO_ADMIN, RESULTS, screenshots, startHarness, type Harness } from './harness.ts';
@@ -259,6 +262,54 @@ describe('a whole convening day in Chromium', () => {
     await w.getByTestId('now-text').filter({ hasText: ' — ' }).waitFor();
     await screen.getByTestId('screen-round').filter({ hasText: 'Round 3 of 3' }).waitFor();
     await shot(screen, '5-projector-round-3');
+
+    // ---- the mapping exercise: a participant adds a route from their phone ----
+    const added = await fctx.request.post(`${h.url}/api/events/${eventId}/sessions`, {
+      data: { kind: 'mapping', title: 'Mapping routes', rounds: 1, minutesPerRound: 30 },
+    });
+    expect(added.status()).toBe(201);
+    const mapping = ((await added.json()) as EventDetail).sessions.find(
+      (s) => s.kind === 'mapping',
+    )!;
+    await f.getByLabel('Session to start').selectOption(mapping.id);
+    f.once('dialog', (d) => void d.accept()); // the café is still running: confirm moving on
+    await f.getByRole('button', { name: 'Start', exact: true }).click();
+    await f.getByText('Mapping routes · Round 1 of 1').waitFor();
+    const mapper = phones[1]!;
+    const panel = mapper.page.getByTestId('mapping');
+    await panel.waitFor();
+    for (const [label, query, place] of [
+      ['Origin (where people are recruited)', 'yangon', /Yangon/],
+      ['Destination (where they are exploited)', 'bangkok', /Bangkok/],
+    ] as const) {
+      await panel.getByLabel(label).fill(query);
+      await panel.getByRole('button', { name: place }).first().click();
+    }
+    await panel.getByLabel('Forced labour', { exact: true }).check();
+    await panel
+      .getByLabel('Notes (optional)')
+      .fill('Recruited through a broker at the bus station');
+    await panel.getByRole('button', { name: 'Add the route' }).click();
+    await mapper.page.getByTestId('my-routes').getByText('sent for validation').waitFor();
+    await shot(mapper.page, '6-phone-route-sent');
+    // Stored once, for the coalition's coordinators to validate, hidden from the public.
+    const routes = (await (
+      await fctx.request.get(`${h.url}/api/atlas/routes?pending=1&limit=200`)
+    ).json()) as RouteList;
+    const fromDay = routes.items.filter((r) => r.reportedIn?.eventId === eventId);
+    expect(fromDay).toHaveLength(1);
+    expect(fromDay[0]).toMatchObject({
+      visibility: 'organisation',
+      pendingReview: true,
+      reportedIn: { eventId, participantId: mapper.person.id },
+      notes: 'Recruited through a broker at the bus station',
+    });
+    expect(fromDay[0]!.stops.map((x) => x.place.name)).toEqual(['Yangon', 'Bangkok']);
+    const publicRoutes = await h.browser.newContext();
+    const anon = await publicRoutes.request.get(`${h.url}/api/atlas/routes?limit=200`);
+    const visible = anon.ok() ? ((await anon.json()) as RouteList).items : [];
+    expect(visible.some((r) => r.id === fromDay[0]!.id)).toBe(false);
+    await publicRoutes.close();
 
     expect(a11y).toEqual([]);
     expect(h.problems).toEqual([]);
