@@ -215,6 +215,20 @@ async function resolveLinks(
   return out;
 }
 
+/** One audit line for a change to a commitment, in the change's transaction. */
+const auditCommitment = (
+  trx: Parameters<typeof audit>[0],
+  u: User,
+  action: 'create' | 'update' | 'delete',
+  id: string,
+  at: string,
+) =>
+  audit(
+    trx,
+    { coalitionId: u.coalitionId, userId: u.userId, action, resource: 'commitment', recordId: id },
+    at,
+  );
+
 const displayName = async (db: Db, userId: string) =>
   (await repo.userNames(db, [userId])).get(userId) ?? '';
 
@@ -278,17 +292,7 @@ export async function createCommitment(
         created_at: at,
       })),
     );
-    await audit(
-      trx,
-      {
-        coalitionId: u.coalitionId,
-        userId: u.userId,
-        action: 'create',
-        resource: 'commitment',
-        recordId: id,
-      },
-      at,
-    );
+    await auditCommitment(trx, u, 'create', id, at);
   });
   return readCommitment(ctx, actor, id);
 }
@@ -482,17 +486,7 @@ export async function patchCommitment(
       updated_at: at,
     });
     if (n === 0) throw notFound('commitment');
-    await audit(
-      trx,
-      {
-        coalitionId: u.coalitionId,
-        userId: u.userId,
-        action: 'update',
-        resource: 'commitment',
-        recordId: id,
-      },
-      at,
-    );
+    await auditCommitment(trx, u, 'update', id, at);
   });
   return readCommitment(ctx, actor, id);
 }
@@ -524,17 +518,7 @@ export async function addUpdate(
       by_name: name,
       at,
     });
-    await audit(
-      trx,
-      {
-        coalitionId: u.coalitionId,
-        userId: u.userId,
-        action: 'update',
-        resource: 'commitment',
-        recordId: id,
-      },
-      at,
-    );
+    await auditCommitment(trx, u, 'update', id, at);
   });
   return readCommitment(ctx, actor, id);
 }
@@ -564,17 +548,7 @@ export async function addLinks(
       })),
     );
     await repo.updateCommitment(trx, u.coalitionId, id, { updated_at: at });
-    await audit(
-      trx,
-      {
-        coalitionId: u.coalitionId,
-        userId: u.userId,
-        action: 'update',
-        resource: 'commitment',
-        recordId: id,
-      },
-      at,
-    );
+    await auditCommitment(trx, u, 'update', id, at);
   });
   return readCommitment(ctx, actor, id);
 }
@@ -584,17 +558,7 @@ export async function deleteCommitment(ctx: AppContext, actor: Actor, id: string
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     if ((await repo.deleteCommitment(trx, u.coalitionId, id)) === 0) throw notFound('commitment');
-    await audit(
-      trx,
-      {
-        coalitionId: u.coalitionId,
-        userId: u.userId,
-        action: 'delete',
-        resource: 'commitment',
-        recordId: id,
-      },
-      at,
-    );
+    await auditCommitment(trx, u, 'delete', id, at);
   });
 }
 
