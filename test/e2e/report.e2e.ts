@@ -53,7 +53,12 @@ describe('event report in Chromium', () => {
     await open(page, eventId);
     await expect(page.locator('h1#report-title').textContent()).resolves.toBe(data.event.name);
     const toc = await page.locator('.report-toc li').allTextContents();
-    expect(toc).toEqual(['Participation', 'Café sheets by issue', 'Atlas: routes and gaps']);
+    expect(toc).toEqual([
+      'Participation',
+      'Café sheets by issue',
+      'Overlap: factors across issues',
+      'Atlas: routes and gaps',
+    ]);
     const headings = await page.locator('.report-section > h2').allTextContents();
     expect(headings.map((s) => s.replace(/^\d+\.\s*/, ''))).toEqual(toc);
     // Figures are numbered by one CSS counter over the report, in reading order (the numbers

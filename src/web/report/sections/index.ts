@@ -1,5 +1,6 @@
 import type { ReportSection } from '../section.ts';
 import { atlasSection } from './Atlas.tsx';
+import { overlapSection } from './Overlap.tsx';
 import { participationSection } from './Participation.tsx';
 import { sheetsSection } from './Sheets.tsx';
 
@@ -10,5 +11,6 @@ import { sheetsSection } from './Sheets.tsx';
 export const REPORT_SECTIONS: readonly ReportSection[] = [
   participationSection,
   sheetsSection,
+  overlapSection,
   atlasSection,
 ];
