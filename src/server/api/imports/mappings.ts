@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { fold } from '../../../domain/import/fold.ts';
 import type { Database } from '../../db/schema.ts';
+import { mappingRows, upsertMappings, type MappingRow } from '../../db/repos/import-mappings.ts';
 
 /**
  * Mappings a coalition has chosen in earlier imports, and saving the ones an import used. Only
@@ -20,12 +21,7 @@ export async function loadMappings(
   vocabularies: readonly string[],
 ): Promise<Remembered> {
   const columnsKey = columnVocabulary(what);
-  const rows = await db
-    .selectFrom('import_mappings')
-    .select(['vocabulary', 'source', 'target'])
-    .where('coalition_id', '=', coalitionId)
-    .where('vocabulary', 'in', [columnsKey, ...vocabularies])
-    .execute();
+  const rows = await mappingRows(db, coalitionId, [columnsKey, ...vocabularies]);
   const out: Remembered = { columns: new Map(), values: new Map() };
   for (const r of rows) {
     if (r.vocabulary === columnsKey) out.columns.set(r.source, r.target === '' ? null : r.target);
@@ -62,7 +58,7 @@ export async function saveMappings(
   chosen: Remembered,
   now: string,
 ): Promise<void> {
-  const rows: { vocabulary: string; source: string; target: string }[] = [];
+  const rows: MappingRow[] = [];
   const seen = new Set<string>();
   const add = (vocabulary: string, source: string, target: string) => {
     const k = `${vocabulary}\u0000${source}`;
@@ -72,23 +68,5 @@ export async function saveMappings(
   };
   for (const [h, f] of chosen.columns) add(columnVocabulary(what), fold(h), f ?? '');
   for (const [vocab, m] of chosen.values) for (const [v, k] of m) add(vocab, v, k);
-  for (let i = 0; i < rows.length; i += 100)
-    await trx
-      .insertInto('import_mappings')
-      .values(
-        rows.slice(i, i + 100).map((r) => ({
-          ...r,
-          coalition_id: coalitionId,
-          updated_by: userId,
-          updated_at: now,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['coalition_id', 'vocabulary', 'source']).doUpdateSet((eb) => ({
-          target: eb.ref('excluded.target'),
-          updated_by: eb.ref('excluded.updated_by'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
+  await upsertMappings(trx, coalitionId, userId, rows, now);
 }
