@@ -5,7 +5,7 @@ import { startApi, type ApiHarness, demoEvent } from '../support/api.ts';
 import { TestLiveClient } from '../support/live-client.ts';
 import type { EventDetail, JoinTicket } from '../../src/contract/events.ts';
 import type { Intent, ServerMessage } from '../../src/contract/live.ts';
-import type { PatternList } from '../../src/contract/patterns.ts';
+import type { Pattern, PatternList } from '../../src/contract/patterns.ts';
 import { LiveCore } from '../../src/core/client.ts';
 
 type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
@@ -21,6 +21,7 @@ describe.each(testBackends())('experience patterns from phones on $name', (backe
   let url: string;
   let event: EventDetail;
   const tickets: JoinTicket[] = [];
+  const orgOf: string[] = [];
   beforeAll(async () => {
     h = await startApi(backend);
     admin = await h.adminCookie();
@@ -31,7 +32,7 @@ describe.each(testBackends())('experience patterns from phones on $name', (backe
     const roster = (
       await h.app.inject({ method: 'GET', url: `/api/join/${event.joinCode}` })
     ).json().roster;
-    for (const r of roster.slice(0, 2))
+    for (const r of roster.slice(0, 2)) {
       tickets.push(
         (
           await h.app.inject({
@@ -41,6 +42,8 @@ describe.each(testBackends())('experience patterns from phones on $name', (backe
           })
         ).json(),
       );
+      orgOf.push(r.organisation);
+    }
   });
   afterAll(async () => h?.close());
 
@@ -121,5 +124,38 @@ describe.each(testBackends())('experience patterns from phones on $name', (backe
     await screen.close();
     const after = (await h.store.db.selectFrom('experience_patterns').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     expect(Number(after)).toBe(Number(before));
+  }); // prettier-ignore
+
+  it('is owned by the participant’s organisation (matched by name) or the facilitator’s, shared with the coalition', async () => {
+    const orgs = await h.store.db.selectFrom('organisations').select(['id', 'name']).where('coalition_id', '=', h.coalitionId).execute();
+    const participantOrg = orgs.find((o) => o.name === orgOf[1]);
+    expect(participantOrg, `roster organisation ${orgOf[1]} is one of the coalition's`).toBeDefined();
+    const phone = await TestLiveClient.connect(url);
+    await phone.hello({ participantToken: tickets[1]!.token });
+    const fromPhone = pattern();
+    expect((await phone.intent(fromPhone)).type).toBe('ack');
+    await phone.close();
+    const [row] = await stored((fromPhone as { patternId: string }).patternId);
+    expect(row).toMatchObject({ source: 'phone', organisation_id: participantOrg!.id, visibility: 'coalition', event_id: event.id });
+
+    // a facilitator at the console: their membership's organisation (another one than the phone's)
+    const otherOrg = orgs.find((o) => o.id !== participantOrg!.id)!;
+    const coordinator = await h.userWith('coordinator', otherOrg.id);
+    const console_ = await TestLiveClient.connect(url, { cookie: coordinator });
+    await console_.hello();
+    const fromConsole = pattern({ issueKey: null });
+    expect((await console_.intent(fromConsole)).type).toBe('ack');
+    await console_.close();
+    const [row2] = await stored((fromConsole as { patternId: string }).patternId);
+    expect(row2).toMatchObject({ organisation_id: otherOrg.id, visibility: 'coalition' });
+
+    // the policy reads the ownership: a member of the owning organisation may remove it, a member of
+    // another organisation reads it (coalition-visible) but may not
+    const own = await h.userWith('member', participantOrg!.id);
+    const other = await h.userWith('member', otherOrg.id);
+    const read = async (cookie: string) => (await h.app.inject({ method: 'GET', url: `/api/patterns/${(fromPhone as { patternId: string }).patternId}`, headers: { cookie } })).json<Pattern>();
+    expect((await read(own)).can.delete).toBe(true);
+    expect((await read(other)).can.delete).toBe(false);
+    expect((await read(admin)).organisation).toEqual({ id: participantOrg!.id, name: participantOrg!.name });
   }); // prettier-ignore
 });

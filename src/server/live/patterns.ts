@@ -2,7 +2,9 @@ import type { Intent } from '../../contract/live.ts';
 import { canInRoom, type RoomStanding } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
 import { fromJson } from '../db/json.ts';
-import { findEvent } from '../db/repos/events.ts';
+import { findEvent, findParticipant } from '../db/repos/events.ts';
+import { findMember } from '../db/repos/members.ts';
+import { organisationNamed } from '../db/repos/organisations.ts';
 import { findPattern, insertRoomPattern } from '../patterns/service.ts';
 import { refuse, type IntentOutcome } from './intents.ts';
 import type { Room, RoomClient, RoomTx } from './room.ts';
@@ -40,12 +42,12 @@ export async function applyPatternIntent(
   if (await findPattern(tx.db, intent.patternId))
     return { ok: true, seq: await tx.unchanged(key, at) };
   const byUser = client.clientKey.startsWith('user:') ? client.clientKey.slice(5) : null;
+  const organisationId = await organisationOf(tx, event.coalition_id, room.eventId, client, byUser);
   const seq = await tx.unchanged(key, at, (trx) =>
     insertRoomPattern(
       trx,
       { id: room.eventId, coalitionId: event.coalition_id },
-      client.participantId,
-      byUser,
+      { participantId: client.participantId, enteredBy: byUser, organisationId },
       intent.patternId,
       intent.issueKey,
       intent,
@@ -53,4 +55,24 @@ export async function applyPatternIntent(
     ),
   );
   return { ok: true, seq };
+}
+
+/**
+ * Whose pattern it is: a participant's organisation as the roster names it (matched to one of the
+ * coalition's organisations by name, as a phone's route is), a signed-in facilitator's membership
+ * organisation; null (the coalition's own) when neither names one.
+ */
+async function organisationOf(
+  tx: RoomTx,
+  coalitionId: string,
+  eventId: string,
+  client: RoomClient,
+  userId: string | null,
+): Promise<string | null> {
+  if (client.participantId) {
+    const participant = await findParticipant(tx.db, eventId, client.participantId);
+    return participant ? organisationNamed(tx.db, coalitionId, participant.organisation) : null;
+  }
+  if (userId) return (await findMember(tx.db, coalitionId, userId))?.organisationId ?? null;
+  return null;
 }

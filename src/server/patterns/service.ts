@@ -475,23 +475,25 @@ export async function importPatterns(
 
 /**
  * A pattern a phone sent from the café (the live `addPattern` intent), written in the room's
- * transaction with the intent's idempotency record. The coalition's visibility; owned by no
- * organisation (a participant has no account: the coalition holds what its room told).
+ * transaction with the intent's idempotency record. The coalition's visibility (a table speaks
+ * to the coalition); owned by the organisation of whoever entered it — the participant's
+ * organisation matched by name, like a phone's route, or the facilitator's membership — and by
+ * the coalition alone when that names none.
  */
 export async function insertRoomPattern(
   trx: Kysely<Database>,
   event: { id: string; coalitionId: string },
-  participantId: string | null,
-  enteredBy: string | null,
+  who: { participantId: string | null; enteredBy: string | null; organisationId: string | null },
   id: string,
   issueKey: string | null,
   facts: Facts,
   at: string,
 ): Promise<void> {
+  const { participantId, enteredBy } = who;
   await repo.insertPatterns(trx, [
     rowOf(id, facts, {
       coalitionId: event.coalitionId,
-      organisationId: null,
+      organisationId: who.organisationId,
       visibility: 'coalition',
       eventId: event.id,
       issueKey,
