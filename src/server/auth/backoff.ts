@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/index.ts';
+import { addBackoffFailure, backoffOf, clearBackoff } from '../db/repos/limits.ts';
 
 /**
  * Slows password guessing at one account without letting strangers lock its owner out (issue 10,
@@ -23,14 +24,9 @@ export class BackOff {
 
   /** Milliseconds before `key` may try again (0: now). */
   async waitMs(key: string, now: number): Promise<number> {
-    const s = await this.db
-      .selectFrom('auth_backoff')
-      .select(['failures', 'last_ms'])
-      .where('key_hash', '=', hashKey(key))
-      .executeTakeFirst();
+    const s = await backoffOf(this.db, hashKey(key));
     if (!s) return 0;
-    const last = Number(s.last_ms);
-    const failures = Number(s.failures);
+    const { lastMs: last, failures } = s;
     if (now - last >= this.forgetMs || failures < this.free) return 0;
     const delay = Math.min(this.maxMs, this.baseMs * 2 ** (failures - this.free));
     return Math.max(0, last + delay - now);
@@ -38,25 +34,11 @@ export class BackOff {
 
   /** One more failure, counted atomically (two instances failing at once both count). */
   async recordFailure(key: string, now: number): Promise<void> {
-    await this.db
-      .insertInto('auth_backoff')
-      .values({ key_hash: hashKey(key), failures: 1, last_ms: now })
-      .onConflict((oc) =>
-        oc.column('key_hash').doUpdateSet((eb) => ({
-          failures: eb
-            .case()
-            .when('auth_backoff.last_ms', '<=', now - this.forgetMs)
-            .then(1)
-            .else(eb('auth_backoff.failures', '+', 1))
-            .end(),
-          last_ms: now,
-        })),
-      )
-      .execute();
+    await addBackoffFailure(this.db, hashKey(key), now, this.forgetMs);
   }
 
   async clear(key: string): Promise<void> {
-    await this.db.deleteFrom('auth_backoff').where('key_hash', '=', hashKey(key)).execute();
+    await clearBackoff(this.db, hashKey(key));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.ts';
 import {
+  findCoalitionBySlug,
   findUserByEmail,
   insertCoalition,
   insertMembership,
@@ -16,12 +17,7 @@ export async function createFirstAdmin(
   if (await findUserByEmail(db, input.email))
     return { ok: false, reason: `an account for ${input.email} already exists` };
   const slug = slugify(input.coalition);
-  const existing = await db
-    .selectFrom('coalitions')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  if (existing)
+  if (await findCoalitionBySlug(db, slug))
     return { ok: false, reason: `a coalition named like "${input.coalition}" already exists` };
   const passwordHash = await hashPassword(input.password);
   const at = now.toISOString();

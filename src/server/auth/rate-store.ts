@@ -1,5 +1,6 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Db } from '../db/index.ts';
+import { countRequest } from '../db/repos/limits.ts';
 import { hashKey } from './backoff.ts';
 
 /**
@@ -24,19 +25,10 @@ export function databaseRateStore(db: Db, now: () => Date): FastifyRateLimitStor
     ): void {
       const t = now().getTime();
       const windowStart = t - (t % timeWindow);
-      db.insertInto('rate_counts')
-        .values({ key_hash: hashKey(`${this.route}|${key}`), window_start: windowStart, n: 1 })
-        .onConflict((oc) =>
-          oc
-            .columns(['key_hash', 'window_start'])
-            .doUpdateSet((eb) => ({ n: eb('rate_counts.n', '+', 1) })),
-        )
-        .returning('n')
-        .executeTakeFirstOrThrow()
-        .then(
-          (r) => callback(null, { current: Number(r.n), ttl: windowStart + timeWindow - t }),
-          (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
-        );
+      countRequest(db, hashKey(`${this.route}|${key}`), windowStart).then(
+        (n) => callback(null, { current: n, ttl: windowStart + timeWindow - t }),
+        (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
+      );
     }
 
     child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]) {

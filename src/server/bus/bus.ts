@@ -71,6 +71,9 @@ export class PgChangeBus implements ChangeBus {
   }
 
   async notify(channel: string, payload: string): Promise<void> {
+    // The one statement outside src/server/db/repos, on purpose: NOTIFY is the bus's transport
+    // (like LISTEN on its own client above), not a read or write of any record, so it has no
+    // repository to live in (test/architecture/sql-in-repos.test.ts allows this file).
     try {
       await sql`select pg_notify(${channel}, ${payload})`.execute(this.opts.db);
     } catch (err) {

@@ -4,6 +4,8 @@ import { splitOnce } from '../../domain/text/split.ts';
 import type { Db } from '../db/index.ts';
 import type { FormOfExploitation } from '../../domain/taxonomy/codes.ts';
 import { insertRoutes, type RouteFields } from '../db/repos/routes.ts';
+import { insertChallengeRows } from '../db/repos/challenges.ts';
+import { organisationCountries } from '../db/repos/organisations.ts';
 import { resolveFields } from '../api/atlas/route-service.ts';
 
 /**
@@ -262,14 +264,7 @@ export async function seedDemoRoutes(db: Db, coalitionId: string, now: Date): Pr
   const some = <T>(xs: readonly T[], max: number): T[] => [
     ...new Set(Array.from({ length: 1 + Math.floor(rnd() * max) }, () => pick(xs))),
   ];
-  const orgs = await db
-    .selectFrom('organisations as o')
-    .innerJoin('organisation_facets as f', 'f.organisation_id', 'o.id')
-    .select(['o.id', 'f.code'])
-    .where('o.coalition_id', '=', coalitionId)
-    .where('f.facet', '=', 'countries')
-    .orderBy('o.name')
-    .execute();
+  const orgs = await organisationCountries(db, coalitionId);
   const orgIds = [...new Set(orgs.map((o) => o.id))];
   const totalWeight = CORRIDORS.reduce((s, c) => s + c.weight, 0);
   const fields: RouteFields[] = [];
@@ -314,22 +309,20 @@ export async function seedDemoRoutes(db: Db, coalitionId: string, now: Date): Pr
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     await insertRoutes(trx, coalitionId, fields, null, at);
-    await trx
-      .insertInto('challenges')
-      .values(
-        DEMO_CHALLENGES.map((c, i) => ({
-          id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
-          coalition_id: coalitionId,
-          organisation_id: orgIds[(i * 7) % orgIds.length] ?? null,
-          text: c.text,
-          place_id: c.place ? resolve(c.place) : null,
-          form: c.form,
-          visibility: i % 3 === 2 ? 'coalition' : 'public',
-          created_by: null,
-          created_at: at,
-        })),
-      )
-      .execute();
+    await insertChallengeRows(
+      trx,
+      DEMO_CHALLENGES.map((c, i) => ({
+        id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+        coalition_id: coalitionId,
+        organisation_id: orgIds[(i * 7) % orgIds.length] ?? null,
+        text: c.text,
+        place_id: c.place ? resolve(c.place) : null,
+        form: c.form,
+        visibility: i % 3 === 2 ? 'coalition' : 'public',
+        created_by: null,
+        created_at: at,
+      })),
+    );
   });
   return fields.length;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { publishRelease, type Release } from '../../../domain/analysis/release.ts';
 import type { AppContext } from '../../context.ts';
 import { publicCountryCounts } from '../../db/repos/atlas-queries.ts';
+import { publicChallengeRows } from '../../db/repos/challenges.ts';
 import type { AtlasAnswerCache } from './answer-cache.ts';
 
 export interface PublicRelease extends Release {
@@ -12,16 +13,6 @@ export interface PublicRelease extends Release {
    * public route that leaves every published figure as it was.
    */
   version: number;
-}
-
-async function publicChallenges(ctx: Pick<AppContext, 'db'>, coalitionId: string) {
-  return ctx.db
-    .selectFrom('challenges')
-    .select(['id', 'text', 'place_id', 'form'])
-    .where('coalition_id', '=', coalitionId)
-    .where('visibility', '=', 'public')
-    .orderBy('id')
-    .execute();
 }
 
 function digest(rel: Release, challenges: unknown[]): number {
@@ -52,7 +43,7 @@ export function publicRelease(
     async () => {
       const [counts, challenges] = await Promise.all([
         publicCountryCounts(ctx.db, coalitionId),
-        publicChallenges(ctx, coalitionId),
+        publicChallengeRows(ctx.db, coalitionId),
       ]);
       const rel = publishRelease({ k, ...counts });
       return { ...rel, version: digest(rel, challenges) };

@@ -13,7 +13,7 @@ import {
 import type { Actor } from '../../auth/policy.ts';
 import { can } from '../../auth/policy.ts';
 import type { App, AppContext } from '../../context.ts';
-import { findEvent } from '../../db/repos/events.ts';
+import { findEvent, listEventsByDate } from '../../db/repos/events.ts';
 import { bumpOverlapVersion } from '../../db/repos/factors.ts';
 import { cellCards, setOverlapVisibility } from '../../db/repos/overlap.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
@@ -134,13 +134,7 @@ export function overlapRoutes(
       if (reader.isPublic) throw notFound('cards');
       const events = q.event
         ? [await eventOf(ctx, actor, q.event)]
-        : await ctx.db
-            .selectFrom('events')
-            .selectAll()
-            .where('coalition_id', '=', reader.coalitionId)
-            .orderBy('starts_on')
-            .orderBy('id')
-            .execute();
+        : await listEventsByDate(ctx.db, reader.coalitionId);
       const cards: OverlapCards['cards'] = [];
       let truncated = false;
       for (const e of events) {

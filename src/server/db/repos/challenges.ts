@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
+import type { ChallengeTable } from '../schema-atlas.ts';
 import type { FormOfExploitation, Visibility } from '../../../domain/taxonomy/codes.ts';
 import { lockAtlas } from './route-summaries.ts';
 import { REPORTER_COLUMNS, reporterOf, type OrganisationRef } from './organisations.ts';
@@ -57,6 +58,30 @@ export async function listChallenges(
   let q = select(db).where('c.coalition_id', '=', coalitionId);
   if (form) q = q.where('c.form', '=', form);
   return (await q.orderBy('c.created_at', 'desc').limit(limit).execute()).map(record);
+}
+
+/** The coalition's public challenges as the public version digests them (by id, raw columns). */
+export function publicChallengeRows(
+  db: Db,
+  coalitionId: string,
+): Promise<
+  { id: string; text: string; place_id: string | null; form: FormOfExploitation | null }[]
+> {
+  return db
+    .selectFrom('challenges')
+    .select(['id', 'text', 'place_id', 'form'])
+    .where('coalition_id', '=', coalitionId)
+    .where('visibility', '=', 'public')
+    .orderBy('id')
+    .execute();
+}
+
+/** Demo challenges with their fixed ids, written with the demo routes (no atlas lock: the seed's). */
+export async function insertChallengeRows(
+  trx: Transaction<Database>,
+  rows: readonly Insertable<ChallengeTable>[],
+): Promise<void> {
+  if (rows.length) await trx.insertInto('challenges').values(rows).execute();
 }
 
 export async function findChallenge(db: Db, id: string): Promise<ChallengeRecord | undefined> {

@@ -40,6 +40,17 @@ export function listEvents(db: DbOrTx, coalitionId: string): Promise<EventTable[
     .execute();
 }
 
+/** The coalition's events, oldest first (the order the overlap lists a cell's cards in). */
+export function listEventsByDate(db: DbOrTx, coalitionId: string): Promise<EventTable[]> {
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('coalition_id', '=', coalitionId)
+    .orderBy('starts_on')
+    .orderBy('id')
+    .execute();
+}
+
 /**
  * The coalition's events, each with its number of participants: one query (a list of events read
  * one query per event, N+1, before). The count is a subquery on the event's own rows.

@@ -390,6 +390,21 @@ export async function organisationIdsByName(
   return new Map(rows.map((o) => [o.name, o.id]));
 }
 
+/** The coalition's organisations with each country they work in, by name (the demo seed's). */
+export function organisationCountries(
+  db: Db,
+  coalitionId: string,
+): Promise<{ id: string; code: string }[]> {
+  return db
+    .selectFrom('organisations as o')
+    .innerJoin('organisation_facets as f', 'f.organisation_id', 'o.id')
+    .select(['o.id', 'f.code'])
+    .where('o.coalition_id', '=', coalitionId)
+    .where('f.facet', '=', 'countries')
+    .orderBy('o.name')
+    .execute();
+}
+
 /**
  * The coalition's organisation called `name` (as a participant's roster row writes it), if exactly
  * one matches: what a route added from a phone is attributed to.
