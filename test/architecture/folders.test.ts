@@ -51,6 +51,13 @@ describe('imports between folders of src', () => {
     expect(found).toEqual([]);
   });
 
+  it('api imports nothing of live: what both use (card presentation: events/present.ts) is neutral', () => {
+    const apiToLive = edges
+      .filter((e) => e.from.startsWith('src/server/api/') && e.to.startsWith('src/server/live/'))
+      .map((e) => `${e.from} → ${e.to}`);
+    expect(apiToLive).toEqual([]);
+  });
+
   it('docs/architecture.md lists the folders of src/server and what each imports, as the sources do', () => {
     // When this fails after a change of imports: npm run docs:folders, and read the diff.
     expect(documentedTable()).toBe(serverTable(edges));

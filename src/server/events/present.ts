@@ -2,6 +2,7 @@
  * Presenters: stored rows to contract shapes, without I/O (the events service reads what they
  * need, in as few queries as it can, and passes it in).
  */
+import type { Card } from '../../contract/cards.ts';
 import type { EventDetail, Participant } from '../../contract/events.ts';
 import type {
   EventSessionTable,
@@ -9,9 +10,29 @@ import type {
   EventTableTable,
   ParticipantTable,
 } from '../db/schema.ts';
+import type { CardTable } from '../db/schema-cards.ts';
 import { fromJson } from '../db/json.ts';
 import { sessionRules } from './plan-basis.ts';
 import { expertiseGroupsOf, issuesOf, planOf, qualityOf, sessionKindOf } from './stored.ts';
+
+/** A card as live, sheets and the report all send it (one presenter for every way out). */
+export function presentCard(c: CardTable): Card {
+  return {
+    id: c.id,
+    issueKey: c.issue_key,
+    kind: c.kind,
+    level: c.level,
+    text: c.text,
+    tags: fromJson(c.tags),
+    tableId: c.table_id,
+    round: c.round === null ? null : Number(c.round),
+    participantId: c.participant_id,
+    version: Number(c.version),
+    deleted: Number(c.deleted) === 1,
+    createdAt: Date.parse(c.created_at),
+    updatedAt: Date.parse(c.updated_at),
+  };
+}
 
 export function presentParticipant(p: ParticipantTable, withEmail: boolean): Participant {
   return {

@@ -1,9 +1,10 @@
-import type { Card, CardTags } from '../../contract/cards.ts';
+import type { CardTags } from '../../contract/cards.ts';
 import { canonicalTags } from '../../core/cards.ts';
 import { hostsIssue, placeNow, type Place } from '../../core/placement.ts';
 import type { Intent } from '../../contract/live.ts';
 import { mergeEdit } from '../../domain/sheets/merge.ts';
-import { fromJson, toJson } from '../db/json.ts';
+import { toJson } from '../db/json.ts';
+import { presentCard } from '../events/present.ts';
 import { issuesOf, planOf } from '../events/stored.ts';
 import type { AppContext } from '../context.ts';
 import {
@@ -33,24 +34,6 @@ const tagsJson = (t: Partial<CardTags> | undefined) => toJson(canonicalTags(t));
 
 /** The fields of a card an edit may change, as stored. */
 type StoredFields = Pick<CardTable, 'text' | 'kind' | 'level' | 'tags'>;
-
-export function presentCard(c: CardTable): Card {
-  return {
-    id: c.id,
-    issueKey: c.issue_key,
-    kind: c.kind,
-    level: c.level,
-    text: c.text,
-    tags: fromJson(c.tags),
-    tableId: c.table_id,
-    round: c.round === null ? null : Number(c.round),
-    participantId: c.participant_id,
-    version: Number(c.version),
-    deleted: Number(c.deleted) === 1,
-    createdAt: Date.parse(c.created_at),
-    updatedAt: Date.parse(c.updated_at),
-  };
-}
 
 /** Where a participant sits now, if a café round is on: provenance of what they add. */
 async function whereNow(db: Db, room: Room, participantId: string | null): Promise<Place> {

@@ -8,7 +8,7 @@ import { LIVE_CHANNEL, Room, type View } from './room.ts';
 import { SlidingWindow } from '../auth/throttle.ts';
 import { cardIdsOf, listCards, listHandovers } from '../db/repos/cards.ts';
 import { intentsSince } from '../db/repos/live.ts';
-import { presentCard } from './cards.ts';
+import { presentCard } from '../events/present.ts';
 import type { ChangeBus } from '../bus/bus.ts';
 import { PlanJobs } from '../planning/jobs.ts';
 import { readWall } from '../learnings/present.ts';

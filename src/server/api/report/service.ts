@@ -26,7 +26,7 @@ import type { EventTable } from '../../db/schema.ts';
 import { eventFor } from '../../events/service.ts';
 import { notFound } from '../../http/errors.ts';
 import { fromJson } from '../../db/json.ts';
-import { presentCard } from '../../live/cards.ts';
+import { presentCard } from '../../events/present.ts';
 import { SHEET_CSV_HEAD, sheetCsvRow } from '../sheets/csv.ts';
 
 /** A published figure as the API writes it: exact, withheld (null) or a range (the atlas's `Count`). */

@@ -10,7 +10,7 @@ import { cardHistory, listCards, listHandovers } from '../../db/repos/cards.ts';
 import { listTables } from '../../db/repos/events.ts';
 import { notFound } from '../../http/errors.ts';
 import { canonicalTags } from '../../../core/cards.ts';
-import { presentCard } from '../../live/cards.ts';
+import { presentCard } from '../../events/present.ts';
 import { eventFor } from '../../events/service.ts';
 import { issuesOf } from '../../events/stored.ts';
 
