@@ -132,3 +132,28 @@ export const ImportFailure = z.object({
   analysis: ImportAnalysis.nullable(),
 });
 export type ImportFailure = z.infer<typeof ImportFailure>;
+
+/** The entities `POST /api/imports/<entity>` takes (the roster has its own route under its event). */
+export const IMPORT_ENTITIES = ['organisations', 'routes', 'cards'] as const;
+export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
+
+/** Rows per import of organisations, routes or cards; a longer file is refused before any check. */
+export const MAX_ENTITY_IMPORT_ROWS = 100_000;
+
+export const EntityImportQuery = z
+  .object({
+    /** Cards: the event whose sheets they belong to. */
+    event: z.string().uuid('must be an event id').optional(),
+  })
+  .strict();
+export type EntityImportQuery = z.infer<typeof EntityImportQuery>;
+
+export const EntityImportResult = z.object({
+  ok: z.literal(true),
+  dryRun: z.boolean(),
+  entity: z.enum(IMPORT_ENTITIES),
+  /** Rows ready (dry run) or stored (import). */
+  count: z.number(),
+  analysis: ImportAnalysis,
+});
+export type EntityImportResult = z.infer<typeof EntityImportResult>;

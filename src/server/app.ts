@@ -42,6 +42,7 @@ import { gazetteerRoutes } from './api/gazetteer/routes.ts';
 import { atlasRoutes } from './api/atlas/index.ts';
 import { eventRoutes } from './api/events/routes.ts';
 import { participantImportRoutes } from './api/imports/participants.ts';
+import { importRoutes } from './api/imports/routes.ts';
 import { joinRoutes } from './api/join/routes.ts';
 import { liveRoutes } from './live/routes.ts';
 import { sheetRoutes } from './api/sheets/routes.ts';
@@ -233,6 +234,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   commitmentRoutes(app, ctx);
   reportRoutes(app, ctx);
   exportRoutes(app, ctx);
+  importRoutes(app, ctx);
   learningRoutes(app, ctx);
 
   registerWebApp(app, opts.webRoot, () => setupOpen(ctx));

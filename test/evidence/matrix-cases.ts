@@ -357,6 +357,16 @@ export const CASES: Record<string, Case> = {
       };
     },
   },
+  'POST /api/imports/organisations': {
+    varies: 'visibility',
+    async prepare(w, who, v) {
+      return {
+        url: '/api/imports/organisations',
+        payload: { csv: `name,type,visibility\nMatrix import ${Math.random()},NGO,${vis(v)}\n` },
+        record: createTarget(w, who, v),
+      };
+    },
+  },
   'PATCH /api/organisations/:id': {
     varies: 'visibility',
     async prepare(w, _who, v) {

@@ -32,3 +32,13 @@ export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
     { quoted_match: /\r/ },
   );
 }
+
+const NEUTRALISED = /^'(?=[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+/**
+ * The inverse of `csvCell` for an import: a cell Mosaic (or another careful tool) neutralised with
+ * a leading `'` reads back as the text that was typed. The text is stored, never evaluated.
+ */
+export function csvCellText(cell: string): string {
+  return cell.replace(NEUTRALISED, '');
+}

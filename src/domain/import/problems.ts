@@ -22,6 +22,9 @@ export const ROW_PROBLEMS = [
   'value_too_long',
   'value_invalid',
   'too_many_values',
+  'value_unknown',
+  'value_duplicate',
+  'not_allowed',
 ] as const;
 export type ProblemCode = (typeof FILE_PROBLEMS)[number] | (typeof ROW_PROBLEMS)[number];
 

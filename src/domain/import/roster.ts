@@ -3,20 +3,27 @@ import {
   matchColumns,
   missingColumns,
   splitHeader,
-  type ColumnChoices,
   type ColumnMatch,
   type FieldSpec,
 } from './columns.ts';
-import { fold } from './fold.ts';
+import {
+  oneLine,
+  raggedRow,
+  UnmatchedValues,
+  type ImportChoiceMaps,
+  type UnmatchedValue,
+} from './entity.ts';
 import { problem, type ImportProblem } from './problems.ts';
 import type { SourceTable } from './table.ts';
-import { splitValues, VocabIndex, type ValueChoices, type Vocabulary } from './values.ts';
+import { splitValues, VocabIndex, type Vocabulary } from './values.ts';
 
 /**
  * A participant roster as a registration form exports it → participants, or the problems that
  * stop it, each once: a value no vocabulary knows is asked about once for all the rows it is in;
  * a row problem names the line, the column as written and the value.
  */
+export type { UnmatchedValue } from './entity.ts';
+
 export const ROSTER_FIELDS: readonly FieldSpec[] = [
   {
     key: 'name',
@@ -167,24 +174,7 @@ export interface RosterDraft {
   email: string | null;
 }
 
-export interface UnmatchedValue {
-  vocabulary: string;
-  /** The value as first written, and the key its mapping is remembered by. */
-  value: string;
-  folded: string;
-  /** Rows it is in, and the columns (as written) it was found in. */
-  count: number;
-  columns: string[];
-  firstLine: number;
-  /** Entries it could be (when it names several), for the picker to offer first. */
-  candidates: string[];
-}
-
-export interface RosterChoices {
-  columns?: ColumnChoices;
-  /** Per vocabulary id. */
-  values?: ReadonlyMap<string, ValueChoices>;
-}
+export type RosterChoices = ImportChoiceMaps;
 
 export interface RosterAnalysis {
   columns: ColumnMatch[];
@@ -201,8 +191,6 @@ export interface RosterVocabularies {
   country: Vocabulary;
   language: Vocabulary;
 }
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function analyseRoster(
   table: SourceTable,
@@ -225,7 +213,7 @@ export function analyseRoster(
     country: new VocabIndex(vocabularies.country),
     language: new VocabIndex(vocabularies.language),
   };
-  const unmatched = new Map<string, UnmatchedValue>();
+  const unmatched = new UnmatchedValues();
   const width = split.header.cells.length;
   const strict = table.format === 'csv';
   const drafts: RosterAnalysis['drafts'] = [];
@@ -233,31 +221,9 @@ export function analyseRoster(
   for (const row of split.data) {
     const before = problems.length;
     const rowProblem = (p: ImportProblem) => problems.push(p);
-    if (strict && row.cells.length < width) {
-      rowProblem(
-        problem(
-          'row_short',
-          `has ${row.cells.length} fields but the header names ${width}: the line is cut short or a field is missing`,
-          {
-            line: row.line,
-            params: { found: row.cells.length, expected: width },
-          },
-        ),
-      );
-      continue;
-    }
-    // Empty cells past the header (trailing separators) lose nothing; text there would be lost.
-    if (strict && row.cells.slice(width).some((c) => c !== '')) {
-      rowProblem(
-        problem(
-          'row_long',
-          `has ${row.cells.length} fields but the header names ${width}: a separator or quote is out of place`,
-          {
-            line: row.line,
-            params: { found: row.cells.length, expected: width },
-          },
-        ),
-      );
+    const ragged = raggedRow(row, width, strict);
+    if (ragged) {
+      rowProblem(ragged);
       continue;
     }
     const cellsOf = (field: string) =>
@@ -274,23 +240,7 @@ export function analyseRoster(
     ): string | null | '' => {
       const m = idx[vocab].match(value, chosen.values?.get(vocab), saved.values?.get(vocab));
       if (m.key !== null) return m.key;
-      const f = fold(value);
-      const k = `${vocab}\u0000${f}`;
-      let u = unmatched.get(k);
-      if (!u) {
-        u = {
-          vocabulary: vocab,
-          value,
-          folded: f,
-          count: 0,
-          columns: [],
-          firstLine: row.line,
-          candidates: m.candidates,
-        };
-        unmatched.set(k, u);
-      }
-      u.count++;
-      if (!u.columns.includes(column)) u.columns.push(column);
+      unmatched.add(vocab, value, column, row.line, m.candidates);
       waiting = true;
       return null;
     };
@@ -449,5 +399,5 @@ export function analyseRoster(
         draft: { name, organisation, sector, country, choices, languages, email },
       });
   }
-  return { ...base, drafts, unmatched: [...unmatched.values()], problems };
+  return { ...base, drafts, unmatched: unmatched.list(), problems };
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/universal';
+import { csvCellText } from '../csv/write.ts';
 import { decodeText, type Encoding } from './decode.ts';
 import { problem, type ImportProblem } from './problems.ts';
 
@@ -128,7 +129,8 @@ function readDelimited(raw: string, encoding: Encoding | null, limits: TableLimi
     // info.lines is the line the record ends on; a quoted newline makes it span several
     const body = r.raw.replace(/^\n+/, '').replace(/\n$/, '');
     const spans = body.split('\n').length - 1;
-    rows.push({ line: r.info.lines - spans, cells: r.record });
+    // a formula an export neutralised (`'=…`) reads back as the text typed; never evaluated
+    rows.push({ line: r.info.lines - spans, cells: r.record.map(csvCellText) });
   }
   if (rows.length === 0) return empty();
   return { ok: true, table: { format: 'csv', encoding, delimiter, sheet: null, rows } };

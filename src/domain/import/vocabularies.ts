@@ -1,6 +1,7 @@
 import { countryAliases, listCountries } from '../geo/countries.ts';
 import { LANGUAGES } from '../taxonomy/codes.ts';
 import type { VocabEntry, Vocabulary } from './values.ts';
+import { TAXONOMY_LABELS } from './labels.ts';
 
 /**
  * Vocabularies an import matches values against, with the words people use for them. Labels are
@@ -248,4 +249,41 @@ export function languageVocabulary(): Vocabulary {
   });
   languages = { id: 'language', entries };
   return languages;
+}
+
+/** Synonyms people write for the built-in codes, beyond the interface's labels. */
+const TAXONOMY_SYNONYMS: Record<string, Record<string, string[]>> = {
+  orgType: {
+    NGO: ['non-profit', 'nonprofit', 'civil society', 'CSO', 'charity'],
+    LawEnforcement: ['police'],
+    CentralGovernmentOrganisation: ['government', 'ministry', 'national government'],
+    LocalGovernmentOrganisation: ['municipality', 'provincial government'],
+    ImmigrationService: ['immigration'],
+    CorporateBusiness: ['company', 'private sector', 'corporate'],
+    InternationalOrganisation: ['UN', 'UN agency', 'IGO', 'INGO'],
+    FaithBased: ['faith', 'church', 'religious'],
+    AcademicResearch: ['university', 'academic', 'research institute'],
+    Funder: ['donor', 'foundation'],
+  },
+  visibility: {
+    organisation: ['private', 'own organisation', 'organisation only'],
+    coalition: ['members', 'coalition members'],
+  },
+};
+
+/**
+ * A built-in code list (organisation types, kinds of work, forms of exploitation…) as a
+ * vocabulary: each code by itself, its English and Thai labels, and common synonyms.
+ */
+export function taxonomyVocabulary(id: string, codes: readonly string[]): Vocabulary {
+  const labels = TAXONOMY_LABELS[id] ?? {};
+  return {
+    id,
+    loose: true,
+    entries: codes.map((key) => ({
+      key,
+      labels: labels[key] ?? [],
+      synonyms: TAXONOMY_SYNONYMS[id]?.[key] ?? [],
+    })),
+  };
 }

