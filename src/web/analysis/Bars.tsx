@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OverlapMatrix } from '../../contract/overlap.ts';
-import { countText, countValue } from './figures.ts';
+import { ChartPair, useCountText } from './ChartPair.tsx';
+import { countValue } from './figures.ts';
 
 interface Props {
   m: OverlapMatrix;
@@ -16,6 +17,7 @@ interface Props {
 /** Factors ranked by how many issues (or forms) they appear in, most first, with the table. */
 export function Bars({ m, k, reading, caption, unit, big, limit = 15 }: Props) {
   const { t } = useTranslation();
+  const text = useCountText(k);
   const rows = [...m.rows]
     .filter((r) => r.spread > 0)
     .sort((a, b) => b.spread - a.spread || countValue(b.total) - countValue(a.total))
@@ -27,18 +29,15 @@ export function Bars({ m, k, reading, caption, unit, big, limit = 15 }: Props) {
   const bh = big ? 34 : 24;
   const W = left + bw + 90;
   const H = rows.length * bh + 30;
-  const text = (n: Parameters<typeof countText>[0]) =>
-    countText(n) ?? t('overlap.withheld', { k: k ?? 0 });
   return (
-    <div className="ovl-pair">
-      <figure className="ovl-figure">
-        <svg
-          viewBox={`0 0 ${W} ${H}`}
-          width={W}
-          role="img"
-          aria-label={reading}
-          className="ovl-bars"
-        >
+    <ChartPair
+      viewBox={`0 0 ${W} ${H}`}
+      width={W}
+      className="ovl-bars"
+      reading={reading}
+      caption={caption}
+      drawing={
+        <>
           {Array.from({ length: of + 1 }, (_, i) => (
             <g key={i}>
               <line
@@ -81,31 +80,22 @@ export function Bars({ m, k, reading, caption, unit, big, limit = 15 }: Props) {
               </text>
             </g>
           ))}
-        </svg>
-        <figcaption className="ovl-reading">{reading}</figcaption>
-      </figure>
-      {/* Scrolls when wide or long: focusable so a keyboard can scroll it (axe scrollable-region-focusable). */}
-      <div className="ovl-table-wrap" tabIndex={0} role="region" aria-label={caption}>
-        <table className="ovl-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('overlap.factor')}</th>
-              <th scope="col">{t('overlap.inHowMany', { unit })}</th>
-              <th scope="col">{t('overlap.cards')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.factor}>
-                <th scope="row">{r.label}</th>
-                <td>{t('overlap.nOf', { n: r.spread, of })}</td>
-                <td>{text(r.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+        </>
+      }
+      head={
+        <>
+          <th scope="col">{t('overlap.factor')}</th>
+          <th scope="col">{t('overlap.inHowMany', { unit })}</th>
+          <th scope="col">{t('overlap.cards')}</th>
+        </>
+      }
+      rows={rows.map((r) => (
+        <tr key={r.factor}>
+          <th scope="row">{r.label}</th>
+          <td>{t('overlap.nOf', { n: r.spread, of })}</td>
+          <td>{text(r.total)}</td>
+        </tr>
+      ))}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OverlapMatrix } from '../../contract/overlap.ts';
+import { ChartPair, useCountText } from './ChartPair.tsx';
 import { countText, countValue, rowsWithCards } from './figures.ts';
 
 /** A rotated column label is cut at 30 characters (the table beside has it whole). */
@@ -32,6 +33,7 @@ interface Props {
  */
 export function Heatmap({ m, k, reading, columnLabel, onPick, caption, big }: Props) {
   const { t } = useTranslation();
+  const text = useCountText(k);
   const rows = rowsWithCards(m);
   const cols = m.columns;
   const max = Math.max(1, ...rows.flatMap((r) => cols.map((c) => countValue(r.cells[c.key]))));
@@ -44,19 +46,16 @@ export function Heatmap({ m, k, reading, columnLabel, onPick, caption, big }: Pr
   const H = top + ch * rows.length + 8;
   const pick = (r: OverlapMatrix['rows'][number], c: OverlapMatrix['columns'][number]) =>
     onPick?.({ factor: r.factor, factorLabel: r.label, column: c.key, columnLabel: columnLabel(c.key, c.label), axis: m.axis }); // prettier-ignore
-  const text = (n: Parameters<typeof countText>[0]) =>
-    countText(n) ?? t('overlap.withheld', { k: k ?? 0 });
   if (rows.length === 0) return <p className="ovl-empty">{t('overlap.noCards')}</p>;
   return (
-    <div className="ovl-pair">
-      <figure className="ovl-figure">
-        <svg
-          viewBox={`0 0 ${W} ${H}`}
-          width={W}
-          role="img"
-          aria-label={reading}
-          className="ovl-heatmap"
-        >
+    <ChartPair
+      viewBox={`0 0 ${W} ${H}`}
+      width={W}
+      className="ovl-heatmap"
+      reading={reading}
+      caption={caption}
+      drawing={
+        <>
           <defs>
             <pattern id="ovl-hatch" width="6" height="6" patternUnits="userSpaceOnUse">
               <path d="M0 6 L6 0" stroke="currentColor" strokeWidth="1" opacity="0.5" />
@@ -119,60 +118,51 @@ export function Heatmap({ m, k, reading, columnLabel, onPick, caption, big }: Pr
               })}
             </g>
           ))}
-        </svg>
-        <figcaption className="ovl-reading">{reading}</figcaption>
-      </figure>
-      {/* Scrolls when wide or long: focusable so a keyboard can scroll it (axe scrollable-region-focusable). */}
-      <div className="ovl-table-wrap" tabIndex={0} role="region" aria-label={caption}>
-        <table className="ovl-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('overlap.factor')}</th>
-              {cols.map((c) => (
-                <th scope="col" key={c.key}>
-                  {columnLabel(c.key, c.label)}
-                </th>
-              ))}
-              <th scope="col">{t('overlap.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.factor}>
-                <th scope="row">{r.label}</th>
-                {cols.map((c) => {
-                  const n = r.cells[c.key];
-                  const open = onPick && countValue(n) > 0;
-                  return (
-                    <td key={c.key}>
-                      {open ? (
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => pick(r, c)}
-                          aria-label={t('overlap.openCell', {
-                            factor: r.label,
-                            column: columnLabel(c.key, c.label),
-                            n: text(n),
-                          })}
-                        >
-                          {text(n)}
-                        </button>
-                      ) : n === undefined ? (
-                        <span aria-label="0">·</span>
-                      ) : (
-                        text(n)
-                      )}
-                    </td>
-                  );
-                })}
-                <td>{text(r.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+        </>
+      }
+      head={
+        <>
+          <th scope="col">{t('overlap.factor')}</th>
+          {cols.map((c) => (
+            <th scope="col" key={c.key}>
+              {columnLabel(c.key, c.label)}
+            </th>
+          ))}
+          <th scope="col">{t('overlap.total')}</th>
+        </>
+      }
+      rows={rows.map((r) => (
+        <tr key={r.factor}>
+          <th scope="row">{r.label}</th>
+          {cols.map((c) => {
+            const n = r.cells[c.key];
+            const open = onPick && countValue(n) > 0;
+            return (
+              <td key={c.key}>
+                {open ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => pick(r, c)}
+                    aria-label={t('overlap.openCell', {
+                      factor: r.label,
+                      column: columnLabel(c.key, c.label),
+                      n: text(n),
+                    })}
+                  >
+                    {text(n)}
+                  </button>
+                ) : n === undefined ? (
+                  <span aria-label="0">·</span>
+                ) : (
+                  text(n)
+                )}
+              </td>
+            );
+          })}
+          <td>{text(r.total)}</td>
+        </tr>
+      ))}
+    />
   );
 }

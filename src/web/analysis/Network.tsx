@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OverlapView } from '../../contract/overlap.ts';
-import { countText, countValue } from './figures.ts';
+import { ChartPair, useCountText } from './ChartPair.tsx';
+import { countValue } from './figures.ts';
 import { placeLabels, textWidth, type Box } from './labels.ts';
 
 interface Props {
@@ -106,6 +107,7 @@ function networkLabels(
 /** Forms of exploitation and the factors they share: a node-link picture with its table. */
 export function Network({ v, k, reading, formLabel, caption, big }: Props) {
   const { t } = useTranslation();
+  const text = useCountText(k);
   if (v.network.factors.length === 0) return <p className="ovl-empty">{t('overlap.noShared')}</p>;
   const R = big ? 300 : 220;
   const pad = big ? 230 : 190;
@@ -113,22 +115,19 @@ export function Network({ v, k, reading, formLabel, caption, big }: Props) {
   const { forms, factors } = layout(v, R);
   const maxLink = Math.max(1, ...v.network.links.map((l) => countValue(l.n)));
   const maxForm = Math.max(1, ...v.network.forms.map((f) => countValue(f.total)));
-  const text = (n: Parameters<typeof countText>[0]) =>
-    countText(n) ?? t('overlap.withheld', { k: k ?? 0 });
   const formR = (n: Parameters<typeof countValue>[0]) =>
     (big ? 16 : 12) + (big ? 22 : 16) * Math.sqrt(countValue(n) / maxForm);
   const factorR = big ? 9 : 7;
   const labels = networkLabels(v, forms, factors, formLabel, formR, factorR, size, big ?? false);
   return (
-    <div className="ovl-pair">
-      <figure className="ovl-figure">
-        <svg
-          viewBox={`${-size / 2} ${-size / 2} ${size} ${size}`}
-          width={Math.min(size, big ? 980 : 640)}
-          role="img"
-          aria-label={reading}
-          className="ovl-network"
-        >
+    <ChartPair
+      viewBox={`${-size / 2} ${-size / 2} ${size} ${size}`}
+      width={Math.min(size, big ? 980 : 640)}
+      className="ovl-network"
+      reading={reading}
+      caption={caption}
+      drawing={
+        <>
           {v.network.links.map((l) => {
             const a = forms.get(l.form);
             const b = factors.get(l.factor);
@@ -187,36 +186,29 @@ export function Network({ v, k, reading, formLabel, caption, big }: Props) {
               </g>
             );
           })}
-        </svg>
-        <figcaption className="ovl-reading">{reading}</figcaption>
-      </figure>
-      {/* Scrolls when wide or long: focusable so a keyboard can scroll it (axe scrollable-region-focusable). */}
-      <div className="ovl-table-wrap" tabIndex={0} role="region" aria-label={caption}>
-        <table className="ovl-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('overlap.factor')}</th>
-              <th scope="col">{t('overlap.sharedBy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.network.factors.map((f) => (
-              <tr key={f.id}>
-                <th scope="row">{f.label}</th>
-                <td>
-                  {f.forms
-                    .map((key) => {
-                      const l = v.network.links.find((x) => x.form === key && x.factor === f.id);
-                      return `${formLabel(key)} (${text(l?.n)})`;
-                    })
-                    .join(', ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {v.similarity.length > 0 && (
+        </>
+      }
+      head={
+        <>
+          <th scope="col">{t('overlap.factor')}</th>
+          <th scope="col">{t('overlap.sharedBy')}</th>
+        </>
+      }
+      rows={v.network.factors.map((f) => (
+        <tr key={f.id}>
+          <th scope="row">{f.label}</th>
+          <td>
+            {f.forms
+              .map((key) => {
+                const l = v.network.links.find((x) => x.form === key && x.factor === f.id);
+                return `${formLabel(key)} (${text(l?.n)})`;
+              })
+              .join(', ')}
+          </td>
+        </tr>
+      ))}
+      after={
+        v.similarity.length > 0 && (
           <table className="ovl-table">
             <caption>{t('overlap.similarityCaption')}</caption>
             <thead>
@@ -236,8 +228,8 @@ export function Network({ v, k, reading, formLabel, caption, big }: Props) {
               ))}
             </tbody>
           </table>
-        )}
-      </div>
-    </div>
+        )
+      }
+    />
   );
 }

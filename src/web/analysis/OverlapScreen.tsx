@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverlapAnswer } from '../../contract/overlap.ts';
 import { ApiError } from '../http.ts';
+import { useDocumentLook } from '../shell/useDocumentLook.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { overlapApi } from './api.ts';
 import { OverlapCharts } from './OverlapCharts.tsx';
@@ -33,10 +34,7 @@ export function OverlapScreen({ id }: { id: string }) {
   useTitle(
     answer ? t('overlap.screenTitle', { event: answer.events[0]?.name ?? '' }) : t('overlap.title'),
   );
-  useEffect(() => {
-    document.documentElement.classList.add('projector');
-    return () => document.documentElement.classList.remove('projector');
-  }, []);
+  useDocumentLook('projector');
   useEffect(() => {
     if (fixed && fixedShow) return;
     // With one of the two held, the other still turns: step by 2 (kind) or keep the parity (show).

@@ -5,9 +5,14 @@ import type { CommitmentLinkInput } from '../../contract/commitments.ts';
 import { api } from '../api.ts';
 import { useSession } from '../auth/session.tsx';
 import { eventsApi } from '../events/api.ts';
-import { errorMessage } from '../shell/errors.ts';
 import { useResource } from '../shell/useResource.ts';
 import { commitmentsApi } from './api.ts';
+import {
+  CommitmentFields,
+  CommitmentFormEnd,
+  TITLE_MAX,
+  type CommitmentDraft,
+} from './CommitmentFields.tsx';
 import './commitments.css';
 
 /** Today plus `days`, as YYYY-MM-DD. */
@@ -59,15 +64,16 @@ function PromoteDialog(props: { source: PromoteSource; onClose(): void }) {
   const event = useResource(eventId ? `promote-event:${eventId}` : null, (signal) =>
     eventsApi.get(eventId!, signal),
   );
-  const groups = event.data?.expertiseGroups ?? [];
-  const [title, setTitle] = useState(() => props.source.text.replace(/\s+/g, ' ').slice(0, 200));
-  const [owner, setOwner] = useState(me?.organisationId ?? '');
-  const [group, setGroup] = useState('');
-  const [target, setTarget] = useState(() => dayFromNow(90));
+  const [draft, setDraft] = useState<CommitmentDraft>(() => ({
+    title: props.source.text.replace(/\s+/g, ' ').slice(0, TITLE_MAX),
+    owner: me?.organisationId ?? '',
+    group: '',
+    target: dayFromNow(90),
+  }));
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const member = me?.role === 'member';
-  const ownerId = owner || (member ? '' : (orgs.data?.items[0]?.id ?? ''));
+  const ownerId = draft.owner || (member ? '' : (orgs.data?.items[0]?.id ?? ''));
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -79,11 +85,11 @@ function PromoteDialog(props: { source: PromoteSource; onClose(): void }) {
     setError(undefined);
     try {
       const c = await commitmentsApi.create({
-        title,
+        title: draft.title,
         ownerOrganisationId: ownerId,
-        targetDate: target,
+        targetDate: draft.target,
         eventId,
-        groupKey: group || null,
+        groupKey: draft.group || null,
         links: [props.source.link],
       });
       props.onClose();
@@ -109,67 +115,21 @@ function PromoteDialog(props: { source: PromoteSource; onClose(): void }) {
         {t(`commitments.links.${props.source.link.kind}`)}: {props.source.text}
       </p>
       <form onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor={`${id}-title`}>{t('commitments.fields.title')}</label>
-          <input
-            id={`${id}-title`}
-            type="text"
-            value={title}
-            maxLength={200}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>{t('commitments.fields.owner')}</label>
-          <select
-            id={`${id}-owner`}
-            value={ownerId}
-            disabled={member}
-            onChange={(e) => setOwner(e.target.value)}
-          >
-            {!ownerId && <option value="">{t('commitments.fields.chooseOrg')}</option>}
-            {orgs.data?.items.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {groups.length > 0 && (
-          <div className="field">
-            <label htmlFor={`${id}-group`}>{t('commitments.fields.group')}</label>
-            <select id={`${id}-group`} value={group} onChange={(e) => setGroup(e.target.value)}>
-              <option value="">{t('commitments.fields.noGroup')}</option>
-              {groups.map((g) => (
-                <option key={g.key} value={g.key}>
-                  {g.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor={`${id}-target`}>{t('commitments.fields.targetDate')}</label>
-          <input
-            id={`${id}-target`}
-            type="date"
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-          />
-        </div>
-        {error !== undefined && (
-          <p className="alert alert-error" role="alert">
-            {errorMessage(t, error)}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('commitments.promote.create')}
-          </button>
-          <button type="button" className="btn btn-quiet" onClick={props.onClose}>
-            {t('commitments.promote.cancel')}
-          </button>
-        </div>
+        <CommitmentFields
+          idBase={id}
+          value={{ ...draft, owner: ownerId }}
+          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+          organisations={orgs.data?.items}
+          ownerLocked={member}
+          ownerBlank="whenEmpty"
+          groups={event.data?.expertiseGroups ?? []}
+        />
+        <CommitmentFormEnd
+          error={error}
+          busy={busy}
+          saveLabel={t('commitments.promote.create')}
+          onCancel={props.onClose}
+        />
       </form>
     </dialog>
   );

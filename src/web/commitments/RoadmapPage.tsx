@@ -9,6 +9,7 @@ import { errorMessage } from '../shell/errors.ts';
 import { useResource } from '../shell/useResource.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { commitmentsApi } from './api.ts';
+import { CommitmentFields, CommitmentFormEnd, type CommitmentDraft } from './CommitmentFields.tsx';
 import { CommitmentRow } from './CommitmentsPage.tsx';
 import { dayFromNow } from './PromoteDialog.tsx';
 import './commitments.css';
@@ -69,10 +70,12 @@ function AddAction(props: { eventId: string; group: ExpertiseGroup; onSaved(): v
   const orgs = useResource(open ? 'roadmap-orgs' : null, (signal) =>
     api.listOrganisations({ limit: 200 }, signal),
   );
-  const [title, setTitle] = useState('');
-  const [owner, setOwner] = useState(me?.organisationId ?? '');
-  const [second, setSecond] = useState('');
-  const [target, setTarget] = useState(() => dayFromNow(90));
+  const [draft, setDraft] = useState<CommitmentDraft>(() => ({
+    title: '',
+    owner: me?.organisationId ?? '',
+    second: '',
+    target: dayFromNow(90),
+  }));
   const [error, setError] = useState<unknown>(undefined);
   if (!me || me.role === 'viewer') return null;
   if (!open)
@@ -81,20 +84,19 @@ function AddAction(props: { eventId: string; group: ExpertiseGroup; onSaved(): v
         {t('commitments.roadmaps.add')}
       </button>
     );
-  const base = `add-${props.group.key}`;
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(undefined);
     try {
       await commitmentsApi.create({
-        title,
+        title: draft.title,
         eventId: props.eventId,
         groupKey: props.group.key,
-        ownerOrganisationId: owner,
-        secondOrganisationId: second || null,
-        targetDate: target,
+        ownerOrganisationId: draft.owner,
+        secondOrganisationId: draft.second || null,
+        targetDate: draft.target,
       });
-      setTitle('');
+      setDraft((d) => ({ ...d, title: '' }));
       setOpen(false);
       props.onSaved();
     } catch (err) {
@@ -103,60 +105,18 @@ function AddAction(props: { eventId: string; group: ExpertiseGroup; onSaved(): v
   }
   return (
     <form className="roadmap-add" onSubmit={(e) => void submit(e)}>
-      <div className="field">
-        <label htmlFor={`${base}-title`}>{t('commitments.fields.title')}</label>
-        <input
-          id={`${base}-title`}
-          type="text"
-          value={title}
-          maxLength={200}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${base}-owner`}>{t('commitments.fields.owner')}</label>
-        <select id={`${base}-owner`} value={owner} onChange={(e) => setOwner(e.target.value)}>
-          <option value="">{t('commitments.fields.chooseOrg')}</option>
-          {orgs.data?.items.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${base}-second`}>{t('commitments.fields.second')}</label>
-        <select id={`${base}-second`} value={second} onChange={(e) => setSecond(e.target.value)}>
-          <option value="">{t('commitments.fields.none')}</option>
-          {orgs.data?.items.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${base}-target`}>{t('commitments.fields.targetDate')}</label>
-        <input
-          id={`${base}-target`}
-          type="date"
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-        />
-      </div>
-      {error !== undefined && (
-        <p className="alert alert-error" role="alert">
-          {errorMessage(t, error)}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="btn btn-primary">
-          {t('commitments.roadmaps.save')}
-        </button>
-        <button type="button" className="btn btn-quiet" onClick={() => setOpen(false)}>
-          {t('commitments.promote.cancel')}
-        </button>
-      </div>
+      <CommitmentFields
+        idBase={`add-${props.group.key}`}
+        value={draft}
+        onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+        organisations={orgs.data?.items}
+        ownerBlank="always"
+      />
+      <CommitmentFormEnd
+        error={error}
+        saveLabel={t('commitments.roadmaps.save')}
+        onCancel={() => setOpen(false)}
+      />
     </form>
   );
 }

@@ -1,9 +1,9 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Learning } from '../../contract/learnings.ts';
 import { byTheme, wall } from '../../core/learnings.ts';
 import { JoinQr } from '../shell/qr.tsx';
-import { useLiveClient, useLiveView } from '../live/useLive.ts';
+import { LiveGate, liveClosed, useLiveScreen } from '../live/LiveScreen.tsx';
 import { useTitle } from '../shell/useTitle.ts';
 import './screen.css';
 import '../shell/fonts.css';
@@ -18,8 +18,7 @@ const PER_COLUMN = 5;
  */
 export function LearningsScreen({ id }: { id: string }) {
   const { t } = useTranslation();
-  const client = useLiveClient({ eventId: id });
-  const view = useLiveView(client);
+  const { view } = useLiveScreen(id, 'projector');
   const snap = view.snapshot;
   const posts = snap?.learnings;
   const themes = snap?.learningThemes;
@@ -35,29 +34,15 @@ export function LearningsScreen({ id }: { id: string }) {
     };
   }, [posts, themes]);
   useTitle(snap ? t('screen.learnTitle', { event: snap.event.name }) : t('screen.titleShort'));
-  useEffect(() => {
-    document.documentElement.classList.add('projector');
-    return () => document.documentElement.classList.remove('projector');
-  }, []);
 
-  if (view.link === 'denied' || view.link === 'reload')
+  if (!snap || liveClosed(view))
     return (
-      <main className="scr scr-center">
-        <h1>{view.link === 'reload' ? t('join.reloadTitle') : t('screen.denied')}</h1>
-        {view.link === 'denied' && (
-          <p>
-            <a href={`/login?next=${encodeURIComponent(`/screen/${id}/learnings`)}`}>
-              {t('screen.signIn')}
-            </a>
-          </p>
-        )}
-      </main>
-    );
-  if (!snap)
-    return (
-      <main className="scr scr-center">
-        <p role="status">{t('screen.connecting')}</p>
-      </main>
+      <LiveGate
+        view={view}
+        className="scr scr-center"
+        next={`/screen/${id}/learnings`}
+        connecting={t('screen.connecting')}
+      />
     );
 
   return (

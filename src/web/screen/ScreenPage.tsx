@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EventSession } from '../../contract/events.ts';
@@ -7,7 +7,8 @@ import { remaining } from '../../core/clock.ts';
 import { currentSession } from '../../core/placement.ts';
 import { formatClock, roundRoster, type RosterLine } from '../live/derive.ts';
 import { nameQualifiers } from '../live/names.ts';
-import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
+import { LiveGate, liveClosed, useLiveScreen } from '../live/LiveScreen.tsx';
+import { useServerNow } from '../live/useLive.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { NameBoard } from './NameBoard.tsx';
 import './screen.css';
@@ -17,8 +18,7 @@ import '../shell/fonts.css';
 export function ScreenPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const joinBase = useJoinBase();
-  const client = useLiveClient({ eventId: id });
-  const view = useLiveView(client);
+  const { client, view } = useLiveScreen(id, 'projector');
   const now = useServerNow(client, 200);
   const snap = view.snapshot;
   // Everyone placed this round, with what tells a shared name apart and where to go.
@@ -38,27 +38,14 @@ export function ScreenPage({ id }: { id: string }) {
   }, [snap, t, i18n.language]);
   useTitle(snap ? t('screen.title', { event: snap.event.name }) : t('screen.titleShort'));
 
-  useEffect(() => {
-    document.documentElement.classList.add('projector');
-    return () => document.documentElement.classList.remove('projector');
-  }, []);
-
-  if (view.link === 'denied' || view.link === 'reload')
+  if (!snap || liveClosed(view))
     return (
-      <main className="scr scr-center">
-        <h1>{view.link === 'reload' ? t('join.reloadTitle') : t('screen.denied')}</h1>
-        {view.link === 'denied' && (
-          <p>
-            <a href={`/login?next=${encodeURIComponent(`/screen/${id}`)}`}>{t('screen.signIn')}</a>
-          </p>
-        )}
-      </main>
-    );
-  if (!snap)
-    return (
-      <main className="scr scr-center">
-        <p role="status">{t('screen.connecting')}</p>
-      </main>
+      <LiveGate
+        view={view}
+        className="scr scr-center"
+        next={`/screen/${id}`}
+        connecting={t('screen.connecting')}
+      />
     );
 
   const { event, state } = snap;

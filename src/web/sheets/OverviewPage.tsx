@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card } from '../../contract/cards.ts';
 import type { Snapshot } from '../../contract/live.ts';
-import { useLiveClient, useLiveView, useServerNow } from '../live/useLive.ts';
+import { LiveGate, liveClosed, useLiveScreen } from '../live/LiveScreen.tsx';
+import { useServerNow } from '../live/useLive.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { kindLabel, layerText } from './labels.ts';
 import { latestRound, newest } from './view.ts';
@@ -24,36 +24,20 @@ const ROTATE_SECONDS = 20;
  */
 export function OverviewPage({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
-  const client = useLiveClient({ eventId });
-  const view = useLiveView(client);
+  const { client, view } = useLiveScreen(eventId, 'sheet-wall');
   const now = useServerNow(client, 1000);
   const snap = view.snapshot;
   useTitle(t('sheets.overview.title', { event: snap?.event.name ?? '' }));
   const rotate = rotateSeconds(location.search);
 
-  useEffect(() => {
-    document.documentElement.classList.add('sheet-wall');
-    return () => document.documentElement.classList.remove('sheet-wall');
-  }, []);
-
-  if (view.link === 'denied' || view.link === 'reload')
+  if (!snap || liveClosed(view))
     return (
-      <main className="wall wall-center sheet-fonts">
-        <h1>{view.link === 'reload' ? t('join.reloadTitle') : t('screen.denied')}</h1>
-        {view.link === 'denied' && (
-          <p>
-            <a href={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}>
-              {t('screen.signIn')}
-            </a>
-          </p>
-        )}
-      </main>
-    );
-  if (!snap)
-    return (
-      <main className="wall wall-center sheet-fonts">
-        <p role="status">{t('sheets.wall.connecting')}</p>
-      </main>
+      <LiveGate
+        view={view}
+        className="wall wall-center sheet-fonts"
+        next={location.pathname + location.search}
+        connecting={t('sheets.wall.connecting')}
+      />
     );
 
   const issues = snap.event.issues;

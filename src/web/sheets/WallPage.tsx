@@ -1,7 +1,6 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card } from '../../contract/cards.ts';
-import { useLiveClient, useLiveView } from '../live/useLive.ts';
+import { LiveGate, liveClosed, useLiveScreen } from '../live/LiveScreen.tsx';
 import { useTitle } from '../shell/useTitle.ts';
 import { kindLabel, layerText, levelLabel } from './labels.ts';
 import { tagWords } from './tags.ts';
@@ -23,35 +22,19 @@ const FRESH_MS = 90_000;
  */
 export function WallPage({ eventId, issueKey }: { eventId: string; issueKey: string }) {
   const { t } = useTranslation();
-  const client = useLiveClient({ eventId });
-  const view = useLiveView(client);
+  const { view } = useLiveScreen(eventId, 'sheet-wall');
   const snap = view.snapshot;
   const issue = snap?.event.issues.find((i) => i.key === issueKey);
   useTitle(t('sheets.wall.title', { issue: issue?.label ?? issueKey }));
 
-  useEffect(() => {
-    document.documentElement.classList.add('sheet-wall');
-    return () => document.documentElement.classList.remove('sheet-wall');
-  }, []);
-
-  if (view.link === 'denied' || view.link === 'reload')
+  if (!snap || liveClosed(view))
     return (
-      <main className="wall wall-center sheet-fonts">
-        <h1>{view.link === 'reload' ? t('join.reloadTitle') : t('screen.denied')}</h1>
-        {view.link === 'denied' && (
-          <p>
-            <a href={`/login?next=${encodeURIComponent(location.pathname)}`}>
-              {t('screen.signIn')}
-            </a>
-          </p>
-        )}
-      </main>
-    );
-  if (!snap)
-    return (
-      <main className="wall wall-center sheet-fonts">
-        <p role="status">{t('sheets.wall.connecting')}</p>
-      </main>
+      <LiveGate
+        view={view}
+        className="wall wall-center sheet-fonts"
+        next={location.pathname}
+        connecting={t('sheets.wall.connecting')}
+      />
     );
   if (!issue)
     return (
