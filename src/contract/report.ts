@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Count } from './atlas.ts';
-import { PARTICIPANT_SECTORS } from './constants.ts';
+import { COMMITMENT_STATUSES, PARTICIPANT_SECTORS, SPECTRUM_LEVEL_CODES } from './constants.ts';
 
 /**
  * The event report (issue 14): one answer per event, in two versions.
@@ -61,6 +61,78 @@ export const ReportSheets = z.object({
 });
 export type ReportSheets = z.infer<typeof ReportSheets>;
 
+/**
+ * The event's experience patterns on the spectrum, per form. Members: the patterns the reader may
+ * read, exact. Public: the patterns shared with the coalition counted in atoms (form × level), each
+ * withheld below k; a form's total is the sum of its atoms (a range when a part is withheld).
+ */
+export const ReportSpectrumRow = z.object({
+  form: z.string(),
+  total: Count,
+  /** Every level of the spectrum, lowest first. */
+  counts: z.array(z.object({ level: z.enum(SPECTRUM_LEVEL_CODES), n: Count })),
+});
+export type ReportSpectrumRow = z.infer<typeof ReportSpectrumRow>;
+
+export const ReportSpectrum = z.object({
+  total: Count,
+  byForm: z.array(ReportSpectrumRow),
+});
+export type ReportSpectrum = z.infer<typeof ReportSpectrum>;
+
+/**
+ * One post of the learnings wall. Never who wrote it; the organisation only where the poster chose
+ * to show it, and only in the members' version. Hidden posts are never in a report; posts merged
+ * into another count for it (its votes include theirs, each voter once).
+ */
+export const ReportLearning = z.object({
+  text: z.string(),
+  votes: Count,
+  organisation: z.string().nullable(),
+  pinned: z.boolean(),
+});
+export type ReportLearning = z.infer<typeof ReportLearning>;
+
+export const ReportLearningTheme = z.object({
+  /** null: posts not grouped under a theme. */
+  label: z.string().nullable(),
+  posts: Count,
+  votes: Count,
+  /** Members: every visible post; public: the public posts only. Most voted first. */
+  items: z.array(ReportLearning),
+});
+export type ReportLearningTheme = z.infer<typeof ReportLearningTheme>;
+
+export const ReportLearnings = z.object({
+  posts: Count,
+  votes: Count,
+  themes: z.array(ReportLearningTheme),
+});
+export type ReportLearnings = z.infer<typeof ReportLearnings>;
+
+/**
+ * Roadmaps: the event's commitments per expertise group. Members: those the reader may read, with
+ * owner organisation(s). Public: commitments whose visibility is public only, without organisations.
+ */
+export const ReportCommitment = z.object({
+  title: z.string(),
+  /** Owner first, then the second organisation; null in the public version. */
+  owners: z.array(z.string()).nullable(),
+  targetDate: z.string(),
+  status: z.enum(COMMITMENT_STATUSES),
+  /** Target date passed and neither done nor dropped. */
+  overdue: z.boolean(),
+});
+export type ReportCommitment = z.infer<typeof ReportCommitment>;
+
+export const ReportRoadmap = z.object({
+  /** The expertise group's key and name; null: commitments of no group. */
+  key: z.string().nullable(),
+  label: z.string().nullable(),
+  items: z.array(ReportCommitment),
+});
+export type ReportRoadmap = z.infer<typeof ReportRoadmap>;
+
 export const ReportAnswer = z.object({
   view: ReportView,
   /** Counts below k are withheld in the public version. */
@@ -78,5 +150,8 @@ export const ReportAnswer = z.object({
   overlapPublic: z.boolean(),
   participation: ReportParticipation,
   sheets: ReportSheets,
+  spectrum: ReportSpectrum,
+  learnings: ReportLearnings,
+  roadmaps: z.array(ReportRoadmap),
 });
 export type ReportAnswer = z.infer<typeof ReportAnswer>;

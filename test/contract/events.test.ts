@@ -43,7 +43,7 @@ describe.each(testBackends())('events and joining on $name', (backend) => {
     expect(demo.issues).toHaveLength(9);
     expect(demo.expertiseGroups).toHaveLength(6);
     expect(demo.tables).toHaveLength(6);
-    expect(demo.sessions.map((s) => s.kind)).toEqual(['networking', 'cafe', 'groups']);
+    expect(demo.sessions.map((s) => s.kind)).toEqual(['networking', 'cafe', 'groups', 'learnings']);
     expect(demo.participantCount).toBe(36);
     expect(demo.joinCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
   });

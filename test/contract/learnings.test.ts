@@ -342,7 +342,11 @@ describe.each(testBackends())('learnings wall on $name', (backend) => {
     expect(seenByMember.body!.learnings.length).toBeGreaterThan(0);
     expect(JSON.stringify(seenByMember.body)).not.toContain(p.learningId);
     expect((await wall(admin)).body!.learnings.some((l) => l.id === p.learningId)).toBe(true);
-    expect((await wall()).status).toBe(404); // anonymous: no public post, no event
+    // anonymous: the event's public posts only (the demo wall publishes some), never this one
+    const anon = await wall();
+    expect(anon.status).toBe(200);
+    expect(anon.body!.learnings.every((l) => l.visibility === 'public' && !l.hidden)).toBe(true);
+    expect(JSON.stringify(anon.body)).not.toContain(p.learningId);
     // unhidden, it comes back to phones
     expect(
       await intent(f, { type: 'hideLearning', learningId: p.learningId, hidden: false }),
@@ -377,8 +381,10 @@ describe.each(testBackends())('learnings wall on $name', (backend) => {
     const mine = ThemeSuggestions.parse(s.json()).suggestions.find(
       (x) => x.learningId === p.learningId,
     )!;
-    expect(mine.themes[0]).toMatchObject({ themeId });
-    expect(mine.themes[0]!.matched.join(' ')).toMatch(/compensation/i);
+    // (the demo wall's own theme on compensation may rank beside it)
+    const ours = mine.themes.find((x) => x.themeId === themeId);
+    expect(ours).toBeDefined();
+    expect(ours!.matched.join(' ')).toMatch(/compensation/i);
     expect(
       await intent(f, { type: 'themeLearning', learningId: p.learningId, themeId }),
     ).toMatchObject({

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDetail, Participant } from '../../src/contract/events.ts';
 import { ReportAnswer } from '../../src/contract/report.ts';
 import type { Count } from '../../src/contract/atlas.ts';
+import type { CommitmentList } from '../../src/contract/commitments.ts';
+import type { LearningsList } from '../../src/contract/learnings.ts';
+import type { Distribution } from '../../src/contract/patterns.ts';
 import { demoEvent, startApi, type ApiHarness } from '../support/api.ts';
 import { testBackends } from '../support/backends.ts';
 
@@ -109,6 +112,130 @@ describe.each(testBackends())('event report API on $name', (backend) => {
     expect(hi).toBeGreaterThanOrEqual(sum(r.participation.countries)[1]);
     expect(members.participation.total as number).toBeGreaterThanOrEqual(lo);
     expect(members.participation.total as number).toBeLessThanOrEqual(hi);
+  });
+
+  const flat = (n: Count, k: number): [number, number] =>
+    n === null ? [1, k - 1] : typeof n === 'number' ? [n, n] : [n.lo, n.hi];
+
+  it('spectrum: members count every readable pattern per form; public atoms follow the small-count rule', async () => {
+    const members = await report('members');
+    const dist = (await get(`/api/patterns/distribution?eventId=${event.id}`)).json<Distribution>();
+    expect(dist.total).toBeGreaterThan(0);
+    expect(members.spectrum.total).toBe(dist.total);
+    expect(Object.fromEntries(members.spectrum.byForm.map((r) => [r.form, r.total]))).toEqual(
+      Object.fromEntries(dist.byForm.map((r) => [r.key, r.total])),
+    );
+    for (const r of members.spectrum.byForm) {
+      const d = dist.byForm.find((x) => x.key === r.form)!;
+      for (const c of r.counts) expect(c.n).toBe(d.counts[c.level]);
+    }
+    const pub = await report('public');
+    const k = pub.k;
+    for (const r of pub.spectrum.byForm) {
+      const truth = members.spectrum.byForm.find((x) => x.form === r.form)!;
+      for (const c of r.counts) {
+        if (typeof c.n === 'number' && c.n > 0) expect(c.n).toBeGreaterThanOrEqual(k);
+        const exact = truth.counts.find((x) => x.level === c.level)!.n as number;
+        const [lo, hi] = flat(c.n, k);
+        if (exact > 0) expect([exact >= lo, exact <= hi]).toEqual([true, true]);
+        else expect(c.n).toBe(0);
+      }
+      // A form's total is the sum of its published atoms, never more exact than they are.
+      const sum = r.counts.reduce<[number, number]>(
+        (a, c) => [a[0] + flat(c.n, k)[0], a[1] + flat(c.n, k)[1]],
+        [0, 0],
+      );
+      expect(flat(r.total, k)).toEqual(sum);
+    }
+  });
+
+  it('learnings: by theme with votes; hidden posts never, merged ones folded in; public quotes public posts only', async () => {
+    const wall = (await get(`/api/events/${event.id}/learnings`)).json<LearningsList>();
+    const hidden = wall.learnings.filter((l) => l.hidden);
+    const merged = wall.learnings.filter((l) => l.mergedInto !== null);
+    const shown = wall.learnings.filter((l) => !l.hidden && l.mergedInto === null);
+    expect([hidden.length, merged.length, wall.themes.length > 0]).toEqual([1, 1, true]);
+
+    const members = await report('members');
+    const items = members.learnings.themes.flatMap((t) => t.items);
+    expect(members.learnings.posts).toBe(shown.length);
+    expect(items.map((i) => i.text).sort()).toEqual(shown.map((l) => l.text).sort());
+    for (const l of shown) {
+      const i = items.find((x) => x.text === l.text)!;
+      expect(i.votes).toBe(l.votes);
+      expect(i.organisation).toBe(l.organisation);
+    }
+    for (const th of members.learnings.themes) {
+      const label = th.label;
+      const id = wall.themes.find((t) => t.label === label)?.id ?? null;
+      const mine = shown.filter((l) => (l.themeId ?? null) === id);
+      expect(th.posts).toBe(mine.length);
+      expect(th.votes).toBe(mine.reduce((a, l) => a + l.votes, 0));
+    }
+    // The merged post's voters count once for the post it was merged into.
+    const root = shown.find((l) => l.id === merged[0]!.mergedInto)!;
+    expect(root.votes).toBeGreaterThan(0);
+    const text = JSON.stringify(members);
+    for (const l of [...hidden, ...merged]) expect(text).not.toContain(l.text);
+
+    const pub = await report('public');
+    const k = pub.k;
+    const pubItems = pub.learnings.themes.flatMap((t) => t.items);
+    expect(pubItems.map((i) => i.text).sort()).toEqual(
+      shown
+        .filter((l) => l.visibility === 'public')
+        .map((l) => l.text)
+        .sort(),
+    );
+    expect(pubItems.length).toBeGreaterThan(0);
+    for (const i of pubItems) {
+      expect(i.organisation).toBeNull();
+      if (typeof i.votes === 'number' && i.votes > 0) expect(i.votes).toBeGreaterThanOrEqual(k);
+      const truth = shown.find((l) => l.text === i.text)!.votes;
+      const [lo, hi] = flat(i.votes, k);
+      expect(truth >= lo && truth <= hi).toBe(true);
+    }
+    expect(pubItems.some((i) => i.votes === null)).toBe(true);
+    const pubText = JSON.stringify(pub);
+    for (const l of wall.learnings)
+      if (l.visibility !== 'public' || l.hidden) expect(pubText).not.toContain(l.text);
+    for (const l of wall.learnings)
+      if (l.organisation) expect(pubText).not.toContain(l.organisation);
+  });
+
+  it('roadmaps: every commitment of the event by group with its owners; public: public ones only, no organisations', async () => {
+    const list = (
+      await get(`/api/commitments?eventId=${event.id}&limit=500`)
+    ).json<CommitmentList>();
+    expect(list.items.length).toBeGreaterThan(0);
+    const members = await report('members');
+    const all = members.roadmaps.flatMap((g) => g.items.map((c) => ({ ...c, group: g.key })));
+    expect(all.map((c) => c.title).sort()).toEqual(list.items.map((c) => c.title).sort());
+    for (const c of list.items) {
+      const r = all.find((x) => x.title === c.title)!;
+      expect(r).toMatchObject({
+        status: c.status,
+        targetDate: c.targetDate,
+        overdue: c.state.overdue,
+        group: c.groupKey,
+      });
+      expect(r.owners).toEqual([c.owner.name, ...(c.second ? [c.second.name] : [])]);
+    }
+    expect(all.some((c) => c.overdue)).toBe(true);
+
+    const pub = await report('public');
+    const pubAll = pub.roadmaps.flatMap((g) => g.items);
+    expect(pubAll.map((c) => c.title).sort()).toEqual(
+      list.items
+        .filter((c) => c.visibility === 'public')
+        .map((c) => c.title)
+        .sort(),
+    );
+    const pubText = JSON.stringify(pub);
+    for (const c of list.items) {
+      if (c.visibility !== 'public') expect(pubText).not.toContain(c.title);
+      expect(pubText).not.toContain(c.owner.name);
+    }
   });
 
   it('is the coalition’s: anonymous readers get 404; a bad view is a 400 naming the field', async () => {

@@ -141,10 +141,11 @@ describe('the learnings wall in Chromium', () => {
     await expect
       .poll(() => a.page.getByTestId('learning').filter({ hasText: dup }).count())
       .toBe(0);
-    const top = projector.page.getByTestId('lw-top').getByTestId('lw-post').first();
+    // (The demo event's own wall has older, more voted posts: A's post is the newest one shown.)
+    const top = projector.page.getByTestId('lw-newest').getByTestId('lw-post').first();
     await top.getByText(first).waitFor();
     await top.getByTestId('lw-votes').filter({ hasText: '▲ 2' }).waitFor();
-    await expect.poll(() => projector.page.getByTestId('lw-top').getByText(dup).count()).toBe(0);
+    await expect.poll(() => projector.page.getByTestId('lw-newest').getByText(dup).count()).toBe(0);
 
     // A theme from the console shows by theme on the projector.
     await moderation.getByLabel('New theme').fill('People first');

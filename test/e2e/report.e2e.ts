@@ -1,7 +1,8 @@
 /**
  * Issue 14's event report in real Chromium: the demo admin opens /events/:id/report, every
- * section is drawn (participation figures, café sheets by issue, the atlas map and its gaps),
- * figures are numbered, the public version names no organisation and quotes no card, and the
+ * section is drawn (participation figures, café sheets by issue, overlap, spectrum, the atlas map
+ * and its gaps, learnings by theme, roadmaps), figures are numbered, the public version names no
+ * organisation, quotes no card and only the public learnings, and the
  * Thai page is in Thai. Screenshots: docs/screenshots/report*.png (through the harness:
  * test-results/ unless MOSAIC_UPDATE_DOCS_SCREENSHOTS=1).
  */
@@ -57,7 +58,10 @@ describe('event report in Chromium', () => {
       'Participation',
       'Café sheets by issue',
       'Overlap: factors across issues',
+      'Spectrum of exploitation',
       'Atlas: routes and gaps',
+      'Learnings by theme',
+      'Roadmaps and commitments',
     ]);
     const headings = await page.locator('.report-section > h2').allTextContents();
     expect(headings.map((s) => s.replace(/^\d+\.\s*/, ''))).toEqual(toc);
@@ -74,7 +78,24 @@ describe('event report in Chromium', () => {
     const someCard = data.sheets.issues.find((i) => i.items.length)!.items[0]!.text;
     await expect(page.getByText(someCard, { exact: true }).first().isVisible()).resolves.toBe(true);
     await expect(page.locator('.report-gaps li').count()).resolves.toBeGreaterThan(0);
+    // The spectrum: one row per form; learnings by theme, most voted first; roadmaps by group.
+    await expect(page.locator('#report-spectrum tbody tr').count()).resolves.toBe(
+      data.spectrum.byForm.length,
+    );
+    const themes = await page.locator('#report-learnings .report-issue h3').allTextContents();
+    expect(themes).toEqual(
+      data.learnings.themes.map((t) => t.label ?? 'Not grouped under a theme'),
+    );
+    const topLearning = data.learnings.themes[0]!.items[0]!;
+    await page.locator('#report-learnings li', { hasText: topLearning.text }).waitFor();
+    const commitment = data.roadmaps[0]!.items[0]!;
+    const row = page.locator('#report-roadmaps tr', { hasText: commitment.title });
+    await expect(row.textContent()).resolves.toContain(commitment.owners![0]!);
     await shot(page, 'report', true);
+    await page.locator('#report-learnings').scrollIntoViewIfNeeded();
+    await shot(page, 'report-learnings');
+    await page.locator('#report-roadmaps').scrollIntoViewIfNeeded();
+    await shot(page, 'report-roadmaps');
 
     // The public version: no organisation names, no card texts, withheld counts said as such.
     await open(page, eventId, '?view=public');
@@ -83,6 +104,18 @@ describe('event report in Chromium', () => {
     const text = (await page.locator('main.report').textContent())!;
     for (const o of data.participation.organisations!) expect(text).not.toContain(o.name);
     expect(text).not.toContain(someCard);
+    const pub = await json<ReportAnswer>(page, `/api/events/${eventId}/report?view=public`);
+    // Learnings: the public posts only, never an organisation; members' posts and owners absent.
+    const quoted = pub.learnings.themes.flatMap((t) => t.items.map((i) => i.text));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const q of quoted) expect(text).toContain(q);
+    for (const th of data.learnings.themes)
+      for (const i of th.items) {
+        if (!quoted.includes(i.text)) expect(text).not.toContain(i.text);
+        if (i.organisation) expect(text).not.toContain(i.organisation);
+      }
+    for (const g of data.roadmaps)
+      for (const c of g.items) for (const o of c.owners ?? []) expect(text).not.toContain(o);
     await shot(page, 'report-public', true);
 
     // Thai, from the address (as `mosaic report --lang th` asks for it).

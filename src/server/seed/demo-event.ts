@@ -295,6 +295,7 @@ export async function seedDemoEvent(
     { kind: 'networking', title: 'Speed networking', rounds: 4, minutes: 5 },
     { kind: 'cafe', title: 'World café: causes and consequences', rounds: 5, minutes: 8 },
     { kind: 'groups', title: 'Expertise groups', rounds: 1, minutes: 60 },
+    { kind: 'learnings', title: 'What we learnt today', rounds: 1, minutes: 20 },
   ] as const;
   for (const [position, s] of sessions.entries())
     await insertSession(ctx.db, {

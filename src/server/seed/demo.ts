@@ -15,6 +15,7 @@ import { seedDemoEvent } from './demo-event.ts';
 import { seedDemoRoutes } from './demo-routes.ts';
 import { seedDemoPatterns } from './demo-patterns.ts';
 import { seedDemoCommitments } from './demo-commitments.ts';
+import { seedDemoLearnings } from './demo-learnings.ts';
 import { DEMO_LOGIN, DEMO_SLUG } from '../demo-login.ts';
 
 export { DEMO_LOGIN, DEMO_SLUG };
@@ -52,6 +53,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
   const admin = { kind: 'user', ...ids, role: 'admin', organisationId: null } as const;
   const eventId = await seedDemoEvent({ db, now: () => now }, admin);
   await seedDemoPatterns(db, ids.coalitionId, eventId, now);
+  await seedDemoLearnings(db, ids.coalitionId, eventId, now);
   await seedDemoCommitments(db, ids.coalitionId, eventId, ids.userId, now);
   await seedDemoRoutes(db, ids.coalitionId, now);
   return { created: true, organisations: orgs.length };

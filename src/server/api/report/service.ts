@@ -1,9 +1,8 @@
 /**
  * The event report (issue 14): the data of `/events/:id/report`, for members and for the public.
- * Each section is one function below (participation, sheets); a section added later (learnings,
- * commitments) is one more function and one more key of the answer — see docs/report.md.
+ * Participation and sheets are below; spectrum, learnings and roadmaps in sections.ts. A section
+ * added later is one more function and one more key of the answer — see docs/report.md.
  */
-import type { Count } from '../../../contract/atlas.ts';
 import type { Card } from '../../../contract/cards.ts';
 import type {
   ReportAnswer,
@@ -12,7 +11,6 @@ import type {
   ReportView,
 } from '../../../contract/report.ts';
 import { countParticipation } from '../../../domain/analysis/participation.ts';
-import { isWithheld, type Figure } from '../../../domain/analysis/release.ts';
 import { toCsv } from '../../../domain/csv/write.ts';
 import { DEFAULT_FACTORS } from '../../../domain/factors/vocabulary.ts';
 import type { Actor } from '../../auth/policy.ts';
@@ -28,13 +26,9 @@ import { notFound } from '../../http/errors.ts';
 import { fromJson } from '../../db/json.ts';
 import { presentCard } from '../../events/present.ts';
 import { SHEET_CSV_HEAD, sheetCsvRow } from '../sheets/csv.ts';
+import { learnings, presentFigure, roadmaps, spectrum } from './sections.ts';
 
-/** A published figure as the API writes it: exact, withheld (null) or a range (the atlas's `Count`). */
-export function presentFigure(f: Figure, k: number | null): Count {
-  if (f.lo === f.hi) return f.lo;
-  if (k !== null && isWithheld(f, k)) return null;
-  return { lo: f.lo, hi: f.hi };
-}
+export { presentFigure };
 
 async function participation(
   ctx: AppContext,
@@ -132,10 +126,13 @@ export async function buildReport(
   const coalition = await findCoalition(ctx.db, e.coalition_id);
   if (!coalition) throw notFound('event');
   const k = view === 'public' ? coalition.suppressionK : null;
-  const [people, issues, overlapPublic] = await Promise.all([
+  const [people, issues, overlapPublic, patterns, wall, groups] = await Promise.all([
     participation(ctx, e, k),
     sheets(ctx, e, view),
     overlapIsPublic(ctx.db, e.id),
+    spectrum(ctx, actor, e, k),
+    learnings(ctx, actor, e, k),
+    roadmaps(ctx, actor, e, coalition, view === 'public'),
   ]);
   return {
     view,
@@ -155,6 +152,9 @@ export async function buildReport(
       issues,
       download: view === 'members' ? `/api/events/${e.id}/report/sheets.csv` : null,
     },
+    spectrum: patterns,
+    learnings: wall,
+    roadmaps: groups,
   };
 }
 
