@@ -44,6 +44,14 @@ export const MAX_LEARNING_LENGTH = 280;
 export const MAX_CARD_LENGTH = 280;
 
 /**
+ * The longest participant name, in characters: what the server takes for a person added by a
+ * facilitator or registering as a walk-in, what the phone's walk-in form lets them type, and what
+ * a roster import takes (src/domain/import/roster.ts MAX_NAME must equal it: the domain may not
+ * import the contract, and a test holds the two together).
+ */
+export const MAX_PARTICIPANT_NAME_LENGTH = 200;
+
+/**
  * What is wrong with one field of a refused request: the stable code the server sends in
  * `fields[].code` (with `params`), which clients translate. `message` beside it is English for
  * API and CLI users; a client never parses it. Adding a code is additive; renaming one breaks

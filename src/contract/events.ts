@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
 import { ErrorBody, coded, format, isoDate, line } from './common.ts';
-import { PARTICIPANT_SECTORS } from './constants.ts';
+import { MAX_PARTICIPANT_NAME_LENGTH, PARTICIPANT_SECTORS } from './constants.ts';
 import { ImportAnalysis } from './imports.ts';
 
 /**
@@ -108,7 +108,7 @@ export type Participant = z.infer<typeof Participant>;
 
 export const ParticipantInput = z
   .object({
-    name: line(200, 1),
+    name: line(MAX_PARTICIPANT_NAME_LENGTH, 1),
     organisation: line(200, 1),
     sector: ParticipantSector,
     country: z

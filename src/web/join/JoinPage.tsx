@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { MAX_PARTICIPANT_NAME_LENGTH } from '../../contract/constants.ts';
 import { ApiError } from '../api.ts';
 import { SECTORS, type Sector } from '../live/protocol.ts';
 import { joinApi, type JoinInfo, type JoinResult } from './api.ts';
@@ -239,7 +240,7 @@ function Register({ code, onJoined }: { code: string; onJoined(r: JoinResult, n:
         id={`reg-${id}`}
         type="text"
         value={value}
-        maxLength={id === 'name' ? 120 : 200}
+        maxLength={id === 'name' ? MAX_PARTICIPANT_NAME_LENGTH : 200}
         aria-invalid={errors[id] ? true : undefined}
         aria-describedby={errors[id] ? `reg-${id}-error` : undefined}
         onChange={(e) => set(e.target.value)}
