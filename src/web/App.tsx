@@ -21,6 +21,7 @@ import { CommitmentPage } from './commitments/CommitmentPage.tsx';
 import { CommitmentsPage } from './commitments/CommitmentsPage.tsx';
 import { RoadmapPage } from './commitments/RoadmapPage.tsx';
 import { ReviewPage } from './review/ReviewPage.tsx';
+import { VocabularyPage } from './factors/VocabularyPage.tsx';
 import { ReportRoute } from './report/routes.tsx';
 import { ScreenPage } from './screen/ScreenPage.tsx';
 import { OverlapPage } from './analysis/OverlapPage.tsx';
@@ -97,6 +98,11 @@ export function App() {
             </Route>
             <Route path="/directory/:id">
               {(params) => <OrganisationPage key={params.id} id={params.id} />}
+            </Route>
+            <Route path="/factors">
+              <RequireSignIn>
+                <VocabularyPage />
+              </RequireSignIn>
             </Route>
             <Route path="/patterns">
               <RequireSignIn>

@@ -66,6 +66,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('events.listTitle')}
               </NavItem>
               {me && (
+                <NavItem href="/factors" current={location.startsWith('/factors')}>
+                  {t('factors.nav')}
+                </NavItem>
+              )}
+              {me && (
                 <NavItem href="/patterns" current={location.startsWith('/patterns')}>
                   {t('patterns.nav')}
                 </NavItem>

@@ -230,3 +230,27 @@ export function screenshots(
   };
   return { shot, problems, dir };
 }
+
+/** A JSON call from inside the page, with its session cookie; a refusal throws with its body. */
+export const pageApi = <T>(page: Page, method: string, url: string, body?: unknown) =>
+  page.evaluate(
+    async ([m, u, b]) => {
+      const r = await fetch(u, {
+        method: m,
+        headers: b === undefined ? {} : { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      if (!r.ok) throw new Error(`${m} ${u}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as unknown;
+    },
+    [method, url, body] as const,
+  ) as Promise<T>;
+
+/** Signs the demo admin in on the login page of the server at `base`. */
+export async function signInAdmin(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.locator('#login-email').fill(DEMO_ADMIN.email);
+  await page.locator('#login-password').fill(DEMO_ADMIN.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}

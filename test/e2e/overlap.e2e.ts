@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactorReview } from '../../src/contract/factors.ts';
 import type { OverlapAnswer } from '../../src/contract/overlap.ts';
-import { DEMO_ADMIN, REPO, screenshots, startHarness, type Harness } from './harness.ts';
+import { REPO, screenshots, startHarness, type Harness, pageApi, signInAdmin } from './harness.ts';
 
 const DESKTOP = { width: 1400, height: 1000 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -28,27 +28,9 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const api = <T>(page: Page, method: string, url: string, body?: unknown) =>
-  page.evaluate(
-    async ([m, u, b]) => {
-      const r = await fetch(u, {
-        method: m,
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      if (!r.ok) throw new Error(`${m} ${u}: ${r.status} ${await r.text()}`);
-      return (await r.json()) as unknown;
-    },
-    [method, url, body] as const,
-  ) as Promise<T>;
+const api = pageApi;
 
-async function signIn(page: Page) {
-  await page.goto(`${h.url}/login`);
-  await page.locator('#login-email').fill(DEMO_ADMIN.email);
-  await page.locator('#login-password').fill(DEMO_ADMIN.password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const signIn = (page: Page) => signInAdmin(page, h.url);
 
 /** The first heatmap table on the page as text: header labels and, per row, label and cells. */
 const heatmapTable = (page: Page, section: string) =>

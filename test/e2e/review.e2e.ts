@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactorReview } from '../../src/contract/factors.ts';
-import { DEMO_ADMIN, REPO, screenshots, startHarness, type Harness } from './harness.ts';
+import { DEMO_ADMIN, REPO, screenshots, startHarness, type Harness, pageApi } from './harness.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const SHOTS = path.join(REPO, 'docs/screenshots');
@@ -25,20 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-/** A JSON call from inside the page (its session cookie). */
-const api = <T>(page: Page, method: string, url: string, body?: unknown) =>
-  page.evaluate(
-    async ([m, u, b]) => {
-      const r = await fetch(u, {
-        method: m,
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      if (!r.ok) throw new Error(`${m} ${u}: ${r.status} ${await r.text()}`);
-      return (await r.json()) as unknown;
-    },
-    [method, url, body] as const,
-  ) as Promise<T>;
+const api = pageApi;
 
 /** Signs in with the keyboard only: type, Tab, Enter. */
 async function signIn(page: Page, email: string, password: string) {

@@ -6,7 +6,7 @@ import { eventsApi } from '../events/api.ts';
 import { useResource } from '../shell/useResource.ts';
 import { useTitle } from '../shell/useTitle.ts';
 import { reviewApi } from './api.ts';
-import { FactorPicker, MergeDialog, NewFactorDialog } from './dialogs.tsx';
+import { FactorPicker, MergeDialog, NewFactorDialog, StatusLines } from './dialogs.tsx';
 import { PromoteButton } from '../commitments/PromoteDialog.tsx';
 import { reviewError } from './errors.ts';
 import {
@@ -205,6 +205,9 @@ export function ReviewPage({ eventId }: { eventId: string }) {
         >
           {t('review.mergeButton')}
         </button>
+        <Link href="/factors" className="btn btn-quiet">
+          {t('factors.reviewLink')}
+        </Link>
       </div>
       <p className="muted">{t('review.intro')}</p>
 
@@ -264,24 +267,13 @@ export function ReviewPage({ eventId }: { eventId: string }) {
         </ul>
       </details>
 
-      <p className="visually-hidden" role="status" aria-live="polite" data-testid="review-status">
-        {status}
-      </p>
-      {status && (
-        <p className="alert alert-ok review-status-line" aria-hidden="true">
-          {status}
-        </p>
-      )}
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
-      {review.error !== undefined && !data && (
-        <p className="alert alert-error" role="alert">
-          {reviewError(t, review.error)}
-        </p>
-      )}
+      <StatusLines
+        status={status}
+        error={error}
+        loadError={review.error !== undefined && !data ? reviewError(t, review.error) : null}
+        testId="review-status"
+        className="review-status-line"
+      />
       {data && order.length === 0 && <p className="muted">{t('review.empty')}</p>}
 
       {groups.map((g) => (

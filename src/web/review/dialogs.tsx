@@ -6,7 +6,12 @@ import { reviewError } from './errors.ts';
 import { labelOf, searchFactors, type Factor, type ReviewCard } from './model.ts';
 
 /** A modal dialog (the browser's own: focus stays inside, Escape closes). */
-function Modal(props: { title: string; onClose(): void; children: ReactNode }) {
+export function Modal(props: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  className?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
@@ -17,7 +22,7 @@ function Modal(props: { title: string; onClose(): void; children: ReactNode }) {
   return (
     <dialog
       ref={ref}
-      className="review-dialog"
+      className={`review-dialog${props.className ? ` ${props.className}` : ''}`}
       aria-labelledby={id}
       onCancel={(e) => {
         e.preventDefault();
@@ -27,6 +32,59 @@ function Modal(props: { title: string; onClose(): void; children: ReactNode }) {
       <h2 id={id}>{props.title}</h2>
       {props.children}
     </dialog>
+  );
+}
+
+/**
+ * What a page just did, for everyone: a polite live region for screen readers and the same line
+ * on screen; the last refusal, and a load that failed, as alerts.
+ */
+export function StatusLines(props: {
+  status: string;
+  error: string | null;
+  loadError: string | null;
+  testId: string;
+  className?: string;
+}) {
+  return (
+    <>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid={props.testId}>
+        {props.status}
+      </p>
+      {props.status && (
+        <p className={`alert alert-ok ${props.className ?? ''}`} aria-hidden="true">
+          {props.status}
+        </p>
+      )}
+      {[props.error, props.loadError].map(
+        (e, i) =>
+          e && (
+            <p key={i} className="alert alert-error" role="alert">
+              {e}
+            </p>
+          ),
+      )}
+    </>
+  );
+}
+
+/** A dialog's buttons: its action (busy while it runs) and Cancel. */
+export function DialogActions(props: {
+  label: string;
+  busy: boolean;
+  disabled?: boolean;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="review-dialog-actions">
+      <button type="submit" className="btn btn-primary" disabled={props.busy || props.disabled}>
+        {props.label}
+      </button>
+      <button type="button" className="btn btn-quiet" onClick={props.onClose}>
+        {t('review.cancel')}
+      </button>
+    </div>
   );
 }
 
@@ -178,24 +236,21 @@ export function NewFactorDialog(props: {
             {error}
           </p>
         )}
-        <div className="review-dialog-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('review.createAndAssign')}
-          </button>
-          <button type="button" className="btn btn-quiet" onClick={props.onClose}>
-            {t('review.cancel')}
-          </button>
-        </div>
+        <DialogActions label={t('review.createAndAssign')} busy={busy} onClose={props.onClose} />
       </form>
     </Modal>
   );
 }
 
-/** Merges one factor into another of the same kind: its cards follow, its words join. */
+/**
+ * Merges one factor into another of the same kind: its cards follow, its words join. With
+ * `cardsOf` (the vocabulary page) it says how many cards will follow before the person confirms.
+ */
 export function MergeDialog(props: {
   factors: Factor[];
   lang: string;
   from: string | null;
+  cardsOf?: (id: string) => number;
   onMerged(moved: number, from: string, into: string): void;
   onClose(): void;
 }) {
@@ -261,19 +316,22 @@ export function MergeDialog(props: {
           ))}
         </select>
         <p className="muted">{t('review.mergeHelp')}</p>
+        {props.cardsOf && fromFactor && (
+          <p className="alert alert-info" data-testid="merge-follow">
+            {t('factors.mergeFollow', { count: props.cardsOf(fromFactor.id) })}
+          </p>
+        )}
         {error && (
           <p className="alert alert-error" role="alert">
             {error}
           </p>
         )}
-        <div className="review-dialog-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy || !from || !into}>
-            {t('review.mergeConfirm')}
-          </button>
-          <button type="button" className="btn btn-quiet" onClick={props.onClose}>
-            {t('review.cancel')}
-          </button>
-        </div>
+        <DialogActions
+          label={t('review.mergeConfirm')}
+          busy={busy}
+          disabled={!from || !into}
+          onClose={props.onClose}
+        />
       </form>
     </Modal>
   );
