@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.ts';
-import { startApi, type ApiHarness, demoEvent } from '../support/api.ts';
+import type { ApiHarness } from '../support/api.ts';
+import { demoEventSetup, type DemoEventSetup } from '../support/demo-event.ts';
 import { secondCoalition } from '../support/coalitions.ts';
 import type { EventDetail } from '../../src/contract/events.ts';
 import type {
@@ -13,6 +14,7 @@ import type {
 const DAY = 86_400_000;
 
 describe.each(testBackends())('commitments on $name', (backend) => {
+  let setup: DemoEventSetup;
   let h: ApiHarness;
   let admin: string;
   let event: EventDetail;
@@ -20,20 +22,10 @@ describe.each(testBackends())('commitments on $name', (backend) => {
   let orgB: string;
   let card: { id: string; text: string };
   beforeAll(async () => {
-    h = await startApi(backend);
-    admin = await h.adminCookie();
-    event = await demoEvent(h.app, admin);
-    const org = async (name: string) =>
-      (
-        await h.app.inject({
-          method: 'POST',
-          url: '/api/organisations',
-          headers: { cookie: admin },
-          payload: { name, type: 'NGO', visibility: 'coalition' },
-        })
-      ).json<{ id: string }>().id;
-    orgA = await org('Commit Org A');
-    orgB = await org('Commit Org B');
+    setup = await demoEventSetup(backend);
+    ({ h, admin, event } = setup);
+    orgA = await setup.organisation('Commit Org A');
+    orgB = await setup.organisation('Commit Org B');
     card = await h.store.db
       .selectFrom('cards')
       .select(['id', 'text'])
@@ -43,20 +35,9 @@ describe.each(testBackends())('commitments on $name', (backend) => {
       .orderBy('id')
       .executeTakeFirstOrThrow();
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => setup?.close());
 
-  const call = (
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    cookie: string | null,
-    payload?: unknown,
-  ) =>
-    h.app.inject({
-      method,
-      url,
-      ...(payload !== undefined && { payload: payload as object }),
-      headers: cookie ? { cookie } : {},
-    });
+  const call: DemoEventSetup['call'] = (...args) => setup.call(...args);
   const count = async () =>
     Number(
       (

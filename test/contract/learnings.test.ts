@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.ts';
-import { demoEvent, startApi, type ApiHarness } from '../support/api.ts';
+import type { ApiHarness } from '../support/api.ts';
+import { demoEventSetup, type DemoEventSetup, type LiveRoom } from '../support/demo-event.ts';
 import { TestLiveClient } from '../support/live-client.ts';
 import type { EventDetail, JoinTicket } from '../../src/contract/events.ts';
 import { LearningsList, ThemeSuggestions, type Learning } from '../../src/contract/learnings.ts';
 import type { ServerMessage } from '../../src/contract/live.ts';
 import { type Snapshot } from '../../src/contract/live.ts';
-
-type Answer = Extract<ServerMessage, { type: 'ack' | 'reject' }>;
-type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
 
 /**
  * The learnings wall (issue 14, LEARN-1..5 in docs/sync-spec.md): phones post and vote through
@@ -17,59 +15,27 @@ type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
  * projector never see hidden posts; merged duplicates count each voter once.
  */
 describe.each(testBackends())('learnings wall on $name', (backend) => {
+  let setup: DemoEventSetup;
   let h: ApiHarness;
   let admin: string;
-  let url: string;
   let event: EventDetail;
+  let room: LiveRoom;
+  let url: string;
   let sessionId: string;
-  const tickets: JoinTicket[] = [];
+  let tickets: JoinTicket[];
   beforeAll(async () => {
-    h = await startApi(backend);
-    admin = await h.adminCookie();
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = h.app.server.address();
-    event = await demoEvent(h.app, admin);
-    url = `ws://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/api/live/${event.id}`;
-    const added = await h.app.inject({
-      method: 'POST',
-      url: `/api/events/${event.id}/sessions`,
-      headers: { cookie: admin },
-      payload: { kind: 'learnings', title: 'What we learnt', rounds: 1, minutesPerRound: 20 },
-    });
-    expect(added.statusCode, added.body).toBe(201);
-    sessionId = (added.json() as EventDetail).sessions.findLast((s) => s.kind === 'learnings')!.id;
-    const roster = (
-      await h.app.inject({ method: 'GET', url: `/api/join/${event.joinCode}` })
-    ).json().roster as { id: string }[];
-    for (const r of roster.slice(0, 4))
-      tickets.push(
-        (
-          await h.app.inject({
-            method: 'POST',
-            url: `/api/join/${event.joinCode}/claim`,
-            payload: { participantId: r.id },
-          })
-        ).json(),
-      );
+    setup = await demoEventSetup(backend);
+    ({ h, admin, event } = setup);
+    room = await setup.live();
+    url = room.url;
+    sessionId = await setup.addSession('learnings', 'What we learnt');
+    tickets = (await setup.claim(4)).map((c) => c.ticket);
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => setup?.close());
 
-  const phone = async (i: number) => {
-    const c = await TestLiveClient.connect(url);
-    const w = (await c.hello({ participantToken: tickets[i]!.token })) as Welcome;
-    return { c, w };
-  };
-  const facilitator = async () => {
-    const c = await TestLiveClient.connect(url, { cookie: admin });
-    const w = (await c.hello()) as Welcome;
-    return { c, w };
-  };
-  const intent = async (c: TestLiveClient, body: object, id = randomUUID().replaceAll('-', '')) => {
-    c.send({ type: 'intent', id, intent: body });
-    return (await c.next(
-      (m) => (m.type === 'ack' || m.type === 'reject') && m.id === id,
-    )) as Answer;
-  };
+  const phone = (i: number) => room.phone(tickets[i]!);
+  const facilitator = () => room.facilitator();
+  const intent = (c: TestLiveClient, body: object, id?: string) => room.intent(c, body, id);
   const post = (text: string, showOrg = false) => ({
     type: 'postLearning',
     learningId: randomUUID(),

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.ts';
-import { demoEvent, startApi, type ApiHarness } from '../support/api.ts';
-import { TestLiveClient } from '../support/live-client.ts';
+import type { ApiHarness } from '../support/api.ts';
+import { demoEventSetup, type DemoEventSetup, type LiveRoom } from '../support/demo-event.ts';
+import type { TestLiveClient } from '../support/live-client.ts';
 import type { EventDetail, JoinTicket } from '../../src/contract/events.ts';
 import type { Route } from '../../src/contract/atlas.ts';
-import type { ServerMessage } from '../../src/contract/live.ts';
 import { phoneRouteId } from '../../src/server/live/mapping.ts';
 
 const MAE_SOT = 'city:1152188';
 const BANGKOK = 'city:1609350';
 const YANGON = 'city:1298824';
-
-type Answer = Extract<ServerMessage, { type: 'ack' | 'reject' }>;
 
 /**
  * A mapping session (issue 12): participants add routes from their phones through the live room,
@@ -20,62 +18,28 @@ type Answer = Extract<ServerMessage, { type: 'ack' | 'reject' }>;
  * from other organisations, and waiting for a coordinator's validation.
  */
 describe.each(testBackends())('routes from phones in a mapping session on $name', (backend) => {
+  let setup: DemoEventSetup;
   let h: ApiHarness;
   let admin: string;
-  let url: string;
   let event: EventDetail;
+  let room: LiveRoom;
   let mappingId: string;
-  const tickets: JoinTicket[] = [];
-  const orgOf: string[] = [];
+  let tickets: JoinTicket[];
+  let orgOf: string[];
   beforeAll(async () => {
-    h = await startApi(backend);
-    admin = await h.adminCookie();
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = h.app.server.address();
-    event = await demoEvent(h.app, admin);
-    url = `ws://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/api/live/${event.id}`;
-    const added = await h.app.inject({
-      method: 'POST',
-      url: `/api/events/${event.id}/sessions`,
-      headers: { cookie: admin },
-      payload: { kind: 'mapping', title: 'Mapping routes', rounds: 1, minutesPerRound: 20 },
-    });
-    expect(added.statusCode, added.body).toBe(201);
-    mappingId = (added.json() as EventDetail).sessions.find((s) => s.kind === 'mapping')!.id;
-    const roster = (
-      await h.app.inject({ method: 'GET', url: `/api/join/${event.joinCode}` })
-    ).json().roster as { id: string; organisation: string }[];
-    for (const r of roster.slice(0, 3)) {
-      tickets.push(
-        (
-          await h.app.inject({
-            method: 'POST',
-            url: `/api/join/${event.joinCode}/claim`,
-            payload: { participantId: r.id },
-          })
-        ).json(),
-      );
-      orgOf.push(r.organisation);
-    }
+    setup = await demoEventSetup(backend);
+    ({ h, admin, event } = setup);
+    room = await setup.live();
+    mappingId = await setup.addSession('mapping', 'Mapping routes');
+    const claimed = await setup.claim(3);
+    tickets = claimed.map((c) => c.ticket);
+    orgOf = claimed.map((c) => c.organisation);
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => setup?.close());
 
-  const phone = async (i: number) => {
-    const c = await TestLiveClient.connect(url);
-    await c.hello({ participantToken: tickets[i]!.token });
-    return c;
-  };
-  const facilitator = async () => {
-    const c = await TestLiveClient.connect(url, { cookie: admin });
-    await c.hello();
-    return c;
-  };
-  const intent = async (c: TestLiveClient, body: object, id = randomUUID().replaceAll('-', '')) => {
-    c.send({ type: 'intent', id, intent: body });
-    return (await c.next(
-      (m) => (m.type === 'ack' || m.type === 'reject') && m.id === id,
-    )) as Answer;
-  };
+  const phone = async (i: number) => (await room.phone(tickets[i]!)).c;
+  const facilitator = async () => (await room.facilitator()).c;
+  const intent = (c: TestLiveClient, body: object, id?: string) => room.intent(c, body, id);
   const addRoute = (extra: object = {}) => ({
     type: 'addRoute',
     routeId: randomUUID().replaceAll('-', ''),

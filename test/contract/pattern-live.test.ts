@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { testBackends } from '../support/backends.ts';
-import { startApi, type ApiHarness, demoEvent } from '../support/api.ts';
+import type { ApiHarness } from '../support/api.ts';
+import { demoEventSetup, type DemoEventSetup } from '../support/demo-event.ts';
 import { TestLiveClient } from '../support/live-client.ts';
 import type { EventDetail, JoinTicket } from '../../src/contract/events.ts';
 import type { Intent, ServerMessage } from '../../src/contract/live.ts';
@@ -16,36 +17,22 @@ type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
  * broadcast to the room.
  */
 describe.each(testBackends())('experience patterns from phones on $name', (backend) => {
+  let setup: DemoEventSetup;
   let h: ApiHarness;
   let admin: string;
   let url: string;
   let event: EventDetail;
-  const tickets: JoinTicket[] = [];
-  const orgOf: string[] = [];
+  let tickets: JoinTicket[];
+  let orgOf: string[];
   beforeAll(async () => {
-    h = await startApi(backend);
-    admin = await h.adminCookie();
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = h.app.server.address();
-    event = await demoEvent(h.app, admin);
-    url = `ws://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/api/live/${event.id}`;
-    const roster = (
-      await h.app.inject({ method: 'GET', url: `/api/join/${event.joinCode}` })
-    ).json().roster;
-    for (const r of roster.slice(0, 2)) {
-      tickets.push(
-        (
-          await h.app.inject({
-            method: 'POST',
-            url: `/api/join/${event.joinCode}/claim`,
-            payload: { participantId: r.id },
-          })
-        ).json(),
-      );
-      orgOf.push(r.organisation);
-    }
+    setup = await demoEventSetup(backend);
+    ({ h, admin, event } = setup);
+    url = (await setup.live()).url;
+    const claimed = await setup.claim(2);
+    tickets = claimed.map((c) => c.ticket);
+    orgOf = claimed.map((c) => c.organisation);
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => setup?.close());
 
   const pattern = (extra: object = {}): Intent => ({
     type: 'addPattern',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.ts';
-import { startApi, type ApiHarness, demoEvent } from '../support/api.ts';
+import type { ApiHarness } from '../support/api.ts';
+import { demoEventSetup, type DemoEventSetup } from '../support/demo-event.ts';
 import { secondCoalition } from '../support/coalitions.ts';
 import type { EventDetail } from '../../src/contract/events.ts';
 import type {
@@ -23,41 +24,21 @@ const PAID_DOCS_HELD = {
 };
 
 describe.each(testBackends())('experience patterns on $name', (backend) => {
+  let setup: DemoEventSetup;
   let h: ApiHarness;
   let admin: string;
   let event: EventDetail;
   let orgA: string;
   let orgB: string;
   beforeAll(async () => {
-    h = await startApi(backend);
-    admin = await h.adminCookie();
-    event = await demoEvent(h.app, admin);
-    const org = async (name: string) =>
-      (
-        await h.app.inject({
-          method: 'POST',
-          url: '/api/organisations',
-          headers: { cookie: admin },
-          payload: { name, type: 'NGO', visibility: 'coalition' },
-        })
-      ).json<{ id: string }>().id;
-    orgA = await org('Pattern Org A');
-    orgB = await org('Pattern Org B');
+    setup = await demoEventSetup(backend);
+    ({ h, admin, event } = setup);
+    orgA = await setup.organisation('Pattern Org A');
+    orgB = await setup.organisation('Pattern Org B');
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => setup?.close());
 
-  const call = (
-    method: 'GET' | 'POST' | 'DELETE',
-    url: string,
-    cookie: string | null,
-    payload?: unknown,
-  ) =>
-    h.app.inject({
-      method,
-      url,
-      ...(payload !== undefined && { payload: payload as object }),
-      headers: cookie ? { cookie } : {},
-    });
+  const call: DemoEventSetup['call'] = (...args) => setup.call(...args);
 
   it('stores a pattern and answers with the level and reasons of the rule', async () => {
     const res = await call('POST', '/api/patterns', admin, {
