@@ -8,7 +8,7 @@ import {
 } from './constants.ts';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
 import { VisibilitySchema, coded, text } from './common.ts';
-import { NoteWarning } from './atlas.ts';
+import { Count, NoteWarning } from './atlas.ts';
 
 /**
  * Experience patterns (issue 13, the spectrum of exploitation): anonymised, never a person — the
@@ -138,6 +138,33 @@ export const Distribution = z.object({
   byIssue: z.array(DistributionRow),
 });
 export type Distribution = z.infer<typeof Distribution>;
+
+export const PublicDistributionQuery = z
+  .object({ coalition: z.string().min(1).max(100).optional() })
+  .strict();
+
+/** A form's or an issue's public figures: each a published count (null: withheld, 1..k−1). */
+export const PublicDistributionRow = z.object({
+  key: z.string(),
+  label: z.string().nullable(),
+  total: Count,
+  counts: z.record(SpectrumLevel, Count),
+});
+export type PublicDistributionRow = z.infer<typeof PublicDistributionRow>;
+
+/**
+ * The public distribution: only patterns the coalition made public; counts from 1 to k−1
+ * withheld by the atlas's rule, every other figure a sum of published atoms (docs/spectrum.md).
+ */
+export const PublicDistribution = z.object({
+  rule: z.string(),
+  levels: z.array(SpectrumLevel),
+  k: z.number().int().positive(),
+  total: Count,
+  byForm: z.array(PublicDistributionRow),
+  byIssue: z.array(PublicDistributionRow),
+});
+export type PublicDistribution = z.infer<typeof PublicDistribution>;
 
 export const PatternImportRequest = z
   .object({

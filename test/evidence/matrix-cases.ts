@@ -518,6 +518,8 @@ export const CASES: Record<string, Case> = {
   },
   // Counts of the caller's own coalition's patterns, as far as they may read them: anyone signed
   // in gets their coalition's (which patterns count is the list's policy, tested above).
+  // Open: the public distribution (public patterns only, small counts withheld), alike for everyone.
+  'GET /api/patterns/distribution/public': plain('/api/patterns/distribution/public'),
   'GET /api/patterns/distribution': {
     varies: 'none',
     async prepare() {

@@ -66,6 +66,16 @@ export function sumFigures(figures: Iterable<Figure>): Figure {
   return { lo, hi };
 }
 
+/**
+ * A figure as the API writes it (the contract's `Count`): exact as a number, withheld (1..k−1) as
+ * null, any other range as `{lo, hi}`. `k` null: the members' view, where nothing is withheld.
+ */
+export function presentCount(f: Figure, k: number | null): number | null | Figure {
+  if (f.lo === f.hi) return f.lo;
+  if (k !== null && isWithheld(f, k)) return null;
+  return { lo: f.lo, hi: f.hi };
+}
+
 /** One number for ranking and shading, computed from the published range only. */
 export function estimate(f: Figure): number {
   return (f.lo + f.hi) / 2;

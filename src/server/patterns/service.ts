@@ -16,9 +16,15 @@ import type {
   PatternCreate,
   PatternImportResult,
   PatternQuery,
+  PublicDistribution,
 } from '../../contract/patterns.ts';
 import { findPersonalData } from '../../core/notes.ts';
 import { readPatternTable } from '../../domain/analysis/pattern-rows.ts';
+import { presentCount } from '../../domain/analysis/release.ts';
+import {
+  publishSpectrum,
+  type PublishedSpectrumRow,
+} from '../../domain/analysis/spectrum-release.ts';
 import {
   classifyPattern,
   SPECTRUM_LEVELS,
@@ -32,7 +38,7 @@ import type { Visibility } from '../../domain/taxonomy/codes.ts';
 import { can, readScopes, type Actor } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
-import { audit } from '../db/repos/accounts.ts';
+import { audit, readerCoalition } from '../db/repos/accounts.ts';
 import { findEvent } from '../db/repos/events.ts';
 import { isCoalitionOrganisation } from '../db/repos/organisations.ts';
 import * as repo from '../db/repos/patterns.ts';
@@ -374,6 +380,52 @@ export async function distribution(
   const sorted = (m: Map<string, DistributionRow>) =>
     [...m.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
   return { ...empty, total: rows.length, byForm: sorted(byForm), byIssue: sorted(byIssue) };
+}
+
+/**
+ * The public distribution of one coalition (its slug; else the reader's or the first): only the
+ * patterns it made public (`visibility: public`), published by the atlas's small-count rule —
+ * atoms form × issue × level, withheld from 1 to k−1, every other figure a sum of atoms
+ * (domain/analysis/spectrum-release.ts). Issues carry the default café issues' labels only.
+ */
+export async function publicDistribution(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string | undefined,
+): Promise<PublicDistribution> {
+  const coalition = await readerCoalition(ctx.db, actor, slug);
+  if (!coalition) throw notFound('coalition');
+  const k = coalition.suppressionK;
+  const rows = await repo.listPatterns(
+    ctx.db,
+    { coalitionId: coalition.id, organisationId: null, scopes: ['public'] },
+    {},
+  );
+  const p = publishSpectrum(
+    rows.map((r) => ({ form: r.form, issue: r.issue_key, level: classifyRecord(r).level, n: 1 })),
+    k,
+  );
+  const labels = new Map<string, string>(DEFAULT_CAFE_ISSUES.map((i) => [i.key, i.label]));
+  const row = (r: PublishedSpectrumRow, label: string | null) => ({
+    key: r.key,
+    label,
+    total: presentCount(r.total, k),
+    counts: {
+      decent_work: presentCount(r.counts.decent_work, k),
+      labour_rights_violation: presentCount(r.counts.labour_rights_violation, k),
+      serious_exploitation: presentCount(r.counts.serious_exploitation, k),
+      forced_labour: presentCount(r.counts.forced_labour, k),
+      trafficking: presentCount(r.counts.trafficking, k),
+    },
+  });
+  return {
+    rule: SPECTRUM_RULE_VERSION,
+    levels: [...SPECTRUM_LEVELS],
+    k,
+    total: presentCount(p.total, k),
+    byForm: p.byForm.map((r) => row(r, null)),
+    byIssue: p.byIssue.map((r) => row(r, labels.get(r.key) ?? null)),
+  };
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type OverlapKind,
   type OverlapTally,
 } from '../../../domain/analysis/overlap.ts';
-import { isWithheld } from '../../../domain/analysis/release.ts';
+import { presentCount } from '../../../domain/analysis/release.ts';
 import { DEFAULT_FACTORS } from '../../../domain/factors/vocabulary.ts';
 import { can, type Actor } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
@@ -70,11 +70,7 @@ export async function overlapReader(
   };
 }
 
-function present(f: Figure, k: number | null): Count {
-  if (f.lo === f.hi) return f.lo;
-  if (k !== null && isWithheld(f, k)) return null;
-  return { lo: f.lo, hi: f.hi };
-}
+const present = (f: Figure, k: number | null): Count => presentCount(f, k);
 
 function presentView(o: Overlap, k: number | null): OverlapView {
   const matrix = (m: Overlap['byIssue']) => ({

@@ -9,6 +9,8 @@ import {
   PatternList,
   PatternParams,
   PatternQuery,
+  PublicDistribution,
+  PublicDistributionQuery,
 } from '../../../contract/patterns.ts';
 import type { App, AppContext } from '../../context.ts';
 import { ROUTE_ERRORS } from '../../http/errors.ts';
@@ -45,6 +47,25 @@ export function patternRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => svc.distribution(ctx, request.actor, request.query.eventId),
+  );
+  app.get(
+    '/api/patterns/distribution/public',
+    {
+      config: {
+        policy: {
+          kind: 'open',
+          why: 'a public aggregate: only patterns the coalition made public, counts below k withheld',
+        },
+      },
+      schema: {
+        tags: ['patterns'],
+        summary:
+          'The public distribution over the spectrum, per form and per issue: public patterns only, counts from 1 to k−1 withheld',
+        querystring: PublicDistributionQuery,
+        response: { 200: PublicDistribution, ...ROUTE_ERRORS },
+      },
+    },
+    async (request) => svc.publicDistribution(ctx, request.actor, request.query.coalition),
   );
   app.get(
     '/api/patterns/:id',
