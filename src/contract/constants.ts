@@ -37,6 +37,10 @@ export const ILO_INDICATORS = [
 ] as const;
 export type IloIndicator = (typeof ILO_INDICATORS)[number];
 
+/** The languages Mosaic writes its emails in (the web app's languages). */
+export const MAIL_LANGUAGES = ['en', 'th'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
 /** The longest learning on the wall, in code points like a card (issue 14). */
 export const MAX_LEARNING_LENGTH = 280;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RoleSchema } from './auth.ts';
 import { coded, format, Id, line } from './common.ts';
+import { MAIL_LANGUAGES } from './constants.ts';
 
 /** Passwords people choose: at least 10 characters (long beats complex), at most 1024. */
 export const NewPassword = z
@@ -52,7 +53,15 @@ export const MemberList = z.object({
 export type MemberList = z.infer<typeof MemberList>;
 
 export const InviteRequest = z
-  .object({ email: Email, role: RoleSchema, organisationId: Id.nullable().default(null) })
+  .object({
+    email: Email,
+    role: RoleSchema,
+    organisationId: Id.nullable().default(null),
+    language: z
+      .enum(MAIL_LANGUAGES)
+      .default('en')
+      .describe('The language the invitation email is written in: the invitee’s.'),
+  })
   .strict();
 export type InviteRequest = z.input<typeof InviteRequest>;
 

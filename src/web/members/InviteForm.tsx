@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleValue } from '../../contract/auth.ts';
+import { MAIL_LANGUAGES, type MailLanguage } from '../../contract/constants.ts';
 import type { InviteAnswer } from '../../contract/members.ts';
+import { isUiLanguage } from '../i18n/index.ts';
 import { membersApi } from './api.ts';
 import { membersError } from './errors.ts';
 import { ErrorLine, OrganisationOptions } from './bits.tsx';
@@ -14,8 +16,12 @@ interface Props {
 
 /** Invite by email with a role and organisation; without SMTP the link is shown once to copy. */
 export function InviteForm({ roles, organisations, onInvited }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [email, setEmail] = useState('');
+  // The email is written in the invitee's language: the inviter's own, unless they choose another.
+  const [language, setLanguage] = useState<MailLanguage>(() =>
+    isUiLanguage(i18n.language) ? i18n.language : 'en',
+  );
   const [role, setRole] = useState<RoleValue>('member');
   const [organisationId, setOrganisationId] = useState('');
   const [busy, setBusy] = useState(false);
@@ -32,6 +38,7 @@ export function InviteForm({ roles, organisations, onInvited }: Props) {
         email: email.trim(),
         role,
         organisationId: organisationId || null,
+        language,
       });
       setAnswer(a);
       setEmail('');
@@ -79,6 +86,20 @@ export function InviteForm({ roles, organisations, onInvited }: Props) {
             onChange={(e) => setOrganisationId(e.target.value)}
           >
             <OrganisationOptions organisations={organisations} />
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="invite-language">{t('members.emailLanguage')}</label>
+          <select
+            id="invite-language"
+            value={language}
+            onChange={(e) => setLanguage(MAIL_LANGUAGES.find((l) => l === e.target.value) ?? 'en')}
+          >
+            {MAIL_LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit" className="btn btn-primary" disabled={busy || !email.trim()}>

@@ -24,6 +24,8 @@ import {
 } from '../../db/repos/members.ts';
 import { HttpError, forbidden, notFound, unauthenticated } from '../../http/errors.ts';
 import type { Role } from '../../../domain/taxonomy/codes.ts';
+import type { MailLanguage } from '../../../contract/constants.ts';
+import { mailT } from '../../i18n/index.ts';
 
 /** An invitation link works for 72 hours, once. */
 export const INVITATION_HOURS = 72;
@@ -101,7 +103,7 @@ async function checkOrganisation(ctx: AppContext, coalitionId: string, id: strin
 export async function invite(
   ctx: AppContext,
   actor: Actor,
-  input: { email: string; role: Role; organisationId: string | null },
+  input: { email: string; role: Role; organisationId: string | null; language?: MailLanguage },
   origin: string,
 ): Promise<InviteAnswer> {
   const user = signedIn(actor);
@@ -135,17 +137,18 @@ export async function invite(
   const invitation = presentInvitation({ id, ...row });
   const link = `${ctx.publicUrl ?? origin}/invite#${token}`;
   if (!ctx.mailer) return { invitation, emailed: false, link };
+  const t = mailT(input.language ?? 'en');
   try {
     await ctx.mailer.send({
       to: input.email,
-      subject: 'You are invited to Mosaic',
+      subject: t('invite.subject'),
       text: [
-        `You are invited to join a coalition on Mosaic as ${input.role}.`,
+        t('invite.body', { role: t(`roles.${input.role}`) }),
         '',
-        `Open this link within ${INVITATION_HOURS} hours to set your password (it works once):`,
+        t('invite.open', { hours: INVITATION_HOURS }),
         link,
         '',
-        'If you did not expect this, ignore this email.',
+        t('invite.ignore'),
       ].join('\n'),
     });
     return { invitation, emailed: true };
