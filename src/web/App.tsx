@@ -17,6 +17,7 @@ import { MembersPage } from './members/MembersPage.tsx';
 import { ResetPage } from './members/ResetPage.tsx';
 import { SecondFactorPage } from './members/SecondFactorPage.tsx';
 import { PatternsPage } from './patterns/PatternsPage.tsx';
+import { PublicSpectrumPage } from './patterns/PublicSpectrumPage.tsx';
 import { CommitmentPage } from './commitments/CommitmentPage.tsx';
 import { CommitmentsPage } from './commitments/CommitmentsPage.tsx';
 import { RoadmapPage } from './commitments/RoadmapPage.tsx';
@@ -99,6 +100,7 @@ export function App() {
             <Route path="/directory/:id">
               {(params) => <OrganisationPage key={params.id} id={params.id} />}
             </Route>
+            <Route path="/spectrum" component={PublicSpectrumPage} />
             <Route path="/factors">
               <RequireSignIn>
                 <VocabularyPage />

@@ -70,8 +70,12 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t('factors.nav')}
                 </NavItem>
               )}
-              {me && (
+              {me ? (
                 <NavItem href="/patterns" current={location.startsWith('/patterns')}>
+                  {t('patterns.nav')}
+                </NavItem>
+              ) : (
+                <NavItem href="/spectrum" current={location.startsWith('/spectrum')}>
                   {t('patterns.nav')}
                 </NavItem>
               )}

@@ -1,6 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import type { DistributionRow } from '../../contract/patterns.ts';
+import type { TFunction } from 'i18next';
+import type { PublicDistributionRow } from '../../contract/patterns.ts';
 import { LEVELS, levelText } from './labels.ts';
+
+/** A row of the chart: the members' exact counts, or the public view's published figures. */
+type ChartRow = Pick<PublicDistributionRow, 'key' | 'label' | 'total' | 'counts'>;
+type Figure = PublicDistributionRow['total'];
+
+/** A published figure as a number to draw (a withheld one at the middle of 1..k−1). */
+function mid(f: Figure, k: number): number {
+  if (typeof f === 'number') return f;
+  if (f === null) return k / 2;
+  return (f.lo + f.hi) / 2;
+}
+
+/** A published figure as text: exact, "fewer than k", or a range. */
+function figureText(t: TFunction, f: Figure, k: number): string {
+  if (typeof f === 'number') return String(f);
+  if (f === null) return t('patterns.chart.withheld', { k });
+  return t('patterns.chart.range', { lo: f.lo, hi: f.hi });
+}
 
 /**
  * How many patterns sit at each level of the spectrum, one stacked bar per form (or issue), with
@@ -11,24 +30,30 @@ export function DistributionChart({
   title,
   rows,
   rowLabel,
+  k = 0,
 }: {
   id: string;
   title: string;
-  rows: readonly DistributionRow[];
-  rowLabel: (row: DistributionRow) => string;
+  rows: readonly ChartRow[];
+  rowLabel: (row: ChartRow) => string;
+  /** The public view's k: withheld figures read "fewer than k", ranges "lo–hi". */
+  k?: number;
 }) {
   const { t } = useTranslation();
-  const max = Math.max(1, ...rows.map((r) => r.total));
+  const max = Math.max(1, ...rows.map((r) => mid(r.total, k)));
   const labelW = 210;
   const barW = 420;
   const rowH = 26;
   const height = rows.length * rowH + 4;
-  const worst = rows.reduce(
+  // The reading names exact figures only (a public row with a withheld part has none).
+  const worst = rows.reduce<{ r: ChartRow | null; n: number; total: number }>(
     (best, r) => {
-      const severe = r.counts.forced_labour + r.counts.trafficking;
-      return severe > best.n ? { r, n: severe } : best;
+      const { forced_labour: fl, trafficking: tr } = r.counts;
+      if (typeof fl !== 'number' || typeof tr !== 'number' || typeof r.total !== 'number')
+        return best;
+      return fl + tr > best.n ? { r, n: fl + tr, total: r.total } : best;
     },
-    { r: null as DistributionRow | null, n: 0 },
+    { r: null, n: 0, total: 0 },
   );
   return (
     <section className="distribution" aria-labelledby={`${id}-h`}>
@@ -42,7 +67,7 @@ export function DistributionChart({
               {t('patterns.chart.reading', {
                 name: rowLabel(worst.r),
                 n: worst.n,
-                total: worst.r.total,
+                total: worst.total,
               })}
             </p>
           )}
@@ -70,7 +95,7 @@ export function DistributionChart({
                       {rowLabel(r)}
                     </text>
                     {LEVELS.map((l) => {
-                      const w = (r.counts[l] / max) * barW;
+                      const w = (mid(r.counts[l], k) / max) * barW;
                       const rect = (
                         <rect
                           key={l}
@@ -80,14 +105,14 @@ export function DistributionChart({
                           height={rowH - 6}
                           className={`fill-${l}`}
                         >
-                          <title>{`${levelText(t, l)}: ${r.counts[l]}`}</title>
+                          <title>{`${levelText(t, l)}: ${figureText(t, r.counts[l], k)}`}</title>
                         </rect>
                       );
                       x += w;
                       return rect;
                     })}
                     <text x={x + 6} y={y + rowH / 2 + 4} className="bar-total">
-                      {r.total}
+                      {figureText(t, r.total, k)}
                     </text>
                   </g>
                 );
@@ -111,9 +136,9 @@ export function DistributionChart({
                   <tr key={r.key}>
                     <th scope="row">{rowLabel(r)}</th>
                     {LEVELS.map((l) => (
-                      <td key={l}>{r.counts[l]}</td>
+                      <td key={l}>{figureText(t, r.counts[l], k)}</td>
                     ))}
-                    <td>{r.total}</td>
+                    <td>{figureText(t, r.total, k)}</td>
                   </tr>
                 ))}
               </tbody>

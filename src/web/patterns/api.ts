@@ -5,6 +5,7 @@ import type {
   PatternDraft,
   PatternImportResult,
   PatternList,
+  PublicDistribution,
 } from '../../contract/patterns.ts';
 import { qs, type Query } from '../atlas/api.ts';
 import { call } from '../http.ts';
@@ -17,6 +18,9 @@ export const patternsApi = {
   remove: (id: string) => call<undefined>('DELETE', `/api/patterns/${encodeURIComponent(id)}`),
   distribution: (q: Query, signal?: AbortSignal) =>
     call<Distribution>('GET', `/api/patterns/distribution${qs(q)}`, undefined, signal),
+  /** Public patterns only, small counts withheld: open to everyone. */
+  publicDistribution: (q: Query, signal?: AbortSignal) =>
+    call<PublicDistribution>('GET', `/api/patterns/distribution/public${qs(q)}`, undefined, signal),
   importCsv: (csv: string, dryRun: boolean, eventId: string | null) =>
     call<PatternImportResult>('POST', '/api/patterns/import', { csv, dryRun, eventId }),
   /** The same check as route notes: what looks like it could identify a person. */
