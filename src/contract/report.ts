@@ -133,6 +133,24 @@ export const ReportRoadmap = z.object({
 });
 export type ReportRoadmap = z.infer<typeof ReportRoadmap>;
 
+/**
+ * Whether the event's public version is published: anonymous readers read it at `publicUrl` (the
+ * page) and `/api/reports/:eventId` (its data) while it is; 404 otherwise.
+ */
+export const ReportPublication = z.object({
+  published: z.boolean(),
+  /** When it was last published. */
+  publishedAt: z.string().nullable(),
+  /** The public page's address (a path on this Mosaic). */
+  publicUrl: z.string(),
+  /** Whether the reader may publish or unpublish it (coordinators and admins). */
+  canPublish: z.boolean(),
+});
+export type ReportPublication = z.infer<typeof ReportPublication>;
+
+export const ReportPublishBody = z.object({ published: z.boolean() }).strict();
+export type ReportPublishBody = z.infer<typeof ReportPublishBody>;
+
 export const ReportAnswer = z.object({
   view: ReportView,
   /** Counts below k are withheld in the public version. */
@@ -153,5 +171,6 @@ export const ReportAnswer = z.object({
   spectrum: ReportSpectrum,
   learnings: ReportLearnings,
   roadmaps: z.array(ReportRoadmap),
+  publication: ReportPublication,
 });
 export type ReportAnswer = z.infer<typeof ReportAnswer>;

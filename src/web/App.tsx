@@ -49,6 +49,8 @@ export function App() {
   const [overview, ov] = useRoute('/screen/:id/sheets');
   // The event report is a document (on screen, on paper, as a PDF): no header, no navigation.
   const [report, rp] = useRoute('/events/:id/report');
+  // Its published public version, for anyone.
+  const [publicReport, pr2] = useRoute('/reports/:id');
   const [overlapScreen, os] = useRoute('/screen/:id/overlap');
   // The learnings wall on the projector: most voted, newest, by theme.
   const [learningsScreen, ls] = useRoute('/screen/:id/learnings');
@@ -59,6 +61,7 @@ export function App() {
   if (overview) return <SheetsOverviewRoute key={ov.id} eventId={ov.id} />;
   if (print) return <SheetPrintRoute eventId={pr.id} issueKey={pr.issueKey} />;
   if (report) return <ReportRoute key={rp.id} eventId={rp.id} />;
+  if (publicReport) return <ReportRoute key={pr2.id} eventId={pr2.id} published />;
   return (
     <SessionProvider>
       <FlashProvider>

@@ -35,8 +35,8 @@ const json = <T>(page: Page, url: string) =>
   page.evaluate(async (u) => (await fetch(u)).json() as Promise<unknown>, url) as Promise<T>;
 
 /** Opens a version of the report and waits until every section says it is drawn. */
-async function open(page: Page, eventId: string, query = '') {
-  await page.goto(`${h.url}/events/${eventId}/report${query}`);
+async function open(page: Page, eventId: string, query = '', at = `/events/${eventId}/report`) {
+  await page.goto(`${h.url}${at}${query}`);
   await page.locator('main.report[data-report-ready="true"]').waitFor();
   // The map draws its countries once their file has loaded.
   await page.locator('.report-map svg g path').first().waitFor();
@@ -128,6 +128,37 @@ describe('event report in Chromium', () => {
     expect(thCaption).toBe('"รูปที่ " counter(report-figure) ". "');
     await shot(page, 'report-th');
 
+    expect(a11y).toEqual([]);
+    expect(h.problems).toEqual([]);
+  });
+
+  it('publishes the public version to anonymous readers at its public address, and takes it back', async () => {
+    const { page } = await h.newPage(DESKTOP);
+    page.setDefaultTimeout(20_000);
+    await signIn(page);
+    const events = await json<{ items: { id: string; name: string }[] }>(page, '/api/events');
+    const eventId = events.items.find((e) => e.name.includes('(demo)'))!.id;
+    const data = await json<ReportAnswer>(page, `/api/events/${eventId}/report`);
+    await open(page, eventId);
+    const control = page.getByTestId('report-publish');
+    await control.getByText('The public version is not published').waitFor();
+    await control.getByRole('button', { name: 'Publish the public version' }).click();
+    await control.getByRole('link', { name: 'Published: the public page' }).waitFor();
+
+    // An anonymous reader (a fresh browser context, no session) opens the public address.
+    const anon = await h.newPage(DESKTOP);
+    anon.page.setDefaultTimeout(20_000);
+    await open(anon.page, eventId, '', `/reports/${eventId}`);
+    await expect(anon.page.locator('.report-badge').textContent()).resolves.toBe('Public version');
+    await expect(anon.page.getByTestId('report-publish').count()).resolves.toBe(0);
+    const text = (await anon.page.locator('main.report').textContent())!;
+    for (const o of data.participation.organisations!) expect(text).not.toContain(o.name);
+    await shot(anon.page, 'report-published');
+
+    await control.getByRole('button', { name: 'Unpublish' }).click();
+    await control.getByText('The public version is not published').waitFor();
+    const gone = await anon.page.request.get(`${h.url}/api/reports/${eventId}`);
+    expect(gone.status()).toBe(404);
     expect(a11y).toEqual([]);
     expect(h.problems).toEqual([]);
   });

@@ -669,6 +669,24 @@ export const CASES: Record<string, Case> = {
   'GET /api/events/:eventId/report/sheets.csv': eventCase(
     (e) => `/api/events/${e.detail.id}/report/sheets.csv`,
   ),
+  // Publishing: coordinators and admins publish the public version (`report` update); once
+  // published, anyone reads it at its public address (`report` read, visibility public).
+  'PUT /api/events/:eventId/report/publication': eventCase(
+    (e) => `/api/events/${e.detail.id}/report/publication`,
+    () => ({ published: false }),
+  ),
+  'GET /api/reports/:eventId': {
+    varies: 'none',
+    async prepare(w) {
+      const url = `/api/events/${w.event1.detail.id}/report/publication`;
+      const r = await w.req(w.actors.admin, 'PUT', url, { published: true });
+      if (r.statusCode !== 200) throw new Error(`fixture publication: ${r.statusCode} ${r.body}`);
+      return {
+        url: `/api/reports/${w.event1.detail.id}`,
+        record: { coalitionId: w.c1, owningOrganisationId: null, visibility: 'public' },
+      };
+    },
+  },
 
   'GET /api/events': eventCase(() => '/api/events', undefined, true),
   'POST /api/events': {

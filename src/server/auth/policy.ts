@@ -29,7 +29,8 @@ export type Resource =
   | 'pattern'
   | 'commitment'
   | 'followup'
-  | 'learning';
+  | 'learning'
+  | 'report';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** Which records a rule covers: see db/scopes.ts (repositories turn scopes into SQL filters). */
@@ -219,6 +220,16 @@ export const POLICY: readonly Rule[] = [
   ),
   { resource: 'learning', action: 'read', who: 'coordinator', scope: 'coalitionAll' },
   { resource: 'learning', action: 'read', who: 'admin', scope: 'coalitionAll' },
+  // An event's report (issue 14). Its visibility is its publication: `coalition` until a
+  // coordinator publishes the public version, then `public` — anyone reads the public version at
+  // its public address (the members' version is the `event` rules'). Coordinators and admins
+  // publish and unpublish (`update`).
+  ...everyone.map((who) => ({ resource: 'report', action: 'read', who, scope: 'public' }) as const),
+  ...members.map(
+    (who) => ({ resource: 'report', action: 'read', who, scope: 'coalitionShared' }) as const,
+  ),
+  { resource: 'report', action: 'update', who: 'coordinator', scope: 'coalitionAll' },
+  { resource: 'report', action: 'update', who: 'admin', scope: 'coalitionAll' },
 ];
 
 /**

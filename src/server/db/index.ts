@@ -23,6 +23,7 @@ import * as m0017 from './migrations/0017_experience_patterns.ts';
 import * as m0018 from './migrations/0018_route_provenance.ts';
 import * as m0019 from './migrations/0019_learnings.ts';
 import * as m0020 from './migrations/0020_commitments.ts';
+import * as m0023 from './migrations/0023_report_publishing.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_route_provenance': m0018,
   '0019_learnings': m0019,
   '0020_commitments': m0020,
+  '0023_report_publishing': m0023,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.

@@ -20,6 +20,7 @@ import type { PlanTables } from './schema-plans.ts';
 import type { PatternTables } from './schema-patterns.ts';
 import type { CommitmentTables } from './schema-commitments.ts';
 import type { LearningTables } from './schema-learnings.ts';
+import type { ReportTables } from './schema-report.ts';
 
 /**
  * Table shapes as the database stores them. Timestamps are ISO-8601 UTC strings and booleans are
@@ -36,7 +37,8 @@ export interface Database
     PlanTables,
     PatternTables,
     CommitmentTables,
-    LearningTables {
+    LearningTables,
+    ReportTables {
   coalitions: CoalitionTable;
   users: UserTable;
   memberships: MembershipTable;

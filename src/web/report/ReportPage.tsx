@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
-import type { ReportView } from '../../contract/report.ts';
+import type { ReportPublication, ReportView } from '../../contract/report.ts';
 import { isUiLanguage } from '../i18n/index.ts';
 import { errorMessage } from '../shell/errors.ts';
 import { useResource } from '../shell/useResource.ts';
@@ -44,16 +44,16 @@ function usePageMargins(header: string | null, page: string) {
  * contents, one section per printed page onwards, numbered figures, running headers). `?view=public`
  * is the public version; `?lang=th` sets the language for this page (as `mosaic report` does).
  */
-export function ReportPage({ eventId }: { eventId: string }) {
+export function ReportPage({ eventId, published }: { eventId: string; published: boolean }) {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
-  const view: ReportView = params.get('view') === 'public' ? 'public' : 'members';
+  const view: ReportView = published || params.get('view') === 'public' ? 'public' : 'members';
   const lang = params.get('lang');
   useEffect(() => {
     if (isUiLanguage(lang) && i18next.language !== lang) void i18next.changeLanguage(lang);
   }, [lang]);
-  const res = useResource(`report:${eventId}:${view}`, (signal) =>
-    reportApi.report(eventId, view, signal),
+  const res = useResource(`report:${eventId}:${view}:${published}`, (signal) =>
+    published ? reportApi.published(eventId, signal) : reportApi.report(eventId, view, signal),
   );
   const data = res.data;
   const sections = useMemo(
@@ -89,13 +89,18 @@ export function ReportPage({ eventId }: { eventId: string }) {
       data-report-ready={allReady ? 'true' : failed ? 'failed' : 'false'}
     >
       <nav className="report-toolbar" aria-label={t('report.toolbar')}>
-        <Link href={`/events/${eventId}`}>{t('report.back')}</Link>
-        <Link href={`/events/${eventId}/report${view === 'public' ? '' : '?view=public'}`}>
-          {t(view === 'public' ? 'report.showMembers' : 'report.showPublic')}
-        </Link>
+        {!published && (
+          <>
+            <Link href={`/events/${eventId}`}>{t('report.back')}</Link>
+            <Link href={`/events/${eventId}/report${view === 'public' ? '' : '?view=public'}`}>
+              {t(view === 'public' ? 'report.showMembers' : 'report.showPublic')}
+            </Link>
+          </>
+        )}
         <button type="button" onClick={() => window.print()}>
           {t('report.print')}
         </button>
+        {!published && data && <PublishControl eventId={eventId} initial={data.publication} />}
       </nav>
       {res.loading && <p role="status">{t('report.loading')}</p>}
       {failed && <p role="alert">{errorMessage(t, res.error)}</p>}
@@ -139,6 +144,43 @@ export function ReportPage({ eventId }: { eventId: string }) {
         </>
       )}
     </main>
+  );
+}
+
+/**
+ * Publish the public version to anyone at its public address, or take it back (coordinators and
+ * admins); everyone else sees whether it is published and where.
+ */
+function PublishControl({ eventId, initial }: { eventId: string; initial: ReportPublication }) {
+  const { t } = useTranslation();
+  const [p, setP] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setP(await reportApi.publish(eventId, !p.published));
+    } catch (e) {
+      setError(errorMessage(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span className="report-publish" data-testid="report-publish">
+      {p.published ? (
+        <a href={p.publicUrl}>{t('report.publish.publicLink')}</a>
+      ) : (
+        <span className="report-muted">{t('report.publish.notPublished')}</span>
+      )}
+      {p.canPublish && (
+        <button type="button" onClick={() => void toggle()} disabled={busy}>
+          {t(p.published ? 'report.publish.unpublish' : 'report.publish.publish')}
+        </button>
+      )}
+      {error && <span role="alert">{error}</span>}
+    </span>
   );
 }
 

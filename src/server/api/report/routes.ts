@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { EventParams } from '../../../contract/events.ts';
-import { ReportAnswer, ReportQuery } from '../../../contract/report.ts';
+import {
+  ReportAnswer,
+  ReportPublication,
+  ReportPublishBody,
+  ReportQuery,
+} from '../../../contract/report.ts';
 import type { App, AppContext } from '../../context.ts';
 import { ROUTE_ERRORS } from '../../http/errors.ts';
-import { allSheetsCsv, buildReport } from './service.ts';
+import { allSheetsCsv, buildReport, publishReport, publishedReport } from './service.ts';
 
 const read = { policy: { kind: 'resource', resource: 'event', action: 'read' } } as const;
+const readReport = { policy: { kind: 'resource', resource: 'report', action: 'read' } } as const;
+const publish = { policy: { kind: 'resource', resource: 'report', action: 'update' } } as const;
 
 /**
  * The event report (issue 14): its data for `/events/:id/report` and `mosaic report`, and every
@@ -46,5 +53,36 @@ export function reportRoutes(app: App, ctx: AppContext): void {
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}`)
         .send(csv);
     },
+  );
+
+  app.put(
+    '/api/events/:eventId/report/publication',
+    {
+      config: publish,
+      schema: {
+        tags: ['report'],
+        summary:
+          "Publish the event's public report to anyone at its public address, or take it back",
+        params: EventParams,
+        body: ReportPublishBody,
+        response: { 200: ReportPublication, ...ROUTE_ERRORS },
+      },
+    },
+    async (request) =>
+      publishReport(ctx, request.actor, request.params.eventId, request.body.published),
+  );
+
+  app.get(
+    '/api/reports/:eventId',
+    {
+      config: readReport,
+      schema: {
+        tags: ['report'],
+        summary: "An event's published public report, for anyone (404 unless published)",
+        params: EventParams,
+        response: { 200: ReportAnswer, ...ROUTE_ERRORS },
+      },
+    },
+    async (request) => publishedReport(ctx, request.params.eventId),
   );
 }

@@ -8,21 +8,28 @@ import type {
   ReportAnswer,
   ReportIssue,
   ReportParticipation,
+  ReportPublication,
   ReportView,
 } from '../../../contract/report.ts';
 import { countParticipation } from '../../../domain/analysis/participation.ts';
 import { toCsv } from '../../../domain/csv/write.ts';
 import { DEFAULT_FACTORS } from '../../../domain/factors/vocabulary.ts';
-import type { Actor } from '../../auth/policy.ts';
+import { can, type Actor } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
-import { findCoalition } from '../../db/repos/accounts.ts';
+import { audit, findCoalition } from '../../db/repos/accounts.ts';
 import { listCards, listHandovers } from '../../db/repos/cards.ts';
-import { listParticipants, listTables } from '../../db/repos/events.ts';
+import { findEvent, listParticipants, listTables } from '../../db/repos/events.ts';
 import { listCoalitionFactors } from '../../db/repos/factors.ts';
-import { currentFactors, overlapIsPublic } from '../../db/repos/report.ts';
+import {
+  currentFactors,
+  overlapIsPublic,
+  reportPublication,
+  setReportPublication,
+} from '../../db/repos/report.ts';
+import type { EventReportTable } from '../../db/schema-report.ts';
 import type { EventTable } from '../../db/schema.ts';
 import { eventFor } from '../../events/service.ts';
-import { notFound } from '../../http/errors.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
 import { fromJson } from '../../db/json.ts';
 import { presentCard } from '../../events/present.ts';
 import { SHEET_CSV_HEAD, sheetCsvRow } from '../sheets/csv.ts';
@@ -123,16 +130,98 @@ export async function buildReport(
   view: ReportView,
 ): Promise<ReportAnswer> {
   const e = await eventFor(ctx, actor, eventId, 'read');
+  return assemble(ctx, actor, e, view);
+}
+
+/** The report's row in the policy table: the coalition's, its visibility its publication. */
+const reportAccess = (e: EventTable, p: EventReportTable | undefined) => ({
+  coalitionId: e.coalition_id,
+  owningOrganisationId: null,
+  visibility: p?.visibility ?? ('coalition' as const),
+});
+
+function publicationOf(
+  actor: Actor,
+  e: EventTable,
+  p: EventReportTable | undefined,
+): ReportPublication {
+  return {
+    published: p?.visibility === 'public',
+    publishedAt: p?.published_at ?? null,
+    publicUrl: `/reports/${e.id}`,
+    canPublish: can(actor, 'update', 'report', reportAccess(e, p)),
+  };
+}
+
+/**
+ * The public version at its public address, for anyone, once a coordinator has published it;
+ * 404 otherwise (never published, unpublished, or no such event). Built as an anonymous reader
+ * whoever asks, so a member reads there exactly what the public does.
+ */
+export async function publishedReport(ctx: AppContext, eventId: string): Promise<ReportAnswer> {
+  const e = await findEvent(ctx.db, eventId);
+  if (!e) throw notFound('report');
+  const p = await reportPublication(ctx.db, e.id);
+  if (p?.visibility !== 'public' || !can(ANONYMOUS, 'read', 'report', reportAccess(e, p)))
+    throw notFound('report');
+  return assemble(ctx, ANONYMOUS, e, 'public');
+}
+
+/** Publishes the event's public report or takes it back (coordinators and admins). */
+export async function publishReport(
+  ctx: AppContext,
+  actor: Actor,
+  eventId: string,
+  published: boolean,
+): Promise<ReportPublication> {
+  const e = await eventFor(ctx, actor, eventId, 'read');
+  const before = await reportPublication(ctx.db, e.id);
+  if (actor.kind !== 'user' || !can(actor, 'update', 'report', reportAccess(e, before)))
+    throw forbidden();
+  const at = ctx.now().toISOString();
+  const p = await ctx.db.transaction().execute(async (trx) => {
+    const row = await setReportPublication(trx, {
+      event_id: e.id,
+      coalition_id: e.coalition_id,
+      visibility: published ? 'public' : 'coalition',
+      updated_by: actor.userId,
+      updated_at: at,
+    });
+    await audit(
+      trx,
+      {
+        coalitionId: e.coalition_id,
+        userId: actor.userId,
+        action: published ? 'publish' : 'unpublish',
+        resource: 'report',
+        recordId: e.id,
+      },
+      at,
+    );
+    return row;
+  });
+  return publicationOf(actor, e, p);
+}
+
+const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+async function assemble(
+  ctx: AppContext,
+  actor: Actor,
+  e: EventTable,
+  view: ReportView,
+): Promise<ReportAnswer> {
   const coalition = await findCoalition(ctx.db, e.coalition_id);
   if (!coalition) throw notFound('event');
   const k = view === 'public' ? coalition.suppressionK : null;
-  const [people, issues, overlapPublic, patterns, wall, groups] = await Promise.all([
+  const [people, issues, overlapPublic, patterns, wall, groups, publication] = await Promise.all([
     participation(ctx, e, k),
     sheets(ctx, e, view),
     overlapIsPublic(ctx.db, e.id),
     spectrum(ctx, actor, e, k),
     learnings(ctx, actor, e, k),
     roadmaps(ctx, actor, e, coalition, view === 'public'),
+    reportPublication(ctx.db, e.id),
   ]);
   return {
     view,
@@ -155,6 +244,7 @@ export async function buildReport(
     spectrum: patterns,
     learnings: wall,
     roadmaps: groups,
+    publication: publicationOf(actor, e, publication),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import type { EventReportTable } from '../schema-report.ts';
 import { ofEvent } from './scoped.ts';
 
 type DbOrTx = Kysely<Database>;
@@ -51,4 +52,32 @@ export async function findEventByRef(
     'id' in ref ? q.where('id', '=', ref.id) : q.where('join_code', '=', ref.code)
   ).executeTakeFirst();
   return r && { id: r.id, coalitionId: r.coalition_id, name: r.name };
+}
+
+/** Whether and when the event's report was published (undefined: never). */
+export function reportPublication(
+  db: DbOrTx,
+  eventId: string,
+): Promise<EventReportTable | undefined> {
+  return ofEvent(db, 'event_reports', eventId).select().selectAll().executeTakeFirst();
+}
+
+/** Publishes the event's public report (`public`) or takes it back (`coalition`). */
+export async function setReportPublication(
+  db: DbOrTx,
+  row: Omit<EventReportTable, 'published_at' | 'organisation_id'>,
+): Promise<EventReportTable> {
+  const published_at = row.visibility === 'public' ? row.updated_at : null;
+  const patch = {
+    visibility: row.visibility,
+    updated_by: row.updated_by,
+    updated_at: row.updated_at,
+    ...(published_at ? { published_at } : {}),
+  };
+  await db
+    .insertInto('event_reports')
+    .values({ ...row, organisation_id: null, published_at })
+    .onConflict((oc) => oc.column('event_id').doUpdateSet(patch))
+    .execute();
+  return (await reportPublication(db, row.event_id))!;
 }

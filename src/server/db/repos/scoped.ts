@@ -26,7 +26,8 @@ export type EventChild =
   | 'plan_versions'
   | 'learnings'
   | 'learning_votes'
-  | 'learning_themes';
+  | 'learning_themes'
+  | 'event_reports';
 
 /** Records whose parent is a coalition; changing one is always keyed by that coalition too. */
 export type CoalitionChild =
