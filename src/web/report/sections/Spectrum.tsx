@@ -28,65 +28,68 @@ function Spectrum({ data, onReady }: SectionProps) {
         <p className="report-note">{t('report.spectrum.publicNote', { k })}</p>
       )}
       <Figure caption={caption}>
-        <table className="report-bars report-spectrum" aria-label={caption}>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.spectrum.form')}</th>
-              <th scope="col">
-                <span className="report-legend">
-                  {levels.map((l) => (
-                    <span key={l}>
-                      <span className={`swatch fill-${l}`} aria-hidden="true" /> {levelText(t, l)}
-                    </span>
-                  ))}
-                </span>
-              </th>
-              {levels.map((l) => (
-                <th scope="col" key={l} className="report-num">
-                  {levelText(t, l)}
+        {/* A phone is narrower than the table: it scrolls in its own box (reachable by keyboard). */}
+        <div className="report-scroll" tabIndex={0} role="region" aria-label={caption}>
+          <table className="report-bars report-spectrum" aria-label={caption}>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.spectrum.form')}</th>
+                <th scope="col">
+                  <span className="report-legend">
+                    {levels.map((l) => (
+                      <span key={l}>
+                        <span className={`swatch fill-${l}`} aria-hidden="true" /> {levelText(t, l)}
+                      </span>
+                    ))}
+                  </span>
                 </th>
-              ))}
-              <th scope="col" className="report-num">
-                {t('report.spectrum.total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.byForm.map((r) => {
-              let x = 0;
-              return (
-                <tr key={r.form}>
-                  <th scope="row">{formLabel(t, r.form)}</th>
-                  <td>
-                    <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-                      {r.counts.map((c) => {
-                        const w = (100 * countValue(c.n)) / max;
-                        const rect = (
-                          <rect
-                            key={c.level}
-                            x={x}
-                            y="1"
-                            height="8"
-                            width={w}
-                            className={`fill-${c.level}`}
-                          />
-                        );
-                        x += w;
-                        return rect;
-                      })}
-                    </svg>
-                  </td>
-                  {r.counts.map((c) => (
-                    <td key={c.level} className="report-num">
-                      {countText(t, c.n, k)}
+                {levels.map((l) => (
+                  <th scope="col" key={l} className="report-num">
+                    {levelText(t, l)}
+                  </th>
+                ))}
+                <th scope="col" className="report-num">
+                  {t('report.spectrum.total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.byForm.map((r) => {
+                let x = 0;
+                return (
+                  <tr key={r.form}>
+                    <th scope="row">{formLabel(t, r.form)}</th>
+                    <td>
+                      <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                        {r.counts.map((c) => {
+                          const w = (100 * countValue(c.n)) / max;
+                          const rect = (
+                            <rect
+                              key={c.level}
+                              x={x}
+                              y="1"
+                              height="8"
+                              width={w}
+                              className={`fill-${c.level}`}
+                            />
+                          );
+                          x += w;
+                          return rect;
+                        })}
+                      </svg>
                     </td>
-                  ))}
-                  <td className="report-num">{countText(t, r.total, k)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    {r.counts.map((c) => (
+                      <td key={c.level} className="report-num">
+                        {countText(t, c.n, k)}
+                      </td>
+                    ))}
+                    <td className="report-num">{countText(t, r.total, k)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </Figure>
     </>
   );
