@@ -89,20 +89,20 @@ async function grow(cards: number, people: number) {
     for (let i = 0; i < cards; i++)
       await insertCard(trx, {
         id: randomUUID(),
-        event_id: event.id,
-        issue_key: issues[i % issues.length]!.key,
+        eventId: event.id,
+        issueKey: issues[i % issues.length]!.key,
         kind: kinds[i % 2]!,
         level: levels[Math.floor(i / 2) % 4]!,
         text: `${SAMPLES[i % SAMPLES.length]} (${i + 1})`,
-        tags: toJson({ forms: [], sectors: [], populations: [], ilo: [] }),
-        table_id: null,
+        tags: { forms: [], sectors: [], populations: [], ilo: [] },
+        tableId: null,
         round: null,
-        participant_id: null,
-        user_id: null,
+        participantId: null,
+        userId: null,
         version: 1,
-        deleted: 0,
-        created_at: at,
-        updated_at: at,
+        deleted: false,
+        createdAt: at,
+        updatedAt: at,
       });
     const countries = ['TH', 'KH', 'MM', 'VN', 'CN', 'LA', 'PH', 'ID', 'MY', 'BD'];
     const sectors = ['ngo', 'government', 'research', 'survivorLed', 'faith', 'un'] as const;

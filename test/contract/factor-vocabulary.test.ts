@@ -8,7 +8,6 @@ import type { EventDetail } from '../../src/contract/events.ts';
 import type { FactorReview, Vocabulary, VocabularyFactor } from '../../src/contract/factors.ts';
 import { DEFAULT_FACTOR_IDS } from '../../src/domain/factors/vocabulary.ts';
 import { insertCard } from '../../src/server/db/repos/cards.ts';
-import { toJson } from '../../src/server/db/json.ts';
 import type { CardLevelCode } from '../../src/contract/constants.ts';
 
 /**
@@ -67,9 +66,9 @@ describe.each(testBackends())('factor vocabulary API on $name', (backend) => {
     const at = h.clock.now.toISOString();
     await h.store.db.transaction().execute((trx) =>
       insertCard(trx, {
-        id, event_id: event.id, issue_key: event.issues[0]!.key, kind, level, text, tags: toJson({ forms: [], sectors: [], populations: [], ilo: [] }),
-        table_id: null, round: null, participant_id: null, user_id: null, version: 1, deleted: 0,
-        created_at: at, updated_at: at,
+        id, eventId: event.id, issueKey: event.issues[0]!.key, kind, level, text, tags: { forms: [], sectors: [], populations: [], ilo: [] },
+        tableId: null, round: null, participantId: null, userId: null, version: 1, deleted: false,
+        createdAt: at, updatedAt: at,
       }),
     );
     return id;

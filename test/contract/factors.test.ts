@@ -3,9 +3,8 @@ import { testBackends, type TestDb } from '../support/backends.ts';
 import { seedDemo, DEMO_SLUG } from '../../src/server/seed/demo.ts';
 import { findCoalitionBySlug } from '../../src/server/db/repos/accounts.ts';
 import { listEvents } from '../../src/server/db/repos/events.ts';
-import { listCards } from '../../src/server/db/repos/cards.ts';
+import { listCards, type CardRecord } from '../../src/server/db/repos/cards.ts';
 import { cardAssignments, eventAssignments } from '../../src/server/db/repos/factors.ts';
-import type { CardTable } from '../../src/server/db/schema-cards.ts';
 import {
   addFactor,
   assignCard,
@@ -24,8 +23,8 @@ describe.each(testBackends())('factors and assignments on $name', (backend) => {
   let coalitionId: string;
   let userId: string;
   let eventId: string;
-  let causes: CardTable[];
-  let consequences: CardTable[];
+  let causes: CardRecord[];
+  let consequences: CardRecord[];
   beforeAll(async () => {
     t = await backend.open();
     await seedDemo(t.db, new Date('2026-11-28T09:00:00Z'));

@@ -63,8 +63,7 @@ export const LINK_TARGETS: Record<CommitmentLinkKind, Target | null> = {
           message: 'a card is linked with its event: name an event of this coalition',
         };
       const card = await findCard(db, e.id, input.ref);
-      if (!card || card.deleted === 1)
-        return { field: 'ref', message: 'is not a card of that event' };
+      if (!card || card.deleted) return { field: 'ref', message: 'is not a card of that event' };
       return { kind: 'card', ref: card.id, eventId: e.id, label: card.text };
     },
   },

@@ -356,9 +356,9 @@ async function timeline(
       head.push({
         kind: 'source',
         what: 'card',
-        text: card && card.deleted === 0 ? card.text : l.label,
+        text: card && !card.deleted ? card.text : l.label,
         by: null,
-        at: card?.created_at ?? null,
+        at: card?.createdAt ?? null,
       });
       const current = await ofEvent(db, 'card_factor_current', l.eventId)
         .select()

@@ -2,7 +2,7 @@
  * Presenters: stored rows to contract shapes, without I/O (the events service reads what they
  * need, in as few queries as it can, and passes it in).
  */
-import type { Card } from '../../contract/cards.ts';
+import type { Card, HandoverNote } from '../../contract/cards.ts';
 import type { EventDetail, Participant } from '../../contract/events.ts';
 import type {
   EventSessionTable,
@@ -10,27 +10,38 @@ import type {
   EventTableTable,
   ParticipantTable,
 } from '../db/schema.ts';
-import type { CardTable } from '../db/schema-cards.ts';
+import type { CardRecord, HandoverRecord } from '../db/repos/cards.ts';
 import { fromJson } from '../db/json.ts';
 import { sessionRules } from './plan-basis.ts';
 import { expertiseGroupsOf, issuesOf, planOf, qualityOf, sessionKindOf } from './stored.ts';
 
 /** A card as live, sheets and the report all send it (one presenter for every way out). */
-export function presentCard(c: CardTable): Card {
+export function presentCard(c: CardRecord): Card {
   return {
     id: c.id,
-    issueKey: c.issue_key,
+    issueKey: c.issueKey,
     kind: c.kind,
     level: c.level,
     text: c.text,
-    tags: fromJson(c.tags),
-    tableId: c.table_id,
-    round: c.round === null ? null : Number(c.round),
-    participantId: c.participant_id,
-    version: Number(c.version),
-    deleted: Number(c.deleted) === 1,
-    createdAt: Date.parse(c.created_at),
-    updatedAt: Date.parse(c.updated_at),
+    tags: c.tags,
+    tableId: c.tableId,
+    round: c.round,
+    participantId: c.participantId,
+    version: c.version,
+    deleted: c.deleted,
+    createdAt: Date.parse(c.createdAt),
+    updatedAt: Date.parse(c.updatedAt),
+  };
+}
+
+/** A hand-over note as live and the sheet's JSON send it. */
+export function presentHandover(h: HandoverRecord): HandoverNote {
+  return {
+    issueKey: h.issueKey,
+    text: h.text,
+    tableId: h.tableId,
+    round: h.round,
+    at: Date.parse(h.at),
   };
 }
 

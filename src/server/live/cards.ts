@@ -3,12 +3,13 @@ import { canonicalTags } from '../../core/cards.ts';
 import { hostsIssue, placeNow, type Place } from '../../core/placement.ts';
 import type { Intent } from '../../contract/live.ts';
 import { mergeEdit } from '../../domain/sheets/merge.ts';
-import { toJson } from '../db/json.ts';
+import { fromJson, toJson, type Json } from '../db/json.ts';
 import { presentCard } from '../events/present.ts';
 import { issuesOf, planOf } from '../events/stored.ts';
 import type { AppContext } from '../context.ts';
 import {
   appendHistory,
+  type CardRecord,
   findCard,
   historyAtVersion,
   insertCard,
@@ -18,7 +19,6 @@ import {
 } from '../db/repos/cards.ts';
 import { findEvent, listSessions, listTables } from '../db/repos/events.ts';
 import { canInRoom, type RoomStanding } from '../auth/policy.ts';
-import type { CardTable } from '../db/schema-cards.ts';
 import type { Db } from '../db/index.ts';
 import type { Room, RoomClient, RoomTx } from './room.ts';
 
@@ -29,11 +29,11 @@ type CardIntent = Extract<
 export type Outcome = { ok: true; seq: number } | { ok: false; error: string; message: string };
 const refuse = (error: string, message: string): Outcome => ({ ok: false, error, message });
 
-/** Tags as stored (TAG-1): the canonical form the phone shows too (`core/cards.ts`). */
-const tagsJson = (t: Partial<CardTags> | undefined) => toJson(canonicalTags(t));
-
-/** The fields of a card an edit may change, as stored. */
-type StoredFields = Pick<CardTable, 'text' | 'kind' | 'level' | 'tags'>;
+/**
+ * The fields of a card an edit may change, as SYNC-6 compares them: tags as their JSON text,
+ * compared as a whole (TAG-1: what is stored is canonical, so equal tags have equal text).
+ */
+type MergeFields = Pick<CardRecord, 'text' | 'kind' | 'level'> & { tags: Json<CardTags> };
 
 /** Where a participant sits now, if a café round is on: provenance of what they add. */
 async function whereNow(db: Db, room: Room, participantId: string | null): Promise<Place> {
@@ -79,15 +79,15 @@ async function standingOf(
  */
 async function ownBase(
   db: Db,
-  card: CardTable,
+  card: CardRecord,
   baseVersion: number,
   clientKey: string,
 ): Promise<number> {
-  if (baseVersion >= Number(card.version)) return baseVersion;
-  const later = await versionsAfter(db, card.event_id, card.id, baseVersion);
+  if (baseVersion >= card.version) return baseVersion;
+  const later = await versionsAfter(db, card.eventId, card.id, baseVersion);
   let base = baseVersion;
   for (const v of later) {
-    if (Number(v.version) !== base + 1 || v.by_key !== clientKey) break;
+    if (v.version !== base + 1 || v.byKey !== clientKey) break;
     base += 1;
   }
   return base;
@@ -146,10 +146,10 @@ export async function applyCardIntent(
     };
     const seq = await tx.commit({ kind: 'handover', note }, now, key, (trx) =>
       upsertHandover(trx, {
-        event_id: room.eventId,
-        issue_key: intent.issueKey,
+        eventId: room.eventId,
+        issueKey: intent.issueKey,
         text: intent.text,
-        table_id: where.tableId,
+        tableId: where.tableId,
         round: where.round,
         at,
       }),
@@ -165,54 +165,59 @@ export async function applyCardIntent(
     // tells whether it exists elsewhere (issue 10, hole 2).
     if (await findCard(db, room.eventId, intent.cardId)) return unchanged();
     const where = await whereNow(db, room, client.participantId);
-    const row: CardTable = {
+    const card: CardRecord = {
       id: intent.cardId,
-      event_id: room.eventId,
-      issue_key: intent.issueKey,
+      eventId: room.eventId,
+      issueKey: intent.issueKey,
       kind: intent.kind,
       level: intent.level,
       text: intent.text,
-      tags: tagsJson(intent.tags),
-      table_id: where.tableId,
+      tags: canonicalTags(intent.tags), // TAG-1: stored canonical, as the phone shows them
+      tableId: where.tableId,
       round: where.round,
-      participant_id: client.participantId,
-      user_id: byUser,
+      participantId: client.participantId,
+      userId: byUser,
       version: 1,
-      deleted: 0,
-      created_at: at,
-      updated_at: at,
+      deleted: false,
+      createdAt: at,
+      updatedAt: at,
     };
-    const seq = await tx.commit({ kind: 'card', card: presentCard(row) }, now, key, async (trx) => {
-      await insertCard(trx, row);
-      await appendHistory(trx, {
-        event_id: row.event_id,
-        card_id: row.id,
-        version: 1,
-        text: row.text,
-        kind: row.kind,
-        level: row.level,
-        tags: row.tags,
-        deleted: 0,
-        reason: 'add',
-        by_key: client.clientKey,
-        at,
-      });
-    });
+    const seq = await tx.commit(
+      { kind: 'card', card: presentCard(card) },
+      now,
+      key,
+      async (trx) => {
+        await insertCard(trx, card);
+        await appendHistory(trx, {
+          eventId: card.eventId,
+          cardId: card.id,
+          version: 1,
+          text: card.text,
+          kind: card.kind,
+          level: card.level,
+          tags: card.tags,
+          deleted: false,
+          reason: 'add',
+          byKey: client.clientKey,
+          at,
+        });
+      },
+    );
     return { ok: true, seq };
   }
 
   const card = await findCard(db, room.eventId, intent.cardId);
   if (!card) return refuse('not_found', 'No such card on this sheet.');
   const isAuthor =
-    (client.participantId !== null && card.participant_id === client.participantId) ||
-    (byUser !== null && card.user_id === byUser);
+    (client.participantId !== null && card.participantId === client.participantId) ||
+    (byUser !== null && card.userId === byUser);
   if (!canInRoom(isAuthor ? [...standing, 'cardAuthor'] : standing, 'changeCard'))
     return refuse('forbidden', 'Only the author or a facilitator can change this card.');
 
   if (intent.type === 'deleteCard' || intent.type === 'restoreCard') {
-    const deleted = intent.type === 'deleteCard' ? 1 : 0;
-    if (Number(card.deleted) === deleted) return unchanged(); // already so
-    const next = { ...card, deleted, version: Number(card.version) + 1, updated_at: at };
+    const deleted = intent.type === 'deleteCard';
+    if (card.deleted === deleted) return unchanged(); // already so
+    const next: CardRecord = { ...card, deleted, version: card.version + 1, updatedAt: at };
     const seq = await tx.commit(
       { kind: 'card', card: presentCard(next) },
       now,
@@ -221,11 +226,11 @@ export async function applyCardIntent(
         await updateCard(trx, room.eventId, card.id, {
           deleted,
           version: next.version,
-          updated_at: at,
+          updatedAt: at,
         });
         await appendHistory(trx, {
-          event_id: card.event_id,
-          card_id: card.id,
+          eventId: card.eventId,
+          cardId: card.id,
           version: next.version,
           text: card.text,
           kind: card.kind,
@@ -233,7 +238,7 @@ export async function applyCardIntent(
           tags: card.tags,
           deleted,
           reason: deleted ? 'delete' : 'restore',
-          by_key: client.clientKey,
+          byKey: client.clientKey,
           at,
         });
       },
@@ -242,56 +247,59 @@ export async function applyCardIntent(
   }
 
   // editCard: SYNC-6, three-way merge against the version the author edited.
-  const fields = (c: StoredFields): StoredFields => ({
+  const fields = (c: Pick<CardRecord, 'text' | 'kind' | 'level' | 'tags'>): MergeFields => ({
     text: c.text,
     kind: c.kind,
     level: c.level,
-    tags: c.tags,
+    tags: toJson(c.tags),
   });
+  const stored = (f: MergeFields) => ({ ...f, tags: fromJson(f.tags) });
   const baseVersion = await ownBase(db, card, intent.baseVersion, client.clientKey);
   const base =
-    baseVersion === Number(card.version)
+    baseVersion === card.version
       ? card
       : await historyAtVersion(db, room.eventId, card.id, baseVersion);
-  const edit: Partial<StoredFields> = {
+  const edit: Partial<MergeFields> = {
     ...(intent.text !== undefined && { text: intent.text }),
     ...(intent.kind !== undefined && { kind: intent.kind }),
     ...(intent.level !== undefined && { level: intent.level }),
-    ...(intent.tags !== undefined && { tags: tagsJson(intent.tags) }),
+    ...(intent.tags !== undefined && { tags: toJson(canonicalTags(intent.tags)) }),
   };
-  const merged = mergeEdit(fields(card), base && fields(base), edit);
+  const current = fields(card);
+  const merged = mergeEdit(current, base && fields(base), edit);
   const hasLost = Object.keys(merged.lost).length > 0;
   if (!merged.changed && !hasLost) return unchanged();
-  const version = merged.changed ? Number(card.version) + 1 : Number(card.version);
-  const next: CardTable = {
+  const version = merged.changed ? card.version + 1 : card.version;
+  const nextFields = stored(merged.next);
+  const next: CardRecord = {
     ...card,
-    ...merged.next,
+    ...nextFields,
     version,
-    updated_at: merged.changed ? at : card.updated_at,
+    updatedAt: merged.changed ? at : card.updatedAt,
   };
   const seq = await tx.commit({ kind: 'card', card: presentCard(next) }, now, key, async (trx) => {
     if (hasLost)
       // The losing side of a concurrent edit is kept, never thrown away.
       await appendHistory(trx, {
-        event_id: card.event_id,
-        card_id: card.id,
-        version: Number(card.version),
-        ...fields({ ...card, ...merged.lost }),
-        deleted: Number(card.deleted),
+        eventId: card.eventId,
+        cardId: card.id,
+        version: card.version,
+        ...stored({ ...current, ...merged.lost }),
+        deleted: card.deleted,
         reason: 'superseded',
-        by_key: client.clientKey,
+        byKey: client.clientKey,
         at,
       });
     if (merged.changed) {
-      await updateCard(trx, room.eventId, card.id, { ...merged.next, version, updated_at: at });
+      await updateCard(trx, room.eventId, card.id, { ...nextFields, version, updatedAt: at });
       await appendHistory(trx, {
-        event_id: card.event_id,
-        card_id: card.id,
+        eventId: card.eventId,
+        cardId: card.id,
         version,
-        ...merged.next,
-        deleted: Number(card.deleted),
+        ...nextFields,
+        deleted: card.deleted,
         reason: 'edit',
-        by_key: client.clientKey,
+        byKey: client.clientKey,
         at,
       });
     }

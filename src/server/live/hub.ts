@@ -8,7 +8,7 @@ import { LIVE_CHANNEL, Room, type View } from './room.ts';
 import { SlidingWindow } from '../auth/throttle.ts';
 import { cardIdsOf, listCards, listHandovers } from '../db/repos/cards.ts';
 import { intentsSince } from '../db/repos/live.ts';
-import { presentCard } from '../events/present.ts';
+import { presentCard, presentHandover } from '../events/present.ts';
 import type { ChangeBus } from '../bus/bus.ts';
 import { PlanJobs } from '../planning/jobs.ts';
 import { readWall } from '../learnings/present.ts';
@@ -172,13 +172,7 @@ export class LiveHub {
         const card = presentCard(c);
         return view === 'full' ? card : { ...card, participantId: null };
       }),
-      handovers: handovers.map((h) => ({
-        issueKey: h.issue_key,
-        text: h.text,
-        tableId: h.table_id,
-        round: h.round === null ? null : Number(h.round),
-        at: Date.parse(h.at),
-      })),
+      handovers: handovers.map(presentHandover),
       // LEARN-4: hidden posts only for facilitators.
       learnings: view === 'full' ? wall.learnings : wall.learnings.filter((l) => !l.hidden),
       learningThemes: wall.themes,

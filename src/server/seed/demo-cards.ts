@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CardKindCode, CardLevelCode } from '../../contract/constants.ts';
 import type { Db } from '../db/index.ts';
-import { toJson } from '../db/json.ts';
-import { appendHistory, insertCard, upsertHandover } from '../db/repos/cards.ts';
+import { appendHistory, type CardRecord, insertCard, upsertHandover } from '../db/repos/cards.ts';
 import { listTables } from '../db/repos/events.ts';
 
 /**
@@ -64,43 +63,43 @@ export async function seedDemoCards(db: Db, eventId: string, now: Date): Promise
     for (const [i, [issue, kind, level, text]] of CARDS.entries()) {
       const round = i % 3;
       const at = new Date(now.getTime() - (CARDS.length - i) * 60_000).toISOString();
-      const row = {
+      const card: CardRecord = {
         id: randomUUID(),
-        event_id: eventId,
-        issue_key: issue,
+        eventId,
+        issueKey: issue,
         kind,
         level,
         text,
-        tags: toJson({ forms: [], sectors: [], populations: [], ilo: [] }),
-        table_id: tables[(i + round) % tables.length]?.id ?? null,
+        tags: { forms: [], sectors: [], populations: [], ilo: [] },
+        tableId: tables[(i + round) % tables.length]?.id ?? null,
         round,
-        participant_id: null,
-        user_id: null,
+        participantId: null,
+        userId: null,
         version: 1,
-        deleted: 0,
-        created_at: at,
-        updated_at: at,
+        deleted: false,
+        createdAt: at,
+        updatedAt: at,
       };
-      await insertCard(trx, row);
+      await insertCard(trx, card);
       await appendHistory(trx, {
-        event_id: row.event_id,
-        card_id: row.id,
+        eventId: card.eventId,
+        cardId: card.id,
         version: 1,
         text,
         kind,
         level,
-        tags: row.tags,
-        deleted: 0,
+        tags: card.tags,
+        deleted: false,
         reason: 'add',
-        by_key: 'seed:demo',
+        byKey: 'seed:demo',
         at,
       });
     }
     await upsertHandover(trx, {
-      event_id: eventId,
-      issue_key: 'domesticWorkers',
+      eventId,
+      issueKey: 'domesticWorkers',
       text: 'We covered documents and wages; nobody has talked about what happens after return yet.',
-      table_id: tables[0]?.id ?? null,
+      tableId: tables[0]?.id ?? null,
       round: 2,
       at: now.toISOString(),
     });

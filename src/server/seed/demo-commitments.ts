@@ -176,7 +176,7 @@ export async function seedDemoCommitments(
         at: created,
       });
     const card = s.fromCardOf
-      ? cards.find((c) => c.issue_key === s.fromCardOf && c.deleted === 0)
+      ? cards.find((c) => c.issueKey === s.fromCardOf && !c.deleted)
       : undefined;
     await insertLinks(db, [
       ...(card

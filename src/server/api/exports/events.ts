@@ -136,13 +136,13 @@ export const cards: ExportEntity = {
       const factors = await currentFactors(db, e.id);
       for (const c of await listCards(db, e.id)) {
         if (c.deleted) continue;
-        const tags: Partial<CardTags> = fromJson(c.tags);
+        const tags: Partial<CardTags> = c.tags;
         const factor = factors.get(c.id) ?? null;
         out.push({
           event_id: e.id,
           id: c.id,
-          issue: c.issue_key,
-          issue_label: issues.get(c.issue_key) ?? null,
+          issue: c.issueKey,
+          issue_label: issues.get(c.issueKey) ?? null,
           kind: c.kind,
           level: c.level,
           text: c.text,
@@ -152,10 +152,10 @@ export const cards: ExportEntity = {
           sectors: tags.sectors ?? [],
           populations: tags.populations ?? [],
           ilo_indicators: tags.ilo ?? [],
-          table: c.table_id ? (tables.get(c.table_id) ?? null) : null,
+          table: c.tableId ? (tables.get(c.tableId) ?? null) : null,
           // Rounds are stored from 0 and shown from 1, as the sheet export does.
-          round: c.round === null ? null : Number(c.round) + 1,
-          created_at: c.created_at,
+          round: c.round === null ? null : c.round + 1,
+          created_at: c.createdAt,
         });
       }
     }

@@ -55,7 +55,7 @@ export function factorRoutes(app: App, ctx: AppContext): void {
       const factors = await coalitionFactors(ctx.db, e.coalition_id);
       const s = await suggesters.get(ctx.db, e.coalition_id);
       const current = currentByCard(await eventAssignments(ctx.db, e.id));
-      const cards = (await listCards(ctx.db, e.id)).filter((c) => Number(c.deleted) === 0);
+      const cards = (await listCards(ctx.db, e.id)).filter((c) => !c.deleted);
       return {
         factors: factors.map((f) => ({
           id: f.id,
@@ -69,7 +69,7 @@ export function factorRoutes(app: App, ctx: AppContext): void {
           const a = current.get(c.id);
           return {
             id: c.id,
-            issueKey: c.issue_key,
+            issueKey: c.issueKey,
             kind: c.kind,
             level: c.level,
             text: c.text,

@@ -67,7 +67,7 @@ async function factorLabels(ctx: AppContext, coalitionId: string) {
 }
 
 const liveCards = async (ctx: AppContext, eventId: string): Promise<Card[]> =>
-  (await listCards(ctx.db, eventId)).filter((c) => Number(c.deleted) === 0).map(presentCard);
+  (await listCards(ctx.db, eventId)).filter((c) => !c.deleted).map(presentCard);
 
 /**
  * The café sheets by issue. Members: every card's text (never its author), the confirmed factors
@@ -117,7 +117,7 @@ async function sheets(ctx: AppContext, e: EventTable, view: ReportView): Promise
         text: c.text,
         factor: factorOf.get(c.id) ?? null,
       })),
-      handover: notes.find((n) => n.issue_key === i.key)?.text ?? null,
+      handover: notes.find((n) => n.issueKey === i.key)?.text ?? null,
     };
   });
 }

@@ -3,14 +3,13 @@ import { ErrorBody } from '../../../contract/common.ts';
 import { toCsv } from '../../../domain/csv/write.ts';
 import { SHEET_CSV_HEAD, sheetCsvRow } from './csv.ts';
 import { Card, CardVersion, HandoverNote } from '../../../contract/cards.ts';
-import { fromJson } from '../../db/json.ts';
 import { EventParams } from '../../../contract/events.ts';
 import type { App, AppContext } from '../../context.ts';
 import { cardHistory, listCards, listHandovers } from '../../db/repos/cards.ts';
 import { listTables } from '../../db/repos/events.ts';
 import { notFound } from '../../http/errors.ts';
 import { canonicalTags } from '../../../core/cards.ts';
-import { presentCard } from '../../events/present.ts';
+import { presentCard, presentHandover } from '../../events/present.ts';
 import { eventFor } from '../../events/service.ts';
 import { issuesOf } from '../../events/stored.ts';
 
@@ -57,23 +56,15 @@ export function sheetRoutes(app: App, ctx: AppContext): void {
       const issue = issuesOf(e).find((i) => i.key === request.params.issueKey);
       if (!issue) throw notFound('issue');
       const cards = (await listCards(ctx.db, e.id))
-        .filter((c) => c.issue_key === issue.key && Number(c.deleted) === 0)
+        .filter((c) => c.issueKey === issue.key && !c.deleted)
         .map(presentCard);
-      const note = (await listHandovers(ctx.db, e.id)).find((h) => h.issue_key === issue.key);
+      const note = (await listHandovers(ctx.db, e.id)).find((h) => h.issueKey === issue.key);
       if (request.query.format === 'json')
         return {
           eventId: e.id,
           issue: { key: issue.key, label: issue.label },
           cards,
-          handover: note
-            ? {
-                issueKey: note.issue_key,
-                text: note.text,
-                tableId: note.table_id,
-                round: note.round === null ? null : Number(note.round),
-                at: Date.parse(note.at),
-              }
-            : null,
+          handover: note ? presentHandover(note) : null,
         };
       const tables = new Map((await listTables(ctx.db, e.id)).map((t) => [t.id, t.name]));
       const csv = toCsv([
@@ -106,12 +97,12 @@ export function sheetRoutes(app: App, ctx: AppContext): void {
       if (!rows.length) throw notFound('card');
       return {
         items: rows.map((r) => ({
-          version: Number(r.version),
+          version: r.version,
           text: r.text,
           kind: r.kind,
           level: r.level,
-          deleted: Number(r.deleted) === 1,
-          tags: canonicalTags(fromJson(r.tags)),
+          deleted: r.deleted,
+          tags: canonicalTags(r.tags),
           reason: r.reason,
           at: Date.parse(r.at),
         })),
