@@ -6,6 +6,7 @@ import { registerBackup } from './commands/backup.ts';
 import { registerFactors } from './commands/factors.ts';
 import { registerSpectrum } from './commands/spectrum.ts';
 import { registerExport } from './commands/export.ts';
+import { registerImport } from './commands/import.ts';
 import { registerReport } from './commands/report.ts';
 import { registerFollowup } from './commands/followup.ts';
 import { CliError } from './errors.ts';
@@ -23,6 +24,7 @@ registerBackup(program);
 registerFactors(program);
 registerSpectrum(program);
 registerExport(program);
+registerImport(program);
 registerReport(program);
 registerFollowup(program);
 

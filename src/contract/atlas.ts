@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { FORMS_OF_EXPLOITATION, KINDS_OF_WORK, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
-import {
-  ErrorBody,
-  FieldErrorParams,
-  Paged,
-  VisibilitySchema,
-  coded,
-  format,
-  text,
-} from './common.ts';
+import { ErrorBody, Paged, VisibilitySchema, coded, format, text } from './common.ts';
 import { PlaceId, PlaceItem } from './gazetteer.ts';
 
 export const CONFIDENCES = ['confirmed', 'likely', 'suspected'] as const;
@@ -332,31 +324,6 @@ export const Challenge = z.object({
 export type Challenge = z.infer<typeof Challenge>;
 export const ChallengeList = z.object({ items: z.array(Challenge) });
 export const ChallengeQuery = AtlasFilters.pick({ form: true, view: true, coalition: true });
-
-export const ImportRequest = z
-  .object({
-    csv: z.string().min(1, 'must not be empty').max(4_000_000, 'must be at most 4 MB'),
-    dryRun: z.boolean().default(true),
-  })
-  .strict();
-export const ImportResult = z.object({
-  dryRun: z.boolean(),
-  ok: z.boolean(),
-  lines: z.number().int(),
-  imported: z.number().int(),
-  errors: z.array(
-    z.object({
-      line: z.number().int(),
-      column: z.string(),
-      message: z.string(),
-      /** For a value the schema or the gazetteer refused: its code (as in ErrorBody's fields). */
-      code: z.string().optional(),
-      params: FieldErrorParams.optional(),
-    }),
-  ),
-  warnings: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })),
-});
-export type ImportResult = z.infer<typeof ImportResult>;
 
 export const NotesCheck = z.object({ notes: z.string().max(2000) }).strict();
 export const NotesCheckResult = z.object({ warnings: z.array(NoteWarning) });

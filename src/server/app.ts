@@ -218,7 +218,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     ctx.liveSessions.stop();
     opts.mailer?.close();
   });
-  atlasRoutes(app, ctx, bus);
+  const routesChanged = atlasRoutes(app, ctx, bus);
   const hub = new LiveHub(ctx, bus);
   app.decorate('liveHub', hub);
   hub.startHeartbeat();
@@ -234,7 +234,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   commitmentRoutes(app, ctx);
   reportRoutes(app, ctx);
   exportRoutes(app, ctx);
-  importRoutes(app, ctx);
+  importRoutes(app, ctx, routesChanged);
   learningRoutes(app, ctx);
 
   registerWebApp(app, opts.webRoot, () => setupOpen(ctx));

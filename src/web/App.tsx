@@ -6,6 +6,7 @@ import { SessionProvider } from './auth/session.tsx';
 import { AtlasRoute } from './atlas/AtlasRoute.tsx';
 import { DirectoryPage } from './directory/DirectoryPage.tsx';
 import { DataPage } from './data/DataPage.tsx';
+import { ImportPage } from './data/ImportPage.tsx';
 import { EditOrganisationPage, NewOrganisationPage } from './directory/OrganisationFormPage.tsx';
 import { OrganisationPage } from './directory/OrganisationPage.tsx';
 import { EventPage } from './events/EventPage.tsx';
@@ -86,6 +87,16 @@ export function App() {
             </Route>
             <Route path="/directory" component={DirectoryPage} />
             <Route path="/data" component={DataPage} />
+            <Route path="/data/import/organisations">
+              <RequireSignIn>
+                <ImportPage entity="organisations" />
+              </RequireSignIn>
+            </Route>
+            <Route path="/data/import/routes">
+              <RequireSignIn>
+                <ImportPage entity="routes" />
+              </RequireSignIn>
+            </Route>
             <Route path="/analysis/overlap" component={OverlapPage} />
             <Route path="/atlas/:tab?">{(p) => <AtlasRoute tab={p.tab} />}</Route>
             <Route path="/directory/new">

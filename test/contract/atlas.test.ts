@@ -3,16 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.ts';
 import { cookieOf, DEMO, startApi, type ApiHarness } from '../support/api.ts';
 import { buildApp } from '../../src/server/app.ts';
-import type {
-  Count,
-  FlowMatrix,
-  GapList,
-  ImportResult,
-  Route,
-  AtlasMap,
-} from '../../src/contract/atlas.ts';
+import type { Count, FlowMatrix, GapList, Route, AtlasMap } from '../../src/contract/atlas.ts';
 import type { PlaceSearchResponse } from '../../src/contract/gazetteer.ts';
 
+import type { ImportFailure } from '../../src/contract/imports.ts';
 const MAE_SOT = 'city:1152188';
 const MYAWADI = 'city:1308052';
 const BANGKOK = 'city:1609350';
@@ -368,7 +362,7 @@ describe.each(testBackends())('atlas on $name', (backend) => {
     expect((await get('/api/atlas/gaps?wSource=-1', admin)).statusCode).toBe(400);
   });
 
-  it('imports CSV: dry run lists line and column errors, then all or nothing', async () => {
+  it('imports CSV (POST /api/imports/routes): dry run lists line and column problems, then all or nothing', async () => {
     const count = async () =>
       ((await get('/api/atlas/routes?limit=1', admin)).json() as { total: number }).total;
     const before = await count();
@@ -377,39 +371,35 @@ describe.each(testBackends())('atlas on $name', (backend) => {
       `"Yangon, MM","Myawadi, MM;Mae Sot, TH","Mae Sot, TH","Bangkok, TH",ForcedLabour,likely,casework,2019`,
       `Qqxyzzy,,,"Bangkok, TH",ForcedLabour,sure,casework,19`,
     ].join('\n');
-    const dry = (
-      await send('POST', '/api/atlas/routes/import', { csv: bad, dryRun: false }, memberA)
-    ).json() as ImportResult;
-    expect(dry.ok).toBe(false);
-    expect(dry.imported).toBe(0);
-    expect(dry.errors.map((e) => [e.line, e.column]).sort()).toEqual([
-      [3, 'confidence'],
-      [3, 'source'],
-      [3, 'year_from'],
+    const refused = await send('POST', '/api/imports/routes', { csv: bad, dryRun: false }, memberA);
+    expect(refused.statusCode).toBe(422);
+    const f = refused.json() as ImportFailure;
+    expect(f.problems.map((e) => [e.line, e.column, e.code])).toEqual([
+      [3, 'source', 'value_unknown'],
+      [3, 'year_from', 'value_invalid'],
     ]);
-    // Each problem carries a code a client translates (issue 11), not only an English sentence.
-    const coded = Object.fromEntries(dry.errors.map((e) => [e.column, e]));
-    expect(coded.source).toMatchObject({ code: 'unknown_place', params: { value: 'Qqxyzzy' } });
-    expect(coded.confidence).toMatchObject({ code: 'invalid_option' });
-    expect(coded.year_from).toMatchObject({ code: 'invalid_type', params: { expected: 'number' } });
+    expect(f.problems[0]).toMatchObject({ value: 'Qqxyzzy' });
+    // a value no vocabulary knows is asked once, with the rows it is in
+    expect(f.analysis?.unmatched).toMatchObject([
+      { vocabulary: 'confidence', value: 'sure', count: 1, firstLine: 3 },
+    ]);
     expect(await count()).toBe(before);
     const good =
       bad.split('\n').slice(0, 2).join('\n') +
       '\n' +
       `${MAE_SOT},,,${BANGKOK},SexualExploitation;ForcedLabour,suspected,hotline,2021\n`;
-    const check = (
-      await send('POST', '/api/atlas/routes/import', { csv: good, dryRun: true }, memberA)
-    ).json() as ImportResult;
-    expect(check).toMatchObject({ ok: true, imported: 0, lines: 2 });
-    const done = (
-      await send('POST', '/api/atlas/routes/import', { csv: good, dryRun: false }, memberA)
-    ).json() as ImportResult;
-    expect(done).toMatchObject({ ok: true, imported: 2 });
+    const check = await send('POST', '/api/imports/routes', { csv: good, dryRun: true }, memberA);
+    expect(check.json()).toMatchObject({ ok: true, dryRun: true, count: 2 });
+    expect(await count()).toBe(before);
+    const done = await send('POST', '/api/imports/routes', { csv: good, dryRun: false }, memberA);
+    expect(done.json()).toMatchObject({ ok: true, dryRun: false, count: 2 });
     expect(await count()).toBe(before + 2);
-    const wrongCol = (
-      await send('POST', '/api/atlas/routes/import', { csv: 'from,to\nx,y', dryRun: true }, memberA)
-    ).json() as ImportResult;
-    expect(wrongCol.errors[0]).toMatchObject({ line: 1, column: 'from' });
+    const wrongCol = await send('POST', '/api/imports/routes', { csv: 'from,to\nx,y' }, memberA);
+    expect((wrongCol.json() as ImportFailure).problems.map((p) => [p.code, p.field])).toEqual([
+      ['column_missing', 'forms'],
+      ['column_missing', 'confidence'],
+      ['column_missing', 'basis'],
+    ]);
   });
 
   it('answers JSON, compressed for clients that accept it', async () => {

@@ -5,11 +5,20 @@
  * missing columns, unknown codes, too many lines, too large, formulas) answer clearly and change
  * nothing.
  */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityImportResult, ImportFailure } from '../../src/contract/imports.ts';
 import { testBackends } from '../support/backends.ts';
-import { startApi, type ApiHarness } from '../support/api.ts';
+import { cookieOf, startApi, TEST_PASSWORD, type ApiHarness } from '../support/api.ts';
+import { hashPassword } from '../../src/server/auth/passwords.ts';
+import { insertMembership, insertUser } from '../../src/server/db/repos/accounts.ts';
+import { migrateToLatest, openDb } from '../../src/server/db/index.ts';
+import { seedDemo } from '../../src/server/seed/demo.ts';
 import { secondCoalition } from '../support/coalitions.ts';
 import en from '../../src/web/i18n/en.json' with { type: 'json' };
 import th from '../../src/web/i18n/th.json' with { type: 'json' };
@@ -284,4 +293,140 @@ describe.each(testBackends())('entity imports on $name', (backend) => {
       expect(Date.now() - started).toBeLessThan(10_000);
     });
   });
+
+  describe('routes', () => {
+    const drop = ['id', 'created_at', 'updated_at'];
+    const key = (r: Row) => Object.values(r).join('|');
+    it('an export imports into an empty coalition (after its organisations) and exports the same', async () => {
+      const source = rowsOf((await get('/api/exports/routes?format=csv', admin)).body);
+      expect(source.length).toBeGreaterThan(5);
+      expect(source.some((r) => r.transits && r.organisation)).toBe(true);
+      for (const format of ['csv', 'hxl']) {
+        const fresh = await secondCoalition(h);
+        const cookie = await fresh.userWith('coordinator');
+        const orgs = (await get('/api/exports/organisations?format=csv', admin)).body;
+        const routes = (await get(`/api/exports/routes?format=${format}`, admin)).body;
+        // before the organisations exist, the reporting organisations are unknown: nothing stored
+        const early = await post('routes', { csv: routes, dryRun: false }, cookie);
+        expect(early.statusCode).toBe(422);
+        expect(early.json<ImportFailure>().problems[0]).toMatchObject({
+          code: 'value_unknown',
+          column: 'organisation',
+        });
+        expect(rowsOf((await get('/api/exports/routes?format=csv', cookie)).body)).toEqual([]);
+        expect((await post('organisations', { csv: orgs, dryRun: false }, cookie)).statusCode).toBe(
+          200,
+        );
+        const done = await post('routes', { csv: routes, dryRun: false }, cookie);
+        expect(done.statusCode, done.body).toBe(200);
+        expect(done.json<EntityImportResult>()).toMatchObject({ count: source.length });
+        const again = rowsOf((await get('/api/exports/routes?format=csv', cookie)).body);
+        expect(comparable(again, drop, key), format).toEqual(comparable(source, drop, key));
+      }
+    });
+
+    it('a member imports routes as their own organisation only; a named other one is refused', async () => {
+      const fresh = await secondCoalition(h);
+      const coordinator = await fresh.userWith('coordinator');
+      const orgs = 'name,type\nOwn org,NGO\nOther org,NGO\n';
+      expect(
+        (await post('organisations', { csv: orgs, dryRun: false }, coordinator)).statusCode,
+      ).toBe(200);
+      const ids = new Map(
+        (await get('/api/exports/organisations?format=json', coordinator))
+          .json<{ items: { id: string; name: string }[] }>()
+          .items.map((o) => [o.name, o.id]),
+      );
+      const at = h.clock.now.toISOString();
+      const email = `member-${Math.random().toString(36).slice(2)}@own.mosaic.test`;
+      const passwordHash = await hashPassword(TEST_PASSWORD);
+      await h.store.db.transaction().execute(async (trx) => {
+        const userId = await insertUser(
+          trx,
+          { email, displayName: 'Own member', passwordHash },
+          at,
+        );
+        await insertMembership(
+          trx,
+          {
+            userId,
+            coalitionId: fresh.coalitionId,
+            role: 'member',
+            organisationId: ids.get('Own org')!,
+          },
+          at,
+        );
+      });
+      const cookie = cookieOf(await h.login(email, TEST_PASSWORD));
+      const head = 'source,destination,forms,confidence,basis,organisation\n';
+      const other = `${head}TH,MM,ForcedLabour,likely,casework,Other org\n`;
+      const f = await refused('routes', { csv: other }, cookie);
+      expect(f.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+        [2, 'organisation', 'not_allowed'],
+      ]);
+      const own = `${head}TH,MM,ForcedLabour,likely,casework,\nTH,LA,Forced labour,likely,Casework,Own org\n`;
+      const done = await post('routes', { csv: own, dryRun: false }, cookie);
+      expect(done.statusCode, done.body).toBe(200);
+      const rows = rowsOf((await get('/api/exports/routes?format=csv', coordinator)).body);
+      expect(rows.map((r) => r.organisation)).toEqual(['Own org', 'Own org']);
+    });
+  });
+});
+
+describe('`mosaic import`', () => {
+  it('checks with --dry-run, maps values from --mapping, imports all or nothing, exits 1 on a problem (no store)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosaic-import-'));
+    try {
+      const { db } = openDb({ dataDir: dir });
+      await migrateToLatest(db);
+      await seedDemo(db, new Date('2026-11-28T09:00:00Z'));
+      const count = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('organisations')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await count();
+      const run = (...args: string[]) =>
+        promisify(execFile)(
+          process.execPath,
+          ['--import', 'tsx', 'src/cli/main.ts', 'import', ...args],
+          {
+            cwd: path.resolve(import.meta.dirname, '../..'),
+            env: { ...process.env, MOSAIC_DATA: dir, DATABASE_URL: '' },
+          },
+        ).then(
+          (r) => ({ code: 0, ...r }),
+          (e: { code: number; stdout: string; stderr: string }) => e,
+        );
+      const file = path.join(dir, 'orgs.csv');
+      fs.writeFileSync(
+        file,
+        'Organisation,Type\nCLI one,Law enforcement\nCLI two,Shadow agency\nCLI three,Shadow agency\n',
+      );
+      const bad = await run('organisations', file, '--dry-run');
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain(
+        '"Shadow agency" (orgType) in 2 rows, column Type, first on line 3',
+      );
+      const mapping = path.join(dir, 'mapping.json');
+      fs.writeFileSync(
+        mapping,
+        JSON.stringify({ values: { orgType: { 'Shadow agency': 'NGO' } } }),
+      );
+      const dry = await run('organisations', file, '--dry-run', '--mapping', mapping);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toMatch(/^3 organisations ready to import .*nothing stored/);
+      expect(await count()).toBe(before);
+      const done = await run('organisations', file, '--mapping', mapping);
+      expect(done.code, done.stderr).toBe(0);
+      expect(await count()).toBe(before + 3);
+      await db.destroy();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -428,12 +428,12 @@ export const CASES: Record<string, Case> = {
       return { url: `/api/atlas/routes/${r.id}`, record: r };
     },
   },
-  'POST /api/atlas/routes/import': {
+  'POST /api/imports/routes': {
     varies: 'visibility',
     async prepare(w, who, v) {
       const csv = `source,destination,forms,confidence,basis,visibility\ncity:1298824,city:1609350,ForcedLabour,likely,casework,${vis(v)}\n`;
       return {
-        url: '/api/atlas/routes/import',
+        url: '/api/imports/routes',
         payload: { csv, dryRun: true },
         record: createTarget(w, who, v),
       };

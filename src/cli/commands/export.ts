@@ -13,8 +13,8 @@ import { runExport } from '../../server/api/exports/run.ts';
 import type { Actor } from '../../server/auth/policy.ts';
 import { configFromEnv } from '../../server/config.ts';
 import { migrateToLatest, openDb } from '../../server/db/index.ts';
-import { readerCoalition } from '../../server/db/repos/accounts.ts';
 import { HttpError } from '../../server/http/errors.ts';
+import { commandCoalition } from '../coalition.ts';
 import { CliError } from '../errors.ts';
 
 interface ExportOptions {
@@ -49,23 +49,8 @@ export function registerExport(program: Command): void {
       const { db } = openDb(configFromEnv());
       try {
         await migrateToLatest(db);
-        const coalition = await readerCoalition(db, { kind: 'anonymous' }, o.coalition);
-        if (!coalition)
-          throw new CliError(
-            o.coalition
-              ? `--coalition: no coalition "${o.coalition}"`
-              : 'the database has no coalition yet',
-          );
-        const actor: Actor = o.public
-          ? { kind: 'anonymous' }
-          : // Audit rows of the command carry no user (userId ''): see run.ts.
-            {
-              kind: 'user',
-              userId: '',
-              coalitionId: coalition.id,
-              role: 'admin',
-              organisationId: null,
-            };
+        const { coalition, admin } = await commandCoalition(db, o.coalition);
+        const actor: Actor = o.public ? { kind: 'anonymous' } : admin;
         const file = await runExport(
           db,
           actor,

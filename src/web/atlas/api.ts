@@ -4,7 +4,6 @@ import type {
   ChallengeCreate,
   FlowMatrix,
   GapList,
-  ImportResult,
   NoteWarning,
   Route,
   RouteDraft,
@@ -44,8 +43,6 @@ export const atlasApi = {
     call<void>('DELETE', `/api/atlas/routes/${encodeURIComponent(id)}`, undefined, undefined, {
       'if-match': `"${version}"`,
     }),
-  importCsv: (csv: string, dryRun: boolean) =>
-    call<ImportResult>('POST', '/api/atlas/routes/import', { csv, dryRun }),
   checkNotes: (notes: string, signal?: AbortSignal) =>
     call<{ warnings: NoteWarning[] }>('POST', '/api/atlas/notes-check', { notes }, signal),
   search: (q: string, signal?: AbortSignal) =>

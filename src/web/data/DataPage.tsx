@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { EXPORT_ENTITIES, GEO_EXPORTS, type ExportEntityName } from '../../contract/exports.ts';
 import { useSession } from '../auth/session.tsx';
 import { useTitle } from '../shell/useTitle.ts';
@@ -9,6 +10,12 @@ import './data.css';
 const PUBLIC: readonly ExportEntityName[] = ['organisations', 'places', 'flows', 'learnings'];
 /** Entities only those who run events may export (the `event` update rule). */
 const COORDINATORS: readonly ExportEntityName[] = ['participants'];
+/** Entities a file can be imported into, and who may: any member adds routes; organisations are
+ * added by coordinators and admins. */
+const IMPORTS: Partial<Record<ExportEntityName, 'member' | 'coordinator'>> = {
+  organisations: 'coordinator',
+  routes: 'member',
+};
 
 /**
  * /data — download every entity of the coalition as CSV, CSV with HXL hashtags, JSON or GeoJSON.
@@ -71,6 +78,12 @@ export function DataPage() {
                     {t('data.formats.geojson')}
                   </a>
                 )}
+                {!publicOnly &&
+                  (IMPORTS[e] === 'member' || (IMPORTS[e] === 'coordinator' && runsEvents)) && (
+                    <Link className="btn btn-quiet" href={`/data/import/${e}`}>
+                      {t('imports.importLink')}
+                    </Link>
+                  )}
               </td>
             </tr>
           ))}

@@ -1,29 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api.ts';
-import { errorExtra } from '../live/http.ts';
-import { ColumnTable } from '../imports/ColumnTable.tsx';
-import { ProblemGroups } from '../imports/ProblemGroups.tsx';
-import { ValuePickers } from '../imports/ValuePickers.tsx';
-import {
-  fileToBase64,
-  IMPORT_ENCODINGS,
-  type ImportAnalysis,
-  type ImportChoices,
-  type ImportEncoding,
-  type ImportSource,
-} from '../imports/types.ts';
+import { TableImport, type TableImportBody } from '../imports/TableImport.tsx';
 import { eventsApi, type RosterPreview } from './api.ts';
-import { splitError } from './fieldErrors.ts';
 
-const NO_CHOICES: ImportChoices = { columns: {}, values: {} };
-
-/**
- * The roster import: choose a file (CSV in any of the encodings forms export, or .xlsx) or paste
- * a table, and the server reads it as it is. Every check is a dry run that stores nothing: the
- * columns and how each was matched, each unknown value once with a picker, row problems grouped
- * by kind. When nothing is left, "Import N participants" stores every row or none.
- */
+/** The roster import: the shared table import, sent to the event's participants. */
 export function CsvImport({
   eventId,
   groupLabels,
@@ -36,242 +16,37 @@ export function CsvImport({
   onImported(message: string): void;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [source, setSource] = useState<ImportSource | null>(null);
-  const [encoding, setEncoding] = useState<ImportEncoding | ''>('');
-  const [choices, setChoices] = useState<ImportChoices>(NO_CHOICES);
-  const [analysis, setAnalysis] = useState<ImportAnalysis | null>(null);
-  const [ready, setReady] = useState<RosterPreview | null>(null);
-  const [headline, setHeadline] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = useCallback(
-    async (src: ImportSource, ch: ImportChoices, enc: ImportEncoding | '', dryRun: boolean) => {
-      setBusy(true);
-      setError(null);
-      try {
-        const body = {
-          ...(src.kind === 'text'
-            ? { csv: src.csv }
-            : { file: { name: src.name, data: src.data } }),
-          ...(enc && src.kind === 'file' ? { encoding: enc } : {}),
-          choices: ch,
-          dryRun,
-        };
-        const r = await eventsApi.importRoster(eventId, body);
-        setHeadline(null);
-        if (dryRun) {
-          setReady(r);
-          setAnalysis(r.analysis);
-        } else {
-          setReady(null);
-          setAnalysis(null);
-          setSource(null);
-          setText('');
-          setChoices(NO_CHOICES);
-          onImported(t('events.csvImported', { count: r.count }));
-        }
-      } catch (err) {
-        setReady(null);
-        const a =
-          err instanceof ApiError && err.status === 422
-            ? errorExtra<ImportAnalysis | null>(err, 'analysis')
-            : undefined;
-        if (err instanceof ApiError && err.status === 422) {
-          setAnalysis(a ?? null);
-          setHeadline(err.message);
-          if (!a) setError(err.message);
-        } else {
-          setAnalysis(null);
-          setError(splitError(t, err).general ?? t('events.fixMarked'));
-        }
-      } finally {
-        setBusy(false);
-      }
-    },
-    [eventId, onImported, t],
+  const send = useCallback(
+    (body: TableImportBody) => eventsApi.importRoster(eventId, body),
+    [eventId],
   );
-
-  const rerun = (ch: ImportChoices, enc: ImportEncoding | '' = encoding) => {
-    setChoices(ch);
-    if (source) void run(source, ch, enc, true);
-  };
-
-  async function chooseFile(f: File) {
-    const src: ImportSource = {
-      kind: 'file',
-      name: f.name,
-      data: await fileToBase64(f),
-      size: f.size,
-    };
-    setSource(src);
-    setText('');
-    setEncoding('');
-    setChoices(NO_CHOICES);
-    await run(src, NO_CHOICES, '', true);
-  }
-
-  function check() {
-    const src: ImportSource = { kind: 'text', csv: text };
-    setSource(src);
-    void run(src, choices, '', true);
-  }
-
-  const optionLabel = (vocabulary: string, key: string, fallback: string) =>
-    vocabulary === 'sector'
-      ? t(`join.sector.${key}`, { defaultValue: fallback })
-      : vocabulary === 'expertise'
-        ? (groupLabels[key] ?? fallback)
-        : fallback;
-
-  const unmatchedLeft = analysis?.unmatched.length ?? 0;
-  const problemsLeft = analysis?.problemCount ?? 0;
-
+  const done = useCallback(
+    (count: number) => onImported(t('events.csvImported', { count })),
+    [onImported, t],
+  );
   return (
-    <div className="stack import">
-      <p className="hint">{t('imports.help')}</p>
-      <div className="field">
-        <label htmlFor="csv-file">{t('imports.file')}</label>
-        <input
-          id="csv-file"
-          type="file"
-          accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void chooseFile(f);
-          }}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="csv-text">{t('imports.paste')}</label>
-        <textarea
-          id="csv-text"
-          rows={5}
-          className="mono"
-          value={text}
-          spellCheck={false}
-          onChange={(e) => {
-            setText(e.target.value);
-            setReady(null);
-          }}
-          placeholder="Full name,Organisation,Sector,Country,First choice,Languages,Email"
-        />
-      </div>
-      <div className="actions">
-        <button
-          type="button"
-          className="btn btn-quiet"
-          disabled={busy || !text.trim()}
-          onClick={check}
-        >
-          {t('events.csvCheck')}
-        </button>
-        {ready && source && (
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={busy}
-            onClick={() => void run(source, choices, encoding, false)}
-          >
-            {t('events.csvImport', { count: ready.count })}
-          </button>
-        )}
-      </div>
-      <div aria-live="polite" className="stack">
-        {error && <p className="alert alert-error">{error}</p>}
-        {analysis && source && (
-          <>
-            <p className="import-summary" data-testid="import-summary">
-              {t(
-                analysis.format === 'xlsx'
-                  ? 'imports.readSheet'
-                  : source.kind === 'text'
-                    ? 'imports.readPasted'
-                    : 'imports.readText',
-                {
-                  count: analysis.rowCount,
-                  name: source.kind === 'file' ? source.name : t('imports.pasted'),
-                  sheet: analysis.sheet ?? '',
-                  encoding: analysis.encoding ? t(`imports.encoding.${analysis.encoding}`) : '',
-                },
-              )}
-              {analysis.hxl && <> {t('imports.hxlRead')}</>}
-            </p>
-            {source.kind === 'file' && analysis.format === 'csv' && (
-              <div className="field field-inline">
-                <label htmlFor="csv-encoding">{t('imports.readAs')}</label>
-                <select
-                  id="csv-encoding"
-                  value={encoding}
-                  onChange={(e) => {
-                    const enc = e.target.value as ImportEncoding | '';
-                    setEncoding(enc);
-                    rerun(choices, enc);
-                  }}
-                >
-                  <option value="">{t('imports.detected')}</option>
-                  {IMPORT_ENCODINGS.map((e) => (
-                    <option key={e} value={e}>
-                      {t(`imports.encoding.${e}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            )}
-          </>
-        )}
-        {headline && (unmatchedLeft > 0 || problemsLeft > 0) && (
-          <div className="alert alert-error" role="status">
-            <p>
-              {t('imports.nothingYet')}{' '}
-              {unmatchedLeft > 0 && t('imports.valuesLeft', { count: unmatchedLeft })}{' '}
-              {problemsLeft > 0 && t('imports.problemsLeft', { count: problemsLeft })}
-            </p>
-          </div>
-        )}
-        {analysis && (
-          <ValuePickers
-            analysis={analysis}
-            optionLabel={optionLabel}
-            onChoose={(vocabulary, value, key) => {
-              const forVocab = { ...(choices.values[vocabulary] ?? {}) };
-              if (key === null) delete forVocab[value];
-              else forVocab[value] = key === '-' ? '' : key;
-              rerun({ ...choices, values: { ...choices.values, [vocabulary]: forVocab } });
-            }}
-          />
-        )}
-        {analysis && <ProblemGroups groups={analysis.groups} />}
-        {ready && (
-          <div className="alert alert-ok">
-            <p>{t('events.csvReady', { count: ready.count })}</p>
-            <ul className="csv-preview">
-              {ready.preview.slice(0, 5).map((p, i) => (
-                <li key={i}>
-                  {p.name} · {p.organisation} · {t(`join.sector.${p.sector}`)}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {analysis && (
-          <details className="import-columns-box" open={!ready}>
-            <summary>
-              {t('imports.columnsTitle', {
-                used: analysis.columns.filter((c) => c.field).length,
-                count: analysis.columns.length,
-              })}
-            </summary>
-            <ColumnTable
-              analysis={analysis}
-              onChoose={(header, field) =>
-                rerun({ ...choices, columns: { ...choices.columns, [header]: field } })
-              }
-            />
-          </details>
-        )}
-      </div>
-    </div>
+    <TableImport<RosterPreview>
+      send={send}
+      optionLabel={(vocabulary, key, fallback) =>
+        vocabulary === 'sector'
+          ? t(`join.sector.${key}`, { defaultValue: fallback })
+          : vocabulary === 'expertise'
+            ? (groupLabels[key] ?? fallback)
+            : fallback
+      }
+      placeholder="Full name,Organisation,Sector,Country,First choice,Languages,Email"
+      importLabel={(count) => t('events.csvImport', { count })}
+      readyLabel={(count) => t('events.csvReady', { count })}
+      readyPreview={(ready) => (
+        <ul className="csv-preview">
+          {ready.preview.slice(0, 5).map((p, i) => (
+            <li key={i}>
+              {p.name} · {p.organisation} · {t(`join.sector.${p.sector}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+      onImported={done}
+    />
   );
 }

@@ -11,7 +11,12 @@ import type { ChangeBus } from '../../bus/bus.ts';
 const GAZETTEER_WARM_DELAY_MS = 3000;
 
 /** The atlas: routes, challenges, map, flows, gaps, GeoJSON export and the live change stream. */
-export function atlasRoutes(app: App, ctx: AppContext, bus?: ChangeBus): void {
+/** Returns what tells the atlas's live clients that a coalition's routes changed (imports use it). */
+export function atlasRoutes(
+  app: App,
+  ctx: AppContext,
+  bus?: ChangeBus,
+): (coalitionId: string) => void {
   const hub = new AtlasHub(bus);
   app.addHook('onClose', async () => hub.close());
   // Decoding ~140k places takes seconds; a listening server does it once, soon after start-up,
@@ -32,4 +37,5 @@ export function atlasRoutes(app: App, ctx: AppContext, bus?: ChangeBus): void {
   routeRoutes(app, ctx, changed);
   challengeRoutes(app, ctx, changed);
   analysisRoutes(app, ctx, hub, new AtlasAnswerCache(ctx.atlasCacheSize));
+  return changed;
 }

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import {
-  ImportRequest,
-  ImportResult,
   NotesCheck,
   NotesCheckResult,
   Route,
@@ -13,14 +11,11 @@ import {
   VersionConflict,
 } from '../../../contract/atlas.ts';
 import { ErrorBody } from '../../../contract/common.ts';
-import { audit } from '../../db/repos/accounts.ts';
 import { countRoutes } from '../../db/repos/atlas-queries.ts';
-import { insertRoutes, listRoutes } from '../../db/repos/routes.ts';
+import { listRoutes } from '../../db/repos/routes.ts';
 import type { App, AppContext } from '../../context.ts';
-import { forbidden, invalid, unauthenticated, ROUTE_ERRORS } from '../../http/errors.ts';
-import { can } from '../../auth/policy.ts';
+import { invalid, ROUTE_ERRORS } from '../../http/errors.ts';
 import { atlasReader } from './audience.ts';
-import { parseRoutesCsv } from './csv-import.ts';
 import * as svc from './route-service.ts';
 
 /**
@@ -147,68 +142,6 @@ export function routeRoutes(
         ),
       );
       return reply.code(204).send(null);
-    },
-  );
-  app.post(
-    '/api/atlas/routes/import',
-    {
-      bodyLimit: 5 * 1024 * 1024,
-      config: { policy: { kind: 'resource', resource: 'route', action: 'create' } },
-      schema: {
-        tags: ['atlas'],
-        summary: 'Import routes from CSV: dry run lists line and column errors; all or nothing',
-        body: ImportRequest,
-        response: { 200: ImportResult, ...ROUTE_ERRORS },
-      },
-    },
-    async (request) => {
-      const actor = request.actor;
-      if (actor.kind === 'anonymous') throw unauthenticated();
-      const organisationId = await svc.reportingOrganisation(ctx.db, actor, undefined);
-      const parsed = parseRoutesCsv(request.body.csv, organisationId);
-      for (const r of parsed.routes)
-        if (
-          !can(
-            actor,
-            'create',
-            'route',
-            svc.access({
-              coalitionId: actor.coalitionId,
-              organisationId,
-              visibility: r.visibility,
-            }),
-          )
-        )
-          throw forbidden();
-      const ok = parsed.errors.length === 0;
-      let imported = 0;
-      if (ok && !request.body.dryRun) {
-        const at = ctx.now().toISOString();
-        await ctx.db.transaction().execute(async (trx) => {
-          const ids = await insertRoutes(trx, actor.coalitionId, parsed.routes, actor.userId, at);
-          await audit(
-            trx,
-            {
-              coalitionId: actor.coalitionId,
-              userId: actor.userId,
-              action: 'import',
-              resource: 'route',
-              recordId: null,
-            },
-            at,
-          );
-          imported = ids.length;
-        });
-        changed(actor.coalitionId);
-      }
-      return {
-        dryRun: request.body.dryRun,
-        ok,
-        lines: parsed.lines,
-        imported,
-        errors: parsed.errors.slice(0, 500),
-        warnings: parsed.warnings.slice(0, 500),
-      };
     },
   );
   app.post(

@@ -14,6 +14,7 @@ import type { SourceRow } from '../../../domain/import/table.ts';
 import type { Vocabulary } from '../../../domain/import/values.ts';
 import type { Action, Actor, Resource } from '../../auth/policy.ts';
 import type { App, AppContext } from '../../context.ts';
+import type { Db } from '../../db/index.ts';
 import type { Database } from '../../db/schema.ts';
 import { ROUTE_ERRORS, unauthenticated } from '../../http/errors.ts';
 import { choiceMaps, loadMappings, recordImport } from './mappings.ts';
@@ -41,15 +42,9 @@ export interface EntityImporter<D, I, C> {
   policy: { resource: Resource; action: Action };
   summary: string;
   /** What the checks need, read once per request (the event, existing names…). */
-  prepare(ctx: AppContext, actor: User, query: EntityImportQuery): Promise<C>;
+  prepare(db: Db, actor: User, query: EntityImportQuery): Promise<C>;
   vocabularies(c: C): Record<string, Vocabulary>;
-  check(
-    ctx: AppContext,
-    actor: User,
-    c: C,
-    rows: { line: number; draft: D }[],
-    report: Report,
-  ): I[];
+  check(actor: User, c: C, rows: { line: number; draft: D }[], report: Report): I[];
   commit(trx: Transaction<Database>, actor: User, c: C, inputs: I[], now: string): Promise<void>;
   /** Called after a committed import (live updates, caches). */
   after?(actor: User, c: C): void;
@@ -101,71 +96,88 @@ export function entityImportRoute<D, I, C>(
     async (request, reply) => {
       const actor = request.actor;
       if (actor.kind === 'anonymous') throw unauthenticated();
-      const body = request.body;
-      const c = await importer.prepare(ctx, actor, request.query);
-      const vocabularies = importer.vocabularies(c);
-      const chosen = choiceMaps(body.choices);
-      checkChoices(chosen, importer.descriptor.fields, vocabularies);
-
-      const read = await tableOf(body, MAX_ENTITY_IMPORT_ROWS);
-      if (!read.ok)
-        return reply.code(422).send(failure([read.problem], [], null, 'file_unreadable'));
-      const table = read.table;
-      const saved = await loadMappings(ctx.db, actor.coalitionId, what, Object.keys(vocabularies));
-      const a = analyseEntity(
-        table,
-        importer.descriptor,
-        vocabularies,
-        chosen,
-        saved,
-        MAX_ENTITY_IMPORT_ROWS,
-      );
-      const late: ImportProblem[] = [];
-      let byLine: Map<number, SourceRow> | undefined;
-      const columnOf = new Map(a.columns.filter((x) => x.field).map((x) => [x.field!, x.header]));
-      const inputs = importer.check(ctx, actor, c, a.drafts, (line, field, code, message, params) =>
-        late.push(
-          problem(code, message, {
-            line,
-            column: columnOf.get(field) ?? null,
-            field,
-            value: valueAt(
-              (byLine ??= new Map(table.rows.map((r) => [r.line, r]))),
-              line,
-              a.columns,
-              field,
-            ),
-            params: params ?? {},
-          }),
-        ),
-      );
-      a.problems.push(...late);
-      const { analysis, refusal } = settle(
-        a,
-        table,
-        importer.descriptor.fields,
-        vocabularies,
-        inputs.length,
-        what,
-      );
-      if (refusal) return reply.code(422).send(refusal);
-      if (!body.dryRun) {
-        const now = ctx.now().toISOString();
-        await ctx.db.transaction().execute(async (trx) => {
-          await importer.commit(trx, actor, c, inputs, now);
-          await recordImport(trx, actor, what, chosen, now, null);
-        });
-        importer.after?.(actor, c);
-      }
-      return {
-        ok: true as const,
-        dryRun: body.dryRun,
-        entity: what,
-        count: inputs.length,
-        analysis,
-      };
+      const r = await runImport(ctx.db, ctx.now(), importer, actor, request.body, request.query);
+      return reply.code(r.status).send(r.body);
     },
   );
+}
+
+export type ImportOutcome =
+  { status: 200; body: EntityImportResult } | { status: 422; body: ImportFailure };
+
+/**
+ * One import, for the route and the command line alike: read the file, match columns and values
+ * (the person's choices first, then the coalition's remembered ones), check every row, and — when
+ * nothing is left and it is not a dry run — store every row in one transaction with the choices
+ * and one audit record. Nothing is stored otherwise.
+ */
+export async function runImport<D, I, C>(
+  db: Db,
+  at: Date,
+  importer: EntityImporter<D, I, C>,
+  actor: User,
+  body: ImportRequest,
+  query: EntityImportQuery,
+): Promise<ImportOutcome> {
+  const what = importer.entity;
+  const c = await importer.prepare(db, actor, query);
+  const vocabularies = importer.vocabularies(c);
+  const chosen = choiceMaps(body.choices);
+  checkChoices(chosen, importer.descriptor.fields, vocabularies);
+
+  const read = await tableOf(body, MAX_ENTITY_IMPORT_ROWS);
+  if (!read.ok) return { status: 422, body: failure([read.problem], [], null, 'file_unreadable') };
+  const table = read.table;
+  const saved = await loadMappings(db, actor.coalitionId, what, Object.keys(vocabularies));
+  const a = analyseEntity(
+    table,
+    importer.descriptor,
+    vocabularies,
+    chosen,
+    saved,
+    MAX_ENTITY_IMPORT_ROWS,
+  );
+  const late: ImportProblem[] = [];
+  let byLine: Map<number, SourceRow> | undefined;
+  const columnOf = new Map(a.columns.filter((x) => x.field).map((x) => [x.field!, x.header]));
+  const inputs = importer.check(actor, c, a.drafts, (line, field, code, message, params) =>
+    late.push(
+      problem(code, message, {
+        line,
+        column: columnOf.get(field) ?? null,
+        field,
+        value: valueAt(
+          (byLine ??= new Map(table.rows.map((r) => [r.line, r]))),
+          line,
+          a.columns,
+          field,
+        ),
+        params: params ?? {},
+      }),
+    ),
+  );
+  a.problems.push(...late);
+  const { analysis, refusal } = settle(
+    a,
+    table,
+    importer.descriptor.fields,
+    vocabularies,
+    inputs.length,
+    what,
+  );
+  if (refusal) return { status: 422, body: refusal };
+  if (!body.dryRun) {
+    const now = at.toISOString();
+    await db.transaction().execute(async (trx) => {
+      await importer.commit(trx, actor, c, inputs, now);
+      await recordImport(trx, actor, what, chosen, now, null);
+    });
+    importer.after?.(actor, c);
+  }
+  return {
+    status: 200,
+    body: { ok: true as const, dryRun: body.dryRun, entity: what, count: inputs.length, analysis },
+  };
 }
 
 /** The cell a late problem is about, as written (the first column feeding the field). */

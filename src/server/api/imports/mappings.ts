@@ -84,12 +84,14 @@ export async function recordImport(
   now: string,
   recordId: string | null,
 ): Promise<void> {
-  await saveMappings(trx, actor.coalitionId, actor.userId, what, chosen, now);
+  // The command line imports as the coalition's administrator, with no user ('').
+  const userId = actor.userId || null;
+  await saveMappings(trx, actor.coalitionId, userId, what, chosen, now);
   await audit(
     trx,
     {
       coalitionId: actor.coalitionId,
-      userId: actor.userId,
+      userId,
       action: 'import',
       resource: what,
       recordId,

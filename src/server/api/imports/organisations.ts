@@ -37,7 +37,7 @@ export const organisationImporter: EntityImporter<
   policy: { resource: 'organisation', action: 'create' },
   summary:
     'Import organisations from CSV or .xlsx: columns and values matched (HXL too), dry run first, all or nothing',
-  async prepare(ctx, actor) {
+  async prepare(db, actor) {
     const record = { coalitionId: actor.coalitionId, owningOrganisationId: null };
     if (
       !VISIBILITIES.some((visibility) =>
@@ -45,7 +45,7 @@ export const organisationImporter: EntityImporter<
       )
     )
       throw forbidden();
-    const names = await repo.organisationNames(ctx.db, actor.coalitionId);
+    const names = await repo.organisationNames(db, actor.coalitionId);
     return { names: new Set(names.map(repo.organisationNameKey)) };
   },
   vocabularies: () => ({
@@ -58,7 +58,7 @@ export const organisationImporter: EntityImporter<
     country: countryVocabulary(),
     visibility: taxonomyVocabulary('visibility', VISIBILITIES),
   }),
-  check(_ctx, actor, c, rows, report) {
+  check(actor, c, rows, report) {
     const inputs: OrganisationCreate[] = [];
     const seen = new Map<string, number>();
     for (const { line, draft } of rows) {
