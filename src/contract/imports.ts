@@ -12,9 +12,16 @@ import { IMPORT_ENCODINGS } from './constants.ts';
 
 export { IMPORT_ENCODINGS } from './constants.ts';
 
-/** A .xlsx of 5,000 rows is well under 2 MB; base64 adds a third. */
-export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024;
-export const MAX_IMPORT_TEXT = 8_000_000;
+/**
+ * The largest file an import reads: 100,000 lines of a coalition's organisations or routes as
+ * exported (100–200 bytes a line) fit; a 50 MB file is refused before it is read. A .xlsx of
+ * 5,000 rows is well under 2 MB.
+ */
+export const MAX_IMPORT_MB = 24;
+export const MAX_IMPORT_FILE_BYTES = MAX_IMPORT_MB * 1024 * 1024;
+export const MAX_IMPORT_TEXT = MAX_IMPORT_MB * 1_000_000;
+/** The request body of an import: the file in base64 (a third more) and the choices. */
+export const IMPORT_BODY_LIMIT = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 1024 * 1024;
 
 export const ImportChoices = z
   .object({
@@ -31,14 +38,14 @@ export type ImportChoices = z.infer<typeof ImportChoices>;
 export const ImportRequest = z
   .object({
     /** Pasted text (or a file the client read as text). */
-    csv: z.string().max(MAX_IMPORT_TEXT, 'must be at most 8 MB').optional(),
+    csv: z.string().max(MAX_IMPORT_TEXT, `must be at most ${MAX_IMPORT_MB} MB`).optional(),
     /** An uploaded file, its bytes in base64: the server detects the encoding or the workbook. */
     file: z
       .object({
         name: line(255),
         data: z
           .string()
-          .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, 'must be at most 8 MB')
+          .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, `must be at most ${MAX_IMPORT_MB} MB`)
           .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
       })
       .strict()

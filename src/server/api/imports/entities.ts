@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   EntityImportQuery,
   EntityImportResult,
+  IMPORT_BODY_LIMIT,
   ImportFailure,
   ImportRequest,
   MAX_ENTITY_IMPORT_ROWS,
@@ -84,7 +85,7 @@ export function entityImportRoute<D, I, C>(
     `/api/imports/${what}`,
     {
       config: { policy: { kind: 'resource', ...importer.policy } },
-      bodyLimit: 12 * 1024 * 1024,
+      bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['imports'],
         summary: importer.summary,

@@ -4,7 +4,7 @@ import {
   PARTICIPANT_SECTORS,
   EventParams,
 } from '../../../contract/events.ts';
-import { ImportFailure, ImportRequest } from '../../../contract/imports.ts';
+import { IMPORT_BODY_LIMIT, ImportFailure, ImportRequest } from '../../../contract/imports.ts';
 import { problem } from '../../../domain/import/problems.ts';
 import { analyseRoster, ROSTER_FIELDS } from '../../../domain/import/roster.ts';
 import {
@@ -38,7 +38,7 @@ export function participantImportRoutes(app: App, ctx: AppContext, hub: Rooms): 
     '/api/events/:eventId/participants/import',
     {
       config: { policy: { kind: 'resource', resource: 'event', action: 'update' } },
-      bodyLimit: 12 * 1024 * 1024,
+      bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['events'],
         summary:
