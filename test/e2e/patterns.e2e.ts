@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDetail, Participant } from '../../src/contract/events.ts';
 import type { Distribution, PatternList } from '../../src/contract/patterns.ts';
-import { DEMO_ADMIN, REPO, screenshots, startHarness, type Harness } from './harness.ts';
+import { DEMO_ADMIN, REPO, screenshots, startHarness, type Harness, pageApi } from './harness.ts';
 
 const SHOTS = path.join(REPO, 'docs/screenshots');
 let h: Harness;
@@ -73,18 +73,7 @@ describe('spectrum of exploitation in Chromium', () => {
     expect((await fctx.request.post(`${h.url}/api/auth/login`, { data: DEMO_ADMIN })).status()).toBe(200);
     await f.goto(`${h.url}/patterns`);
     const api = <T>(method: string, url: string, body?: unknown) =>
-      f.evaluate(
-        async ([m, u, b]) => {
-          const r = await fetch(u, {
-            method: m,
-            headers: b === undefined ? {} : { 'content-type': 'application/json' },
-            body: b === undefined ? undefined : JSON.stringify(b),
-          });
-          if (!r.ok) throw new Error(`${m} ${u}: ${r.status} ${await r.text()}`);
-          return (await r.json()) as unknown;
-        },
-        [method, url, body] as const,
-      ) as Promise<T>;
+      pageApi<T>(f, method, url, body);
     const list = await api<{ items: { id: string; name: string }[] }>('GET', '/api/events');
     const eventId = list.items.find((e) => e.name.includes('(demo)'))!.id;
     let event = await api<EventDetail>('GET', `/api/events/${eventId}`);

@@ -15,7 +15,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/contract/cards.ts';
 import type { EventDetail, Participant } from '../../src/contract/events.ts';
-import { DEMO_ADMIN, REPO, screenshots, startHarness, type Harness } from './harness.ts';
+import { DEMO_ADMIN, REPO, screenshots, startHarness, type Harness, pageApi } from './harness.ts';
 import { DEMO_CARD_TEXTS } from '../../src/server/seed/demo-cards.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
@@ -64,18 +64,7 @@ describe('café sheets in Chromium', () => {
     await f.getByRole('button', { name: 'Sign in' }).click();
     await f.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
     const api = <T>(method: string, url: string, body?: unknown) =>
-      f.evaluate(
-        async ([m, u, b]) => {
-          const r = await fetch(u, {
-            method: m,
-            headers: b === undefined ? {} : { 'content-type': 'application/json' },
-            body: b === undefined ? undefined : JSON.stringify(b),
-          });
-          if (!r.ok) throw new Error(`${m} ${u}: ${r.status} ${await r.text()}`);
-          return (await r.json()) as unknown;
-        },
-        [method, url, body] as const,
-      ) as Promise<T>;
+      pageApi<T>(f, method, url, body);
     const list = await api<{ items: { id: string; name: string }[] }>('GET', '/api/events');
     const demo = list.items.find((e) => e.name.includes('(demo)'))!;
     const eventId = demo.id;
