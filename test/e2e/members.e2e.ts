@@ -47,7 +47,7 @@ describe('members in Chromium', () => {
 
     // invite by email, as a member of the first organisation
     const email = 'new.member@example.org';
-    await admin.getByLabel('Email').fill(email);
+    await admin.getByLabel('Email', { exact: true }).fill(email);
     await admin.locator('#invite-role').selectOption('member');
     const orgOption = admin.locator('#invite-org option').nth(1);
     const orgName = (await orgOption.textContent())!;
