@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../support/backends.ts';
-import { startApi, type ApiHarness } from '../support/api.ts';
+import { demoEventSetup, type DemoEventSetup } from '../support/demo-event.ts';
 import { MAX_PARTICIPANT_NAME_LENGTH } from '../../src/contract/constants.ts';
-import type { EventDetail, Participant } from '../../src/contract/events.ts';
+import type { Participant } from '../../src/contract/events.ts';
 import { MAX_NAME } from '../../src/domain/import/roster.ts';
 
 /** A name of `n` characters that reads like one: Thai and Latin words, no two alike. */
@@ -21,34 +21,17 @@ it('the roster import takes the same longest name as the contract', () => {
 });
 
 describe.each(testBackends())('the longest participant name on $name', (backend) => {
-  let h: ApiHarness;
-  let admin: string;
-  let demo: EventDetail;
+  let d: DemoEventSetup;
   beforeAll(async () => {
-    h = await startApi(backend);
-    admin = await h.adminCookie();
-    const list = (
-      await h.app.inject({ method: 'GET', url: '/api/events', headers: { cookie: admin } })
-    ).json<{ items: { id: string }[] }>();
-    demo = (
-      await h.app.inject({
-        method: 'GET',
-        url: `/api/events/${list.items[0]!.id}`,
-        headers: { cookie: admin },
-      })
-    ).json<EventDetail>();
-    expect(demo.walkInsAllowed).toBe(true);
+    d = await demoEventSetup(backend);
+    expect(d.event.walkInsAllowed).toBe(true);
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => d?.close());
 
   const people = async () =>
-    (
-      await h.app.inject({
-        method: 'GET',
-        url: `/api/events/${demo.id}/participants`,
-        headers: { cookie: admin },
-      })
-    ).json<{ items: Participant[] }>().items;
+    (await d.call('GET', `/api/events/${d.event.id}/participants`, d.admin)).json<{
+      items: Participant[];
+    }>().items;
 
   const fieldsOf = (body: string) =>
     (JSON.parse(body) as { fields?: { field: string; code?: string }[] }).fields ?? [];
@@ -57,19 +40,15 @@ describe.each(testBackends())('the longest participant name on $name', (backend)
     ['a walk-in on their phone', 'walk-in'],
     ['a person a facilitator adds', 'facilitator'],
   ])('%s: the longest name is taken whole, one more character is refused', async (_, who) => {
+    const person = (name: string) => ({
+      name,
+      organisation: 'Hope Shelter Chiang Rai',
+      sector: 'ngo',
+    });
     const send = (name: string) =>
       who === 'walk-in'
-        ? h.app.inject({
-            method: 'POST',
-            url: `/api/join/${demo.joinCode}/register`,
-            payload: { name, organisation: 'Hope Shelter Chiang Rai', sector: 'ngo' },
-          })
-        : h.app.inject({
-            method: 'POST',
-            url: `/api/events/${demo.id}/participants`,
-            headers: { cookie: admin },
-            payload: { name, organisation: 'Hope Shelter Chiang Rai', sector: 'ngo' },
-          });
+        ? d.call('POST', `/api/join/${d.event.joinCode}/register`, null, person(name))
+        : d.call('POST', `/api/events/${d.event.id}/participants`, d.admin, person(name));
     const longest = nameOf(MAX_PARTICIPANT_NAME_LENGTH, who);
     expect([...longest].length).toBe(MAX_PARTICIPANT_NAME_LENGTH);
     const ok = await send(longest);
