@@ -76,6 +76,7 @@ export const LearningsList = z.object({
   learnings: z.array(
     Learning.extend({
       visibility: z.enum(VISIBILITIES),
+      /** The poster's organisation's id where they chose to show it; null when anonymous. */
       owningOrganisationId: z.string().nullable(),
     }),
   ),

@@ -90,9 +90,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await app.listen({ port: opts.port ?? 8080, host });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : opts.port;
-    const lan = opts.lan ? (opts.lanAddresses ?? lanAddresses())[0] : undefined;
-    const lanOrigin = lan ? `http://${lan}:${port}` : undefined;
-    if (lanOrigin && allowedOrigins.length > 0) allowedOrigins.push(lanOrigin);
+    const lans = opts.lan ? (opts.lanAddresses ?? lanAddresses()) : [];
+    const lanOrigin = lans[0] ? `http://${lans[0]}:${port}` : undefined;
+    // The room's laptop opens the address printed below (loopback) and phones may be on any of
+    // its networks: with PUBLIC_URL and --lan those are Mosaic's own origins too.
+    if (opts.lan && allowedOrigins.length > 0)
+      allowedOrigins.push(
+        ...[...lans, '127.0.0.1', 'localhost', '[::1]'].map((a) => `http://${a}:${port}`),
+      );
     site.joinBase ??= lanOrigin;
     const shownHost =
       host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;

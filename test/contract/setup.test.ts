@@ -235,7 +235,7 @@ describe('serving a room on the LAN (startServer)', () => {
       port: 0,
       host: '127.0.0.1',
       lan: true,
-      lanAddresses: ['10.0.0.12'],
+      lanAddresses: ['10.0.0.12', '172.20.10.2'],
       publicOrigins: ['https://mosaic.example.org'],
       seedDemo: true,
     });
@@ -245,6 +245,11 @@ describe('serving a room on the LAN (startServer)', () => {
       expect(server.setupUrl).toBeUndefined(); // the demo has an admin
       expect((await get(`${server.url}/api/site`, 'https://mosaic.example.org')).status).toBe(200);
       expect((await get(`${server.url}/api/site`, `http://10.0.0.12:${port}`)).status).toBe(200);
+      // A second network of the laptop (a hotspot) and the laptop itself at the printed address.
+      expect((await get(`${server.url}/api/site`, `http://172.20.10.2:${port}`)).status).toBe(200);
+      expect((await get(`${server.url}/api/site`, server.url)).status).toBe(200);
+      expect((await get(`${server.url}/api/site`, `http://localhost:${port}`)).status).toBe(200);
+      expect((await get(`${server.url}/api/site`, 'http://127.0.0.1:1')).status).toBe(403);
       expect((await get(`${server.url}/api/site`, 'https://evil.example')).status).toBe(403);
     } finally {
       await server.close();

@@ -39,7 +39,8 @@ export async function listLearnings(
       {
         ...wall.learnings[i]!,
         visibility: row.visibility,
-        owningOrganisationId: row.organisation_id,
+        // Anonymous to everyone: the owner is told only where the poster chose to show it.
+        owningOrganisationId: Number(row.show_org) === 1 ? row.organisation_id : null,
       },
     ];
   });
