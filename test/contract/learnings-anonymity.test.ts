@@ -20,15 +20,15 @@ describe.each(testBackends())('anonymous learnings on $name', (backend) => {
   beforeAll(async () => {
     setup = await demoEventSetup(backend);
     sessionId = await setup.addSession('learnings', 'What we learnt');
-    [poster] = await setup.claim(1);
+    poster = (await setup.claim(1))[0]!;
     // The poster's roster organisation is one of the coalition's (the owner of what they post).
     const same = await setup.h.store.db
       .selectFrom('organisations')
       .select('id')
       .where('coalition_id', '=', setup.h.coalitionId)
-      .where('name', '=', poster!.organisation)
+      .where('name', '=', poster.organisation)
       .execute();
-    orgId = same.length === 1 ? same[0]!.id : await setup.organisation(poster!.organisation);
+    orgId = same.length === 1 ? same[0]!.id : await setup.organisation(poster.organisation);
     const room = await setup.live();
     const { c } = await room.facilitator();
     expect(await room.intent(c, { type: 'startSession', sessionId })).toMatchObject({
