@@ -68,12 +68,43 @@ describe('readCsv', () => {
     await expect(readCsv(file(''), need)).rejects.toThrow(/empty file/);
     await expect(
       readCsv(
-        file(Buffer.from([...Buffer.from('text,kind,level\nok,cause,family\n'), 0xff, 0x2c, 0x0a])),
+        // 0x81 0x8d: not UTF-8, unassigned in Windows-1252 and not Thai: no encoding fits
+        file(
+          Buffer.from([
+            ...Buffer.from('text,kind,level\nok,cause,family\n'),
+            0x81,
+            0x8d,
+            0x2c,
+            0x0a,
+          ]),
+        ),
         need,
       ),
-    ).rejects.toThrow(/line 3: not UTF-8/);
+    ).rejects.toThrow(/line 3: not UTF-8 text, nor another encoding/);
+    await expect(
+      readCsv(file('text,kind,level\nok,cause,family\nb\u0000d,cause,\n'), need),
+    ).rejects.toThrow(/line 3: a NUL byte/);
     await expect(readCsv(join(dir, 'none.csv'), need)).rejects.toThrow(
       /cannot read .*no such file/,
     );
+  });
+
+  it('reads UTF-16 (either byte order, with a BOM) and Windows-1252 files, numbering lines alike', async () => {
+    const text = 'text,kind,level\r\n"หนี้\r\nนายหน้า",cause,family\r\n\r\ncafé débt,cause,\r\n';
+    const expected = [
+      { line: 2, values: { text: 'หนี้\r\nนายหน้า', kind: 'cause', level: 'family' } },
+      { line: 5, values: { text: 'café débt', kind: 'cause', level: '' } },
+    ];
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    be[0] = 0xfe;
+    be[1] = 0xff;
+    expect(await readCsv(file(le), need)).toEqual(expected);
+    expect(await readCsv(file(be), need)).toEqual(expected);
+    const western = 'text,kind,level\n“cafe” débt,consequence,family\n';
+    expect(await readCsv(file(Buffer.from(western, 'latin1').map((b, i) => (western[i] === '“' ? 0x93 : western[i] === '”' ? 0x94 : b))), need)).toEqual([
+      { line: 2, values: { text: '“cafe” débt', kind: 'consequence', level: 'family' } },
+    ]); // prettier-ignore
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Reading a CSV a person made (spreadsheet export, hand-edited file) for the batch commands:
- * UTF-8 with or without a byte-order mark, LF or CRLF line ends, quoted fields (commas and line
+ * UTF-8 with or without a byte-order mark, UTF-16 and the Windows code pages (decoded as the roster
+ * import decodes them, src/domain/import/decode.ts), LF or CRLF line ends, quoted fields (commas and line
  * breaks inside quotes), columns in any order, other columns ignored, blank lines skipped.
  * Problems are reported as `<file>: line N[, column C]: what is wrong`, where N is the line of the
  * file on which the record starts (csv-parse counts lines at the end of a record, and counts CRLF
@@ -8,6 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { decodeText, ENCODING_LABELS } from '../domain/import/decode.ts';
 import { CliError } from './errors.ts';
 
 export interface CsvRow {
@@ -55,29 +57,47 @@ async function readInput(file: string): Promise<Buffer> {
 }
 
 /**
+ * The file's text as UTF-8 bytes (line numbers are counted on them). A UTF-16 or Windows code
+ * page file is decoded; bytes that fit no encoding, or a NUL byte, are refused naming the line.
+ */
+function decodeOrExplain(raw: Buffer, name: string): Buffer {
+  const decoded = decodeText(raw);
+  if (decoded.ok) {
+    return decoded.encoding === 'utf-8' ? raw : Buffer.from(decoded.text, 'utf8');
+  }
+  const starts = lineStarts(raw);
+  const lineOf = (ok: (part: Buffer) => boolean): number => {
+    for (let l = 0; l < starts.length; l++) {
+      if (!ok(raw.subarray(starts[l], starts[l + 1] ?? raw.length))) return l + 1;
+    }
+    return 1;
+  };
+  if (decoded.reason === 'binary')
+    throw new CliError(
+      `${name}: line ${lineOf((part) => !part.includes(0))}: a NUL byte — this is not a text file (save it as CSV UTF-8)`,
+    );
+  const line = lineOf((part) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(part);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  throw new CliError(
+    `${name}: line ${line}: not UTF-8 text, nor another encoding Mosaic recognises (${Object.values(ENCODING_LABELS).join(', ')}); save the file as CSV UTF-8`,
+  );
+}
+
+/**
  * Reads `file` ('-' for standard input) and returns its records. `required` columns must be in the
  * header; a record lacking one of them (too few fields) is an error naming its line.
  */
 export async function readCsv(file: string, required: readonly string[]): Promise<CsvRow[]> {
-  const buf = await readInput(file);
+  const raw = await readInput(file);
   const name = file === '-' ? 'standard input' : file;
+  const buf = decodeOrExplain(raw, name);
   const starts = lineStarts(buf);
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    // find the first line that does not decode, to point at it
-    let bad = 1;
-    for (let l = 0; l < starts.length; l++) {
-      const end = starts[l + 1] ?? buf.length;
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(starts[l], end));
-      } catch {
-        bad = l + 1;
-        break;
-      }
-    }
-    throw new CliError(`${name}: line ${bad}: not UTF-8 text (save the file as CSV UTF-8)`);
-  }
   let records: { record: string[]; info: { bytes: number } }[];
   try {
     records = parse(buf, {

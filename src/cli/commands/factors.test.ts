@@ -84,4 +84,28 @@ describe('mosaic factors suggest', () => {
     expect(fail.code).not.toBe(0);
     expect(fail.stderr).toMatch(/line 1: the header needs the column "kind"/);
   });
+
+  it('takes kinds in any case or empty, upper-case headers, extra columns and a UTF-16 file; refuses an unknown kind by line', async () => {
+    const messy = join(dir, 'messy.csv');
+    const text =
+      'NOTE,KIND,Text\r\nx,Cause,"owes broker, 40k"\r\n\r\ny,CONSEQUENCE,"beaten\r\ninjured"\r\nz,,flood wiped out farm\r\n';
+    writeFileSync(messy, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const unknown = join(dir, 'unknown-kind.csv');
+    writeFileSync(unknown, 'text,kind\nflood,cause\n\ndebt,Push\n');
+    const [ok, fail] = await Promise.all([
+      mosaic(['factors', 'suggest', '--in', messy, '--format', 'JSON']),
+      mosaic(['factors', 'suggest', '--in', unknown, '--format', 'json']),
+    ]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const out = JSON.parse(ok.stdout) as { line: number; suggestions: { factor: string }[] }[];
+    expect(out.map((o) => [o.line, o.suggestions[0]?.factor])).toEqual([
+      [2, 'push.debt'],
+      [4, 'harm.physical'],
+      [6, 'push.disaster'],
+    ]);
+    expect(fail.code).not.toBe(0);
+    expect(fail.stdout).toBe('');
+    expect(fail.stderr).toMatch(/line 4, column kind: "Push" is not cause or consequence/);
+  });
 });

@@ -47,7 +47,7 @@ export function registerFactors(program: Command): void {
   factors
     .command('suggest')
     .description(
-      'Suggest up to three factors per card. Input CSV columns: text,kind and optionally level (kind cause|consequence; level individual|family|community|structural or empty; other columns ignored).',
+      'Suggest up to three factors per card. Input CSV columns: text,kind and optionally level (kind cause|consequence, or empty when not known; level individual|family|community|structural or empty; other columns ignored).',
     )
     .requiredOption('--in <file>', 'CSV file of cards ("-" for standard input)')
     .option('--format <format>', 'output format: json', 'json')
@@ -62,10 +62,12 @@ export function registerFactors(program: Command): void {
       const name = opts.in === '-' ? 'standard input' : opts.in;
       const cards = rows.map(({ line, values }) => {
         const text = values.text ?? '';
-        const kind = (values.kind ?? '').toLowerCase();
+        const given = (values.kind ?? '').toLowerCase();
+        const kind = KINDS.find((k) => k === given);
         const level = (values.level ?? '').toLowerCase();
         if (!text) throw new CliError(`${name}: line ${line}, column text: empty card text`);
-        if (!KINDS.includes(kind as FactorKind))
+        // an empty kind is a card nobody sorted: suggested over push factors and consequences alike
+        if (given && !kind)
           throw new CliError(
             `${name}: line ${line}, column kind: "${values.kind}" is not cause or consequence`,
           );
@@ -73,7 +75,12 @@ export function registerFactors(program: Command): void {
           throw new CliError(
             `${name}: line ${line}, column level: "${values.level}" is not one of ${LEVELS.join(', ')}`,
           );
-        return { line, text, kind: kind as FactorKind, level: level || undefined };
+        return {
+          line,
+          text,
+          kind,
+          level: level || undefined,
+        };
       });
       const suggester = opts.coalition
         ? await coalitionSuggester(opts.coalition)
