@@ -9,7 +9,9 @@ import {
   insertEvent,
   insertParticipants,
   insertSession,
+  listSessions,
   savePlan,
+  type SessionRecord,
   updateParticipant,
 } from '../../src/server/db/repos/events.ts';
 import {
@@ -21,6 +23,7 @@ import {
 import { participantRow } from '../../src/server/events/service.ts';
 import { testBackends, type TestDb } from '../support/backends.ts';
 import { toJson } from '../../src/server/db/json.ts';
+import { DEFAULT_SESSION_RULES } from '../../src/contract/events.ts';
 
 const AT = '2026-11-28T09:00:00.000Z';
 
@@ -69,14 +72,15 @@ describe.each(testBackends())('repositories key children by their parent on $nam
     const sessionB = randomUUID();
     await insertSession(db, {
       id: sessionB,
-      event_id: eventB,
+      eventId: eventB,
       kind: 'cafe',
       title: 'B',
       rounds: 1,
-      minutes_per_round: 5,
+      minutesPerRound: 5,
       position: 0,
       plan: null,
       quality: null,
+      rules: null,
     });
     const person = participantRow(
       eventB,
@@ -103,6 +107,41 @@ describe.each(testBackends())('repositories key children by their parent on $nam
     expect((await findSession(db, eventB, sessionB))?.plan).toBeNull();
     expect((await findParticipant(db, eventB, person.id))?.status).toBe('expected');
     expect(await deleteSession(db, eventB, sessionB)).toBe(true);
+  });
+
+  it('a session comes back as the record that went in: numbers, plan, quality and rules typed', async () => {
+    const session: SessionRecord = {
+      id: randomUUID(),
+      eventId: eventA,
+      kind: 'cafe',
+      title: 'Café',
+      rounds: 2,
+      minutesPerRound: 7,
+      position: 3,
+      plan: [
+        {
+          groups: [
+            { tableId: null, spot: 0, issueKey: 'a', groupKey: null, participantIds: ['p1'] },
+          ],
+        },
+      ],
+      quality: {
+        repeatedPairs: 1,
+        maxMeetings: 2,
+        crossSectorShare: 0.5,
+        violations: 0,
+        choices: null,
+      },
+      rules: { ...DEFAULT_SESSION_RULES, keepApart: { mode: 'soft', weight: 3 } },
+    };
+    await insertSession(store.db, session);
+    const back = await findSession(store.db, eventA, session.id);
+    expect(back).toEqual(session);
+    expect(typeof back?.rounds).toBe('number');
+    expect((await listSessions(store.db, eventA)).find((s) => s.id === session.id)).toEqual(
+      session,
+    );
+    expect(await deleteSession(store.db, eventA, session.id)).toBe(true);
   });
 
   it('an organisation is changed or deleted only within its coalition, facets included', async () => {

@@ -200,15 +200,15 @@ export async function addSession(
     return (trx) =>
       repo.insertSession(trx, {
         id: randomUUID(),
-        event_id: e.id,
+        eventId: e.id,
         kind: b.kind,
         title: b.title,
         rounds: b.kind === 'groups' ? 1 : b.rounds,
-        minutes_per_round: b.minutesPerRound,
+        minutesPerRound: b.minutesPerRound,
         position,
         plan: null,
         quality: null,
-        rules: b.rules ? toJson(b.rules) : null,
+        rules: b.rules ?? null,
       });
   });
 }

@@ -16,12 +16,12 @@ import {
   listPlanVersions,
   userNames,
 } from '../db/repos/plans.ts';
-import type { Database, EventSessionTable } from '../db/schema.ts';
+import type { SessionRecord } from '../db/repos/events.ts';
+import type { Database } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { commitEventChange } from './changes.ts';
 import type { Rooms } from './rooms.ts';
 import { lastHeldRound } from './rules.ts';
-import { planOf, sessionKindOf } from './stored.ts';
 import { fromJson, toJson } from '../db/json.ts';
 import type { PlanVersionTable } from '../db/schema-plans.ts';
 
@@ -46,12 +46,12 @@ export const userOfClientKey = (clientKey: string): string | null =>
 export async function writePlan(
   trx: Transaction<Database>,
   at: string,
-  session: Pick<EventSessionTable, 'id' | 'event_id' | 'plan' | 'quality'>,
+  session: Pick<SessionRecord, 'id' | 'eventId' | 'plan' | 'quality'>,
   plan: PlannedRound[] | null,
   quality: ScheduleQuality | null,
   why: PlanWhy,
 ): Promise<number> {
-  const eventId = session.event_id;
+  const eventId = session.eventId;
   let version = await lastPlanVersion(trx, eventId, session.id);
   const row = (v: number) => ({
     event_id: eventId,
@@ -67,8 +67,8 @@ export async function writePlan(
   if (version === 0 && session.plan !== null)
     await insertPlanVersion(trx, {
       ...row(++version),
-      plan: session.plan,
-      quality: session.quality,
+      plan: toJson(session.plan),
+      quality: session.quality && toJson(session.quality),
       reason: 'initial',
       user_id: null,
       held_through: -1,
@@ -130,9 +130,9 @@ export async function restorePlanVersion(
     if (!s) throw notFound('session');
     const v = await findPlanVersion(tx.db, eventId, sessionId, version);
     if (!v) throw notFound('plan version');
-    const wanted = planOf(v);
+    const wanted = v.plan === null ? null : fromJson(v.plan);
     if (!wanted) throw notRestorable('That version has no plan (it was cleared).', { version });
-    const rounds = Number(s.rounds);
+    const rounds = s.rounds;
     if (wanted.length !== rounds)
       throw notRestorable(
         `That version has ${wanted.length} rounds; the session now has ${rounds}.`,
@@ -145,7 +145,7 @@ export async function restorePlanVersion(
         message: `Every round of "${s.title}" has been held; its plan can no longer change.`,
         params: { session: s.title },
       });
-    const current = planOf(s) ?? [];
+    const current = s.plan ?? [];
     const plan = [...current.slice(0, held + 1), ...wanted.slice(held + 1)];
     // What the restored rounds name must still exist: a table or a person removed since is not
     // brought back silently.
@@ -156,7 +156,7 @@ export async function restorePlanVersion(
     const tableIds = new Set(tables.map((t) => t.id));
     const personIds = new Set(people.map((p) => p.id));
     const later = wanted.slice(held + 1).flatMap((r) => r.groups);
-    const usesTables = sessionKindOf(s) !== 'networking';
+    const usesTables = s.kind !== 'networking';
     if (usesTables && later.some((g) => g.tableId !== null && !tableIds.has(g.tableId)))
       throw notRestorable('That version seats people at a table that has been removed since.', {
         version,

@@ -20,7 +20,8 @@ import type { Change, LiveState } from '../../contract/live.ts';
 import type { PlanReason } from '../../contract/plans.ts';
 import type { AppContext } from '../context.ts';
 import { findSession } from '../db/repos/events.ts';
-import type { Database, EventSessionTable } from '../db/schema.ts';
+import type { SessionRecord } from '../db/repos/events.ts';
+import type { Database } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import { PlanningError, type PlanningResult } from '../planning/engine.ts';
 import { jobKey, PlanStopped } from '../planning/jobs.ts';
@@ -30,7 +31,6 @@ import { fingerprint, readBasis, replanInput, type PlanBasis } from './plan-basi
 import { stoppedError } from './plans.ts';
 import type { Rooms, RoomTx } from './rooms.ts';
 import { isRunning } from './rules.ts';
-import { planOf, sessionKindOf } from './stored.ts';
 
 /** The solver's budget for the remaining rounds: the room is mid-session, so it is short. */
 export const SEATING_REPLAN_MS = 5_000;
@@ -41,7 +41,7 @@ type Write = (trx: Transaction<Database>) => Promise<void>;
 
 /** The room's session with held rounds: those never change; later ones may follow a change. */
 export interface HeldSession {
-  session: EventSessionTable;
+  session: SessionRecord;
   plan: PlannedRound[];
   /** Rounds 0..heldThrough have started. */
   heldThrough: number;
@@ -58,7 +58,7 @@ export async function heldSessionOf(
 ): Promise<HeldSession | undefined> {
   if (!state.sessionId || state.status === 'idle') return undefined;
   const session = await findSession(tx.db, eventId, state.sessionId);
-  const plan = session && planOf(session);
+  const plan = session?.plan;
   if (!session || !plan) return undefined;
   const underWay = isRunning(state, session.id);
   return {
@@ -66,8 +66,7 @@ export async function heldSessionOf(
     plan,
     heldThrough: state.round,
     underWay,
-    replannable:
-      underWay && sessionKindOf(session) !== 'groups' && state.round + 1 < Number(session.rounds),
+    replannable: underWay && session.kind !== 'groups' && state.round + 1 < session.rounds,
   };
 }
 
@@ -104,7 +103,7 @@ async function commitSeating(
   tx: RoomTx,
   eventId: string,
   p: Prepared,
-  planned?: Replanned & { session: EventSessionTable },
+  planned?: Replanned & { session: SessionRecord },
 ): Promise<EventDetail> {
   const { event } = await commitEventChange(ctx, tx, eventId, undefined, async (trx) => {
     await p.write(trx);
@@ -126,7 +125,7 @@ async function commitSeating(
 const namedRefusal = (
   status: number,
   error: string,
-  session: Pick<EventSessionTable, 'title'>,
+  session: Pick<SessionRecord, 'title'>,
   message: string,
 ) => new HttpError(status, { error, message, params: { session: session.title } });
 
@@ -166,7 +165,7 @@ export async function applySeatingChange(
       result = await rooms.plans.replan(
         jobKey(eventId, s.id),
         replanInput(
-          { ...after, session: { ...after.session, plan: s.plan! } },
+          { ...after, session: { ...after.session, plan: held.plan } },
           held.heldThrough,
           seed,
           SEATING_REPLAN_MS,

@@ -50,7 +50,7 @@ export async function removeParticipant(
 /** Places whoever present is not seated in the rounds still to come (nothing when all are). */
 const placeArrivals: Prepare = async (tx, _state, held) => {
   if (!held?.replannable) return null;
-  const people = await repo.listParticipants(tx.db, held.session.event_id);
+  const people = await repo.listParticipants(tx.db, held.session.eventId);
   const present = people.filter((p) => p.status !== 'absent').map((p) => p.id);
   if (!unplaced(held, present).length) return null;
   return {

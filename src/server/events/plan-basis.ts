@@ -6,21 +6,21 @@
 import { DEFAULT_SESSION_RULES, SessionRules } from '../../contract/events.ts';
 import type { LiveState } from '../../contract/live.ts';
 import type { Db } from '../db/index.ts';
-import type {
-  EventSessionTable,
-  EventTable,
-  EventTableTable,
-  ParticipantTable,
-} from '../db/schema.ts';
-import { findEvent, listParticipants, listSessions, listTables } from '../db/repos/events.ts';
+import type { EventTable, EventTableTable, ParticipantTable } from '../db/schema.ts';
+import {
+  findEvent,
+  listParticipants,
+  listSessions,
+  listTables,
+  type SessionRecord,
+} from '../db/repos/events.ts';
 import type { PlanningInput, SessionReplanInput } from '../planning/engine.ts';
-import { fromJson } from '../db/json.ts';
 import { isRunning } from './rules.ts';
-import { expertiseGroupsOf, issuesOf, planOf } from './stored.ts';
+import { expertiseGroupsOf, issuesOf } from './stored.ts';
 
 export interface PlanBasis {
   event: EventTable;
-  session: EventSessionTable;
+  session: SessionRecord;
   participants: ParticipantTable[];
   tables: EventTableTable[];
 }
@@ -28,14 +28,15 @@ export interface PlanBasis {
 export type PlannableKind = PlanningInput['kind'];
 
 /** The planner's kind for a session; mapping and learnings sessions seat nobody, so have none. */
-export function plannableKind(kind: EventSessionTable['kind']): PlannableKind | null {
+export function plannableKind(kind: SessionRecord['kind']): PlannableKind | null {
   return kind === 'mapping' || kind === 'learnings' ? null : kind;
 }
 
 /** A session's seating rules; a row without any (made before rules existed) plans by the defaults. */
-export function sessionRules(s: Pick<EventSessionTable, 'rules'>): SessionRules {
+export function sessionRules(s: Pick<SessionRecord, 'rules'>): SessionRules {
   if (!s.rules) return DEFAULT_SESSION_RULES;
-  const parsed = SessionRules.safeParse(fromJson(s.rules));
+  // Checked as it is read: a stored value that no longer fits the contract plans by the defaults.
+  const parsed = SessionRules.safeParse(s.rules);
   return parsed.success ? parsed.data : DEFAULT_SESSION_RULES;
 }
 
@@ -62,7 +63,7 @@ export async function readBasis(
 export function fingerprint(b: PlanBasis, state?: LiveState): string {
   return JSON.stringify([
     b.session.kind,
-    Number(b.session.rounds),
+    b.session.rounds,
     b.session.rules ?? null,
     b.event.issues,
     b.event.expertise_groups,
@@ -86,7 +87,7 @@ export function generateInput(b: PlanBasis, seed: number, timeLimitMs: number): 
   if (kind === null) throw new Error(`session ${b.session.id} (${b.session.kind}) has no plan`);
   return {
     kind,
-    rounds: Number(b.session.rounds),
+    rounds: b.session.rounds,
     rules: sessionRules(b.session),
     participants: b.participants.filter((p) => p.status !== 'absent'),
     tables: b.tables,
@@ -98,7 +99,7 @@ export function generateInput(b: PlanBasis, seed: number, timeLimitMs: number): 
 }
 
 export function replanInput(
-  b: PlanBasis & { session: { plan: string } },
+  b: PlanBasis,
   heldThrough: number,
   seed: number,
   timeLimitMs: number,
@@ -106,7 +107,7 @@ export function replanInput(
   return {
     ...generateInput(b, seed, timeLimitMs),
     participants: b.participants,
-    plan: planOf(b.session) ?? [],
+    plan: b.session.plan ?? [],
     heldThrough,
     presentIds: new Set(b.participants.filter((p) => p.status !== 'absent').map((p) => p.id)),
   };

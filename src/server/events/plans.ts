@@ -25,7 +25,7 @@ import { commitEventChange } from './changes.ts';
 import { writePlan, type PlanWhy } from './history.ts';
 import type { IntentKey, Rooms, RoomTx } from './rooms.ts';
 import { isRunning, lastHeldRound, sessionRunning } from './rules.ts';
-import { planOf, qualityAfterSwap, qualityOf, sessionKindOf } from './stored.ts';
+import { qualityAfterSwap, qualityOf } from './stored.ts';
 
 /** Past the solver's own time limit (which returns the best plan so far), a job is stopped. */
 const GRACE_MS = 10_000;
@@ -180,13 +180,13 @@ export async function swapInSession(
     const basis = await readBasis(tx.db, eventId, sessionId);
     if (!basis) throw notFound('session');
     const { session: s, participants, tables } = basis;
-    const plan = planOf(s);
+    const plan = s.plan;
     if (!plan) return { kind: 'no_plan' };
     if (b.round <= lastHeldRound(room.state, s.id)) return { kind: 'round_held' };
     let r;
     try {
       // Hosts stay at café tables only: a networking swap moves no host.
-      const hosted = sessionKindOf(s) === 'cafe' ? tables : [];
+      const hosted = s.kind === 'cafe' ? tables : [];
       r = swapInPlan(plan, b.round, b.a, b.b, participants, hosted, sessionRules(s));
     } catch (err) {
       if (err instanceof PlanningError) return { kind: 'cannot_swap', message: err.message };

@@ -4,16 +4,12 @@
  */
 import type { Card, HandoverNote } from '../../contract/cards.ts';
 import type { EventDetail, Participant } from '../../contract/events.ts';
-import type {
-  EventSessionTable,
-  EventTable,
-  EventTableTable,
-  ParticipantTable,
-} from '../db/schema.ts';
+import type { EventTable, EventTableTable, ParticipantTable } from '../db/schema.ts';
 import type { CardRecord, HandoverRecord } from '../db/repos/cards.ts';
+import type { SessionRecord } from '../db/repos/events.ts';
 import { fromJson } from '../db/json.ts';
 import { sessionRules } from './plan-basis.ts';
-import { expertiseGroupsOf, issuesOf, planOf, qualityOf, sessionKindOf } from './stored.ts';
+import { expertiseGroupsOf, issuesOf, qualityOf } from './stored.ts';
 
 /** A card as live, sheets and the report all send it (one presenter for every way out). */
 export function presentCard(c: CardRecord): Card {
@@ -63,7 +59,7 @@ export function presentParticipant(p: ParticipantTable, withEmail: boolean): Par
 /** What an event's detail is made of besides its own row. */
 export interface EventParts {
   tables: EventTableTable[];
-  sessions: EventSessionTable[];
+  sessions: SessionRecord[];
   participantCount: number;
 }
 
@@ -99,11 +95,11 @@ export function presentEvent(e: EventTable, parts: EventParts): EventDetail {
     })),
     sessions: parts.sessions.map((s) => ({
       id: s.id,
-      kind: sessionKindOf(s),
+      kind: s.kind,
       title: s.title,
-      rounds: Number(s.rounds),
-      minutesPerRound: Number(s.minutes_per_round),
-      plan: planOf(s),
+      rounds: s.rounds,
+      minutesPerRound: s.minutesPerRound,
+      plan: s.plan,
       quality: qualityOf(s),
       rules: sessionRules(s),
     })),

@@ -19,7 +19,6 @@ import { writePlan } from './history.ts';
 import { applySeatingChange, type Prepare } from './live-seating.ts';
 import type { Rooms } from './rooms.ts';
 import { eventDetail } from './read.ts';
-import { sessionKindOf } from './stored.ts';
 
 type TableEdits = z.infer<typeof TablesReplace>['tables'];
 
@@ -100,11 +99,11 @@ export async function saveTables(
     }
     const sessions = structural ? await repo.listSessions(tx.db, e.id) : [];
     const toClear = sessions.filter(
-      (s) => sessionKindOf(s) !== 'networking' && s.plan !== null && s.id !== held?.session.id,
+      (s) => s.kind !== 'networking' && s.plan !== null && s.id !== held?.session.id,
     );
     return {
       reason: 'tables_changed',
-      replan: structural && held !== undefined && sessionKindOf(held.session) === 'cafe',
+      replan: structural && held !== undefined && held.session.kind === 'cafe',
       after: (b) => ({ ...b, tables: rows }),
       write: async (trx) => {
         await repo.saveTables(

@@ -5,7 +5,7 @@ import type { Intent } from '../../contract/live.ts';
 import { mergeEdit } from '../../domain/sheets/merge.ts';
 import { fromJson, toJson, type Json } from '../db/json.ts';
 import { presentCard } from '../events/present.ts';
-import { issuesOf, planOf } from '../events/stored.ts';
+import { issuesOf } from '../events/stored.ts';
 import type { AppContext } from '../context.ts';
 import {
   appendHistory,
@@ -41,11 +41,7 @@ async function whereNow(db: Db, room: Room, participantId: string | null): Promi
   const s = st.sessionId
     ? (await listSessions(db, room.eventId)).find((x) => x.id === st.sessionId)
     : undefined;
-  const session = s && {
-    kind: s.kind,
-    plan: planOf(s),
-  };
-  return placeNow(st, session, participantId);
+  return placeNow(st, s, participantId);
 }
 
 /**

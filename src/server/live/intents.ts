@@ -63,8 +63,8 @@ export async function applyIntent(
     return (
       s && {
         id: s.id,
-        rounds: Number(s.rounds),
-        minutesPerRound: Number(s.minutes_per_round),
+        rounds: s.rounds,
+        minutesPerRound: s.minutesPerRound,
         // Mapping and learnings sessions seat nobody: they need no plan to start.
         planned: s.plan !== null || s.kind === 'mapping' || s.kind === 'learnings',
       }

@@ -31,7 +31,7 @@ type Prepared =
   | { kind: 'done'; outcome: IntentOutcome }
   | {
       kind: 'ready';
-      basis: PlanBasis & { session: { plan: string } };
+      basis: PlanBasis;
       print: string;
       seed: number;
     };
@@ -51,14 +51,12 @@ export async function replanIntent(
       if (seen !== undefined) return { kind: 'done', outcome: { ok: true, seq: seen } };
       const st = room.state;
       const basis = st.sessionId ? await readBasis(tx.db, room.eventId, st.sessionId) : undefined;
-      const plan = basis?.session.plan;
-      if (!basis || !plan || !isRunning(st, basis.session.id))
+      if (!basis?.session.plan || !isRunning(st, basis.session.id))
         return {
           kind: 'done',
           outcome: refuse('not_running', 'Re-planning needs a running session with a plan.'),
         };
-      const withPlan = { ...basis, session: { ...basis.session, plan } };
-      return { kind: 'ready', basis: withPlan, print: fingerprint(basis, st), seed: room.seq };
+      return { kind: 'ready', basis, print: fingerprint(basis, st), seed: room.seq };
     });
     if (prepared.kind === 'done') return prepared.outcome;
     const { basis, print, seed } = prepared;

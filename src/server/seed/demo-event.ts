@@ -300,14 +300,15 @@ export async function seedDemoEvent(
   for (const [position, s] of sessions.entries())
     await insertSession(ctx.db, {
       id: randomUUID(),
-      event_id: eventId,
+      eventId,
       kind: s.kind,
       title: s.title,
       rounds: s.rounds,
-      minutes_per_round: s.minutes,
+      minutesPerRound: s.minutes,
       position,
       plan: null,
       quality: null,
+      rules: null,
     });
   await seedDemoCards(ctx.db, eventId, ctx.now());
   return eventId;

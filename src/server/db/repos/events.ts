@@ -7,8 +7,13 @@ import type {
   EventTableTable,
   ParticipantTable,
 } from '../schema.ts';
-import { toJson } from '../json.ts';
-import type { PlannedRound, ScheduleQuality, SessionRules } from '../../../contract/events.ts';
+import { fromJson, toJson } from '../json.ts';
+import type {
+  PlannedRound,
+  ScheduleQuality,
+  SessionKind,
+  SessionRules,
+} from '../../../contract/events.ts';
 import { ofCoalition, ofEvent, touched } from './scoped.ts';
 
 type Tx = Transaction<Database>;
@@ -256,24 +261,80 @@ export async function participantOfToken(
     .executeTakeFirst();
 }
 
-export function listSessions(db: DbOrTx, eventId: string): Promise<EventSessionTable[]> {
-  return ofEvent(db, 'event_sessions', eventId).select().selectAll().orderBy('position').execute();
+/**
+ * A session as the services use it: camelCase, numbers as numbers on both backends (PostgreSQL
+ * may answer integers as strings), plan, quality and rules parsed. Rows become records in
+ * `sessionOf` only, and records rows in `sessionRow` only.
+ */
+export interface SessionRecord {
+  id: string;
+  eventId: string;
+  kind: SessionKind;
+  title: string;
+  rounds: number;
+  minutesPerRound: number;
+  position: number;
+  /** Once generated. */
+  plan: PlannedRound[] | null;
+  quality: ScheduleQuality | null;
+  /** Null: the defaults (a session made before rules existed); read through `sessionRules`. */
+  rules: SessionRules | null;
 }
 
-export function findSession(
+function sessionOf(r: EventSessionTable): SessionRecord {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    kind: r.kind,
+    title: r.title,
+    rounds: Number(r.rounds),
+    minutesPerRound: Number(r.minutes_per_round),
+    position: Number(r.position),
+    plan: r.plan === null ? null : fromJson(r.plan),
+    quality: r.quality === null ? null : fromJson(r.quality),
+    rules: r.rules === null || r.rules === undefined ? null : fromJson(r.rules),
+  };
+}
+
+function sessionRow(s: SessionRecord): EventSessionTable {
+  return {
+    id: s.id,
+    event_id: s.eventId,
+    kind: s.kind,
+    title: s.title,
+    rounds: s.rounds,
+    minutes_per_round: s.minutesPerRound,
+    position: s.position,
+    plan: s.plan === null ? null : toJson(s.plan),
+    quality: s.quality === null ? null : toJson(s.quality),
+    rules: s.rules === null ? null : toJson(s.rules),
+  };
+}
+
+export async function listSessions(db: DbOrTx, eventId: string): Promise<SessionRecord[]> {
+  const rows = await ofEvent(db, 'event_sessions', eventId)
+    .select()
+    .selectAll()
+    .orderBy('position')
+    .execute();
+  return rows.map(sessionOf);
+}
+
+export async function findSession(
   db: DbOrTx,
   eventId: string,
   sessionId: string,
-): Promise<EventSessionTable | undefined> {
-  return ofEvent(db, 'event_sessions', eventId)
+): Promise<SessionRecord | undefined> {
+  const row = await ofEvent(db, 'event_sessions', eventId)
     .select()
     .selectAll()
     .where('id', '=', sessionId)
     .executeTakeFirst();
+  return row && sessionOf(row);
 }
 
-export async function insertSession(trx: DbOrTx, row: EventSessionTable): Promise<void> {
-  await trx.insertInto('event_sessions').values(row).execute();
+export async function insertSession(trx: DbOrTx, session: SessionRecord): Promise<void> {
+  await trx.insertInto('event_sessions').values(sessionRow(session)).execute();
 }
 
 /** Whether the event had that session (a session of another event is not touched). */
