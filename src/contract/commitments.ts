@@ -27,7 +27,9 @@ export type CommitmentLinkKind = z.infer<typeof CommitmentLinkKind>;
 export const CommitmentLinkInput = z
   .object({
     kind: CommitmentLinkKind,
-    ref: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    // One line: a NUL or other control character is refused naming the field (PostgreSQL refuses
+    // them in text, which would otherwise be a 500).
+    ref: line(200, 1),
     eventId: z.string().uuid().nullable().optional(),
     label: line(300).optional(),
   })
@@ -40,7 +42,7 @@ export const CommitmentCreate = z
     description: text(2000).default(''),
     eventId: z.string().uuid().nullable().default(null),
     /** One of the event's expertise groups. */
-    groupKey: z.string().min(1).max(64).nullable().default(null),
+    groupKey: line(64, 1).nullable().default(null),
     ownerOrganisationId: z.string().uuid(),
     secondOrganisationId: z.string().uuid().nullable().default(null),
     targetDate: isoDate,
@@ -57,7 +59,7 @@ export const CommitmentPatch = z
   .object({
     title: line(200, 1),
     description: text(2000),
-    groupKey: z.string().min(1).max(64).nullable(),
+    groupKey: line(64, 1).nullable(),
     ownerOrganisationId: z.string().uuid(),
     secondOrganisationId: z.string().uuid().nullable(),
     targetDate: isoDate,
@@ -79,7 +81,7 @@ export const CommitmentParams = z.object({ id: z.string().uuid() });
 
 export const CommitmentQuery = z.object({
   eventId: z.string().uuid().optional(),
-  groupKey: z.string().min(1).max(64).optional(),
+  groupKey: line(64, 1).optional(),
   organisationId: z.string().uuid().optional(),
   status: CommitmentStatus.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
