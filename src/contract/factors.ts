@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line, text } from './common.ts';
 
 /**
  * Factors and their assignment to café cards (issue 13): the review list with suggestions, and a
@@ -63,9 +64,11 @@ const FactorId = z
     /^[a-z0-9][a-z0-9_.-]{0,79}$/,
     'lower-case letters, digits, "_", "." and "-" only, at most 80 (e.g. push.karaoke)',
   );
-const Phrase = z.string().trim().min(1, 'must not be empty').max(120);
-const Label = z.string().trim().min(1, 'must not be empty').max(120);
-const Description = z.string().trim().max(500);
+// line()/text(): no NUL or other control characters (PostgreSQL refuses NUL; the probes found a
+// NUL label stored on SQLite), no line breaks or bidi controls in labels and keywords.
+const Phrase = line(120, 1);
+const Label = line(120, 1);
+const Description = text(500);
 
 /** Per language; a language left out is left as it was (PATCH) or empty (POST). */
 const PerLanguage = <T extends z.ZodType>(v: T) =>
@@ -131,14 +134,12 @@ export type NewFactorBody = z.infer<typeof NewFactorBody>;
 
 export const EditFactorBody = z
   .object({
-    labels: PerLanguage(z.string().trim().max(120))
-      .optional()
-      .describe('"" removes a language (not en)'),
+    labels: PerLanguage(line(120)).optional().describe('"" removes a language (not en)'),
     descriptions: PerLanguage(Description).optional(),
     keywords: PerLanguage(z.array(Phrase).max(200))
       .optional()
       .describe('Replaces that language’s list'),
-    codes: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
+    codes: z.array(line(60, 1)).max(20).optional(),
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' })

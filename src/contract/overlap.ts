@@ -77,7 +77,8 @@ const level = z.enum(CARD_LEVELS).optional().describe('Only cards at this level'
 /** Filters of the coalition view (the public view takes none: see docs/overlap.md). */
 export const OverlapQuery = z
   .object({
-    coalition: z.string().max(100).optional().describe("Coalition slug (default: the reader's)"),
+    // line(): a NUL in the slug was a 500 on PostgreSQL (found by the issue-13 probes)
+    coalition: line(100).optional().describe("Coalition slug (default: the reader's)"),
     view: z.enum(['coalition', 'public']).default('coalition'),
     level,
     event: z
@@ -92,6 +93,9 @@ export const OverlapQuery = z
   })
   .strict();
 export type OverlapQuery = z.infer<typeof OverlapQuery>;
+
+/** The overlap stream's query: whose coalition (a slug; signed-in readers default to their own). */
+export const OverlapStreamQuery = z.object({ coalition: line(100).optional() }).strict();
 
 export const EventOverlapQuery = z.object({ level }).strict();
 

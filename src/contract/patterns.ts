@@ -139,9 +139,7 @@ export const Distribution = z.object({
 });
 export type Distribution = z.infer<typeof Distribution>;
 
-export const PublicDistributionQuery = z
-  .object({ coalition: z.string().min(1).max(100).optional() })
-  .strict();
+export const PublicDistributionQuery = z.object({ coalition: text(100, 1).optional() }).strict();
 
 /** A form's or an issue's public figures: each a published count (null: withheld, 1..k−1). */
 export const PublicDistributionRow = z.object({

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
+  AtlasFilters,
   AtlasMap,
   FlowMatrix,
   FlowsGeoJson,
@@ -214,7 +215,7 @@ export function analysisRoutes(
         tags: ['atlas'],
         summary:
           'Server-Sent Events: `change` with the new version whenever routes change (refetch on it)',
-        querystring: z.object({ coalition: z.string().max(60).optional() }),
+        querystring: z.object({ coalition: AtlasFilters.shape.coalition }),
       },
     },
     async (request, reply) => {

@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { ErrorBody } from '../../../contract/common.ts';
 import { EventParams } from '../../../contract/events.ts';
 import {
@@ -8,6 +7,7 @@ import {
   OverlapCards,
   OverlapCardsQuery,
   OverlapQuery,
+  OverlapStreamQuery,
   OverlapVisibilityBody,
 } from '../../../contract/overlap.ts';
 import type { Actor } from '../../auth/policy.ts';
@@ -210,7 +210,7 @@ export function overlapRoutes(
         tags: ['overlap'],
         summary:
           'Server-Sent Events for members: `change` with a new version whenever the counts may have changed (refetch on it)',
-        querystring: z.object({ coalition: z.string().max(100).optional() }).strict(),
+        querystring: OverlapStreamQuery,
       },
     },
     async (request, reply) => {
