@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteWarning, Route } from '../../contract/atlas.ts';
 import type { PlaceItem } from '../../contract/gazetteer.ts';
@@ -15,6 +15,7 @@ import { atlasApi } from './api.ts';
 import { basisLabel, confidenceLabel, formLabel, populationLabel, sectorLabel } from './labels.ts';
 import { MapView } from './MapView.tsx';
 import { PlaceField } from './PlaceField.tsx';
+import { useNotesCheck } from './useNotesCheck.ts';
 
 type Target = 'source' | 'destination' | number;
 
@@ -51,7 +52,7 @@ export function RouteForm({
   const [basis, setBasis] = useState<string>(initial?.basis ?? 'casework');
   const [notes, setNotes] = useState(initial?.notes ?? '');
   const [visibility, setVisibility] = useState<string>(initial?.visibility ?? 'coalition');
-  const [warnings, setWarnings] = useState<NoteWarning[]>(initial?.warnings ?? []);
+  const [warnings, setWarnings] = useNotesCheck(notes, initial?.warnings ?? []);
   // Notes the server refused as personal data, which this reader (a coordinator) may confirm.
   const [confirmable, setConfirmable] = useState(false);
   const [confirmNotes, setConfirmNotes] = useState(false);
@@ -77,24 +78,6 @@ export function RouteForm({
     { key: 'notes', id: 'route-notes', label: t('atlas.form.notes') },
   ];
   const labelOf = (f: string) => summaryFields.find((x) => x.key === f)?.label;
-
-  // Warn as people type (after a pause), not only after saving.
-  useEffect(() => {
-    if (!notes.trim()) return;
-    const ctrl = new AbortController();
-    const timer = setTimeout(
-      () =>
-        atlasApi.checkNotes(notes, ctrl.signal).then(
-          (r) => setWarnings(r.warnings),
-          () => undefined,
-        ),
-      400,
-    );
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [notes]);
 
   const toggle = (list: string[], set: (x: string[]) => void, code: string) =>
     set(list.includes(code) ? list.filter((c) => c !== code) : [...list, code]);

@@ -1,6 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NoteWarning } from '../../contract/atlas.ts';
 import {
   ILO_INDICATORS,
   ILO_NUMBERS,
@@ -22,6 +21,7 @@ import { ErrorSummary, summaryItems } from '../shell/ErrorSummary.tsx';
 import { fieldErrorText, refusalMessage } from '../shell/errors.ts';
 import { patternsApi } from './api.ts';
 import { LevelVerdict, PatternWarnings } from './Verdict.tsx';
+import { useNotesCheck } from '../atlas/useNotesCheck.ts';
 
 /**
  * An experience pattern on a desktop: anonymised, never a person. After saving, the level and the
@@ -48,7 +48,7 @@ export function PatternForm({
   const [moved, setMoved] = useState(false);
   const [notes, setNotes] = useState('');
   const [visibility, setVisibility] = useState('coalition');
-  const [warnings, setWarnings] = useState<NoteWarning[]>([]);
+  const [warnings, setWarnings] = useNotesCheck(notes);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Pattern | null>(null);
@@ -68,24 +68,6 @@ export function PatternForm({
     { key: 'notes', id: 'pattern-notes', label: t('patterns.form.notes') },
   ];
   const labelOf = (f: string) => summaryFields.find((x) => x.key === f)?.label;
-
-  // Warn as people type (after a pause), as route notes do.
-  useEffect(() => {
-    if (!notes.trim()) return;
-    const ctrl = new AbortController();
-    const timer = setTimeout(
-      () =>
-        patternsApi.checkNotes(notes, ctrl.signal).then(
-          (r) => setWarnings(r.warnings),
-          () => undefined,
-        ),
-      400,
-    );
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [notes]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -1,4 +1,3 @@
-import type { NoteWarning } from '../../contract/atlas.ts';
 import type {
   Distribution,
   Pattern,
@@ -23,7 +22,4 @@ export const patternsApi = {
     call<PublicDistribution>('GET', `/api/patterns/distribution/public${qs(q)}`, undefined, signal),
   importCsv: (csv: string, dryRun: boolean, eventId: string | null) =>
     call<PatternImportResult>('POST', '/api/patterns/import', { csv, dryRun, eventId }),
-  /** The same check as route notes: what looks like it could identify a person. */
-  checkNotes: (notes: string, signal?: AbortSignal) =>
-    call<{ warnings: NoteWarning[] }>('POST', '/api/atlas/notes-check', { notes }, signal),
 };
