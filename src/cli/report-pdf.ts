@@ -20,7 +20,20 @@ import { deleteSession, insertSession } from '../server/db/repos/accounts.ts';
 import { findEventByRef, reportReaderOf } from '../server/db/repos/report.ts';
 import type { Backend, Db } from '../server/db/index.ts';
 import { normaliseCode } from '../server/events/codes.ts';
+import type { FactorLanguage } from '../domain/factors/vocabulary.ts';
 import { CliError } from './errors.ts';
+
+/** The browser's locale per language (dates on the page are written in it). */
+const LOCALES: Record<FactorLanguage, string> = {
+  en: 'en-GB',
+  th: 'th-TH',
+  vi: 'vi-VN',
+  id: 'id-ID',
+  tl: 'fil-PH',
+  zh: 'zh-CN',
+  km: 'km-KH',
+  my: 'my-MM',
+};
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -31,7 +44,8 @@ export interface ReportPdfOptions {
   event: string;
   out: string;
   view: 'members' | 'public';
-  lang: 'en' | 'th';
+  /** The vocabulary's language; the interface's words are Thai for `th`, else English. */
+  lang: FactorLanguage;
   /** A member's email to read the report as (default: the coalition's first admin). */
   as?: string | undefined;
   webRoot: string;
@@ -116,7 +130,7 @@ export async function renderReportPdf(o: ReportPdfOptions): Promise<ReportPdfRes
       );
     }
     const context = await browser.newContext({
-      locale: o.lang === 'th' ? 'th-TH' : 'en-GB',
+      locale: LOCALES[o.lang],
       viewport: { width: 1000, height: 1400 },
     });
     await context.addCookies([{ name: SESSION_COOKIE, value: token, url: origin }]);

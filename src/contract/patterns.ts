@@ -9,6 +9,7 @@ import {
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
 import { VisibilitySchema, coded, text } from './common.ts';
 import { Count, NoteWarning } from './atlas.ts';
+import { FactorLanguage } from './factors.ts';
 
 /**
  * Experience patterns (issue 13, the spectrum of exploitation): anonymised, never a person — the
@@ -139,7 +140,12 @@ export const Distribution = z.object({
 });
 export type Distribution = z.infer<typeof Distribution>;
 
-export const PublicDistributionQuery = z.object({ coalition: text(100, 1).optional() }).strict();
+export const PublicDistributionQuery = z
+  .object({
+    coalition: text(100, 1).optional(),
+    lang: FactorLanguage.optional().describe('Language of the issue names (default English)'),
+  })
+  .strict();
 
 /** A form's or an issue's public figures: each a published count (null: withheld, 1..k−1). */
 export const PublicDistributionRow = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Count } from './atlas.ts';
 import { COMMITMENT_STATUSES, PARTICIPANT_SECTORS, SPECTRUM_LEVEL_CODES } from './constants.ts';
+import { FactorLanguage } from './factors.ts';
 
 /**
  * The event report (issue 14): one answer per event, in two versions.
@@ -16,7 +17,19 @@ import { COMMITMENT_STATUSES, PARTICIPANT_SECTORS, SPECTRUM_LEVEL_CODES } from '
 export const ReportView = z.enum(['members', 'public']);
 export type ReportView = z.infer<typeof ReportView>;
 
-export const ReportQuery = z.object({ view: ReportView.default('members') }).strict();
+/**
+ * `lang`: the language the vocabulary's words are written in (factor labels, default issue and
+ * group names), falling back to English where a word has no translation; omitted: the coalition's.
+ */
+const ReportLang = FactorLanguage.optional().describe(
+  "Language of the factor, issue and group names (default: the coalition's language)",
+);
+
+export const ReportQuery = z
+  .object({ view: ReportView.default('members'), lang: ReportLang })
+  .strict();
+
+export const PublishedReportQuery = z.object({ lang: ReportLang }).strict();
 
 export const ReportParticipation = z.object({
   /** Participants who came or were expected (not those marked absent). */
@@ -172,5 +185,15 @@ export const ReportAnswer = z.object({
   learnings: ReportLearnings,
   roadmaps: z.array(ReportRoadmap),
   publication: ReportPublication,
+  /** The language the vocabulary's words are in (the one asked for, else the coalition's). */
+  language: FactorLanguage,
+  /**
+   * Factor id → label and issue key → name in `language`, for figures the page draws from other
+   * answers (the overlap heatmaps), so that every factor and issue reads the same in the report.
+   */
+  labels: z.object({
+    factors: z.record(z.string(), z.string()),
+    issues: z.record(z.string(), z.string()),
+  }),
 });
 export type ReportAnswer = z.infer<typeof ReportAnswer>;

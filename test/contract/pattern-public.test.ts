@@ -80,6 +80,13 @@ describe.each(testBackends())('public spectrum distribution on $name', (backend)
     expect(d.total).toEqual({ lo: 13, hi: 22 });
     // open to everyone alike: a member reads the same public figures
     expect(await read(await h.userWith('member'))).toEqual(d);
+    // in the reader's language: the same figures, the issue named in Thai (English for a language without it)
+    const th = await read(undefined, '?coalition=demo&lang=th');
+    expect(th.byIssue.map((r) => [r.key, r.label])).toEqual([['domesticWorkers', 'แรงงานทำงานบ้าน']]);
+    expect({ ...th, byIssue: th.byIssue.map((r) => ({ ...r, label: 'Domestic workers' })) }).toEqual(d);
+    expect((await read(undefined, '?coalition=demo&lang=en')).byIssue[0]!.label).toBe('Domestic workers');
+    const bad = await h.app.inject({ method: 'GET', url: '/api/patterns/distribution/public?lang=xx' });
+    expect(bad.statusCode).toBe(400);
   }); // prettier-ignore
 
   it('refuses an unknown coalition (404) and unknown parameters (400), as JSON', async () => {

@@ -6,6 +6,7 @@ import type { Count } from '../../src/contract/atlas.ts';
 import type { CommitmentList } from '../../src/contract/commitments.ts';
 import type { LearningsList } from '../../src/contract/learnings.ts';
 import type { Distribution } from '../../src/contract/patterns.ts';
+import type { Vocabulary } from '../../src/contract/factors.ts';
 import { demoEvent, startApi, type ApiHarness } from '../support/api.ts';
 import { testBackends } from '../support/backends.ts';
 
@@ -57,7 +58,7 @@ describe.each(testBackends())('event report API on $name', (backend) => {
     const total = r.sheets.issues.reduce((a, i) => a + i.items.length, 0);
     for (const i of r.sheets.issues) expect(i.cards).toBe(i.items.length);
     expect(total).toBeGreaterThan(0);
-    expect(JSON.stringify(r)).not.toMatch(/participantId|userId|author/);
+    expect(JSON.stringify(r)).not.toMatch(/"(participantId|userId|author)"/);
 
     const csv = await get(r.sheets.download!);
     expect(csv.statusCode).toBe(200);
@@ -246,5 +247,87 @@ describe.each(testBackends())('event report API on $name', (backend) => {
     expect(bad.json<{ fields: { field: string }[] }>().fields[0]!.field).toBe('view');
     const unknown = await get('/api/events/00000000-0000-4000-8000-000000000000/report');
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it('language: factor, issue and group names in the language asked for (English fallback); renamed ones as written', async () => {
+    const THAI = /[\u0E00-\u0E7F]/;
+    const vocab = (await get('/api/factors')).json<Vocabulary>();
+    const thaiOf = new Map(vocab.factors.map((f) => [f.id, f.labels.th ?? f.labels.en!]));
+    const enOf = new Map(vocab.factors.map((f) => [f.id, f.labels.en!]));
+    // Two demo cards confirmed under factors (the demo's cards have none yet).
+    const cards = await h.store.db
+      .selectFrom('cards')
+      .select('id')
+      .where('event_id', '=', event.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(2)
+      .execute();
+    for (const [c, factor] of cards.map(
+      (c, n) => [c, ['push.debt', 'push.recruiters'][n]] as const,
+    )) {
+      const put = await h.app.inject({
+        method: 'PUT',
+        url: `/api/events/${event.id}/cards/${c.id}/factor`,
+        headers: { cookie: admin },
+        payload: { factor },
+      });
+      expect(put.statusCode, put.body).toBe(200);
+    }
+    const en = await report('members');
+    const res = await get(`/api/events/${event.id}/report?view=members&lang=th`);
+    expect(res.statusCode, res.body).toBe(200);
+    const th = ReportAnswer.parse(res.json());
+    expect(en.language).toBe('en');
+    expect(th.language).toBe('th');
+    const factors = th.sheets.issues.flatMap((i) => i.factors);
+    expect(factors.length).toBeGreaterThan(0);
+    for (const f of factors) expect(f.label).toBe(thaiOf.get(f.id));
+    expect(factors.some((f) => THAI.test(f.label))).toBe(true);
+    for (const f of en.sheets.issues.flatMap((i) => i.factors))
+      expect(f.label).toBe(enOf.get(f.id));
+    expect(th.labels.factors).toEqual(Object.fromEntries(thaiOf));
+    // The demo event's issues are the default ones, not renamed: each in Thai.
+    for (const i of th.sheets.issues) {
+      expect(i.label, i.key).toMatch(THAI);
+      expect(th.labels.issues[i.key]).toBe(i.label);
+    }
+    expect(en.sheets.issues.map((i) => i.label)).toEqual(event.issues.map((i) => i.label));
+    for (const g of th.roadmaps.filter((x) => x.key !== null)) expect(g.label).toMatch(THAI);
+    // The public version and the published address speak the same language.
+    const pub = (
+      await get(`/api/events/${event.id}/report?view=public&lang=th`)
+    ).json<ReportAnswer>();
+    expect(pub.sheets.issues.map((i) => i.label)).toEqual(th.sheets.issues.map((i) => i.label));
+    // A language without a translation of a name falls back to English, never to a key.
+    const km = ReportAnswer.parse((await get(`/api/events/${event.id}/report?lang=km`)).json());
+    for (const f of km.sheets.issues.flatMap((i) => i.factors))
+      expect(f.label).toBe(vocab.factors.find((x) => x.id === f.id)!.labels.km ?? enOf.get(f.id));
+    const bad = await get(`/api/events/${event.id}/report?lang=xx`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ fields: { field: string }[] }>().fields[0]!.field).toBe('lang');
+  });
+
+  it('language: an issue the facilitator renamed stays as written in every language', async () => {
+    const issues = event.issues.map((i, n) => (n === 0 ? { ...i, label: 'Online grooming' } : i));
+    const put = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/events/${event.id}`,
+      headers: { cookie: admin },
+      payload: { issues },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    try {
+      const th = ReportAnswer.parse((await get(`/api/events/${event.id}/report?lang=th`)).json());
+      expect(th.sheets.issues[0]!.label).toBe('Online grooming');
+      expect(th.sheets.issues[1]!.label).toMatch(/[\u0E00-\u0E7F]/);
+    } finally {
+      await h.app.inject({
+        method: 'PATCH',
+        url: `/api/events/${event.id}`,
+        headers: { cookie: admin },
+        payload: { issues: event.issues },
+      });
+    }
   });
 });

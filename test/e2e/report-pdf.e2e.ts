@@ -2,7 +2,8 @@
  * Issue 14: `mosaic report <event> --pdf` as a person runs it (the real CLI, a child process, the
  * system Chromium), on a demo database whose event has organisations named in Thai, Khmer,
  * Burmese, Vietnamese and Chinese. The PDF is read back with poppler (Debian's poppler-utils):
- * - its text (pdftotext) has every name, the Thai headings and the figures numbered 1, 2, 3…;
+ * - its text (pdftotext) has every name, the Thai headings, the factors' and issues' Thai names
+ *   (the coalition's vocabulary in the report's language) and the figures numbered 1, 2, 3…;
  * - its fonts (pdffonts) are the report's own: no machine font (DejaVu, Liberation) is used, so
  *   the PDF does not depend on what the machine has installed;
  * - its pages rendered to PNG (pdftoppm) have ink where each name's words are (pdftotext -bbox):
@@ -29,6 +30,12 @@ const NAMES = {
   chinese: '湄公河反拐卖联盟',
 };
 
+/** The factors two demo cards are confirmed under, and their labels in the Thai vocabulary. */
+const FACTORS_TH = {
+  'push.debt': 'หนี้สิน',
+  'push.recruiters': 'นายหน้าและผู้จัดหางานที่ไม่มีการควบคุม',
+};
+
 let dir: string;
 let code: string;
 
@@ -53,6 +60,25 @@ beforeAll(async () => {
         payload: { name: `Reader ${script}`, organisation, sector: 'ngo', country: 'TH' },
       });
       expect(r.statusCode, r.body).toBe(201);
+    }
+    // Two domestic workers' cards confirmed under factors: the sheets count them by factor.
+    const cards = await db
+      .selectFrom('cards')
+      .select(['id', 'issue_key'])
+      .where('event_id', '=', e.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(2)
+      .execute();
+    for (const [n, c] of cards.entries()) {
+      expect(c.issue_key).toBe('domesticWorkers');
+      const r = await app.inject({
+        method: 'PUT',
+        url: `/api/events/${e.id}/cards/${c.id}/factor`,
+        headers: { cookie },
+        payload: { factor: Object.keys(FACTORS_TH)[n] },
+      });
+      expect(r.statusCode, r.body).toBe(200);
     }
   } finally {
     await app.close();
@@ -130,6 +156,11 @@ describe('mosaic report --pdf', () => {
     expect(text).toContain('สารบัญ');
     expect(text).toContain('ผู้เข้าร่วม');
     for (const name of Object.values(NAMES)) expect(text).toContain(name.normalize('NFC'));
+    // The vocabulary's words in Thai too: factors, the café issue, the expertise groups.
+    const flat = text.replace(/\s+/g, '');
+    for (const label of Object.values(FACTORS_TH)) expect(flat).toContain(label.normalize('NFC'));
+    expect(flat).toContain('แรงงานทำงานบ้าน');
+    expect(flat).not.toMatch(/Domesticworkers|Unregulatedrecruiters|Policyandlegal/);
     // Figures are numbered in reading order across sections.
     const figures = [...text.matchAll(/รูปที่ (\d+)\./g)].map((m) => Number(m[1]));
     expect(figures.length).toBeGreaterThanOrEqual(3);
@@ -152,6 +183,24 @@ describe('mosaic report --pdf', () => {
       expect(w, `the word ${first} in the PDF`).toBeDefined();
       return w!;
     };
+    // The page of the sheets' factor chart, rendered for looking at (test-results/).
+    const factorPage = boxes.find((b) => b.text.normalize('NFC').includes('หนี้สิน'))!.page;
+    poppler('pdftoppm', [
+      '-r',
+      '80',
+      '-png',
+      '-f',
+      String(factorPage),
+      '-l',
+      String(factorPage),
+      pdf,
+      `${out}-factors`,
+    ]);
+    mkdirSync(path.join(REPO, 'test-results'), { recursive: true });
+    copyFileSync(
+      `${out}-factors-${String(factorPage).padStart(String(pages).length, '0')}.png`,
+      path.join(REPO, 'test-results', 'report-pdf-thai-factors.png'),
+    );
     const page = pageOf(NAMES.thai).page;
     const DPI = 100;
     poppler('pdftoppm', [
@@ -211,6 +260,6 @@ describe('mosaic report --pdf', () => {
     expect(unknown.stderr).toContain('no event with the id or join code "NOSUCHCODE"');
     const lang = mosaic(['report', code, '--pdf', pdf, '--lang', 'fr']);
     expect(lang.status).toBe(2);
-    expect(lang.stderr).toContain('--lang must be en or th');
+    expect(lang.stderr).toContain('--lang must be one of en, th, vi, id, tl, zh, km, my');
   });
 });

@@ -33,7 +33,7 @@ import {
   type SpectrumResult,
 } from '../../domain/analysis/spectrum.ts';
 import { readTable } from '../../domain/import/table.ts';
-import { DEFAULT_CAFE_ISSUES } from '../../domain/taxonomy/index.ts';
+import { DEFAULT_CAFE_ISSUES, defaultIssueName } from '../../domain/taxonomy/index.ts';
 import type { Visibility } from '../../domain/taxonomy/codes.ts';
 import { can, readScopes, type Actor } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
@@ -386,12 +386,14 @@ export async function distribution(
  * The public distribution of one coalition (its slug; else the reader's or the first): only the
  * patterns it made public (`visibility: public`), published by the atlas's small-count rule —
  * atoms form × issue × level, withheld from 1 to k−1, every other figure a sum of atoms
- * (domain/analysis/spectrum-release.ts). Issues carry the default café issues' labels only.
+ * (domain/analysis/spectrum-release.ts). Issues carry the default café issues' names only, in
+ * `language` (English where a name has no translation).
  */
 export async function publicDistribution(
   ctx: AppContext,
   actor: Actor,
   slug: string | undefined,
+  language = 'en',
 ): Promise<PublicDistribution> {
   const coalition = await readerCoalition(ctx.db, actor, slug);
   if (!coalition) throw notFound('coalition');
@@ -405,7 +407,6 @@ export async function publicDistribution(
     rows.map((r) => ({ form: r.form, issue: r.issue_key, level: classifyRecord(r).level, n: 1 })),
     k,
   );
-  const labels = new Map<string, string>(DEFAULT_CAFE_ISSUES.map((i) => [i.key, i.label]));
   const row = (r: PublishedSpectrumRow, label: string | null) => ({
     key: r.key,
     label,
@@ -424,7 +425,7 @@ export async function publicDistribution(
     k,
     total: presentCount(p.total, k),
     byForm: p.byForm.map((r) => row(r, null)),
-    byIssue: p.byIssue.map((r) => row(r, labels.get(r.key) ?? null)),
+    byIssue: p.byIssue.map((r) => row(r, defaultIssueName(r.key, language))),
   };
 }
 

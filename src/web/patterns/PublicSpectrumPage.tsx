@@ -14,12 +14,13 @@ import './patterns.css';
  * k" and sums with a withheld part as ranges (the server publishes them so; docs/spectrum.md).
  */
 export function PublicSpectrumPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const coalition = params.get('coalition') ?? undefined;
+  const lang = i18n.language;
   useTitle(t('patterns.public.title'));
-  const dist = useResource(`public-spectrum:${coalition ?? ''}`, (s) =>
-    patternsApi.publicDistribution({ coalition }, s),
+  const dist = useResource(`public-spectrum:${coalition ?? ''}:${lang}`, (s) =>
+    patternsApi.publicDistribution({ coalition, lang }, s),
   );
   const d = dist.data ?? dist.previous;
   return (

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
+import { FactorLanguage } from '../../contract/factors.ts';
 import type { ReportPublication, ReportView } from '../../contract/report.ts';
 import { isUiLanguage } from '../i18n/index.ts';
 import { errorMessage } from '../shell/errors.ts';
@@ -12,6 +13,12 @@ import { REPORT_SECTIONS } from './sections/index.ts';
 import type { ReportSection } from './section.ts';
 import '../shell/fonts.css';
 import './report.css';
+
+/** The language asked for when the vocabulary has it, else the interface's (English if neither). */
+function vocabularyLanguage(asked: string | null, ui: string): string {
+  const has = (l: string | null): l is string => FactorLanguage.safeParse(l).success;
+  return has(asked) ? asked : has(ui) ? ui : 'en';
+}
 
 /** A CSS string literal (for the running header's text). */
 function cssString(s: string): string {
@@ -52,8 +59,12 @@ export function ReportPage({ eventId, published }: { eventId: string; published:
   useEffect(() => {
     if (isUiLanguage(lang) && i18next.language !== lang) void i18next.changeLanguage(lang);
   }, [lang]);
-  const res = useResource(`report:${eventId}:${view}:${published}`, (signal) =>
-    published ? reportApi.published(eventId, signal) : reportApi.report(eventId, view, signal),
+  // The vocabulary's words in `?lang=` (any of its eight languages) or else the interface's.
+  const words = vocabularyLanguage(lang, i18n.language);
+  const res = useResource(`report:${eventId}:${view}:${published}:${words}`, (signal) =>
+    published
+      ? reportApi.published(eventId, words, signal)
+      : reportApi.report(eventId, view, words, signal),
   );
   const data = res.data;
   const sections = useMemo(

@@ -2,16 +2,22 @@ import type { ReportAnswer, ReportPublication, ReportView } from '../../contract
 import { call } from '../http.ts';
 
 export const reportApi = {
-  report: (eventId: string, view: ReportView, signal?: AbortSignal) =>
+  /** `lang`: the language of the vocabulary's words (factors, issues, groups). */
+  report: (eventId: string, view: ReportView, lang: string, signal?: AbortSignal) =>
     call<ReportAnswer>(
       'GET',
-      `/api/events/${encodeURIComponent(eventId)}/report?view=${view}`,
+      `/api/events/${encodeURIComponent(eventId)}/report?view=${view}&lang=${encodeURIComponent(lang)}`,
       undefined,
       signal,
     ),
   /** The published public version, as anyone reads it (404 unless published). */
-  published: (eventId: string, signal?: AbortSignal) =>
-    call<ReportAnswer>('GET', `/api/reports/${encodeURIComponent(eventId)}`, undefined, signal),
+  published: (eventId: string, lang: string, signal?: AbortSignal) =>
+    call<ReportAnswer>(
+      'GET',
+      `/api/reports/${encodeURIComponent(eventId)}?lang=${encodeURIComponent(lang)}`,
+      undefined,
+      signal,
+    ),
   publish: (eventId: string, published: boolean) =>
     call<ReportPublication>(
       'PUT',

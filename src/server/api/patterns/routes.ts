@@ -65,7 +65,8 @@ export function patternRoutes(app: App, ctx: AppContext): void {
         response: { 200: PublicDistribution, ...ROUTE_ERRORS },
       },
     },
-    async (request) => svc.publicDistribution(ctx, request.actor, request.query.coalition),
+    async (request) =>
+      svc.publicDistribution(ctx, request.actor, request.query.coalition, request.query.lang),
   );
   app.get(
     '/api/patterns/:id',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EventParams } from '../../../contract/events.ts';
 import {
+  PublishedReportQuery,
   ReportAnswer,
   ReportPublication,
   ReportPublishBody,
@@ -32,7 +33,14 @@ export function reportRoutes(app: App, ctx: AppContext): void {
         response: { 200: ReportAnswer, ...ROUTE_ERRORS },
       },
     },
-    async (request) => buildReport(ctx, request.actor, request.params.eventId, request.query.view),
+    async (request) =>
+      buildReport(
+        ctx,
+        request.actor,
+        request.params.eventId,
+        request.query.view,
+        request.query.lang,
+      ),
   );
 
   app.get(
@@ -80,9 +88,10 @@ export function reportRoutes(app: App, ctx: AppContext): void {
         tags: ['report'],
         summary: "An event's published public report, for anyone (404 unless published)",
         params: EventParams,
+        querystring: PublishedReportQuery,
         response: { 200: ReportAnswer, ...ROUTE_ERRORS },
       },
     },
-    async (request) => publishedReport(ctx, request.params.eventId),
+    async (request) => publishedReport(ctx, request.params.eventId, request.query.lang),
   );
 }

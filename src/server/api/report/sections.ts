@@ -17,6 +17,7 @@ import type {
   ReportSpectrumRow,
 } from '../../../contract/report.ts';
 import { standing } from '../../../domain/analysis/commitments.ts';
+import { groupName } from '../../../domain/taxonomy/issue-labels.ts';
 import { isWithheld, primary, sumFigures, type Figure } from '../../../domain/analysis/release.ts';
 import { can, readScopes, type Actor } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
@@ -161,6 +162,7 @@ export async function roadmaps(
   e: EventTable,
   coalition: CoalitionRow,
   isPublic: boolean,
+  language: string,
 ): Promise<ReportRoadmap[]> {
   const audience = {
     coalitionId: e.coalition_id,
@@ -182,7 +184,7 @@ export async function roadmaps(
         ).map((o) => [o.id, o.name]),
       );
   const now = ctx.now();
-  const groups = fromJson(e.expertise_groups);
+  const groups = fromJson(e.expertise_groups).map((g) => ({ ...g, label: groupName(g, language) }));
   const byGroup = new Map<string | null, ReportCommitment[]>();
   for (const r of rows) {
     const key =

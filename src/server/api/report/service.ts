@@ -14,6 +14,8 @@ import type {
 import { countParticipation } from '../../../domain/analysis/participation.ts';
 import { toCsv } from '../../../domain/csv/write.ts';
 import { DEFAULT_FACTORS } from '../../../domain/factors/vocabulary.ts';
+import { issueName } from '../../../domain/taxonomy/issue-labels.ts';
+import type { FactorLanguage } from '../../../contract/factors.ts';
 import { can, type Actor } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
 import { audit, findCoalition } from '../../db/repos/accounts.ts';
@@ -58,13 +60,30 @@ async function participation(
   };
 }
 
-async function factorLabels(ctx: AppContext, coalitionId: string) {
+/** The coalition's factors, each labelled in `language` (English where it has no translation). */
+async function factorLabels(ctx: AppContext, coalitionId: string, language: FactorLanguage) {
   const rows = await listCoalitionFactors(ctx.db, coalitionId);
   const list = rows.length
-    ? rows.map((f) => ({ id: f.factor_id, kind: f.kind, label: f.label }))
-    : DEFAULT_FACTORS.map((f) => ({ id: f.id, kind: f.kind, label: f.label }));
-  return new Map(list.map((f) => [f.id, f]));
+    ? rows.map((f) => ({
+        id: f.factor_id,
+        kind: f.kind,
+        label: f.label,
+        labels: fromJson(f.labels),
+      }))
+    : DEFAULT_FACTORS.map((f) => ({ id: f.id, kind: f.kind, label: f.label, labels: f.labels }));
+  return new Map(
+    list.map((f) => [
+      f.id,
+      {
+        id: f.id,
+        kind: f.kind,
+        label: (language === 'en' ? null : f.labels?.[language]) || f.label,
+      },
+    ]),
+  );
 }
+
+type FactorLabels = Awaited<ReturnType<typeof factorLabels>>;
 
 const liveCards = async (ctx: AppContext, eventId: string): Promise<Card[]> =>
   (await listCards(ctx.db, eventId)).filter((c) => !c.deleted).map(presentCard);
@@ -75,8 +94,14 @@ const liveCards = async (ctx: AppContext, eventId: string): Promise<Card[]> =>
  * the overlap's published atoms and could pin one of them down, so counts stay in the overlap
  * section, which publishes them by its own rule.
  */
-async function sheets(ctx: AppContext, e: EventTable, view: ReportView): Promise<ReportIssue[]> {
-  const issues = fromJson(e.issues);
+async function sheets(
+  ctx: AppContext,
+  e: EventTable,
+  view: ReportView,
+  language: FactorLanguage,
+  labels: FactorLabels,
+): Promise<ReportIssue[]> {
+  const issues = fromJson(e.issues).map((i) => ({ ...i, label: issueName(i, language) }));
   if (view === 'public')
     return issues.map((i) => ({
       key: i.key,
@@ -87,10 +112,9 @@ async function sheets(ctx: AppContext, e: EventTable, view: ReportView): Promise
       items: [],
       handover: null,
     }));
-  const [cards, factorOf, labels, notes] = await Promise.all([
+  const [cards, factorOf, notes] = await Promise.all([
     liveCards(ctx, e.id),
     currentFactors(ctx.db, e.id),
-    factorLabels(ctx, e.coalition_id),
     listHandovers(ctx.db, e.id),
   ]);
   return issues.map((i) => {
@@ -128,9 +152,10 @@ export async function buildReport(
   actor: Actor,
   eventId: string,
   view: ReportView,
+  lang?: FactorLanguage,
 ): Promise<ReportAnswer> {
   const e = await eventFor(ctx, actor, eventId, 'read');
-  return assemble(ctx, actor, e, view);
+  return assemble(ctx, actor, e, view, lang);
 }
 
 /** The report's row in the policy table: the coalition's, its visibility its publication. */
@@ -158,13 +183,17 @@ function publicationOf(
  * 404 otherwise (never published, unpublished, or no such event). Built as an anonymous reader
  * whoever asks, so a member reads there exactly what the public does.
  */
-export async function publishedReport(ctx: AppContext, eventId: string): Promise<ReportAnswer> {
+export async function publishedReport(
+  ctx: AppContext,
+  eventId: string,
+  lang?: FactorLanguage,
+): Promise<ReportAnswer> {
   const e = await findEvent(ctx.db, eventId);
   if (!e) throw notFound('report');
   const p = await reportPublication(ctx.db, e.id);
   if (p?.visibility !== 'public' || !can(ANONYMOUS, 'read', 'report', reportAccess(e, p)))
     throw notFound('report');
-  return assemble(ctx, ANONYMOUS, e, 'public');
+  return assemble(ctx, ANONYMOUS, e, 'public', lang);
 }
 
 /** Publishes the event's public report or takes it back (coordinators and admins). */
@@ -210,17 +239,20 @@ async function assemble(
   actor: Actor,
   e: EventTable,
   view: ReportView,
+  lang: FactorLanguage | undefined,
 ): Promise<ReportAnswer> {
   const coalition = await findCoalition(ctx.db, e.coalition_id);
   if (!coalition) throw notFound('event');
+  const language = lang ?? 'en';
   const k = view === 'public' ? coalition.suppressionK : null;
+  const labels = await factorLabels(ctx, e.coalition_id, language);
   const [people, issues, overlapPublic, patterns, wall, groups, publication] = await Promise.all([
     participation(ctx, e, k),
-    sheets(ctx, e, view),
+    sheets(ctx, e, view, language, labels),
     overlapIsPublic(ctx.db, e.id),
     spectrum(ctx, actor, e, k),
     learnings(ctx, actor, e, k),
-    roadmaps(ctx, actor, e, coalition, view === 'public'),
+    roadmaps(ctx, actor, e, coalition, view === 'public', language),
     reportPublication(ctx.db, e.id),
   ]);
   return {
@@ -245,6 +277,11 @@ async function assemble(
     learnings: wall,
     roadmaps: groups,
     publication: publicationOf(actor, e, publication),
+    language,
+    labels: {
+      factors: Object.fromEntries([...labels].map(([id, f]) => [id, f.label])),
+      issues: Object.fromEntries(fromJson(e.issues).map((i) => [i.key, issueName(i, language)])),
+    },
   };
 }
 

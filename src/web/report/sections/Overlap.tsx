@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OverlapAnswer } from '../../../contract/overlap.ts';
+import type { OverlapAnswer, OverlapMatrix, OverlapView } from '../../../contract/overlap.ts';
+import type { ReportAnswer } from '../../../contract/report.ts';
 import { overlapApi } from '../../analysis/api.ts';
 import { call } from '../../http.ts';
 import { OverlapCharts } from '../../analysis/OverlapCharts.tsx';
@@ -16,6 +17,23 @@ import '../../analysis/overlap.css';
  * coalition's public overlap, which combines every published event and withholds small counts by
  * its own rule — one event's overlap is never public.
  */
+/**
+ * The overlap answer with its factors and issues named as the report names them (in the report's
+ * language). An issue column's key is the issue's key.
+ */
+function inReportWords(a: OverlapAnswer, labels: ReportAnswer['labels']): OverlapAnswer {
+  const matrix = (m: OverlapMatrix): OverlapMatrix => ({
+    ...m,
+    columns: m.columns.map((c) => ({
+      ...c,
+      label: labels.issues[c.key] ?? c.label,
+    })),
+    rows: m.rows.map((r) => ({ ...r, label: labels.factors[r.factor] ?? r.label })),
+  });
+  const view = (v: OverlapView): OverlapView => ({ ...v, byIssue: matrix(v.byIssue) });
+  return { ...a, cause: view(a.cause), consequence: view(a.consequence) };
+}
+
 function Overlap({ data, onReady }: SectionProps) {
   const { t } = useTranslation();
   const pub = data.view === 'public';
@@ -38,7 +56,12 @@ function Overlap({ data, onReady }: SectionProps) {
       {res.data &&
         (['cause', 'consequence'] as const).map((kind) => (
           <Figure key={kind} caption={t(`report.overlap.caption.${kind}`)}>
-            <OverlapCharts a={res.data!} kind={kind} axis="issue" show={['heatmap']} />
+            <OverlapCharts
+              a={inReportWords(res.data!, data.labels)}
+              kind={kind}
+              axis="issue"
+              show={['heatmap']}
+            />
           </Figure>
         ))}
     </>
