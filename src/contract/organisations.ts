@@ -113,7 +113,7 @@ export type OrganisationList = z.infer<typeof OrganisationList>;
 
 export const OrganisationQuery = z
   .object({
-    q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+    q: line(200).optional(),
     country: CountryCode.optional(),
     kindOfWork: KindOfWork.optional(),
     form: FormOfExploitation.optional(),

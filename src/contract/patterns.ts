@@ -7,7 +7,7 @@ import {
   SPECTRUM_LEVEL_CODES,
 } from './constants.ts';
 import { FORMS_OF_EXPLOITATION, LABOUR_SECTORS, POPULATIONS } from './vocab.ts';
-import { VisibilitySchema, coded, text } from './common.ts';
+import { VisibilitySchema, coded, line, text } from './common.ts';
 import { Count, NoteWarning } from './atlas.ts';
 import { FactorLanguage } from './factors.ts';
 
@@ -40,7 +40,8 @@ export const Indicators = z
   .max(ILO_NUMBERS.length)
   .refine((xs) => new Set(xs).size === xs.length, coded('duplicate', 'must not repeat an entry'));
 
-export const IssueKey = z.string().min(1).max(64);
+/** One line: a NUL is refused naming the field (PostgreSQL refuses it in text: a 500 otherwise). */
+export const IssueKey = line(64, 1);
 
 /** The facts of a pattern, as a form, a phone or a CSV line gives them. */
 export const patternFields = {
