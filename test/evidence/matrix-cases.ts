@@ -718,6 +718,13 @@ export const CASES: Record<string, Case> = {
     (e) => `/api/events/${e.detail.id}/participants/import`,
     () => ({ csv: 'name,organisation,sector\nImported,Matrix,ngo\n', dryRun: true }),
   ),
+  'POST /api/imports/cards': eventCase(
+    (e) => `/api/imports/cards?event=${e.detail.id}`,
+    (e) => ({
+      csv: `issue,kind,level,text\n${e.issueKey},cause,individual,Matrix card\n`,
+      dryRun: true,
+    }),
+  ),
   'POST /api/events/:eventId/sessions': eventCase(
     (e) => `/api/events/${e.detail.id}/sessions`,
     () => ({ kind: 'groups', title: 'Matrix groups', rounds: 1, minutesPerRound: 10 }),

@@ -111,6 +111,29 @@ export const TAXONOMY_LABELS: Record<string, Record<string, readonly [string, st
     media: ['Media', 'สื่อ'],
     fieldObservation: ['Field observation', 'การสังเกตภาคสนาม'],
   },
+  cardKind: {
+    cause: ['Cause / push factor', 'สาเหตุ / ปัจจัยผลักดัน'],
+    consequence: ['Consequence', 'ผลกระทบ'],
+  },
+  cardLevel: {
+    individual: ['Individual', 'บุคคล'],
+    family: ['Family', 'ครอบครัว'],
+    community: ['Community', 'ชุมชน'],
+    structural: ['Structural (policy, law, economy)', 'โครงสร้าง (นโยบาย กฎหมาย เศรษฐกิจ)'],
+  },
+  ilo: {
+    abuseOfVulnerability: ['Abuse of vulnerability', 'การฉวยประโยชน์จากความเปราะบาง'],
+    deception: ['Deception', 'การหลอกลวง'],
+    restrictionOfMovement: ['Restriction of movement', 'การจำกัดอิสรภาพในการเดินทาง'],
+    isolation: ['Isolation', 'การแยกให้อยู่โดดเดี่ยว'],
+    violence: ['Physical and sexual violence', 'ความรุนแรงทางร่างกายและทางเพศ'],
+    intimidation: ['Intimidation and threats', 'การข่มขู่และคุกคาม'],
+    retentionOfDocuments: ['Retention of identity documents', 'การยึดเอกสารประจำตัว'],
+    withholdingOfWages: ['Withholding of wages', 'การหน่วงเหนี่ยวค่าจ้าง'],
+    debtBondage: ['Debt bondage', 'การใช้แรงงานขัดหนี้'],
+    abusiveConditions: ['Abusive working and living conditions', 'สภาพการทำงานและความเป็นอยู่ที่เลวร้าย'],
+    excessiveOvertime: ['Excessive overtime', 'การทำงานล่วงเวลาเกินควร'],
+  },
 };
 
 /** Where each vocabulary's labels live in the locale files (for the test that they agree). */
@@ -124,4 +147,7 @@ export const TAXONOMY_LABEL_PATHS: Record<string, string> = {
   labourSector: 'atlas.sector',
   confidence: 'atlas.confidence',
   basis: 'atlas.basis',
+  cardKind: 'sheets.kinds',
+  cardLevel: 'sheets.levels',
+  ilo: 'sheets.tags.ilo',
 };

@@ -1,5 +1,10 @@
 import { countryAliases, listCountries } from '../geo/countries.ts';
-import { LANGUAGES } from '../taxonomy/codes.ts';
+import {
+  FORMS_OF_EXPLOITATION,
+  LABOUR_SECTORS,
+  LANGUAGES,
+  POPULATIONS,
+} from '../taxonomy/codes.ts';
 import type { VocabEntry, Vocabulary } from './values.ts';
 import { TAXONOMY_LABELS } from './labels.ts';
 
@@ -285,5 +290,14 @@ export function taxonomyVocabulary(id: string, codes: readonly string[]): Vocabu
       labels: labels[key] ?? [],
       synonyms: TAXONOMY_SYNONYMS[id]?.[key] ?? [],
     })),
+  };
+}
+
+/** The tags routes and café cards share: forms of exploitation, labour sectors, populations. */
+export function tagVocabularies(): Record<'form' | 'labourSector' | 'population', Vocabulary> {
+  return {
+    form: taxonomyVocabulary('form', FORMS_OF_EXPLOITATION),
+    labourSector: taxonomyVocabulary('labourSector', LABOUR_SECTORS),
+    population: taxonomyVocabulary('population', POPULATIONS),
   };
 }

@@ -1,12 +1,7 @@
 import { BASES, CONFIDENCES, RouteCreate } from '../../../contract/atlas.ts';
 import { ROUTE_FIELDS, routeImport, type RouteDraft } from '../../../domain/import/routes.ts';
-import { taxonomyVocabulary } from '../../../domain/import/vocabularies.ts';
-import {
-  FORMS_OF_EXPLOITATION,
-  LABOUR_SECTORS,
-  POPULATIONS,
-  VISIBILITIES,
-} from '../../../domain/taxonomy/codes.ts';
+import { tagVocabularies, taxonomyVocabulary } from '../../../domain/import/vocabularies.ts';
+import { VISIBILITIES } from '../../../domain/taxonomy/codes.ts';
 import { can, mayConfirmNotes } from '../../auth/policy.ts';
 import { personalDataProblems, resolveFields } from '../../atlas/route-rules.ts';
 import * as orgs from '../../db/repos/organisations.ts';
@@ -52,9 +47,7 @@ export function routeImporter(
       return { byName, changed };
     },
     vocabularies: () => ({
-      form: taxonomyVocabulary('form', FORMS_OF_EXPLOITATION),
-      labourSector: taxonomyVocabulary('labourSector', LABOUR_SECTORS),
-      population: taxonomyVocabulary('population', POPULATIONS),
+      ...tagVocabularies(),
       confidence: taxonomyVocabulary('confidence', CONFIDENCES),
       basis: taxonomyVocabulary('basis', BASES),
       visibility: taxonomyVocabulary('visibility', VISIBILITIES),

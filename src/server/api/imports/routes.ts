@@ -1,8 +1,8 @@
 import type { EntityImportQuery, ImportEntity, ImportRequest } from '../../../contract/imports.ts';
 import type { App, AppContext } from '../../context.ts';
 import type { Db } from '../../db/index.ts';
-import { HttpError } from '../../http/errors.ts';
 import { entityImportRoute, runImport, type ImportOutcome, type User } from './entities.ts';
+import { cardImporter } from './cards-import.ts';
 import { organisationImporter } from './organisations.ts';
 import { routeImporter } from './routes-import.ts';
 
@@ -14,6 +14,7 @@ export function importRoutes(
 ): void {
   entityImportRoute(app, ctx, organisationImporter);
   entityImportRoute(app, ctx, routeImporter(routesChanged));
+  entityImportRoute(app, ctx, cardImporter);
 }
 
 /** One import of a named entity, for the command line (no live clients to tell). */
@@ -38,6 +39,6 @@ export function runNamedImport(
         query,
       );
     case 'cards':
-      throw new HttpError(400, { error: 'bad_request', message: 'cards cannot be imported yet' });
+      return runImport(db, at, cardImporter, actor, body, query);
   }
 }
