@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../bench/suggest/evaluate.ts';
+import { evaluate, evaluateProbe, PROBE_SETS } from '../../bench/suggest/evaluate.ts';
 
 /**
  * The issue's targets on cards the suggester has never seen (the held-out events of the fixture,
@@ -34,5 +34,27 @@ describe('factor suggestions on the labelled fixture', () => {
   it('is no worse on unseen cards after learning the first events than before', () => {
     expect(e.after.all.top1).toBeGreaterThanOrEqual(e.before.all.top1);
     expect(e.after.paraphrases.top1).toBeGreaterThanOrEqual(e.before.paraphrases.top1);
+  });
+});
+
+/** The outside tester's held-out sets (docs/benchmarks.md): the same targets, never learnt. */
+describe.each(PROBE_SETS)('factor suggestions on held-out set %s', (set) => {
+  const p = evaluateProbe(set);
+  it('covers eight languages and reaches the targets with the default vocabulary and after learning', () => {
+    expect(Object.keys(p.before.langs).sort()).toEqual([
+      'en',
+      'id',
+      'km',
+      'my',
+      'th',
+      'tl',
+      'vi',
+      'zh',
+    ]);
+    for (const s of [p.before, p.after]) {
+      expect(s.all.top1).toBeGreaterThanOrEqual(0.75);
+      expect(s.all.top3).toBeGreaterThanOrEqual(0.9);
+      expect(s.nonEnglish.top1).toBeGreaterThanOrEqual(0.65);
+    }
   });
 });
