@@ -84,4 +84,39 @@ describe.each(testBackends())('commitments refuse control characters on $name', 
     );
     expect(await stored()).toBe(before);
   });
+
+  it('due and overdue are days of the event’s time zone (Bangkok), UTC for a commitment without an event', async () => {
+    expect(setup.event.timeZone).toBe('Asia/Bangkok');
+    // 18:00 UTC is 01:00 the next day in Bangkok (UTC+7).
+    const now = setup.h.clock.now;
+    const edge = new Date(now);
+    edge.setUTCHours(18, 0, 0, 0);
+    if (edge <= now) edge.setUTCDate(edge.getUTCDate() + 1);
+    setup.h.clock.advance(edge.getTime() - now.getTime());
+    const utcDay = edge.toISOString().slice(0, 10);
+    const next = new Date(edge.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const make = async (targetDate: string, withEvent: boolean) => {
+      const r = await setup.call('POST', '/api/commitments', setup.admin, {
+        title: `Edge ${targetDate} ${withEvent ? 'event' : 'coalition'}`,
+        ...(withEvent && { eventId: setup.event.id }),
+        ownerOrganisationId: org,
+        targetDate,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json<{ id: string; state: { due: boolean; overdue: boolean } }>();
+    };
+    // The Bangkok day has begun: due there; in UTC it is still the day before.
+    expect((await make(next, true)).state).toMatchObject({ due: true, overdue: false });
+    expect((await make(next, false)).state).toMatchObject({ due: false, overdue: false });
+    // Yesterday in Bangkok is overdue there; it is today in UTC.
+    const late = await make(utcDay, true);
+    expect(late.state).toMatchObject({ due: false, overdue: true });
+    expect((await make(utcDay, false)).state).toMatchObject({ due: true, overdue: false });
+    const follow = await setup.call('GET', '/api/commitments/follow-up', setup.admin);
+    expect(
+      follow
+        .json<{ items: { id: string; reasons: string[] }[] }>()
+        .items.find((i) => i.id === late.id)?.reasons,
+    ).toEqual(['overdue']);
+  });
 });

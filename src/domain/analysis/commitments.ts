@@ -15,6 +15,11 @@ export interface CommitmentFacts {
   targetDate: string;
   /** ISO timestamp of the last status update (or creation). */
   progressAt: string;
+  /**
+   * The calendar the target date is a day of: the commitment's event's IANA time zone (an event
+   * in Bangkok is due on the Bangkok day, not the UTC one); UTC when it has no event.
+   */
+  timeZone?: string | null | undefined;
 }
 
 export interface CommitmentStanding {
@@ -27,8 +32,23 @@ export interface CommitmentStanding {
 
 const DAY = 86_400_000;
 
-/** Today as YYYY-MM-DD in UTC. */
-export const dayOf = (now: Date): string => now.toISOString().slice(0, 10);
+/** Today as YYYY-MM-DD in UTC, or in `timeZone` (an IANA zone; an unknown one counts as UTC). */
+export function dayOf(now: Date, timeZone?: string | null): string {
+  if (timeZone && timeZone !== 'UTC')
+    try {
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).formatToParts(now);
+      const part = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
+      return `${part('year')}-${part('month')}-${part('day')}`;
+    } catch {
+      // RangeError: not a time zone this runtime knows — fall back to UTC
+    }
+  return now.toISOString().slice(0, 10);
+}
 
 export function isOpen(status: string): boolean {
   return (OPEN_STATUSES as readonly string[]).includes(status);
@@ -37,9 +57,10 @@ export function isOpen(status: string): boolean {
 export function standing(c: CommitmentFacts, now: Date): CommitmentStanding {
   const open = isOpen(c.status);
   const since = Math.max(0, Math.floor((now.getTime() - Date.parse(c.progressAt)) / DAY));
+  const today = dayOf(now, c.timeZone);
   return {
-    due: open && c.targetDate === dayOf(now),
-    overdue: open && c.targetDate < dayOf(now),
+    due: open && c.targetDate === today,
+    overdue: open && c.targetDate < today,
     daysSinceUpdate: since,
     stale: open ? (STALE_STEPS.find((d) => since >= d) ?? null) : null,
   };

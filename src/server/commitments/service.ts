@@ -82,7 +82,12 @@ function present(
   now: Date,
 ): Commitment {
   const s = standing(
-    { status: r.status, targetDate: r.target_date, progressAt: r.progress_at },
+    {
+      status: r.status,
+      targetDate: r.target_date,
+      progressAt: r.progress_at,
+      timeZone: r.event_time_zone,
+    },
     now,
   );
   return {
@@ -574,7 +579,12 @@ const zero = (): ProgressCounts => ({
 
 function count(c: ProgressCounts, r: repo.CommitmentRecord, now: Date): void {
   const s = standing(
-    { status: r.status, targetDate: r.target_date, progressAt: r.progress_at },
+    {
+      status: r.status,
+      targetDate: r.target_date,
+      progressAt: r.progress_at,
+      timeZone: r.event_time_zone,
+    },
     now,
   );
   c.total++;

@@ -13,6 +13,8 @@ type DbOrTx = Kysely<Database>;
 export type CommitmentRecord = CommitmentTable & {
   owner_name: string;
   second_name: string | null;
+  /** The time zone of the commitment's event (its target date is a day there); null: none. */
+  event_time_zone: string | null;
 };
 
 /** Who reads: the reader's coalition, organisation and the policy's read scopes for commitments. */
@@ -71,8 +73,13 @@ function base(db: DbOrTx) {
     .selectFrom('commitments')
     .innerJoin('organisations as owner', 'owner.id', 'commitments.owner_organisation_id')
     .leftJoin('organisations as second', 'second.id', 'commitments.second_organisation_id')
+    .leftJoin('events as event', 'event.id', 'commitments.event_id')
     .selectAll('commitments')
-    .select(['owner.name as owner_name', 'second.name as second_name']);
+    .select([
+      'owner.name as owner_name',
+      'second.name as second_name',
+      'event.time_zone as event_time_zone',
+    ]);
 }
 
 /** Commitments the audience may read, soonest target first. */
