@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CardText, MAX_CARD_LENGTH } from './cards.ts';
-import { unpairedSurrogateAt } from './common.ts';
+import { notTextAt, unpairedSurrogateAt } from './common.ts';
 
 describe('unpairedSurrogateAt', () => {
   it('names the path of a lone surrogate in a key or a value', () => {
@@ -16,6 +16,19 @@ describe('unpairedSurrogateAt', () => {
     expect(unpairedSurrogateAt(JSON.parse(`${'['.repeat(100_000)}1${']'.repeat(100_000)}`))).toBe(
       undefined,
     );
+  });
+});
+
+describe('notTextAt', () => {
+  it('names the path and code of a NUL or a lone surrogate, and passes other text', () => {
+    expect(notTextAt({ q: { filters: ['ok', 'a\u0000b'] } })).toEqual({
+      path: ['q', 'filters', 1],
+      code: 'control_characters',
+      message: expect.stringContaining('NUL'),
+    });
+    expect(notTextAt({ ['k\u0000']: 1 })?.path).toEqual(['k\u0000']);
+    expect(notTextAt({ a: 'x\uDC00' })?.code).toBe('unpaired_surrogate');
+    expect(notTextAt({ a: ['tab\there', 'line\nnext', '😀 ไทย ខ្មែរ'] })).toBeUndefined();
   });
 });
 

@@ -126,12 +126,11 @@ export const isoDate = z
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Where in a parsed JSON value a string (or key) holds half of a UTF-16 surrogate pair. JSON lets
- * `"\ud800"` through, but it is not text: stored, it becomes invalid UTF-8 that PostgreSQL refuses
- * and exports mangle. Every request body, query and live message is checked once with this.
+ * Where in a parsed JSON value the first string (or key) matching `bad` is: its path, or undefined.
  */
-export function unpairedSurrogateAt(
+function firstStringAt(
   value: unknown,
+  bad: RegExp,
   path: (string | number)[] = [],
 ): (string | number)[] | undefined {
   // Iterative on purpose: a hostile body may nest 100,000 levels deep (well within the size limit),
@@ -150,16 +149,46 @@ export function unpairedSurrogateAt(
   for (let step = todo.pop(); step; step = todo.pop()) {
     const v = step.value;
     if (typeof v === 'string') {
-      if (LONE_SURROGATE.test(v)) return pathOf(step);
+      if (bad.test(v)) return pathOf(step);
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) todo.push({ value: v[i], key: i, parent: step });
     } else if (typeof v === 'object' && v !== null) {
       const entries = Object.entries(v);
-      for (const [k] of entries) if (LONE_SURROGATE.test(k)) return pathOf(step, [k]);
+      for (const [k] of entries) if (bad.test(k)) return pathOf(step, [k]);
       for (let i = entries.length - 1; i >= 0; i--)
         todo.push({ value: entries[i]![1], key: entries[i]![0], parent: step });
     }
   }
+  return undefined;
+}
+
+/**
+ * Where in a parsed JSON value a string (or key) holds half of a UTF-16 surrogate pair. JSON lets
+ * `"\ud800"` through, but it is not text: stored, it becomes invalid UTF-8 that PostgreSQL refuses
+ * and exports mangle.
+ */
+export const unpairedSurrogateAt = (value: unknown, path: (string | number)[] = []) =>
+  firstStringAt(value, LONE_SURROGATE, path);
+
+/** A NUL character (U+0000), which no text field means and PostgreSQL cannot store in text. */
+// eslint-disable-next-line no-control-regex -- the NUL is what this looks for
+const NUL = /\u0000/;
+export const NUL_MESSAGE = 'must not contain a NUL character (U+0000)';
+
+/**
+ * What makes a parsed JSON value not text, wherever it is: an unpaired surrogate or a NUL, with its
+ * path and field-error code. Every request body, query, path and live message is checked once with
+ * this before any schema sees it, so no route can forget (PostgreSQL would answer a NUL with an
+ * error, a 500, where SQLite stores it).
+ */
+export function notTextAt(
+  value: unknown,
+  path: (string | number)[] = [],
+): { path: (string | number)[]; code: FieldErrorCode; message: string } | undefined {
+  const lone = unpairedSurrogateAt(value, path);
+  if (lone) return { path: lone, code: 'unpaired_surrogate', message: UNPAIRED_SURROGATE_MESSAGE };
+  const nul = firstStringAt(value, NUL, path);
+  if (nul) return { path: nul, code: 'control_characters', message: NUL_MESSAGE };
   return undefined;
 }
 

@@ -3,7 +3,7 @@ import { EventDetail, Participant } from './events.ts';
 import { Card, CardIntents, HandoverNote } from './cards.ts';
 import { Learning, LearningIntents, LearningTheme } from './learnings.ts';
 import { PatternIntents } from './patterns.ts';
-import { FieldErrorParams, UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateAt } from './common.ts';
+import { FieldErrorParams, notTextAt } from './common.ts';
 import { PhoneRouteFields } from './atlas.ts';
 
 /**
@@ -116,15 +116,16 @@ export const ClientMessage = z
     z.object({ type: z.literal('intent'), id: IntentId, intent: Intent }),
     z.object({ type: z.literal('ping'), t: z.number() }),
   ])
-  // Lone surrogates are not text (common.ts): refused in every string of every message, at its path.
+  // Lone surrogates and NULs are not text (common.ts): refused in every string of every message,
+  // at its path.
   .superRefine((m, ctx) => {
-    const at = unpairedSurrogateAt(m);
+    const at = notTextAt(m);
     if (at)
       ctx.addIssue({
         code: 'custom',
-        path: at,
-        message: UNPAIRED_SURROGATE_MESSAGE,
-        params: { code: 'unpaired_surrogate' },
+        path: at.path,
+        message: at.message,
+        params: { code: at.code },
       });
   });
 export type ClientMessage = z.infer<typeof ClientMessage>;

@@ -138,6 +138,20 @@ describe.each(testBackends())('error codes on $name', (backend) => {
     expect(
       await only(send('POST', '/api/organisations', { ...org, name: 'A\ud800B' })),
     ).toMatchObject({ field: 'name', code: 'unpaired_surrogate' });
+    // A NUL anywhere, even where a route's own schema would not look, is refused before any
+    // handler (PostgreSQL cannot store it): in a nested body field and in a query parameter.
+    expect(
+      await only(send('POST', '/api/organisations', { ...org, countries: ['TH\u0000'] })),
+    ).toMatchObject({ field: 'countries.0', code: 'control_characters' });
+    expect(
+      await only(
+        h.app.inject({
+          method: 'GET',
+          url: '/api/overlap?factor=a%00b',
+          headers: { cookie: admin },
+        }),
+      ),
+    ).toMatchObject({ field: 'factor', code: 'control_characters' });
     expect(
       await only(send('POST', '/api/organisations', { ...org, countries: ['TH', 'TH'] })),
     ).toMatchObject({ field: 'countries', code: 'duplicate' });
