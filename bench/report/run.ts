@@ -19,7 +19,7 @@ import { insertParticipants } from '../../src/server/db/repos/events.ts';
 import { DEFAULT_WEB_ROOT } from '../../src/server/main.ts';
 import { seedDemo } from '../../src/server/seed/demo.ts';
 import { CARD_KINDS, CARD_LEVELS } from '../../src/contract/constants.ts';
-import { fromJson, toJson } from '../../src/server/db/json.ts';
+import { fromJson } from '../../src/server/db/json.ts';
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const REPEAT = 3;
@@ -110,19 +110,19 @@ async function grow(cards: number, people: number) {
       trx,
       Array.from({ length: people }, (_, i) => ({
         id: randomUUID(),
-        event_id: event.id,
+        eventId: event.id,
         name: `Bench participant ${i + 1}`,
         organisation: `Bench organisation ${Math.floor(i / 2) + 1}`,
         sector: sectors[i % sectors.length]!,
         country: countries[i % countries.length]!,
-        choices: toJson([]),
-        languages: toJson([]),
+        choices: [],
+        languages: [],
         email: null,
         status: 'expected',
-        joined_at: null,
-        personal_code_hash: null,
+        joinedAt: null,
+        personalCodeHash: null,
         position: 1000 + i,
-        created_at: at,
+        createdAt: at,
       })),
     );
   });

@@ -3,14 +3,17 @@ import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCoalition } from '../../src/server/db/repos/accounts.ts';
 import {
+  deleteParticipant,
   deleteSession,
   findParticipant,
+  findParticipantByCodeHash,
   findSession,
   insertEvent,
   insertParticipants,
   insertSession,
   listSessions,
   savePlan,
+  type ParticipantRecord,
   type SessionRecord,
   updateParticipant,
 } from '../../src/server/db/repos/events.ts';
@@ -20,7 +23,7 @@ import {
   insertOrganisation,
   updateOrganisation,
 } from '../../src/server/db/repos/organisations.ts';
-import { participantRow } from '../../src/server/events/service.ts';
+import { newParticipant } from '../../src/server/events/service.ts';
 import { testBackends, type TestDb } from '../support/backends.ts';
 import { toJson } from '../../src/server/db/json.ts';
 import { DEFAULT_SESSION_RULES } from '../../src/contract/events.ts';
@@ -82,7 +85,7 @@ describe.each(testBackends())('repositories key children by their parent on $nam
       quality: null,
       rules: null,
     });
-    const person = participantRow(
+    const person = newParticipant(
       eventB,
       {
         name: 'P',
@@ -142,6 +145,48 @@ describe.each(testBackends())('repositories key children by their parent on $nam
       session,
     );
     expect(await deleteSession(store.db, eventA, session.id)).toBe(true);
+  });
+
+  it('a participant comes back as the record that went in, and a patch changes only its fields', async () => {
+    const person: ParticipantRecord = {
+      ...newParticipant(
+        eventA,
+        {
+          name: 'Somchai',
+          organisation: 'Mekong Shelter',
+          sector: 'government',
+          country: 'TH',
+          choices: ['legal', 'care'],
+          languages: ['th', 'en'],
+          email: 's@example.org',
+        },
+        4,
+        AT,
+      ),
+      status: 'present',
+    };
+    await store.db.transaction().execute((trx) => insertParticipants(trx, [person]));
+    const back = await findParticipant(store.db, eventA, person.id);
+    expect(back).toEqual(person);
+    expect(typeof back?.position).toBe('number');
+    const later = '2026-11-28T10:00:00.000Z';
+    await updateParticipant(store.db, eventA, person.id, {
+      joinedAt: later,
+      personalCodeHash: 'h',
+    });
+    expect(await findParticipant(store.db, eventA, person.id)).toEqual({
+      ...person,
+      joinedAt: later,
+      personalCodeHash: 'h',
+    });
+    expect(await findParticipantByCodeHash(store.db, 'h')).toEqual({
+      ...person,
+      joinedAt: later,
+      personalCodeHash: 'h',
+    });
+    expect(
+      await store.db.transaction().execute((trx) => deleteParticipant(trx, eventA, person.id)),
+    ).toBe(true);
   });
 
   it('an organisation is changed or deleted only within its coalition, facets included', async () => {

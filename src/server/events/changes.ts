@@ -25,7 +25,7 @@ import { detailOf } from './read.ts';
 import type { IntentKey, Rooms, RoomTx } from './rooms.ts';
 import { checkDates, checkUniqueKeys, isRunning, sessionRunning } from './rules.ts';
 import { followUp } from './people.ts';
-import { participantRow } from './service.ts';
+import { newParticipant } from './service.ts';
 import { expertiseGroupsOf } from './stored.ts';
 
 type Write = (trx: Transaction<Database>) => Promise<void>;
@@ -151,19 +151,19 @@ export async function addParticipant(
   const room = await rooms.loaded(e.id);
   const added = await room.perform(async (tx) => {
     const at = ctx.now();
-    const row = participantRow(
+    const person = newParticipant(
       e.id,
       input,
       await repo.nextParticipantPosition(tx.db, e.id),
       at.toISOString(),
     );
     await tx.commit(
-      { kind: 'participant', participant: presentParticipant(row, false) },
+      { kind: 'participant', participant: presentParticipant(person, false) },
       at,
       undefined,
-      (trx) => repo.insertParticipants(trx, [row]),
+      (trx) => repo.insertParticipants(trx, [person]),
     );
-    return presentParticipant(row, true);
+    return presentParticipant(person, true);
   });
   followUp(ctx, rooms, e.id);
   return added;
@@ -183,7 +183,7 @@ export async function addParticipantList(
     const start = await repo.nextParticipantPosition(trx, e.id);
     await repo.insertParticipants(
       trx,
-      inputs.map((p, i) => participantRow(e.id, p, start + i, now)),
+      inputs.map((p, i) => newParticipant(e.id, p, start + i, now)),
     );
     await alsoWrite?.(trx);
   });

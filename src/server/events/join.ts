@@ -8,12 +8,12 @@ import type { z } from 'zod';
 import type { JoinInfo, ParticipantInput } from '../../contract/events.ts';
 import type { AppContext } from '../context.ts';
 import * as repo from '../db/repos/events.ts';
-import type { EventTable, ParticipantTable } from '../db/schema.ts';
+import type { EventTable } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { hashSecret, newPersonalCode } from './codes.ts';
 import { presentParticipant } from './present.ts';
 import type { Rooms } from './rooms.ts';
-import { participantRow } from './service.ts';
+import { newParticipant } from './service.ts';
 import { followUp } from './people.ts';
 
 export interface Ticket {
@@ -36,7 +36,7 @@ export async function joinInfo(ctx: AppContext, e: EventTable): Promise<z.infer<
         id: p.id,
         name: p.name,
         organisation: p.organisation,
-        joined: p.joined_at !== null,
+        joined: p.joinedAt !== null,
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
@@ -50,44 +50,44 @@ export async function joinInfo(ctx: AppContext, e: EventTable): Promise<z.infer<
 export async function issueTicket(
   ctx: AppContext,
   rooms: Rooms,
-  p: ParticipantTable,
+  p: repo.ParticipantRecord,
   options: { personalCode?: string; insert?: boolean; claim?: boolean; move?: boolean } = {},
 ): Promise<Ticket> {
   const token = randomBytes(32).toString('base64url');
   const at = ctx.now();
   const now = at.toISOString();
   const code = options.personalCode ?? newPersonalCode();
-  const room = await rooms.loaded(p.event_id);
+  const room = await rooms.loaded(p.eventId);
   await room.perform(async (tx) => {
     // Checked again in the queue: two phones claiming one name at once get one ticket.
-    if (options.claim && (await repo.findParticipant(tx.db, p.event_id, p.id))?.personal_code_hash)
+    if (options.claim && (await repo.findParticipant(tx.db, p.eventId, p.id))?.personalCodeHash)
       throw alreadyJoined();
     return tx.commit(
       async (trx) => {
-        const fresh = (await repo.findParticipant(trx, p.event_id, p.id))!;
+        const fresh = (await repo.findParticipant(trx, p.eventId, p.id))!;
         return { kind: 'participant', participant: presentParticipant(fresh, false) };
       },
       at,
       undefined,
       async (trx) => {
-        if (options.move) await repo.deleteParticipantTokens(trx, p.event_id, p.id);
+        if (options.move) await repo.deleteParticipantTokens(trx, p.eventId, p.id);
         if (options.insert)
           await repo.insertParticipants(trx, [
-            { ...p, position: await repo.nextParticipantPosition(trx, p.event_id) },
+            { ...p, position: await repo.nextParticipantPosition(trx, p.eventId) },
           ]);
         if (!options.personalCode)
-          await repo.updateParticipant(trx, p.event_id, p.id, {
-            personal_code_hash: hashSecret(code),
+          await repo.updateParticipant(trx, p.eventId, p.id, {
+            personalCodeHash: hashSecret(code),
           });
         await repo.insertParticipantToken(trx, {
           token_hash: hashSecret(token),
           participant_id: p.id,
-          event_id: p.event_id,
+          event_id: p.eventId,
           created_at: now,
         });
-        if (!p.joined_at)
-          await repo.updateParticipant(trx, p.event_id, p.id, {
-            joined_at: now,
+        if (!p.joinedAt)
+          await repo.updateParticipant(trx, p.eventId, p.id, {
+            joinedAt: now,
             status: p.status === 'absent' ? 'absent' : 'present',
           });
       },
@@ -98,7 +98,7 @@ export async function issueTicket(
     // (on reconnecting it is told to join again), not left working until it next reconnects.
     room.endOtherSeats(p.id, hashSecret(token));
   }
-  return { eventId: p.event_id, participantId: p.id, token, personalCode: code };
+  return { eventId: p.eventId, participantId: p.id, token, personalCode: code };
 }
 
 const alreadyJoined = () =>
@@ -116,7 +116,7 @@ export async function claimSeat(
 ): Promise<Ticket> {
   const p = await repo.findParticipant(ctx.db, e.id, participantId);
   if (!p) throw notFound('participant');
-  if (p.personal_code_hash) throw alreadyJoined();
+  if (p.personalCodeHash) throw alreadyJoined();
   return issueTicket(ctx, rooms, p, { claim: true });
 }
 
@@ -133,8 +133,8 @@ export async function registerWalkIn(
       message: 'This event does not take walk-ins. Ask a facilitator to add you.',
     });
   // Its position is taken in the commit, where no other addition can take it meanwhile.
-  const row = participantRow(e.id, { ...input, email: null }, 0, ctx.now().toISOString());
-  const ticket = await issueTicket(ctx, rooms, row, { insert: true });
+  const person = newParticipant(e.id, { ...input, email: null }, 0, ctx.now().toISOString());
+  const ticket = await issueTicket(ctx, rooms, person, { insert: true });
   // During a session, the walk-in is seated in the rounds still to come (people.ts).
   followUp(ctx, rooms, e.id);
   return ticket;

@@ -6,12 +6,13 @@
 import { DEFAULT_SESSION_RULES, SessionRules } from '../../contract/events.ts';
 import type { LiveState } from '../../contract/live.ts';
 import type { Db } from '../db/index.ts';
-import type { EventTable, EventTableTable, ParticipantTable } from '../db/schema.ts';
+import type { EventTable, EventTableTable } from '../db/schema.ts';
 import {
   findEvent,
   listParticipants,
   listSessions,
   listTables,
+  type ParticipantRecord,
   type SessionRecord,
 } from '../db/repos/events.ts';
 import type { PlanningInput, SessionReplanInput } from '../planning/engine.ts';
@@ -21,7 +22,7 @@ import { expertiseGroupsOf, issuesOf } from './stored.ts';
 export interface PlanBasis {
   event: EventTable;
   session: SessionRecord;
-  participants: ParticipantTable[];
+  participants: ParticipantRecord[];
   tables: EventTableTable[];
 }
 

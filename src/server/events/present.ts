@@ -4,10 +4,9 @@
  */
 import type { Card, HandoverNote } from '../../contract/cards.ts';
 import type { EventDetail, Participant } from '../../contract/events.ts';
-import type { EventTable, EventTableTable, ParticipantTable } from '../db/schema.ts';
+import type { EventTable, EventTableTable } from '../db/schema.ts';
 import type { CardRecord, HandoverRecord } from '../db/repos/cards.ts';
-import type { SessionRecord } from '../db/repos/events.ts';
-import { fromJson } from '../db/json.ts';
+import type { ParticipantRecord, SessionRecord } from '../db/repos/events.ts';
 import { sessionRules } from './plan-basis.ts';
 import { expertiseGroupsOf, issuesOf, qualityOf } from './stored.ts';
 
@@ -41,17 +40,17 @@ export function presentHandover(h: HandoverRecord): HandoverNote {
   };
 }
 
-export function presentParticipant(p: ParticipantTable, withEmail: boolean): Participant {
+export function presentParticipant(p: ParticipantRecord, withEmail: boolean): Participant {
   return {
     id: p.id,
     name: p.name,
     organisation: p.organisation,
     sector: p.sector,
     country: p.country,
-    choices: fromJson(p.choices),
-    languages: fromJson(p.languages),
+    choices: p.choices,
+    languages: p.languages,
     ...(withEmail ? { email: p.email } : {}),
-    joined: p.joined_at !== null,
+    joined: p.joinedAt !== null,
     status: p.status,
   };
 }

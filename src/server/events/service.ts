@@ -3,7 +3,7 @@ import type { EventCreate, ParticipantInput } from '../../contract/events.ts';
 import { DEFAULT_CAFE_ISSUES, DEFAULT_EXPERTISE_GROUPS } from '../../domain/taxonomy/index.ts';
 import { can, type Actor, type Action } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
-import type { EventTable, ParticipantTable } from '../db/schema.ts';
+import type { EventTable } from '../db/schema.ts';
 import * as repo from '../db/repos/events.ts';
 import { toJson } from '../db/json.ts';
 import { audit } from '../db/repos/accounts.ts';
@@ -103,27 +103,28 @@ export async function createEvent(
   return id;
 }
 
-export function participantRow(
+/** A new participant of the event, as given (expected, not joined yet). */
+export function newParticipant(
   eventId: string,
   p: ParticipantInput,
   position: number,
   now: string,
-): ParticipantTable {
+): repo.ParticipantRecord {
   return {
     id: randomUUID(),
-    event_id: eventId,
+    eventId,
     name: p.name,
     organisation: p.organisation,
     sector: p.sector,
     country: p.country,
-    choices: toJson(p.choices),
-    languages: toJson(p.languages),
+    choices: p.choices,
+    languages: p.languages,
     email: p.email,
     status: 'expected',
-    joined_at: null,
-    personal_code_hash: null,
+    joinedAt: null,
+    personalCodeHash: null,
     position,
-    created_at: now,
+    createdAt: now,
   };
 }
 
@@ -136,8 +137,8 @@ export async function addParticipants(
   const now = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const start = await repo.nextParticipantPosition(trx, eventId);
-    const rows = inputs.map((p, i) => participantRow(eventId, p, start + i, now));
-    await repo.insertParticipants(trx, rows);
-    return rows.map((r) => r.id);
+    const people = inputs.map((p, i) => newParticipant(eventId, p, start + i, now));
+    await repo.insertParticipants(trx, people);
+    return people.map((p) => p.id);
   });
 }

@@ -192,7 +192,7 @@ export function liveRoutes(app: App, ctx: AppContext, hub: LiveHub): void {
         if (msg.participantToken) {
           const tokenHash = hashSecret(msg.participantToken);
           const p = await participantOfToken(ctx.db, tokenHash);
-          if (p && p.event_id === eventId)
+          if (p && p.eventId === eventId)
             who = {
               role: 'participant',
               participantId: p.id,

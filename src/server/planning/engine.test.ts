@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SESSION_RULES, type PlannedRound } from '../../contract/events.ts';
-import type { EventTableTable, ParticipantTable } from '../db/schema.ts';
-import { toJson } from '../db/json.ts';
+import type { EventTableTable } from '../db/schema.ts';
+import type { ParticipantRecord } from '../db/repos/events.ts';
 import { swapInPlan } from './engine.ts';
 
-function person(id: string, name: string, organisation: string): ParticipantTable {
+function person(id: string, name: string, organisation: string): ParticipantRecord {
   return {
     id,
-    event_id: 'e',
+    eventId: 'e',
     name,
     organisation,
     sector: 'ngo',
     country: null,
-    choices: toJson([]),
-    languages: toJson([]),
+    choices: [],
+    languages: [],
     email: null,
     status: 'expected',
-    joined_at: null,
-    personal_code_hash: null,
+    joinedAt: null,
+    personalCodeHash: null,
     position: 0,
-    created_at: '2026-11-28T09:00:00Z',
+    createdAt: '2026-11-28T09:00:00Z',
   };
 }
 

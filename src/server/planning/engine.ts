@@ -22,8 +22,8 @@ import {
   type Schedule,
   type SolveOptions,
 } from '../../domain/scheduling/index.ts';
-import type { EventTableTable, ParticipantTable } from '../db/schema.ts';
-import { fromJson } from '../db/json.ts';
+import type { EventTableTable } from '../db/schema.ts';
+import type { ParticipantRecord } from '../db/repos/events.ts';
 import type { EventIssue, ExpertiseGroup, SwapWarning } from '../../contract/events.ts';
 import { displayName, nameQualifiers } from '../../core/names.ts';
 
@@ -37,7 +37,7 @@ import { displayName, nameQualifiers } from '../../core/names.ts';
 export interface PlanningInput {
   kind: 'networking' | 'cafe' | 'groups';
   rounds: number;
-  participants: ParticipantTable[];
+  participants: ParticipantRecord[];
   tables: EventTableTable[];
   issues: EventIssue[];
   expertiseGroups: ExpertiseGroup[];
@@ -70,7 +70,7 @@ function planningError(err: InfeasibleError | RangeError): PlanningError {
 /** What the worker hooks into a run: the solver's progress reports. */
 export type PlanningHooks = Pick<SolveOptions, 'onProgress'>;
 
-const people = (ps: ParticipantTable[]): Person[] =>
+const people = (ps: ParticipantRecord[]): Person[] =>
   ps.map((p) => ({ id: p.id, organisation: p.organisation, sector: p.sector, country: p.country }));
 
 function qualityOf(
@@ -165,11 +165,7 @@ export function generatePlan(input: PlanningInput, hooks: PlanningHooks = {}): P
       };
     }
     const groupKeys = input.expertiseGroups.map((g) => g.key);
-    const choices = ps.map((p) =>
-      fromJson(p.choices)
-        .map((k) => groupKeys.indexOf(k))
-        .filter((i) => i >= 0),
-    );
+    const choices = ps.map((p) => p.choices.map((k) => groupKeys.indexOf(k)).filter((i) => i >= 0));
     const r = planGroups({ choices, groups: groupKeys.length, sector: ps.map((p) => p.sector) });
     const schedule: Schedule = [r.members];
     const problem: MixProblem = {
@@ -338,7 +334,7 @@ export function swapInPlan(
   round: number,
   a: string,
   b: string,
-  participants: ParticipantTable[],
+  participants: ParticipantRecord[],
   tables: EventTableTable[],
   rules: SessionRules,
 ): { plan: PlannedRound[]; warnings: SwapWarning[]; newRepeats: number; newViolations: number } {

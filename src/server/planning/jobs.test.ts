@@ -2,27 +2,26 @@ import { DEFAULT_SESSION_RULES } from '../../contract/events.ts';
 import { describe, expect, it } from 'vitest';
 import { PlanJobs, PlanStopped } from './jobs.ts';
 import type { PlanningInput } from './engine.ts';
-import type { ParticipantTable } from '../db/schema.ts';
-import { toJson } from '../db/json.ts';
+import type { ParticipantRecord } from '../db/repos/events.ts';
 
 const silent = new URL('../../../test/support/silent-worker.js', import.meta.url);
 
-function person(i: number): ParticipantTable {
+function person(i: number): ParticipantRecord {
   return {
     id: `p${i}`,
-    event_id: 'e',
+    eventId: 'e',
     name: `Person ${i}`,
     organisation: `Org ${i}`,
     sector: 'ngo',
     country: null,
-    choices: toJson([]),
-    languages: toJson([]),
+    choices: [],
+    languages: [],
     email: null,
     status: 'expected',
-    joined_at: null,
-    personal_code_hash: null,
+    joinedAt: null,
+    personalCodeHash: null,
     position: i,
-    created_at: '2026-11-28T09:00:00Z',
+    createdAt: '2026-11-28T09:00:00Z',
   };
 }
 

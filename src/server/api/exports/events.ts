@@ -90,8 +90,8 @@ export const participants: ExportEntity = {
           organisation: p.organisation,
           sector: p.sector,
           country: p.country,
-          choices: fromJson(p.choices),
-          languages: fromJson(p.languages),
+          choices: p.choices,
+          languages: p.languages,
           email: p.email,
           status: p.status,
         });

@@ -5,8 +5,10 @@ import type {
   EventSessionTable,
   EventTable,
   EventTableTable,
+  ParticipantStatus,
   ParticipantTable,
 } from '../schema.ts';
+import type { ParticipantSectorCode } from '../../../contract/constants.ts';
 import { fromJson, toJson } from '../json.ts';
 import type {
   PlannedRound,
@@ -183,20 +185,103 @@ export async function setTableHost(
   await tables().set({ host_participant_id: participantId }).where('id', '=', tableId).execute();
 }
 
-export function listParticipants(db: DbOrTx, eventId: string): Promise<ParticipantTable[]> {
-  return ofEvent(db, 'participants', eventId).select().selectAll().orderBy('position').execute();
+/**
+ * A participant as the services use it: camelCase, numbers as numbers on both backends, choices
+ * and languages parsed. Rows become records in `participantOf` only, and records rows in
+ * `participantRow` only.
+ */
+export interface ParticipantRecord {
+  id: string;
+  eventId: string;
+  name: string;
+  organisation: string;
+  sector: ParticipantSectorCode;
+  country: string | null;
+  /** Ranked expertise-group keys. */
+  choices: string[];
+  /** Language codes. */
+  languages: string[];
+  email: string | null;
+  status: ParticipantStatus;
+  /** When they first joined from a phone; null until then. */
+  joinedAt: string | null;
+  /** SHA-256 of their personal code; null until they have one. */
+  personalCodeHash: string | null;
+  position: number;
+  createdAt: string;
 }
 
-export function findParticipant(
+/** The fields of a participant a write may change. */
+export type ParticipantPatch = Partial<
+  Pick<ParticipantRecord, 'status' | 'joinedAt' | 'personalCodeHash'>
+>;
+
+function participantOf(r: ParticipantTable): ParticipantRecord {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    name: r.name,
+    organisation: r.organisation,
+    sector: r.sector,
+    country: r.country,
+    choices: fromJson(r.choices),
+    languages: fromJson(r.languages),
+    email: r.email,
+    status: r.status,
+    joinedAt: r.joined_at,
+    personalCodeHash: r.personal_code_hash,
+    position: Number(r.position),
+    createdAt: r.created_at,
+  };
+}
+
+function participantRow(p: ParticipantRecord): ParticipantTable {
+  return {
+    id: p.id,
+    event_id: p.eventId,
+    name: p.name,
+    organisation: p.organisation,
+    sector: p.sector,
+    country: p.country,
+    choices: toJson(p.choices),
+    languages: toJson(p.languages),
+    email: p.email,
+    status: p.status,
+    joined_at: p.joinedAt,
+    personal_code_hash: p.personalCodeHash,
+    position: p.position,
+    created_at: p.createdAt,
+  };
+}
+
+function participantPatchRow(p: ParticipantPatch): Partial<ParticipantTable> {
+  return {
+    ...(p.status !== undefined && { status: p.status }),
+    ...(p.joinedAt !== undefined && { joined_at: p.joinedAt }),
+    ...(p.personalCodeHash !== undefined && { personal_code_hash: p.personalCodeHash }),
+  };
+}
+
+export async function listParticipants(db: DbOrTx, eventId: string): Promise<ParticipantRecord[]> {
+  const rows = await ofEvent(db, 'participants', eventId)
+    .select()
+    .selectAll()
+    .orderBy('position')
+    .execute();
+  return rows.map(participantOf);
+}
+
+export async function findParticipant(
   db: DbOrTx,
   eventId: string,
   id: string,
-): Promise<ParticipantTable | undefined> {
-  return ofEvent(db, 'participants', eventId)
+): Promise<ParticipantRecord | undefined> {
+  const row = await ofEvent(db, 'participants', eventId)
     .select()
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && participantOf(row);
 }
 
 export async function nextParticipantPosition(db: DbOrTx, eventId: string): Promise<number> {
@@ -207,7 +292,8 @@ export async function nextParticipantPosition(db: DbOrTx, eventId: string): Prom
   return r?.p === null || r?.p === undefined ? 0 : Number(r.p) + 1;
 }
 
-export async function insertParticipants(trx: Tx, rows: ParticipantTable[]): Promise<void> {
+export async function insertParticipants(trx: Tx, people: ParticipantRecord[]): Promise<void> {
+  const rows = people.map(participantRow);
   // Chunked: SQLite limits bound parameters per statement.
   for (let i = 0; i < rows.length; i += 50)
     await trx
@@ -220,22 +306,30 @@ export async function updateParticipant(
   db: DbOrTx,
   eventId: string,
   id: string,
-  patch: Partial<ParticipantTable>,
+  patch: ParticipantPatch,
 ): Promise<void> {
-  await ofEvent(db, 'participants', eventId).update().set(patch).where('id', '=', id).execute();
+  await ofEvent(db, 'participants', eventId)
+    .update()
+    .set(participantPatchRow(patch))
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
  * The participant whose personal code this is, in whichever event: a root lookup by a secret
- * (SHA-256 of a random code), like a session cookie; the event follows from the row.
+ * (SHA-256 of a random code), like a session cookie; the event follows from the record.
  */
-export function findParticipantByCodeHash(
+export async function findParticipantByCodeHash(
   db: DbOrTx,
   hash: string,
-): Promise<ParticipantTable | undefined> {
+): Promise<ParticipantRecord | undefined> {
   // eslint-disable-next-line no-restricted-syntax -- a root lookup by a secret, see above
   const participants = db.selectFrom('participants');
-  return participants.selectAll().where('personal_code_hash', '=', hash).executeTakeFirst();
+  const row = await participants
+    .selectAll()
+    .where('personal_code_hash', '=', hash)
+    .executeTakeFirst();
+  return row && participantOf(row);
 }
 
 export async function insertParticipantToken(
@@ -249,16 +343,17 @@ export async function insertParticipantToken(
 export async function participantOfToken(
   db: DbOrTx,
   tokenHash: string,
-): Promise<ParticipantTable | undefined> {
+): Promise<ParticipantRecord | undefined> {
   // eslint-disable-next-line no-restricted-syntax -- a root lookup by a secret, see above
   const tokens = db.selectFrom('participant_tokens as t');
-  return tokens
+  const row = await tokens
     .innerJoin('participants as p', (j) =>
       j.onRef('p.id', '=', 't.participant_id').onRef('p.event_id', '=', 't.event_id'),
     )
     .selectAll('p')
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
+  return row && participantOf(row);
 }
 
 /**
