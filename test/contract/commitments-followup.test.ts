@@ -142,6 +142,13 @@ describe('mosaic followup', () => {
     expect(dry.stdout).toMatch(/No contact address for Kathmandu Returnee Network \(demo\)/);
     expect(dry.stdout).toContain('Dry run: 1 email would be sent; nothing was sent.');
     expect(smtp.messages).toHaveLength(0);
+    // `mosaic followup --dry-run` as the issue writes it: the first coalition when none is named.
+    const plain = await run(['--dry-run', '--date', '2026-12-20']);
+    expect(plain.stderr).toBe('');
+    expect(plain.stdout).toBe(dry.stdout);
+    const unknown = await run(['--coalition', 'nope', '--dry-run']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('no coalition "nope"');
 
     const bad = await run(['--coalition', 'demo', '--dry-run', '--date', '2026-02-30']);
     expect(bad.code).not.toBe(0);
@@ -160,5 +167,5 @@ describe('mosaic followup', () => {
     const m = await smtp.next('andaman@fishers.example.org');
     expect(bodyOf(m.raw)).toContain('Joint inspections of fishing boats in Songkhla');
     expect(bodyOf(m.raw)).toContain('https://mosaic.example.org/commitments/');
-  }, 60_000);
+  }, 120_000);
 });

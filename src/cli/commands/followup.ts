@@ -8,9 +8,9 @@ import type { Command } from 'commander';
 import { isoDate } from '../../contract/common.ts';
 import { buildDigests, deliver } from '../../server/commitments/digest.ts';
 import { configFromEnv } from '../../server/config.ts';
-import { findCoalitionBySlug } from '../../server/db/repos/accounts.ts';
 import { migrateToLatest, openDb } from '../../server/db/index.ts';
 import { smtpMailer } from '../../server/mail.ts';
+import { commandCoalition } from '../coalition.ts';
 import { CliError } from '../errors.ts';
 
 export function registerFollowup(program: Command): void {
@@ -19,10 +19,13 @@ export function registerFollowup(program: Command): void {
     .description(
       "Send each owner organisation's contact a digest of its commitments that are due, overdue or not updated for 30/60/90 days (database from DATABASE_URL or the data folder; SMTP from SMTP_URL or SMTP_HOST, SMTP_FROM and PUBLIC_URL)",
     )
-    .requiredOption('--coalition <slug>', 'the coalition whose commitments to follow up')
+    .option(
+      '--coalition <slug>',
+      'the coalition whose commitments to follow up (default: the first one made)',
+    )
     .option('--dry-run', 'print what would be sent, send nothing')
     .option('--date <YYYY-MM-DD>', 'follow up as of this day (default: today, UTC)')
-    .action(async (o: { coalition: string; dryRun?: boolean; date?: string }) => {
+    .action(async (o: { coalition?: string; dryRun?: boolean; date?: string }) => {
       let now = new Date();
       if (o.date !== undefined) {
         const d = isoDate.safeParse(o.date);
@@ -37,9 +40,8 @@ export function registerFollowup(program: Command): void {
       const { db } = openDb(config);
       try {
         await migrateToLatest(db);
-        const coalition = await findCoalitionBySlug(db, o.coalition);
-        if (!coalition)
-          throw new CliError(`--coalition: no coalition "${o.coalition}" in the database`);
+        // As `mosaic export` and `mosaic import`: the first coalition unless one is named.
+        const { coalition } = await commandCoalition(db, o.coalition);
         const base = process.env.PUBLIC_URL?.split(',')[0]?.trim() || undefined;
         const { mails, noContact } = await buildDigests(db, coalition.id, now, base);
         const out: string[] = [];
