@@ -4,6 +4,7 @@ import {
   COMMITMENT_STATUSES,
   FOLLOW_UP_DAYS,
   MAX_COMMITMENT_NOTE,
+  MAIL_LANGUAGES,
 } from './constants.ts';
 import { VisibilitySchema, isoDate, line, text } from './common.ts';
 
@@ -202,6 +203,8 @@ export const DigestRequest = z.object({ dryRun: z.boolean().default(true) }).str
 export const DigestMail = z.object({
   organisation: OrgRef,
   to: z.array(z.string()),
+  /** The recipients' language (the one they chose in the app, else the coalition's). */
+  language: z.enum(MAIL_LANGUAGES),
   subject: z.string(),
   text: z.string(),
   commitments: z.number().int(),

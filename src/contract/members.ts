@@ -65,6 +65,10 @@ export const InviteRequest = z
   .strict();
 export type InviteRequest = z.input<typeof InviteRequest>;
 
+/** The language a signed-in user chose in the app: Mosaic's emails to them are written in it. */
+export const MyLanguage = z.object({ language: z.enum(MAIL_LANGUAGES) }).strict();
+export type MyLanguage = z.infer<typeof MyLanguage>;
+
 /**
  * The answer to an invitation: `emailed` when SMTP sent the link; otherwise `link` is shown once to
  * the inviter to pass on (it is never stored and cannot be shown again).

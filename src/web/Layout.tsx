@@ -94,7 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
               )}
             </ul>
           </nav>
-          <LanguageSwitch />
+          <LanguageSwitch remember={!!me} />
           {me && (
             <p className="who">
               <span className="who-name">

@@ -26,6 +26,26 @@ const bodyOf = (raw: string) =>
     'latin1',
   ).toString('utf8'); // prettier-ignore
 
+/** The text of a single-part message, base64 or quoted-printable (nodemailer picks by content). */
+const textOf = (raw: string) => {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  return /^Content-Transfer-Encoding:\s*base64/im.test(head!) ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : bodyOf(body);
+}; // prettier-ignore
+
+/** The Subject header with RFC 2047 encoded words (=?UTF-8?B|Q?…?=) decoded. */
+const subjectOf = (raw: string) => {
+  const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)![1]!;
+  return header
+    .replace(/\?=\r?\n[ \t]+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+    )
+    .replace(/\r?\n[ \t]+/g, ' ');
+}; // prettier-ignore
+
 describe.each(testBackends())('follow-up digest on $name', (backend) => {
   let h: ApiHarness;
   let smtp: TestSmtp;
@@ -103,6 +123,62 @@ describe.each(testBackends())('follow-up digest on $name', (backend) => {
     const later = (await call('POST', '/api/commitments/follow-up/digest', { dryRun: true })).json<DigestResult>();
     expect(later.mails.find((m) => m.organisation.id === withContact)!.commitments).toBe(2);
   }); // prettier-ignore
+
+  it('writes each recipient in their language: the one they chose in the app, else the coalition’s — digests and password resets, through SMTP', async () => {
+    const orgId = (await call('POST', '/api/organisations', { name: 'Digest Org Two Languages', type: 'NGO', visibility: 'coalition', publicContact: null })).json<{ id: string }>().id;
+    const thai = await h.userWith('member', orgId);
+    const plain = await h.userWith('member', orgId);
+    const emailOf = async (cookie: string) => (await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json<{ user: { email: string } }>().user.email;
+    const [thaiEmail, plainEmail] = [await emailOf(thai), await emailOf(plain)];
+    const chose = await h.app.inject({ method: 'PUT', url: '/api/auth/me/language', headers: { cookie: thai }, payload: { language: 'th' } });
+    expect(chose.statusCode, chose.body).toBe(200);
+    const bad = await h.app.inject({ method: 'PUT', url: '/api/auth/me/language', headers: { cookie: thai }, payload: { language: 'xx' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ fields: { field: string }[] }>().fields[0]!.field).toBe('language');
+    const anonymous = await h.app.inject({ method: 'PUT', url: '/api/auth/me/language', payload: { language: 'th' } });
+    expect(anonymous.statusCode).toBe(401);
+    await call('POST', '/api/commitments', { title: 'Two languages: one commitment', ownerOrganisationId: orgId, targetDate: h.clock.now.toISOString().slice(0, 10) });
+
+    const digestOf = async () => (await call('POST', '/api/commitments/follow-up/digest', { dryRun: true })).json<DigestResult>().mails.filter((m) => m.organisation.id === orgId);
+    const mails = await digestOf();
+    expect(mails.map((m) => [m.language, m.to])).toEqual([['th', [thaiEmail]], ['en', [plainEmail]]]);
+    const [th, en] = mails;
+    expect(th!.subject).toBe('ติดตามผล Mosaic: พันธสัญญา 1 รายการของ Digest Org Two Languages');
+    expect(th!.text).toContain('ครบกำหนดวันนี้');
+    expect(th!.text).toContain('วางแผนแล้ว');
+    expect(th!.text).not.toMatch(/need a status update|due today|planned/);
+    expect(en!.subject).toBe('Mosaic follow-up: 1 commitment of Digest Org Two Languages');
+    expect(en!.text).toContain('due today');
+
+    // The coalition writes in Thai: whoever has not chosen reads Thai too (one mail).
+    const coalitionId = (await h.store.db.selectFrom('organisations').select('coalition_id').where('id', '=', orgId).executeTakeFirstOrThrow()).coalition_id;
+    await h.store.db.updateTable('coalitions').set({ language: 'th' }).where('id', '=', coalitionId).execute();
+    try {
+      const both = await digestOf();
+      expect(both.map((m) => [m.language, [...m.to].sort()])).toEqual([['th', [thaiEmail, plainEmail].sort()]]);
+      // Sent through the SMTP server: the digest, and a password reset, in Thai.
+      const before = smtp.messages.length;
+      const sent = (await call('POST', '/api/commitments/follow-up/digest', { dryRun: false })).json<DigestResult>();
+      expect(sent.sent).toBe(sent.mails.length);
+      const got = await smtp.next(plainEmail, before);
+      expect(subjectOf(got.raw)).toBe('ติดตามผล Mosaic: พันธสัญญา 1 รายการของ Digest Org Two Languages');
+      expect(textOf(got.raw)).toContain('ครบกำหนดวันนี้');
+      const atReset = smtp.messages.length;
+      const reset = await h.app.inject({ method: 'POST', url: '/api/auth/reset/request', payload: { email: plainEmail } });
+      expect(reset.statusCode, reset.body).toBe(202);
+      const mail = await smtp.next(plainEmail, atReset);
+      expect(subjectOf(mail.raw)).toBe('ตั้งรหัสผ่าน Mosaic ใหม่');
+      expect(textOf(mail.raw)).toContain('ภายใน 60 นาที');
+      expect(textOf(mail.raw)).toMatch(/^https:\/\/mosaic\.example\.org\/reset#\S+$/m);
+    } finally {
+      await h.store.db.updateTable('coalitions').set({ language: 'en' }).where('id', '=', coalitionId).execute();
+    }
+    // English coalition, no choice made: the reset is in English.
+    const atEnglish = smtp.messages.length;
+    await h.app.inject({ method: 'POST', url: '/api/auth/reset/request', payload: { email: plainEmail } });
+    const english = await smtp.next(plainEmail, atEnglish);
+    expect(subjectOf(english.raw)).toBe('Reset your Mosaic password');
+  }); // prettier-ignore
 });
 
 describe('mosaic followup', () => {
@@ -139,8 +215,11 @@ describe('mosaic followup', () => {
     expect(dry.stdout).toContain('To: andaman@fishers.example.org');
     expect(dry.stdout).toContain('Joint inspections of fishing boats in Songkhla');
     expect(dry.stdout).toContain('overdue');
-    expect(dry.stdout).toMatch(/No contact address for Kathmandu Returnee Network \(demo\)/);
-    expect(dry.stdout).toContain('Dry run: 1 email would be sent; nothing was sent.');
+    // Every demo organisation has a (made-up, example.org) contact: a digest for each owner.
+    expect(dry.stdout).toContain('To: follow-up@kathmandu-returnee-network.example.org');
+    expect(dry.stdout).toContain('Shelter standards for survivors returning to Kathmandu');
+    expect(dry.stdout).not.toContain('No contact address');
+    expect(dry.stdout).toContain('Dry run: 3 emails would be sent; nothing was sent.');
     expect(smtp.messages).toHaveLength(0);
     // `mosaic followup --dry-run` as the issue writes it: the first coalition when none is named.
     const plain = await run(['--dry-run', '--date', '2026-12-20']);
@@ -163,7 +242,7 @@ describe('mosaic followup', () => {
       PUBLIC_URL: 'https://mosaic.example.org',
     });
     expect(sent.stderr).toBe('');
-    expect(sent.stdout).toContain('Sent 1 email.');
+    expect(sent.stdout).toContain('Sent 3 emails.');
     const m = await smtp.next('andaman@fishers.example.org');
     expect(bodyOf(m.raw)).toContain('Joint inspections of fishing boats in Songkhla');
     expect(bodyOf(m.raw)).toContain('https://mosaic.example.org/commitments/');

@@ -309,6 +309,7 @@ export const CASES: Record<string, Case> = {
     },
   },
   'GET /api/auth/me': plain('/api/auth/me'),
+  'PUT /api/auth/me/language': plain('/api/auth/me/language', () => ({ language: 'en' })),
   'GET /api/auth/demo': plain('/api/auth/demo'),
   'GET /api/places/countries': plain('/api/places/countries'),
   'GET /api/places/countries/:code/provinces': plain('/api/places/countries/TH/provinces'),

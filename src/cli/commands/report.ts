@@ -24,14 +24,16 @@ export function registerReport(program: Command): void {
     .option('--public', 'the public version instead of the members’ one')
     .option(
       '--lang <lang>',
-      `language of the report: ${FACTOR_LANGUAGES.join(' | ')} (the interface's words in en or th, English otherwise; factor, issue and group names in any of them)`,
-      'en',
+      `language of the report: ${FACTOR_LANGUAGES.join(' | ')} (the interface's words in en or th, English otherwise; factor, issue and group names in any of them); default: the coalition's language`,
     )
     .option('--as <email>', 'read the report as this member (default: the coalition’s first admin)')
     .action(
-      async (event: string, opts: { pdf: string; public?: boolean; lang: string; as?: string }) => {
-        const lang = opts.lang.trim().toLowerCase();
-        if (!isFactorLanguage(lang))
+      async (
+        event: string,
+        opts: { pdf: string; public?: boolean; lang?: string; as?: string },
+      ) => {
+        const lang = opts.lang?.trim().toLowerCase();
+        if (lang !== undefined && !isFactorLanguage(lang))
           throw new CliError(
             `--lang must be one of ${FACTOR_LANGUAGES.join(', ')} (got "${opts.lang}")`,
             2,

@@ -8,35 +8,29 @@ import type { DigestMail, DigestResult, FollowUpItem } from '../../contract/comm
 import { can, type Actor } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
-import { audit } from '../db/repos/accounts.ts';
+import { audit, chosenLanguages, findCoalition } from '../db/repos/accounts.ts';
+import { mailT } from '../i18n/index.ts';
+import type { MailLanguage } from '../../contract/constants.ts';
 import { organisationContacts } from '../db/repos/commitments.ts';
 import { forbidden, unauthenticated } from '../http/errors.ts';
 import type { Mailer } from '../mail.ts';
 import { followUpOf } from './service.ts';
 
-const REASON_TEXT: Record<FollowUpItem['reasons'][number], string> = {
-  due: 'due today',
-  overdue: 'overdue',
-  stale30: 'not updated for 30 days',
-  stale60: 'not updated for 60 days',
-  stale90: 'not updated for 90 days',
-};
-
-const STATUS_TEXT: Record<FollowUpItem['status'], string> = {
-  planned: 'planned',
-  in_progress: 'in progress',
-  done: 'done',
-  dropped: 'dropped',
-};
-
-/** The digests a coalition's follow-up list makes today, one per owner organisation. */
+/**
+ * The digests a coalition's follow-up list makes today, one per owner organisation and language:
+ * each recipient reads it in the language they chose in the app, else the coalition's (an
+ * organisation whose members chose different languages gets one mail per language).
+ */
 export async function buildDigests(
   db: Db,
   coalitionId: string,
   now: Date,
   baseUrl: string | undefined,
 ): Promise<{ mails: DigestMail[]; noContact: { id: string; name: string }[] }> {
-  const list = await followUpOf(db, coalitionId, now, null);
+  const [list, coalition] = await Promise.all([
+    followUpOf(db, coalitionId, now, null),
+    findCoalition(db, coalitionId),
+  ]);
   const byOrg = new Map<string, FollowUpItem[]>();
   for (const c of list.items) byOrg.set(c.owner.id, [...(byOrg.get(c.owner.id) ?? []), c]);
   const mails: DigestMail[] = [];
@@ -49,30 +43,59 @@ export async function buildDigests(
       noContact.push(org);
       continue;
     }
-    const lines = items.map((c) => {
-      const url = baseUrl ? `\n    ${baseUrl.replace(/\/$/, '')}/commitments/${c.id}` : '';
-      const group = c.groupLabel ? ` (${c.groupLabel})` : '';
-      return `- ${c.title}${group}\n    target ${c.targetDate}, ${STATUS_TEXT[c.status]}; ${c.reasons.map((r) => REASON_TEXT[r]).join(', ')}${url}`;
-    });
-    mails.push({
-      organisation: org,
-      to,
-      subject: `Mosaic follow-up: ${items.length} commitment${items.length === 1 ? '' : 's'} of ${org.name}`,
-      text: [
-        `Hello ${org.name},`,
-        '',
-        `These commitments of yours need a status update (as of ${list.today}):`,
-        '',
-        ...lines,
-        '',
-        'Please open each one in Mosaic and report its status with a short progress note.',
-        '',
-        '-- Mosaic',
-      ].join('\n'),
-      commitments: items.length,
-    });
+    const chosen = await chosenLanguages(db, to);
+    const byLanguage = new Map<MailLanguage, string[]>();
+    for (const address of to) {
+      const l = chosen.get(address) ?? coalition?.language ?? 'en';
+      byLanguage.set(l, [...(byLanguage.get(l) ?? []), address]);
+    }
+    for (const [language, recipients] of byLanguage)
+      mails.push(digestMail(language, org, recipients, items, list.today, baseUrl));
   }
   return { mails, noContact };
+}
+
+function digestMail(
+  language: MailLanguage,
+  org: { id: string; name: string },
+  to: string[],
+  items: FollowUpItem[],
+  today: string,
+  baseUrl: string | undefined,
+): DigestMail {
+  const t = mailT(language);
+  const lines = items.map((c) => {
+    const url = baseUrl ? `\n    ${baseUrl.replace(/\/$/, '')}/commitments/${c.id}` : '';
+    const group = c.groupLabel ? ` (${c.groupLabel})` : '';
+    const what = t('digest.line', {
+      date: c.targetDate,
+      status: t(`digest.status.${c.status}`),
+      reasons: c.reasons.map((r) => t(`digest.reasons.${r}`)).join(', '),
+    });
+    return `- ${c.title}${group}\n    ${what}${url}`;
+  });
+  const n = items.length;
+  return {
+    organisation: org,
+    to,
+    language,
+    subject: t(n === 1 ? 'digest.subjectOne' : 'digest.subjectMany', {
+      count: n,
+      organisation: org.name,
+    }),
+    text: [
+      t('digest.hello', { organisation: org.name }),
+      '',
+      t('digest.intro', { date: today }),
+      '',
+      ...lines,
+      '',
+      t('digest.ask'),
+      '',
+      t('digest.signature'),
+    ].join('\n'),
+    commitments: n,
+  };
 }
 
 /** Sends the digests; answers how many were sent. Stops at the first mail SMTP refuses. */

@@ -24,6 +24,7 @@ import * as m0018 from './migrations/0018_route_provenance.ts';
 import * as m0019 from './migrations/0019_learnings.ts';
 import * as m0020 from './migrations/0020_commitments.ts';
 import * as m0023 from './migrations/0023_report_publishing.ts';
+import * as m0024 from './migrations/0024_languages.ts';
 
 export type Db = Kysely<Database>;
 export type Backend = 'sqlite' | 'postgres';
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_learnings': m0019,
   '0020_commitments': m0020,
   '0023_report_publishing': m0023,
+  '0024_languages': m0024,
 };
 
 // pg returns int8 (count(*)) and numeric as strings; Mosaic's counts fit comfortably in a double.

@@ -7,7 +7,7 @@ import type {
   SessionRules,
 } from '../../contract/events.ts';
 import type { Change, LiveState } from '../../contract/live.ts';
-import type { ParticipantSectorCode } from '../../contract/constants.ts';
+import type { MailLanguage, ParticipantSectorCode } from '../../contract/constants.ts';
 import type { Json } from './json.ts';
 import type { AtlasTables } from './schema-atlas.ts';
 import type { OrganisationType, Role, Visibility } from '../../domain/taxonomy/codes.ts';
@@ -65,6 +65,8 @@ export interface CoalitionTable {
   /** Public aggregates suppress counts below this (CTDC publishes with k = 11). */
   suppression_k: number;
   created_at: string;
+  /** The language Mosaic writes to the coalition in by default: emails, reports (migration 0024). */
+  language: MailLanguage;
 }
 
 export interface UserTable {
@@ -74,6 +76,8 @@ export interface UserTable {
   display_name: string;
   password_hash: string;
   created_at: string;
+  /** The language the user chose in the app (migration 0024); null: the coalition's. */
+  language: MailLanguage | null;
 }
 
 export interface MembershipTable {

@@ -26,13 +26,29 @@ export interface SeedResult {
 }
 
 /**
+ * A demo organisation's contact: a made-up address under example.org (reserved for examples, never
+ * delivered), so a coordinator trying the demo sees follow-up digests addressed to every owner.
+ */
+export function demoContact(name: string): string {
+  const slug = name
+    .replace(/\(demo\)/i, '')
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return `follow-up@${slug}.example.org`;
+}
+
+/**
  * Seeds the fictional demo coalition with its admin and organisations, in one transaction.
  * Idempotent: does nothing if the demo coalition exists.
  */
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResult> {
   if (await findCoalitionBySlug(db, DEMO_SLUG)) return { created: false, organisations: 0 };
   // Validated through the same schema as the API, so the demo can never hold what a user could not enter.
-  const orgs = DEMO_ORGANISATIONS.map((o) => OrganisationCreate.parse(o));
+  const orgs = DEMO_ORGANISATIONS.map((o) =>
+    OrganisationCreate.parse({ ...o, publicContact: o.publicContact ?? demoContact(o.name) }),
+  );
   const passwordHash = await hashPassword(DEMO_LOGIN.password);
   const at = now.toISOString();
   const ids = await db.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@ import { ErrorBody } from '../../../contract/common.ts';
 import {
   AcceptInvitation,
   InvitationPreview,
+  MyLanguage,
   RecoveryCodes,
   ResetComplete,
   ResetRequest,
@@ -18,6 +19,7 @@ import {
   hasSecondFactor,
   disableSecondFactor,
 } from '../../auth/second-factor.ts';
+import { setUserLanguage } from '../../db/repos/accounts.ts';
 import { HttpError, unauthenticated } from '../../http/errors.ts';
 import { acceptInvitation, completeReset, previewInvitation, requestReset } from './account.ts';
 
@@ -114,6 +116,24 @@ export function accountRoutes(app: App, ctx: AppContext): void {
     if (!s.session) throw unauthenticated();
     return s.session;
   };
+
+  app.put(
+    '/api/auth/me/language',
+    {
+      config: { policy: { kind: 'authenticated' } },
+      schema: {
+        tags: ['account'],
+        summary:
+          'Record the language the signed-in user chose in the app: the emails Mosaic sends them (password reset, follow-up digest) are written in it',
+        body: MyLanguage,
+        response: { 200: MyLanguage, 400: ErrorBody, 401: ErrorBody },
+      },
+    },
+    async (request) => {
+      await setUserLanguage(ctx.db, userOf(request).userId, request.body.language);
+      return { language: request.body.language };
+    },
+  );
 
   app.get(
     '/api/auth/second-factor',

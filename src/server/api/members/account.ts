@@ -19,6 +19,7 @@ import {
   setPasswordHash,
 } from '../../db/repos/members.ts';
 import { HttpError } from '../../http/errors.ts';
+import { mailT } from '../../i18n/index.ts';
 
 /** A reset link works for one hour, once. */
 export const RESET_MINUTES = 60;
@@ -124,7 +125,8 @@ export async function requestReset(ctx: AppContext, email: string): Promise<void
   const user = await findUserByEmail(ctx.db, email);
   const mailer = ctx.mailer;
   if (!user || !mailer || !ctx.publicUrl) return;
-  if ((await membershipsOf(ctx.db, user.id)).length === 0) return;
+  const memberships = await membershipsOf(ctx.db, user.id);
+  if (memberships.length === 0) return;
   const now = ctx.now();
   const { token, hash } = newToken();
   await insertReset(ctx.db, {
@@ -134,16 +136,21 @@ export async function requestReset(ctx: AppContext, email: string): Promise<void
     expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
   });
   const link = `${ctx.publicUrl}/reset#${token}`;
+  // In the language the user chose, else their (first) coalition's.
+  const coalition = user.language
+    ? undefined
+    : await findCoalition(ctx.db, memberships[0]!.coalition_id);
+  const t = mailT(user.language ?? coalition?.language ?? 'en');
   await mailer.send({
     to: user.email,
-    subject: 'Reset your Mosaic password',
+    subject: t('reset.subject'),
     text: [
-      'Someone (we hope you) asked to reset your Mosaic password.',
+      t('reset.body'),
       '',
-      `Open this link within ${RESET_MINUTES} minutes to choose a new one (it works once):`,
+      t('reset.open', { minutes: RESET_MINUTES }),
       link,
       '',
-      'If it was not you, ignore this email: your password stays as it is.',
+      t('reset.ignore'),
     ].join('\n'),
   });
 }

@@ -243,7 +243,7 @@ async function assemble(
 ): Promise<ReportAnswer> {
   const coalition = await findCoalition(ctx.db, e.coalition_id);
   if (!coalition) throw notFound('event');
-  const language = lang ?? 'en';
+  const language = lang ?? coalition.language;
   const k = view === 'public' ? coalition.suppressionK : null;
   const labels = await factorLabels(ctx, e.coalition_id, language);
   const [people, issues, overlapPublic, patterns, wall, groups, publication] = await Promise.all([

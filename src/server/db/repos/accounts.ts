@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 import type { Role } from '../../../domain/taxonomy/codes.ts';
+import { MAIL_LANGUAGES, type MailLanguage } from '../../../contract/constants.ts';
 
 export interface CoalitionRow {
   id: string;
@@ -10,11 +11,17 @@ export interface CoalitionRow {
   slug: string;
   isDemo: boolean;
   suppressionK: number;
+  /** The language Mosaic writes to the coalition in when a person has not chosen one. */
+  language: MailLanguage;
 }
+
+/** A stored language code as one Mosaic writes mails in (anything else: English). */
+export const mailLanguage = (code: string | null | undefined): MailLanguage =>
+  MAIL_LANGUAGES.find((l) => l === code) ?? 'en';
 
 export async function insertCoalition(
   trx: Transaction<Database>,
-  c: { name: string; slug: string; isDemo: boolean },
+  c: { name: string; slug: string; isDemo: boolean; language?: MailLanguage },
   now: string,
 ): Promise<string> {
   const id = randomUUID();
@@ -26,6 +33,7 @@ export async function insertCoalition(
       slug: c.slug,
       is_demo: c.isDemo ? 1 : 0,
       suppression_k: 11,
+      language: c.language ?? 'en',
       created_at: now,
     })
     .execute();
@@ -41,6 +49,7 @@ export async function findCoalition(db: Db, id: string): Promise<CoalitionRow | 
       slug: r.slug,
       isDemo: Number(r.is_demo) === 1,
       suppressionK: Number(r.suppression_k),
+      language: mailLanguage(r.language),
     }
   );
 }
@@ -96,9 +105,37 @@ export async function insertUser(
       display_name: u.displayName,
       password_hash: u.passwordHash,
       created_at: now,
+      language: null,
     })
     .execute();
   return id;
+}
+
+/** Records the language a user chose in the app (their emails are written in it). */
+export async function setUserLanguage(db: Db, userId: string, language: MailLanguage) {
+  await db.updateTable('users').set({ language }).where('id', '=', userId).execute();
+}
+
+/**
+ * The language each of these addresses' users chose (lower-cased address → language); an address
+ * that is no user's, or whose user has not chosen, is absent.
+ */
+export async function chosenLanguages(
+  db: Db,
+  emails: readonly string[],
+): Promise<Map<string, MailLanguage>> {
+  if (emails.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['email', 'language'])
+    .where(
+      'email',
+      'in',
+      emails.map((e) => e.toLowerCase()),
+    )
+    .where('language', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.email, mailLanguage(r.language)]));
 }
 
 export async function findUserByEmail(db: Db, email: string) {
