@@ -166,8 +166,45 @@ export function listProvinces(countryCode: string): ProvinceInfo[] {
       longitude: s.longitude ? Number(s.longitude) : null,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const country = countryMap().get(countryCode);
+  if (country) for (const p of list) placeFarProvince(p, country);
   provincesByCountry.set(countryCode, list);
   return list;
+}
+
+/** More than this many degrees from where its cities are: a province point is wrong. */
+const FAR = 5;
+
+/**
+ * country-state-city places a few provinces on another continent (Tak, Nan, Sukhothai, Surin and
+ * Yala of Thailand sit in North America: geocoded by name). A province point far from its
+ * country's centre is checked against the province's own cities and, when it is far from them
+ * too, moved to their median — so maps, exports and flows put Tak in Thailand.
+ */
+function placeFarProvince(
+  p: { code: string; latitude: number | null; longitude: number | null },
+  country: { code: string; latitude: number; longitude: number },
+): void {
+  const far = (lat: number, lon: number, lat2: number, lon2: number, deg: number) =>
+    Math.abs(lat - lat2) > deg || Math.abs(((lon - lon2 + 540) % 360) - 180) > deg;
+  if (
+    p.latitude !== null &&
+    p.longitude !== null &&
+    !far(p.latitude, p.longitude, country.latitude, country.longitude, 20)
+  )
+    return;
+  const state = p.code.slice(country.code.length + 1);
+  const cities = (countryStateCity().City.getCitiesOfState(country.code, state) ?? []).filter(
+    (c) => c.latitude && c.longitude,
+  );
+  if (cities.length === 0) return;
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const lat = median(cities.map((c) => Number(c.latitude)));
+  const lon = median(cities.map((c) => Number(c.longitude)));
+  if (p.latitude === null || p.longitude === null || far(p.latitude, p.longitude, lat, lon, FAR)) {
+    p.latitude = lat;
+    p.longitude = lon;
+  }
 }
 
 export function getProvince(code: string): ProvinceInfo | undefined {
