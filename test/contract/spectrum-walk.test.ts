@@ -77,7 +77,7 @@ describe.each(testBackends())('demo cards to the spectrum on $name', (backend) =
       expect(covers(p!.total, row.total, k), `${row.key} public total`).toBe(true);
       expect(covers(r!.total, row.total, k), `${row.key} report total`).toBe(true);
       for (const [level, n] of Object.entries(row.counts)) {
-        const inPublic = p!.counts[level as keyof typeof p.counts];
+        const inPublic = p!.counts[level as keyof NonNullable<typeof p>['counts']];
         const inReport = r!.counts.find((c) => c.level === level)!.n;
         // The report publishes each form × level as one atom: exact at 0 and from k, else withheld.
         expect(inReport, `${row.key} ${level}`).toBe(n === 0 ? 0 : n < k ? null : n);
