@@ -110,7 +110,12 @@ export const ImportField = z.object({
   repeatable: z.boolean(),
 });
 
-export const ImportOption = z.object({ key: z.string(), label: z.string() });
+export const ImportOption = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** The interface's translation key for this entry's label (`vocab.type.NGO`), when it has one. */
+  labelKey: z.string().nullable(),
+});
 
 export const ImportAnalysis = z.object({
   format: z.enum(['csv', 'xlsx']),
@@ -151,9 +156,26 @@ export const EntityImportQuery = z
   .object({
     /** Cards: the event whose sheets they belong to. */
     event: z.string().uuid('must be an event id').optional(),
+    /**
+     * An id the client chose for this import (a UUID): while it runs, the server reports how far
+     * it is under this id (`GET /api/imports/progress/:id`, the same person only).
+     */
+    progress: z.string().uuid('must be a UUID').optional(),
   })
   .strict();
 export type EntityImportQuery = z.infer<typeof EntityImportQuery>;
+
+/**
+ * How far a running import is: `checking` the lines, then `storing` the rows (`done` of `total`),
+ * then `done` (stored, or a dry run finished) or `refused` (nothing stored).
+ */
+export const ImportProgress = z.object({
+  phase: z.enum(['checking', 'storing', 'done', 'refused']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+export const ImportProgressParams = z.object({ id: z.string().uuid('must be a UUID') }).strict();
 
 export const EntityImportResult = z.object({
   ok: z.literal(true),

@@ -280,6 +280,49 @@ describe.each(testBackends())('entity imports on $name', (backend) => {
       expect(back.items.map((o) => o.description)).toEqual([formula]);
     });
 
+    it('reports its progress under the id it was started with, to that person only', async () => {
+      const fresh = await secondCoalition(h);
+      const cookie = await fresh.userWith('coordinator');
+      const lines = ['name,type'];
+      for (let i = 0; i < 5_000; i++) lines.push(`Progress org ${i},NGO`);
+      const id = randomUUID();
+      const seen: string[] = [];
+      let finished = false;
+      const running = post(
+        'organisations',
+        { csv: lines.join('\n'), dryRun: false },
+        cookie,
+        `?progress=${id}`,
+      ).finally(() => (finished = true));
+      while (!finished) {
+        const r = await get(`/api/imports/progress/${id}`, cookie);
+        if (r.statusCode === 200) {
+          const p = r.json<{ phase: string; done: number; total: number }>();
+          seen.push(`${p.phase} ${p.done}/${p.total}`);
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect((await running).statusCode).toBe(200);
+      // the lines checked, in steps, while the import ran
+      const steps = [...new Set(seen)];
+      expect(
+        steps.some((x) => /^checking [1-4]000\/5000$/.test(x)),
+        steps.join(', '),
+      ).toBe(true);
+      // PostgreSQL answers the poll while the rows are stored (SQLite's one connection is the
+      // import's until it commits): there the stored count moves batch by batch too
+      if (backend.name === 'postgres')
+        expect(
+          steps.filter((x) => /^storing [1-9]/.test(x)).length,
+          steps.join(', '),
+        ).toBeGreaterThan(2);
+      const end = await get(`/api/imports/progress/${id}`, cookie);
+      expect(end.json()).toEqual({ phase: 'done', done: 5000, total: 5000 });
+      // someone else, or an id never used, finds nothing
+      expect((await get(`/api/imports/progress/${id}`, admin)).statusCode).toBe(404);
+      expect((await get(`/api/imports/progress/${randomUUID()}`, cookie)).statusCode).toBe(404);
+    });
+
     it('100,001 lines are refused with the limit; a 50 MB body is answered 413 quickly', async () => {
       const lines = ['name,type'];
       for (let i = 0; i <= 100_000; i++) lines.push(`Org ${i},NGO`);

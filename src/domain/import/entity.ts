@@ -131,14 +131,23 @@ export interface EntityAnalysis<D> {
   problems: ImportProblem[];
 }
 
-export function analyseEntity<D>(
+/** Rows checked between two pauses of a long analysis. */
+export const ROWS_PER_PAUSE = 2_000;
+
+/**
+ * Matches the columns, then checks every row. `pause`, when given, is awaited every
+ * ROWS_PER_PAUSE rows with the number checked so far: the server reports progress and lets other
+ * requests run there, so a file of 100,000 lines never holds the process for long at a stretch.
+ */
+export async function analyseEntity<D>(
   table: SourceTable,
   descriptor: EntityDescriptor<D>,
   vocabularies: Readonly<Record<string, Vocabulary>>,
   chosen: ImportChoiceMaps = {},
   saved: ImportChoiceMaps = {},
   maxRows = Infinity,
-): EntityAnalysis<D> {
+  pause?: (checked: number) => Promise<void>,
+): Promise<EntityAnalysis<D>> {
   const split = splitHeader(table.rows);
   const fields = descriptor.fields;
   const columns = matchColumns(split, fieldIndex(fields), {
@@ -172,7 +181,9 @@ export function analyseEntity<D>(
   const strict = table.format === 'csv';
   const drafts: EntityAnalysis<D>['drafts'] = [];
 
+  let checked = 0;
   for (const row of split.data) {
+    if (pause && ++checked % ROWS_PER_PAUSE === 0) await pause(checked);
     const ragged = raggedRow(row, width, strict);
     if (ragged) {
       problems.push(ragged);

@@ -6,6 +6,8 @@ import { errorExtra } from '../live/http.ts';
 import { ColumnTable } from './ColumnTable.tsx';
 import { ProblemGroups } from './ProblemGroups.tsx';
 import { ValuePickers } from './ValuePickers.tsx';
+import { progressId } from './api.ts';
+import type { ImportProgress } from '../../contract/imports.ts';
 import {
   fileToBase64,
   IMPORT_ENCODINGS,
@@ -47,10 +49,14 @@ export function TableImport<R extends TableImportReady>({
   readyLabel,
   readyPreview,
   onImported,
+  progressOf,
 }: {
-  send(body: TableImportBody): Promise<R>;
-  /** A vocabulary key's label for the pickers. */
-  optionLabel(vocabulary: string, key: string, fallback: string): string;
+  /** `progress`: an id the server reports this import's progress under (see `progressOf`). */
+  send(body: TableImportBody, progress?: string): Promise<R>;
+  /** How far the import started under an id is; without it the bar only says "busy". */
+  progressOf?: (id: string) => Promise<ImportProgress>;
+  /** A label for picker options the server sends without a translation key. */
+  optionLabel?: (vocabulary: string, key: string, fallback: string) => string;
   placeholder: string;
   importLabel(count: number): string;
   readyLabel(count: number): string;
@@ -69,6 +75,7 @@ export function TableImport<R extends TableImportReady>({
   const [headline, setHeadline] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
 
   const run = useCallback(
     async (src: ImportSource, ch: ImportChoices, enc: ImportEncoding | '', dryRun: boolean) => {
@@ -84,7 +91,27 @@ export function TableImport<R extends TableImportReady>({
           dryRun,
         };
         setStoring(!dryRun);
-        const r = await send(body);
+        setProgress(null);
+        let r: R;
+        if (dryRun || !progressOf) r = await send(body);
+        else {
+          // the server reports how far it is under an id of ours; ask a few times a second
+          const id = progressId();
+          let polling = true;
+          const poll = async () => {
+            while (polling) {
+              await new Promise((resolve) => setTimeout(resolve, 300));
+              const p = await progressOf(id).catch(() => null);
+              if (p && polling) setProgress(p);
+            }
+          };
+          void poll();
+          try {
+            r = await send(body, id);
+          } finally {
+            polling = false;
+          }
+        }
         setHeadline(null);
         if (dryRun) {
           setReady(r);
@@ -114,9 +141,10 @@ export function TableImport<R extends TableImportReady>({
       } finally {
         setBusy(false);
         setStoring(false);
+        setProgress(null);
       }
     },
-    [send, onImported, t],
+    [send, onImported, progressOf, t],
   );
 
   const rerun = (ch: ImportChoices, enc: ImportEncoding | '' = encoding) => {
@@ -199,9 +227,30 @@ export function TableImport<R extends TableImportReady>({
       </div>
       {storing && (
         <div className="field">
-          <label htmlFor="import-progress">{t('imports.storing')}</label>
-          {/* no value: the server does not report how far it is yet, so the bar says only "busy" */}
-          <progress id="import-progress" data-testid="import-progress" />
+          <label htmlFor="import-progress">
+            {progress
+              ? t(`imports.progress.${progress.phase}`, {
+                  done: progress.done.toLocaleString(),
+                  total: progress.total.toLocaleString(),
+                })
+              : t('imports.storing')}
+          </label>
+          {progress && progress.total > 0 ? (
+            // a native bar with a value is a progressbar with aria-valuenow/valuemax to assistive tech
+            <progress
+              id="import-progress"
+              data-testid="import-progress"
+              max={progress.total}
+              value={progress.done}
+              aria-valuetext={t(`imports.progress.${progress.phase}`, {
+                done: progress.done.toLocaleString(),
+                total: progress.total.toLocaleString(),
+              })}
+            />
+          ) : (
+            // no value until the server reports: the bar says only "busy"
+            <progress id="import-progress" data-testid="import-progress" />
+          )}
         </div>
       )}
       <div aria-live="polite" className="stack">

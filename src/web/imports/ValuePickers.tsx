@@ -12,7 +12,8 @@ export function ValuePickers({
   onChoose,
 }: {
   analysis: ImportAnalysis;
-  optionLabel(vocabulary: string, key: string, fallback: string): string;
+  /** A label for options the server sends without a translation key (the roster's groups…). */
+  optionLabel?: (vocabulary: string, key: string, fallback: string) => string;
   onChoose(vocabulary: string, value: string, key: string | null): void;
 }) {
   const { t } = useTranslation();
@@ -47,7 +48,12 @@ export function ValuePickers({
                 </option>
                 {optional && <option value="-">{t('imports.leaveOut')}</option>}
                 {(analysis.options[u.vocabulary] ?? [])
-                  .map((o) => ({ key: o.key, label: optionLabel(u.vocabulary, o.key, o.label) }))
+                  .map((o) => ({
+                    key: o.key,
+                    label: o.labelKey
+                      ? t(o.labelKey, { defaultValue: o.label })
+                      : (optionLabel?.(u.vocabulary, o.key, o.label) ?? o.label),
+                  }))
                   .sort(
                     (a, b) =>
                       Number(u.candidates.includes(b.key)) - Number(u.candidates.includes(a.key)),

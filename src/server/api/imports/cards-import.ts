@@ -212,10 +212,10 @@ export const cardImporter: EntityImporter<CardDraft, CardInput, CardContext> = {
     }
     return out;
   },
-  async commit(trx, actor, c, inputs, now) {
+  async commit(trx, actor, c, inputs, now, onBatch) {
     if (c.defaults) await coalitionFactors(trx, actor.coalitionId, new Date(now));
     const cards = inputs.map(({ card }) => ({ ...card, createdAt: now, updatedAt: now }));
-    await insertCards(trx, cards, `import:${actor.userId}`);
+    await insertCards(trx, cards, `import:${actor.userId}`, onBatch);
     const assignments = inputs.flatMap(({ card, factor }): CardFactorAssignmentTable[] =>
       factor === null
         ? []

@@ -8,6 +8,7 @@ import {
   ImportRequest,
   MAX_ENTITY_IMPORT_ROWS,
   type ImportEntity,
+  type ImportProgress,
 } from '../../../contract/imports.ts';
 import { analyseEntity, type EntityDescriptor } from '../../../domain/import/entity.ts';
 import { problem, type ImportProblem, type ProblemCode } from '../../../domain/import/problems.ts';
@@ -19,6 +20,7 @@ import type { Db } from '../../db/index.ts';
 import type { Database } from '../../db/schema.ts';
 import { ROUTE_ERRORS, unauthenticated } from '../../http/errors.ts';
 import { choiceMaps, loadMappings, recordImport } from './mappings.ts';
+import { breathe, type ImportProgressBoard } from './progress.ts';
 import { checkChoices, failure, settle, tableOf } from './source.ts';
 
 export type User = Extract<Actor, { kind: 'user' }>;
@@ -46,7 +48,15 @@ export interface EntityImporter<D, I, C> {
   prepare(db: Db, actor: User, query: EntityImportQuery): Promise<C>;
   vocabularies(c: C): Record<string, Vocabulary>;
   check(actor: User, c: C, rows: { line: number; draft: D }[], report: Report): I[];
-  commit(trx: Transaction<Database>, actor: User, c: C, inputs: I[], now: string): Promise<void>;
+  /** Stores the rows; `onBatch` after each statement's rows with how many are written. */
+  commit(
+    trx: Transaction<Database>,
+    actor: User,
+    c: C,
+    inputs: I[],
+    now: string,
+    onBatch: (written: number) => Promise<void>,
+  ): Promise<void>;
   /** Called after a committed import (live updates, caches). */
   after?(actor: User, c: C): void;
 }
@@ -79,6 +89,7 @@ export function entityImportRoute<D, I, C>(
   app: App,
   ctx: AppContext,
   importer: EntityImporter<D, I, C>,
+  board: ImportProgressBoard,
 ): void {
   const what = importer.entity;
   app.post(
@@ -97,7 +108,20 @@ export function entityImportRoute<D, I, C>(
     async (request, reply) => {
       const actor = request.actor;
       if (actor.kind === 'anonymous') throw unauthenticated();
-      const r = await runImport(ctx.db, ctx.now(), importer, actor, request.body, request.query);
+      const id = request.query.progress;
+      const report = id ? (p: ImportProgress) => board.report(actor.userId, id, p) : undefined;
+      const r = await runImport(
+        ctx.db,
+        ctx.now(),
+        importer,
+        actor,
+        request.body,
+        request.query,
+        report,
+      ).catch((err: unknown) => {
+        report?.({ phase: 'refused', done: 0, total: 0 });
+        throw err;
+      });
       return reply.code(r.status).send(r.body);
     },
   );
@@ -119,6 +143,8 @@ export async function runImport<D, I, C>(
   actor: User,
   body: ImportRequest,
   query: EntityImportQuery,
+  /** Told how far the import is: after every few thousand lines checked and every batch stored. */
+  report: (p: ImportProgress) => void = () => {},
 ): Promise<ImportOutcome> {
   const what = importer.entity;
   const c = await importer.prepare(db, actor, query);
@@ -126,17 +152,28 @@ export async function runImport<D, I, C>(
   const chosen = choiceMaps(body.choices);
   checkChoices(chosen, importer.descriptor.fields, vocabularies);
 
+  const refused = (total: number) => report({ phase: 'refused', done: 0, total });
   const read = await tableOf(body, MAX_ENTITY_IMPORT_ROWS);
-  if (!read.ok) return { status: 422, body: failure([read.problem], [], null, 'file_unreadable') };
+  if (!read.ok) {
+    refused(0);
+    return { status: 422, body: failure([read.problem], [], null, 'file_unreadable') };
+  }
   const table = read.table;
+  // the lines after the header
+  const total = Math.max(0, table.rows.length - 1);
+  report({ phase: 'checking', done: 0, total });
   const saved = await loadMappings(db, actor.coalitionId, what, Object.keys(vocabularies));
-  const a = analyseEntity(
+  const a = await analyseEntity(
     table,
     importer.descriptor,
     vocabularies,
     chosen,
     saved,
     MAX_ENTITY_IMPORT_ROWS,
+    async (checked) => {
+      report({ phase: 'checking', done: Math.min(checked, total), total });
+      await breathe();
+    },
   );
   const late: ImportProblem[] = [];
   let byLine: Map<number, SourceRow> | undefined;
@@ -166,15 +203,24 @@ export async function runImport<D, I, C>(
     inputs.length,
     what,
   );
-  if (refusal) return { status: 422, body: refusal };
+  if (refusal) {
+    refused(a.rowCount);
+    return { status: 422, body: refusal };
+  }
   if (!body.dryRun) {
     const now = at.toISOString();
+    const n = inputs.length;
+    report({ phase: 'storing', done: 0, total: n });
     await db.transaction().execute(async (trx) => {
-      await importer.commit(trx, actor, c, inputs, now);
+      await importer.commit(trx, actor, c, inputs, now, async (written) => {
+        report({ phase: 'storing', done: written, total: n });
+        await breathe();
+      });
       await recordImport(trx, actor, what, chosen, now, null);
     });
     importer.after?.(actor, c);
   }
+  report({ phase: 'done', done: inputs.length, total: inputs.length });
   return {
     status: 200,
     body: { ok: true as const, dryRun: body.dryRun, entity: what, count: inputs.length, analysis },

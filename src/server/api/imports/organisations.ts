@@ -106,7 +106,14 @@ export const organisationImporter: EntityImporter<
     }
     return inputs;
   },
-  async commit(trx, actor, _c, inputs, now) {
-    await repo.insertOrganisations(trx, actor.coalitionId, inputs.map(fieldsOf), now);
+  async commit(trx, actor, _c, inputs, now, onBatch) {
+    await repo.insertOrganisations(
+      trx,
+      actor.coalitionId,
+      inputs.map(fieldsOf),
+      now,
+      undefined,
+      onBatch,
+    );
   },
 };

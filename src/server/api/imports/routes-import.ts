@@ -106,8 +106,16 @@ export function routeImporter(
       }
       return out;
     },
-    async commit(trx, actor, _c, inputs, now) {
-      await insertRoutes(trx, actor.coalitionId, inputs, actor.userId || null, now);
+    async commit(trx, actor, _c, inputs, now, onBatch) {
+      await insertRoutes(
+        trx,
+        actor.coalitionId,
+        inputs,
+        actor.userId || null,
+        now,
+        undefined,
+        onBatch,
+      );
     },
     after: (actor, c) => c.changed(actor.coalitionId),
   };

@@ -1,4 +1,12 @@
-import type { EntityImportQuery, ImportEntity, ImportRequest } from '../../../contract/imports.ts';
+import {
+  ImportProgress,
+  ImportProgressParams,
+  type EntityImportQuery,
+  type ImportEntity,
+  type ImportRequest,
+} from '../../../contract/imports.ts';
+import { notFound, ROUTE_ERRORS, unauthenticated } from '../../http/errors.ts';
+import { ImportProgressBoard } from './progress.ts';
 import type { App, AppContext } from '../../context.ts';
 import type { Db } from '../../db/index.ts';
 import { entityImportRoute, runImport, type ImportOutcome, type User } from './entities.ts';
@@ -12,9 +20,30 @@ export function importRoutes(
   ctx: AppContext,
   routesChanged: (coalitionId: string) => void,
 ): void {
-  entityImportRoute(app, ctx, organisationImporter);
-  entityImportRoute(app, ctx, routeImporter(routesChanged));
-  entityImportRoute(app, ctx, cardImporter);
+  const board = new ImportProgressBoard();
+  entityImportRoute(app, ctx, organisationImporter, board);
+  entityImportRoute(app, ctx, routeImporter(routesChanged), board);
+  entityImportRoute(app, ctx, cardImporter, board);
+  app.get(
+    '/api/imports/progress/:id',
+    {
+      config: { policy: { kind: 'authenticated' } },
+      schema: {
+        tags: ['imports'],
+        summary:
+          'How far one of your running imports is (the id it was started with as ?progress=): lines checked, then rows stored',
+        params: ImportProgressParams,
+        response: { 200: ImportProgress, ...ROUTE_ERRORS },
+      },
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (actor.kind === 'anonymous') throw unauthenticated();
+      const p = board.get(actor.userId, request.params.id);
+      if (!p) throw notFound('import');
+      return p;
+    },
+  );
 }
 
 /** One import of a named entity, for the command line (no live clients to tell). */

@@ -6,6 +6,7 @@ import type { UnmatchedValue } from '../../../domain/import/entity.ts';
 import type { ColumnMatch } from '../../../domain/import/columns.ts';
 import { VocabIndex, type Vocabulary } from '../../../domain/import/values.ts';
 import { invalid } from '../../http/errors.ts';
+import { TAXONOMY_LABEL_PATHS } from '../../../domain/import/labels.ts';
 import type { choiceMaps } from './mappings.ts';
 
 /** The request's file or text as a table (encoding detected unless the request names one). */
@@ -38,7 +39,14 @@ export function presentAnalysis(a: {
   for (const u of a.unmatched) {
     const v = a.vocabularies[u.vocabulary];
     if (v && !options[u.vocabulary])
-      options[u.vocabulary] = v.entries.map((e) => ({ key: e.key, label: e.labels[0] ?? e.key }));
+      options[u.vocabulary] = v.entries.map((e) => {
+        const path = TAXONOMY_LABEL_PATHS[u.vocabulary];
+        return {
+          key: e.key,
+          label: e.labels[0] ?? e.key,
+          labelKey: path ? `${path}.${e.key}` : null,
+        };
+      });
   }
   return {
     format: a.table.format,

@@ -219,6 +219,8 @@ export async function insertCards(
   trx: Tx,
   cards: readonly CardRecord[],
   byKey: string,
+  /** Called after each statement's rows with how many are written (progress, a pause). */
+  onBatch?: (written: number) => Promise<void>,
   chunk = 500,
 ): Promise<void> {
   for (let i = 0; i < cards.length; i += chunk) {
@@ -239,6 +241,7 @@ export async function insertCards(
       at: c.createdAt,
     }));
     await trx.insertInto('card_history').values(history).execute();
+    await onBatch?.(i + part.length);
   }
 }
 

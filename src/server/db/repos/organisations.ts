@@ -301,6 +301,8 @@ export async function insertOrganisations(
   list: readonly OrganisationFields[],
   now: string,
   ids: readonly string[] = list.map(() => randomUUID()),
+  /** Called after each batch with how many are written (an import's progress, a pause). */
+  onBatch?: (written: number) => Promise<void>,
   batch = 500,
 ): Promise<readonly string[]> {
   for (let i = 0; i < list.length; i += batch) {
@@ -338,6 +340,7 @@ export async function insertOrganisations(
         .insertInto('organisation_facets')
         .values(facets.slice(k, k + batch))
         .execute();
+    await onBatch?.(i + part.length);
   }
   return ids;
 }

@@ -213,6 +213,8 @@ export async function insertRoutes(
   at: string,
   /** One route added from a phone during a mapping session: pending a coordinator's review. */
   fromPhone?: PhoneProvenance,
+  /** Called after each batch with how many routes are written (an import's progress, a pause). */
+  onBatch?: (written: number) => Promise<void>,
 ): Promise<string[]> {
   const ids = routes.map(() => (fromPhone && routes.length === 1 ? fromPhone.id : randomUUID()));
   for (let i = 0; i < routes.length; i += ROUTE_BATCH) {
@@ -255,6 +257,7 @@ export async function insertRoutes(
         .insertInto('route_facets')
         .values(facets.slice(k, k + ROUTE_BATCH))
         .execute();
+    await onBatch?.(i + part.length);
   }
   await applySummary(
     trx,
