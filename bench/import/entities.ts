@@ -1,5 +1,5 @@
 /**
- * Organisations and routes imported from 100,000-line files (issue 14, "Data in and out"), through
+ * Organisations, routes and café cards imported from 100,000-line files (issue 14, "Data in and out"), through
  * the API as the web app calls it (app.inject), on a fresh SQLite database (PostgreSQL when
  * MOSAIC_BENCH_DATABASE_URL names a server). Each file is made from the demo coalition's own export
  * (its rows repeated, organisation names numbered so each is new), so the columns, vocabularies and
@@ -48,11 +48,18 @@ interface Timing {
   importMs: number;
 }
 
-async function post(h: ApiHarness, cookie: string, entity: string, csv: string, dryRun: boolean) {
+async function post(
+  h: ApiHarness,
+  cookie: string,
+  entity: string,
+  csv: string,
+  dryRun: boolean,
+  query = '',
+) {
   const t0 = performance.now();
   const res = await h.app.inject({
     method: 'POST',
-    url: `/api/imports/${entity}`,
+    url: `/api/imports/${entity}${query}`,
     headers: { cookie },
     payload: { csv, dryRun },
   });
@@ -80,9 +87,21 @@ for (const backend of testBackends()) {
   const orgCsv = await exported('organisations');
   const orgRows = rowsOf(orgCsv);
   const routeRows = rowsOf(await exported('routes'));
+  const cardRows = rowsOf(await exported('cards'));
+  const eventId = cardRows[0]!.event_id!;
+  const detail = (
+    await h.app.inject({
+      method: 'GET',
+      url: `/api/events/${eventId}`,
+      headers: { cookie: admin },
+    })
+  ).json<{ issues: object[]; tables: { name: string; capacity: number }[] }>();
+  const cardColumns = ['issue', 'kind', 'level', 'text', 'factor', 'forms', 'table', 'round'];
   // The columns a coalition needs to fill (the required ones and a few more); a file may have up
   // to MAX_IMPORT_MB, and a wider file of that length is refused by that limit.
   const orgColumns = ['name', 'type', 'countries', 'forms', 'visibility'];
+  // the demo's cards are all of one event: only its rows are repeated
+  cardRows.splice(0, cardRows.length, ...cardRows.filter((r) => r.event_id === eventId));
   const routeColumns = [
     'source',
     'transits',
@@ -95,6 +114,7 @@ for (const backend of testBackends()) {
   for (const c of [
     ...orgColumns.map((c) => [orgRows, c] as const),
     ...routeColumns.map((c) => [routeRows, c] as const),
+    ...cardColumns.map((c) => [cardRows, c] as const),
   ])
     if (!(c[1] in c[0][0]!)) throw new Error(`the export has no column ${c[1]}`);
 
@@ -139,6 +159,39 @@ for (const backend of testBackends()) {
       importMs: rreal.ms,
     });
     console.log(results.at(-1));
+
+    // cards: the demo event's cards again and again, into an event with the same issues and
+    // tables in a coalition of their own (`?event=`, as the round trip does)
+    const cards = grown(cardRows, cardColumns, lines, (r) => r);
+    const c3 = await secondCoalition(h);
+    const coord3 = await c3.userWith('coordinator');
+    const made = await h.app.inject({
+      method: 'POST',
+      url: '/api/events',
+      headers: { cookie: coord3 },
+      payload: {
+        name: 'Bench café',
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-02',
+        issues: detail.issues,
+        tables: detail.tables.map((t) => ({ name: t.name, capacity: t.capacity })),
+      },
+    });
+    if (made.statusCode !== 201) throw new Error(`event: ${made.statusCode} ${made.body}`);
+    const target = made.json<{ id: string }>().id;
+    const cdry = await post(h, coord3, 'cards', cards, true, `?event=${target}`);
+    const creal = await post(h, coord3, 'cards', cards, false, `?event=${target}`);
+    if (cdry.count !== lines || creal.count !== lines)
+      throw new Error(`cards: ${lines} lines, ${cdry.count} checked, ${creal.count} stored`);
+    results.push({
+      backend: backend.name,
+      entity: 'cards',
+      lines,
+      mb: Buffer.byteLength(cards) / 1048576,
+      dryMs: cdry.ms,
+      importMs: creal.ms,
+    });
+    console.log(results.at(-1));
   }
   await h.close();
 }
@@ -154,7 +207,7 @@ const load = os
   .join(' / ');
 const section = [
   '<!-- import-entities:start -->',
-  '## Importing 100,000 lines of organisations and routes (`bench/import/entities.ts`)',
+  '## Importing 100,000 lines of organisations, routes and café cards (`bench/import/entities.ts`)',
   '',
   `Command: \`npm run bench:import-entities\` — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores, load average ${load} at the end.`,
   '',

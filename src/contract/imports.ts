@@ -166,11 +166,12 @@ export const EntityImportQuery = z
 export type EntityImportQuery = z.infer<typeof EntityImportQuery>;
 
 /**
- * How far a running import is: `checking` the lines, then `storing` the rows (`done` of `total`),
- * then `done` (stored, or a dry run finished) or `refused` (nothing stored).
+ * How far a running import is: `waiting` (not begun, or no import of yours has this id),
+ * `checking` the lines, then `storing` the rows (`done` of `total`), then `done` (stored, or a
+ * dry run finished) or `refused` (nothing stored).
  */
 export const ImportProgress = z.object({
-  phase: z.enum(['checking', 'storing', 'done', 'refused']),
+  phase: z.enum(['waiting', 'checking', 'storing', 'done', 'refused']),
   done: z.number().int(),
   total: z.number().int(),
 });

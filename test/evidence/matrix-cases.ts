@@ -719,13 +719,8 @@ export const CASES: Record<string, Case> = {
     (e) => `/api/events/${e.detail.id}/participants/import`,
     () => ({ csv: 'name,organisation,sector\nImported,Matrix,ngo\n', dryRun: true }),
   ),
-  // Progress is per person and per import id: an id nobody started answers 404 to everyone.
-  'GET /api/imports/progress/:id': {
-    varies: 'none',
-    async prepare() {
-      return { url: `/api/imports/progress/${randomUUID()}`, businessRefusal: true };
-    },
-  },
+  // Progress is per person and per import id: an id nobody started is "waiting" to everyone.
+  'GET /api/imports/progress/:id': plain(() => `/api/imports/progress/${randomUUID()}`),
   'POST /api/imports/cards': eventCase(
     (e) => `/api/imports/cards?event=${e.detail.id}`,
     (e) => ({

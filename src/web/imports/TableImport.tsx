@@ -102,7 +102,7 @@ export function TableImport<R extends TableImportReady>({
             while (polling) {
               await new Promise((resolve) => setTimeout(resolve, 300));
               const p = await progressOf(id).catch(() => null);
-              if (p && polling) setProgress(p);
+              if (p && p.phase !== 'waiting' && polling) setProgress(p);
             }
           };
           void poll();

@@ -5,7 +5,7 @@ import {
   type ImportEntity,
   type ImportRequest,
 } from '../../../contract/imports.ts';
-import { notFound, ROUTE_ERRORS, unauthenticated } from '../../http/errors.ts';
+import { ROUTE_ERRORS, unauthenticated } from '../../http/errors.ts';
 import { ImportProgressBoard } from './progress.ts';
 import type { App, AppContext } from '../../context.ts';
 import type { Db } from '../../db/index.ts';
@@ -31,17 +31,16 @@ export function importRoutes(
       schema: {
         tags: ['imports'],
         summary:
-          'How far one of your running imports is (the id it was started with as ?progress=): lines checked, then rows stored',
+          'How far one of your running imports is (the id it was started with as ?progress=): lines checked, then rows stored; `waiting` for an id not begun',
         params: ImportProgressParams,
         response: { 200: ImportProgress, ...ROUTE_ERRORS },
       },
     },
-    async (request) => {
+    async (request): Promise<ImportProgress> => {
       const actor = request.actor;
       if (actor.kind === 'anonymous') throw unauthenticated();
-      const p = board.get(actor.userId, request.params.id);
-      if (!p) throw notFound('import');
-      return p;
+      // an id not begun yet (the page asks from the start) or not the asker's: nothing to tell
+      return board.get(actor.userId, request.params.id) ?? { phase: 'waiting', done: 0, total: 0 };
     },
   );
 }
