@@ -118,5 +118,17 @@ describe.each(testBackends())('commitments refuse control characters on $name', 
         .json<{ items: { id: string; reasons: string[] }[] }>()
         .items.find((i) => i.id === late.id)?.reasons,
     ).toEqual(['overdue']);
+    // The event's report counts the same days.
+    const report = await setup.call(
+      'GET',
+      `/api/events/${setup.event.id}/report?view=members`,
+      setup.admin,
+    );
+    expect(report.statusCode, report.body).toBe(200);
+    const inReport = report
+      .json<{ roadmaps: { items: { title: string; overdue: boolean }[] }[] }>()
+      .roadmaps.flatMap((g) => g.items);
+    expect(inReport.find((c) => c.title === `Edge ${utcDay} event`)?.overdue).toBe(true);
+    expect(inReport.find((c) => c.title === `Edge ${next} event`)?.overdue).toBe(false);
   });
 });

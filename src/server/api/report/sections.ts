@@ -189,8 +189,14 @@ export async function roadmaps(
   for (const r of rows) {
     const key =
       r.group_key !== null && groups.some((g) => g.key === r.group_key) ? r.group_key : null;
+    // Due and overdue on the event's calendar days, as the commitments pages count them.
     const s = standing(
-      { status: r.status, targetDate: r.target_date, progressAt: r.progress_at },
+      {
+        status: r.status,
+        targetDate: r.target_date,
+        progressAt: r.progress_at,
+        timeZone: e.time_zone,
+      },
       now,
     );
     byGroup.set(key, [
