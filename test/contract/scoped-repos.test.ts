@@ -5,6 +5,8 @@ import { insertCoalition } from '../../src/server/db/repos/accounts.ts';
 import {
   deleteParticipant,
   deleteSession,
+  findEvent,
+  findEventByCode,
   findParticipant,
   findParticipantByCodeHash,
   findSession,
@@ -13,8 +15,10 @@ import {
   insertSession,
   listSessions,
   savePlan,
+  type EventRecord,
   type ParticipantRecord,
   type SessionRecord,
+  updateEvent,
   updateParticipant,
 } from '../../src/server/db/repos/events.ts';
 import {
@@ -25,7 +29,6 @@ import {
 } from '../../src/server/db/repos/organisations.ts';
 import { newParticipant } from '../../src/server/events/service.ts';
 import { testBackends, type TestDb } from '../support/backends.ts';
-import { toJson } from '../../src/server/db/json.ts';
 import { DEFAULT_SESSION_RULES } from '../../src/contract/events.ts';
 
 const AT = '2026-11-28T09:00:00.000Z';
@@ -53,18 +56,18 @@ describe.each(testBackends())('repositories key children by their parent on $nam
       ] as const)
         await insertEvent(trx, {
           id,
-          coalition_id: coalition,
+          coalitionId: coalition,
           name: 'E',
-          starts_on: '2026-12-01',
-          ends_on: '2026-12-01',
+          startsOn: '2026-12-01',
+          endsOn: '2026-12-01',
           venue: '',
-          time_zone: 'UTC',
-          join_code: code,
-          walk_ins_allowed: 0,
-          issues: toJson([]),
-          expertise_groups: toJson([]),
-          created_at: AT,
-          updated_at: AT,
+          timeZone: 'UTC',
+          joinCode: code,
+          walkInsAllowed: false,
+          issues: [],
+          expertiseGroups: [],
+          createdAt: AT,
+          updatedAt: AT,
         });
     });
   });
@@ -187,6 +190,38 @@ describe.each(testBackends())('repositories key children by their parent on $nam
     expect(
       await store.db.transaction().execute((trx) => deleteParticipant(trx, eventA, person.id)),
     ).toBe(true);
+  });
+
+  it('an event comes back as the record that went in, and a patch changes only its fields', async () => {
+    const event: EventRecord = {
+      id: randomUUID(),
+      coalitionId: coalitionA,
+      name: 'Records',
+      startsOn: '2026-12-02',
+      endsOn: '2026-12-03',
+      venue: 'Hall',
+      timeZone: 'Asia/Bangkok',
+      joinCode: 'CCCCCCCC',
+      walkInsAllowed: true,
+      issues: [{ key: 'a', label: 'A', forms: [], sectors: [], populations: [] }],
+      expertiseGroups: [{ key: 'g', label: 'G' }],
+      createdAt: AT,
+      updatedAt: AT,
+    };
+    await store.db.transaction().execute((trx) => insertEvent(trx, event));
+    expect(await findEvent(store.db, event.id)).toEqual(event);
+    const patch = {
+      walkInsAllowed: false,
+      endsOn: '2026-12-04',
+      updatedAt: '2026-11-29T00:00:00.000Z',
+    };
+    await store.db.transaction().execute((trx) => updateEvent(trx, event, patch));
+    expect(await findEventByCode(store.db, 'CCCCCCCC')).toEqual({ ...event, ...patch });
+    // Another coalition's patch changes nothing.
+    await store.db
+      .transaction()
+      .execute((trx) => updateEvent(trx, { id: event.id, coalitionId: coalitionB }, { name: 'x' }));
+    expect((await findEvent(store.db, event.id))?.name).toBe('Records');
   });
 
   it('an organisation is changed or deleted only within its coalition, facets included', async () => {

@@ -8,7 +8,6 @@ import { FORMS_OF_EXPLOITATION } from '../../contract/vocab.ts';
 import { getPlace } from '../../domain/geo/places.ts';
 import { can, type Actor } from '../auth/policy.ts';
 import type { Db } from '../db/index.ts';
-import { fromJson } from '../db/json.ts';
 import { findCard } from '../db/repos/cards.ts';
 import { findEvent } from '../db/repos/events.ts';
 import { ofEvent } from '../db/repos/scoped.ts';
@@ -46,7 +45,7 @@ interface Target {
 async function readableEvent(db: Db, actor: User, eventId: string | null) {
   if (eventId === null) return null;
   const e = await findEvent(db, eventId);
-  return e && e.coalition_id === actor.coalitionId && can(actor, 'read', 'event', eventAccess(e))
+  return e && e.coalitionId === actor.coalitionId && can(actor, 'read', 'event', eventAccess(e))
     ? e
     : null;
 }
@@ -124,7 +123,7 @@ export const LINK_TARGETS: Record<CommitmentLinkKind, Target | null> = {
           field: 'eventId',
           message: 'an issue is linked with its event: name an event of this coalition',
         };
-      const issue = fromJson(e.issues).find((i) => i.key === input.ref);
+      const issue = e.issues.find((i) => i.key === input.ref);
       if (!issue) return { field: 'ref', message: 'is not an issue of that event' };
       return { kind: 'issue', ref: issue.key, eventId: e.id, label: issue.label };
     },

@@ -24,7 +24,6 @@ import { dayOf, followUpReasons, standing } from '../../domain/analysis/commitme
 import { can, readScopes, type Actor } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
-import { fromJson } from '../db/json.ts';
 import { audit } from '../db/repos/accounts.ts';
 import { findCard } from '../db/repos/cards.ts';
 import * as repo from '../db/repos/commitments.ts';
@@ -68,7 +67,7 @@ async function groupLabelsOf(db: Db, eventIds: Iterable<string | null>): Promise
   for (const id of new Set(eventIds)) {
     if (!id || out.has(id)) continue;
     const e = await findEvent(db, id);
-    const groups = e ? fromJson(e.expertise_groups) : [];
+    const groups = e ? e.expertiseGroups : [];
     out.set(id, new Map(groups.map((g) => [g.key, g.label])));
   }
   return out;
@@ -156,10 +155,10 @@ async function eventAndGroup(
     return;
   }
   const e = await findEvent(db, eventId);
-  if (!e || e.coalition_id !== actor.coalitionId || !can(actor, 'read', 'event', eventAccess(e)))
+  if (!e || e.coalitionId !== actor.coalitionId || !can(actor, 'read', 'event', eventAccess(e)))
     throw invalid([{ field: 'eventId', message: 'is not an event of this coalition' }]);
   if (groupKey === null) return;
-  const groups = fromJson(e.expertise_groups);
+  const groups = e.expertiseGroups;
   if (!groups.some((g) => g.key === groupKey))
     throw invalid([
       {
@@ -634,7 +633,7 @@ export async function progress(ctx: AppContext, actor: Actor): Promise<Progress>
       );
     count(o, r, now);
   }
-  const eventStart = (id: string | null) => (id && events.get(id)?.starts_on) || '';
+  const eventStart = (id: string | null) => (id && events.get(id)?.startsOn) || '';
   return {
     today: dayOf(now),
     all,

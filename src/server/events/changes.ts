@@ -16,9 +16,9 @@ import type {
 } from '../../contract/events.ts';
 import type { LiveState } from '../../contract/live.ts';
 import type { AppContext } from '../context.ts';
-import type { Database, EventTable } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
+import type { EventRecord } from '../db/repos/events.ts';
 import * as repo from '../db/repos/events.ts';
-import { toJson } from '../db/json.ts';
 import { invalid, notFound } from '../http/errors.ts';
 import { presentParticipant } from './present.ts';
 import { detailOf } from './read.ts';
@@ -26,7 +26,6 @@ import type { IntentKey, Rooms, RoomTx } from './rooms.ts';
 import { checkDates, checkUniqueKeys, isRunning, sessionRunning } from './rules.ts';
 import { followUp } from './people.ts';
 import { newParticipant } from './service.ts';
-import { expertiseGroupsOf } from './stored.ts';
 
 type Write = (trx: Transaction<Database>) => Promise<void>;
 
@@ -73,28 +72,26 @@ async function inRoom(
 export async function updateEvent(
   ctx: AppContext,
   rooms: Rooms,
-  e: EventTable,
+  e: EventRecord,
   b: EventUpdate,
 ): Promise<EventDetail> {
   checkUniqueKeys(b);
   return inRoom(ctx, rooms, e.id, async (tx) => {
     const now = (await repo.findEvent(tx.db, e.id)) ?? e;
-    const startsOn = b.startsOn ?? now.starts_on;
-    const endsOn = b.endsOn ?? now.ends_on;
+    const startsOn = b.startsOn ?? now.startsOn;
+    const endsOn = b.endsOn ?? now.endsOn;
     checkDates(startsOn, endsOn);
     return (trx) =>
       repo.updateEvent(trx, e, {
         ...(b.name !== undefined && { name: b.name }),
-        starts_on: startsOn,
-        ends_on: endsOn,
+        startsOn,
+        endsOn,
         ...(b.venue !== undefined && { venue: b.venue }),
-        ...(b.timeZone !== undefined && { time_zone: b.timeZone }),
-        ...(b.walkInsAllowed !== undefined && { walk_ins_allowed: b.walkInsAllowed ? 1 : 0 }),
-        ...(b.issues !== undefined && { issues: toJson(b.issues) }),
-        ...(b.expertiseGroups !== undefined && {
-          expertise_groups: toJson(b.expertiseGroups),
-        }),
-        updated_at: ctx.now().toISOString(),
+        ...(b.timeZone !== undefined && { timeZone: b.timeZone }),
+        ...(b.walkInsAllowed !== undefined && { walkInsAllowed: b.walkInsAllowed }),
+        ...(b.issues !== undefined && { issues: b.issues }),
+        ...(b.expertiseGroups !== undefined && { expertiseGroups: b.expertiseGroups }),
+        updatedAt: ctx.now().toISOString(),
       });
   });
 }
@@ -102,7 +99,7 @@ export async function updateEvent(
 export async function setTableHost(
   ctx: AppContext,
   rooms: Rooms,
-  e: EventTable,
+  e: EventRecord,
   tableId: string,
   participantId: string | null,
 ): Promise<EventDetail> {
@@ -122,8 +119,8 @@ export async function setTableHost(
 }
 
 /** A participant's choices name expertise groups of the event. */
-export function checkChoices(e: EventTable, input: ParticipantInput): void {
-  const groups = expertiseGroupsOf(e).map((g) => g.key);
+export function checkChoices(e: EventRecord, input: ParticipantInput): void {
+  const groups = e.expertiseGroups.map((g) => g.key);
   const bad = input.choices.findIndex((c) => !groups.includes(c));
   if (bad >= 0)
     throw invalid([
@@ -143,7 +140,7 @@ export function checkChoices(e: EventTable, input: ParticipantInput): void {
 export async function addParticipant(
   ctx: AppContext,
   rooms: Rooms,
-  e: EventTable,
+  e: EventRecord,
   input: ParticipantInput,
   options: { checkChoices: boolean } = { checkChoices: true },
 ): Promise<Participant> {
@@ -173,7 +170,7 @@ export async function addParticipant(
 export async function addParticipantList(
   ctx: AppContext,
   rooms: Rooms,
-  e: EventTable,
+  e: EventRecord,
   inputs: ParticipantInput[],
   /** More writes of the same import (its audit record…), in the same transaction. */
   alsoWrite?: Write,
@@ -192,7 +189,7 @@ export async function addParticipantList(
 export async function addSession(
   ctx: AppContext,
   rooms: Rooms,
-  e: EventTable,
+  e: EventRecord,
   b: z.infer<typeof EventSessionInput>,
 ): Promise<EventDetail> {
   return inRoom(ctx, rooms, e.id, async (tx) => {
@@ -217,7 +214,7 @@ export async function addSession(
 export async function setSessionRules(
   ctx: AppContext,
   rooms: Rooms,
-  e: EventTable,
+  e: EventRecord,
   sessionId: string,
   rules: SessionRules,
 ): Promise<EventDetail> {
@@ -234,7 +231,7 @@ export async function setSessionRules(
 export async function deleteSession(
   ctx: AppContext,
   rooms: Rooms,
-  e: EventTable,
+  e: EventRecord,
   sessionId: string,
 ): Promise<EventDetail> {
   return inRoom(ctx, rooms, e.id, async (tx, state) => {

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { JoinInfo, ParticipantInput } from '../../contract/events.ts';
 import type { AppContext } from '../context.ts';
 import * as repo from '../db/repos/events.ts';
-import type { EventTable } from '../db/schema.ts';
+import type { EventRecord } from '../db/repos/events.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { hashSecret, newPersonalCode } from './codes.ts';
 import { presentParticipant } from './present.ts';
@@ -24,13 +24,13 @@ export interface Ticket {
 }
 
 /** The event behind a join code, with its roster (names and organisations only). */
-export async function joinInfo(ctx: AppContext, e: EventTable): Promise<z.infer<typeof JoinInfo>> {
+export async function joinInfo(ctx: AppContext, e: EventRecord): Promise<z.infer<typeof JoinInfo>> {
   const roster = await repo.listParticipants(ctx.db, e.id);
   return {
     eventId: e.id,
     name: e.name,
     venue: e.venue,
-    walkInsAllowed: Number(e.walk_ins_allowed) === 1,
+    walkInsAllowed: e.walkInsAllowed,
     roster: roster
       .map((p) => ({
         id: p.id,
@@ -111,7 +111,7 @@ const alreadyJoined = () =>
 export async function claimSeat(
   ctx: AppContext,
   rooms: Rooms,
-  e: EventTable,
+  e: EventRecord,
   participantId: string,
 ): Promise<Ticket> {
   const p = await repo.findParticipant(ctx.db, e.id, participantId);
@@ -124,10 +124,10 @@ export async function claimSeat(
 export async function registerWalkIn(
   ctx: AppContext,
   rooms: Rooms,
-  e: EventTable,
+  e: EventRecord,
   input: Omit<ParticipantInput, 'email'>,
 ): Promise<Ticket> {
-  if (Number(e.walk_ins_allowed) !== 1)
+  if (!e.walkInsAllowed)
     throw new HttpError(403, {
       error: 'walk_ins_closed',
       message: 'This event does not take walk-ins. Ask a facilitator to add you.',

@@ -9,7 +9,7 @@
 import type { EventDetail } from '../../contract/events.ts';
 import type { AppContext } from '../context.ts';
 import * as repo from '../db/repos/events.ts';
-import type { EventTable } from '../db/schema.ts';
+import type { EventRecord } from '../db/repos/events.ts';
 import { notFound } from '../http/errors.ts';
 import { applySeatingChange, unplaced, type Prepare } from './live-seating.ts';
 import { eventDetail } from './read.ts';
@@ -18,7 +18,7 @@ import type { Rooms } from './rooms.ts';
 export async function removeParticipant(
   ctx: AppContext,
   rooms: Rooms,
-  e: EventTable,
+  e: EventRecord,
   participantId: string,
   by: string | null,
 ): Promise<EventDetail> {

@@ -6,7 +6,8 @@
 import { DEFAULT_SESSION_RULES, SessionRules } from '../../contract/events.ts';
 import type { LiveState } from '../../contract/live.ts';
 import type { Db } from '../db/index.ts';
-import type { EventTable, EventTableTable } from '../db/schema.ts';
+import type { EventTableTable } from '../db/schema.ts';
+import type { EventRecord } from '../db/repos/events.ts';
 import {
   findEvent,
   listParticipants,
@@ -17,10 +18,9 @@ import {
 } from '../db/repos/events.ts';
 import type { PlanningInput, SessionReplanInput } from '../planning/engine.ts';
 import { isRunning } from './rules.ts';
-import { expertiseGroupsOf, issuesOf } from './stored.ts';
 
 export interface PlanBasis {
-  event: EventTable;
+  event: EventRecord;
   session: SessionRecord;
   participants: ParticipantRecord[];
   tables: EventTableTable[];
@@ -67,7 +67,7 @@ export function fingerprint(b: PlanBasis, state?: LiveState): string {
     b.session.rounds,
     b.session.rules ?? null,
     b.event.issues,
-    b.event.expertise_groups,
+    b.event.expertiseGroups,
     b.participants.map((p) => [
       p.id,
       p.organisation,
@@ -92,8 +92,8 @@ export function generateInput(b: PlanBasis, seed: number, timeLimitMs: number): 
     rules: sessionRules(b.session),
     participants: b.participants.filter((p) => p.status !== 'absent'),
     tables: b.tables,
-    issues: issuesOf(b.event),
-    expertiseGroups: expertiseGroupsOf(b.event),
+    issues: b.event.issues,
+    expertiseGroups: b.event.expertiseGroups,
     seed,
     timeLimitMs,
   };

@@ -4,11 +4,12 @@
  */
 import type { Card, HandoverNote } from '../../contract/cards.ts';
 import type { EventDetail, Participant } from '../../contract/events.ts';
-import type { EventTable, EventTableTable } from '../db/schema.ts';
+import type { EventTableTable } from '../db/schema.ts';
+import type { EventRecord } from '../db/repos/events.ts';
 import type { CardRecord, HandoverRecord } from '../db/repos/cards.ts';
 import type { ParticipantRecord, SessionRecord } from '../db/repos/events.ts';
 import { sessionRules } from './plan-basis.ts';
-import { expertiseGroupsOf, issuesOf, qualityOf } from './stored.ts';
+import { qualityOf } from './stored.ts';
 
 /** A card as live, sheets and the report all send it (one presenter for every way out). */
 export function presentCard(c: CardRecord): Card {
@@ -67,25 +68,25 @@ export type EventSummary = Pick<
   'id' | 'name' | 'startsOn' | 'endsOn' | 'venue' | 'participantCount'
 >;
 
-export function presentSummary(e: EventTable, participantCount: number): EventSummary {
+export function presentSummary(e: EventRecord, participantCount: number): EventSummary {
   return {
     id: e.id,
     name: e.name,
-    startsOn: e.starts_on,
-    endsOn: e.ends_on,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn,
     venue: e.venue,
     participantCount,
   };
 }
 
-export function presentEvent(e: EventTable, parts: EventParts): EventDetail {
+export function presentEvent(e: EventRecord, parts: EventParts): EventDetail {
   return {
     ...presentSummary(e, parts.participantCount),
-    timeZone: e.time_zone,
-    joinCode: e.join_code,
-    walkInsAllowed: Number(e.walk_ins_allowed) === 1,
-    issues: issuesOf(e),
-    expertiseGroups: expertiseGroupsOf(e),
+    timeZone: e.timeZone,
+    joinCode: e.joinCode,
+    walkInsAllowed: e.walkInsAllowed,
+    issues: e.issues,
+    expertiseGroups: e.expertiseGroups,
     tables: parts.tables.map((t) => ({
       id: t.id,
       name: t.name,

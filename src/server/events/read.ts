@@ -1,7 +1,7 @@
 /** Reading events for presenting: the queries, once, then the presenters (present.ts). */
 import type { EventDetail } from '../../contract/events.ts';
 import type { Db } from '../db/index.ts';
-import type { EventTable } from '../db/schema.ts';
+import type { EventRecord } from '../db/repos/events.ts';
 import {
   countParticipants,
   findEvent,
@@ -20,7 +20,7 @@ export async function eventParts(db: Db, eventId: string): Promise<EventParts> {
   return { tables, sessions, participantCount };
 }
 
-export async function detailOf(db: Db, e: EventTable): Promise<EventDetail> {
+export async function detailOf(db: Db, e: EventRecord): Promise<EventDetail> {
   return presentEvent(e, await eventParts(db, e.id));
 }
 
@@ -33,6 +33,6 @@ export async function eventDetail(db: Db, eventId: string): Promise<EventDetail 
 /** The coalition's events, newest first, in one query. */
 export async function eventSummaries(db: Db, coalitionId: string): Promise<EventSummary[]> {
   return (await listEventsWithCounts(db, coalitionId)).map((e) =>
-    presentSummary(e, e.participant_count),
+    presentSummary(e, e.participantCount),
   );
 }

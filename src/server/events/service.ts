@@ -3,16 +3,15 @@ import type { EventCreate, ParticipantInput } from '../../contract/events.ts';
 import { DEFAULT_CAFE_ISSUES, DEFAULT_EXPERTISE_GROUPS } from '../../domain/taxonomy/index.ts';
 import { can, type Actor, type Action } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
-import type { EventTable } from '../db/schema.ts';
+import type { EventRecord } from '../db/repos/events.ts';
 import * as repo from '../db/repos/events.ts';
-import { toJson } from '../db/json.ts';
 import { audit } from '../db/repos/accounts.ts';
 import { forbidden, notFound, unauthenticated } from '../http/errors.ts';
 import { newJoinCode } from './codes.ts';
 import { checkDates, checkUniqueKeys } from './rules.ts';
 
-export const eventAccess = (e: EventTable) => ({
-  coalitionId: e.coalition_id,
+export const eventAccess = (e: EventRecord) => ({
+  coalitionId: e.coalitionId,
   owningOrganisationId: null,
   visibility: 'coalition' as const,
 });
@@ -23,7 +22,7 @@ export async function eventFor(
   actor: Actor,
   eventId: string,
   action: Action,
-): Promise<EventTable> {
+): Promise<EventRecord> {
   const e = await repo.findEvent(ctx.db, eventId);
   if (!e || !can(actor, 'read', 'event', eventAccess(e))) throw notFound('event');
   if (action !== 'read' && !can(actor, action, 'event', eventAccess(e))) throw forbidden();
@@ -62,20 +61,18 @@ export async function createEvent(
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertEvent(trx, {
       id,
-      coalition_id: actor.coalitionId,
+      coalitionId: actor.coalitionId,
       name: input.name,
-      starts_on: input.startsOn,
-      ends_on: input.endsOn,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
       venue: input.venue,
-      time_zone: input.timeZone,
-      join_code: newJoinCode(),
-      walk_ins_allowed: input.walkInsAllowed ? 1 : 0,
-      issues: toJson(input.issues ?? defaultIssues()),
-      expertise_groups: toJson(
-        input.expertiseGroups ?? DEFAULT_EXPERTISE_GROUPS.map((g) => ({ ...g })),
-      ),
-      created_at: now,
-      updated_at: now,
+      timeZone: input.timeZone,
+      joinCode: newJoinCode(),
+      walkInsAllowed: input.walkInsAllowed,
+      issues: input.issues ?? defaultIssues(),
+      expertiseGroups: input.expertiseGroups ?? DEFAULT_EXPERTISE_GROUPS.map((g) => ({ ...g })),
+      createdAt: now,
+      updatedAt: now,
     });
     await repo.insertTables(
       trx,

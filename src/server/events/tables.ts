@@ -13,7 +13,8 @@ import type { z } from 'zod';
 import type { EventDetail, TablesReplace } from '../../contract/events.ts';
 import type { AppContext } from '../context.ts';
 import * as repo from '../db/repos/events.ts';
-import type { EventTable, EventTableTable } from '../db/schema.ts';
+import type { EventTableTable } from '../db/schema.ts';
+import type { EventRecord } from '../db/repos/events.ts';
 import { HttpError, invalid } from '../http/errors.ts';
 import { writePlan } from './history.ts';
 import { applySeatingChange, type Prepare } from './live-seating.ts';
@@ -42,7 +43,7 @@ function checkIds(tables: TableEdits): void {
 export async function saveTables(
   ctx: AppContext,
   rooms: Rooms,
-  e: EventTable,
+  e: EventRecord,
   tables: TableEdits,
   by: string | null,
 ): Promise<EventDetail> {

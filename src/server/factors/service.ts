@@ -217,7 +217,7 @@ export async function assignCard(
   return appending(db, async (trx) => {
     const { event, card } = await cardOf(trx, who.eventId, who.cardId);
     if (who.factorId !== null) {
-      const factor = (await coalitionFactors(trx, event.coalition_id)).find(
+      const factor = (await coalitionFactors(trx, event.coalitionId)).find(
         (f) => f.id === who.factorId,
       );
       if (!factor) throw new FactorError('unknown_factor', `no factor "${who.factorId}"`);
@@ -505,7 +505,7 @@ export async function addFactor(db: Db, f: NewFactor): Promise<CoalitionFactor> 
       const { eventId, cardId } = f.fromCard;
       const event = await findEvent(trx, eventId);
       const card =
-        event?.coalition_id === f.coalitionId ? await findCard(trx, eventId, cardId) : undefined;
+        event?.coalitionId === f.coalitionId ? await findCard(trx, eventId, cardId) : undefined;
       if (!card || card.deleted)
         throw new FactorError(
           'bad_card',

@@ -3,7 +3,7 @@ import { suggestThemes } from '../../domain/factors/themes.ts';
 import { can, type Actor } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
 import { findEvent } from '../db/repos/events.ts';
-import type { EventTable } from '../db/schema.ts';
+import type { EventRecord } from '../db/repos/events.ts';
 import { eventAccess, eventFor } from '../events/service.ts';
 import type { SuggesterCache } from '../factors/cache.ts';
 import { coalitionFactors } from '../factors/service.ts';
@@ -11,7 +11,7 @@ import { notFound } from '../http/errors.ts';
 import { readWall } from './present.ts';
 
 /** Whether the actor runs this event's room (coordinators and admins): they see hidden posts. */
-const runsEvent = (actor: Actor, e: EventTable) => can(actor, 'update', 'event', eventAccess(e));
+const runsEvent = (actor: Actor, e: EventRecord) => can(actor, 'update', 'event', eventAccess(e));
 
 /**
  * The event's wall as far as the caller may read it: each post by the `learning` rules of the
@@ -68,8 +68,8 @@ export async function themeSuggestions(
     posts.map((p) => ({ id: p.id, text: p.text, themeId: p.themeId })),
   );
   const [factors, suggester] = await Promise.all([
-    coalitionFactors(ctx.db, e.coalition_id, ctx.now()),
-    suggesters.get(ctx.db, e.coalition_id),
+    coalitionFactors(ctx.db, e.coalitionId, ctx.now()),
+    suggesters.get(ctx.db, e.coalitionId),
   ]);
   const labelOf = new Map(factors.map((f) => [f.id, f.label]));
   return {

@@ -5,7 +5,6 @@ import type { Intent } from '../../contract/live.ts';
 import { mergeEdit } from '../../domain/sheets/merge.ts';
 import { fromJson, toJson, type Json } from '../db/json.ts';
 import { presentCard } from '../events/present.ts';
-import { issuesOf } from '../events/stored.ts';
 import type { AppContext } from '../context.ts';
 import {
   appendHistory,
@@ -117,7 +116,7 @@ export async function applyCardIntent(
     client.role === 'facilitator' ? ['facilitator'] : ['participant'];
   const event = await findEvent(db, room.eventId);
   if (!event) return refuse('not_found', 'The event no longer exists.');
-  const issues = issuesOf(event);
+  const issues = event.issues;
   const byUser = client.clientKey.startsWith('user:') ? client.clientKey.slice(5) : null;
 
   if (intent.type === 'addCard' || intent.type === 'handover') {

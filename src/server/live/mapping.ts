@@ -84,7 +84,7 @@ export async function applyRouteIntent(
       ...(first.params && { params: first.params }),
     };
   }
-  const organisationId = await organisationNamed(db, event.coalition_id, participant.organisation);
+  const organisationId = await organisationNamed(db, event.coalitionId, participant.organisation);
   const { fields, errors } = resolveFields(
     {
       source: intent.source,
@@ -116,7 +116,7 @@ export async function applyRouteIntent(
   }
   try {
     await inTransaction(db, async (trx) => {
-      await insertRoutes(trx, event.coalition_id, [fields], null, at, {
+      await insertRoutes(trx, event.coalitionId, [fields], null, at, {
         id: routeId,
         eventId: room.eventId,
         participantId: participant.id,
@@ -124,7 +124,7 @@ export async function applyRouteIntent(
       await audit(
         trx,
         {
-          coalitionId: event.coalition_id,
+          coalitionId: event.coalitionId,
           userId: null,
           action: 'create',
           resource: 'route',

@@ -1,7 +1,6 @@
 import type { Intent } from '../../contract/live.ts';
 import { canInRoom, type RoomStanding } from '../auth/policy.ts';
 import type { AppContext } from '../context.ts';
-import { fromJson } from '../db/json.ts';
 import { findEvent, findParticipant } from '../db/repos/events.ts';
 import { findMember } from '../db/repos/members.ts';
 import { organisationNamed } from '../db/repos/organisations.ts';
@@ -33,7 +32,7 @@ export async function applyPatternIntent(
     return refuse('forbidden', 'You cannot add patterns in this room.');
   const event = await findEvent(tx.db, room.eventId);
   if (!event) return refuse('not_found', 'The event no longer exists.');
-  const issues = fromJson(event.issues);
+  const issues = event.issues;
   if (intent.issueKey !== null && !issues.some((i) => i.key === intent.issueKey))
     return refuse('unknown_issue', `"${intent.issueKey}" is not an issue of this event.`);
   const at = ctx.now().toISOString();
@@ -42,11 +41,11 @@ export async function applyPatternIntent(
   if (await findPattern(tx.db, intent.patternId))
     return { ok: true, seq: await tx.unchanged(key, at) };
   const byUser = client.clientKey.startsWith('user:') ? client.clientKey.slice(5) : null;
-  const organisationId = await organisationOf(tx, event.coalition_id, room.eventId, client, byUser);
+  const organisationId = await organisationOf(tx, event.coalitionId, room.eventId, client, byUser);
   const seq = await tx.unchanged(key, at, (trx) =>
     insertRoomPattern(
       trx,
-      { id: room.eventId, coalitionId: event.coalition_id },
+      { id: room.eventId, coalitionId: event.coalitionId },
       { participantId: client.participantId, enteredBy: byUser, organisationId },
       intent.patternId,
       intent.issueKey,

@@ -169,7 +169,7 @@ async function eventAndIssue(
   const e = await findEvent(db, eventId);
   if (!e || !can(actor, 'read', 'event', eventAccess(e)))
     throw invalid([{ field: 'eventId', message: 'is not an event of this coalition' }]);
-  const issues = fromJson(e.issues);
+  const issues = e.issues;
   if (issueKey !== null && !issues.some((i) => i.key === issueKey))
     throw invalid([
       {
@@ -356,8 +356,8 @@ export async function distribution(
   const eventIds = [...new Set(rows.map((r) => r.event_id).filter((x): x is string => !!x))];
   for (const id of eventIds) {
     const e = await findEvent(ctx.db, id);
-    if (e && e.coalition_id === actor.coalitionId)
-      for (const i of fromJson(e.issues)) labels.set(i.key, i.label);
+    if (e && e.coalitionId === actor.coalitionId)
+      for (const i of e.issues) labels.set(i.key, i.label);
   }
   const byForm = new Map<string, DistributionRow>();
   const byIssue = new Map<string, DistributionRow>();

@@ -258,7 +258,7 @@ export function eventRoutes(app: App, ctx: AppContext, hub: Rooms): void {
     async (request, reply) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'read');
       const origin = ctx.site.joinBase ?? `${request.protocol}://${request.host}`;
-      const svg = await QRCode.toString(`${origin}/j/${e.join_code}`, {
+      const svg = await QRCode.toString(`${origin}/j/${e.joinCode}`, {
         type: 'svg',
         margin: 1,
         errorCorrectionLevel: 'M',

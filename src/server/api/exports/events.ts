@@ -2,18 +2,17 @@ import type { CardTags } from '../../../contract/cards.ts';
 import type { ExportRow } from '../../../domain/csv/table.ts';
 import { can } from '../../auth/policy.ts';
 import type { Db } from '../../db/index.ts';
-import { fromJson, type Json } from '../../db/json.ts';
 import { listCards } from '../../db/repos/cards.ts';
 import { listEvents, listParticipants, listTables } from '../../db/repos/events.ts';
 import { currentFactors } from '../../db/repos/exports.ts';
 import { listCoalitionFactors } from '../../db/repos/factors.ts';
-import type { EventTable } from '../../db/schema.ts';
+import type { EventRecord } from '../../db/repos/events.ts';
 import { notFound } from '../../http/errors.ts';
 import type { ExportEntity, ExportQuery } from './entity.ts';
 import { coalitionRecord, type ExportReader } from './reader.ts';
 
 /** The coalition's events the reader may read, or the one the query names (404 if not one). */
-async function eventsOf(db: Db, r: ExportReader, q: ExportQuery): Promise<EventTable[]> {
+async function eventsOf(db: Db, r: ExportReader, q: ExportQuery): Promise<EventRecord[]> {
   if (!can(r.actor, 'read', 'event', coalitionRecord(r))) return [];
   const all = await listEvents(db, r.coalition.id);
   if (!q.event) return all;
@@ -22,7 +21,7 @@ async function eventsOf(db: Db, r: ExportReader, q: ExportQuery): Promise<EventT
   return one;
 }
 
-const keysOf = (json: Json<{ key: string }[]>) => fromJson(json).map((x) => x.key);
+const keysOf = (items: readonly { key: string }[]) => items.map((x) => x.key);
 
 export const events: ExportEntity = {
   name: 'events',
@@ -46,14 +45,14 @@ export const events: ExportEntity = {
       out.push({
         id: e.id,
         name: e.name,
-        starts_on: e.starts_on,
-        ends_on: e.ends_on,
+        starts_on: e.startsOn,
+        ends_on: e.endsOn,
         venue: e.venue,
-        time_zone: e.time_zone,
+        time_zone: e.timeZone,
         issues: keysOf(e.issues),
-        expertise_groups: keysOf(e.expertise_groups),
+        expertise_groups: keysOf(e.expertiseGroups),
         participants: (await listParticipants(db, e.id)).length,
-        created_at: e.created_at,
+        created_at: e.createdAt,
       });
     return out;
   },
@@ -131,7 +130,7 @@ export const cards: ExportEntity = {
     );
     const out: ExportRow[] = [];
     for (const e of await eventsOf(db, r, q)) {
-      const issues = new Map(fromJson(e.issues).map((i) => [i.key, i.label]));
+      const issues = new Map(e.issues.map((i) => [i.key, i.label]));
       const tables = new Map((await listTables(db, e.id)).map((t) => [t.id, t.name]));
       const factors = await currentFactors(db, e.id);
       for (const c of await listCards(db, e.id)) {

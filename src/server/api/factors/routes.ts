@@ -52,8 +52,8 @@ export function factorRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
-      const factors = await coalitionFactors(ctx.db, e.coalition_id);
-      const s = await suggesters.get(ctx.db, e.coalition_id);
+      const factors = await coalitionFactors(ctx.db, e.coalitionId);
+      const s = await suggesters.get(ctx.db, e.coalitionId);
       const current = currentByCard(await eventAssignments(ctx.db, e.id));
       const cards = (await listCards(ctx.db, e.id)).filter((c) => !c.deleted);
       return {
@@ -102,7 +102,7 @@ export function factorRoutes(app: App, ctx: AppContext): void {
         factorId: request.body.factor,
         userId,
       }).catch(refusal);
-      suggesters.invalidate(e.coalition_id);
+      suggesters.invalidate(e.coalitionId);
       return present(row);
     },
   );
@@ -126,7 +126,7 @@ export function factorRoutes(app: App, ctx: AppContext): void {
         cardId: request.params.cardId,
         userId,
       }).catch(refusal);
-      suggesters.invalidate(e.coalition_id);
+      suggesters.invalidate(e.coalitionId);
       return present(row);
     },
   );

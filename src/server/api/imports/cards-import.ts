@@ -76,7 +76,7 @@ export const cardImporter: EntityImporter<CardDraft, CardInput, CardContext> = {
       const one: EventOfImport = {
         id: e.id,
         name: e.name,
-        issues: new Map(fromJson(e.issues).map((i) => [i.key, i.label])),
+        issues: new Map(e.issues.map((i) => [i.key, i.label])),
         tables,
       };
       events.set(e.id, one);

@@ -19,7 +19,6 @@ import { ROUTE_ERRORS } from '../../http/errors.ts';
 import { addParticipantList } from '../../events/changes.ts';
 import type { Rooms } from '../../events/rooms.ts';
 import { eventFor } from '../../events/service.ts';
-import { expertiseGroupsOf } from '../../events/stored.ts';
 import { choiceMaps, loadMappings, recordImport } from './mappings.ts';
 import { checkChoices, failure, settle, tableOf } from './source.ts';
 
@@ -52,7 +51,7 @@ export function participantImportRoutes(app: App, ctx: AppContext, hub: Rooms): 
       const actor = request.actor;
       const e = await eventFor(ctx, actor, request.params.eventId, 'update');
       const body = request.body;
-      const groups = expertiseGroupsOf(e);
+      const groups = e.expertiseGroups;
       const vocabularies: Record<string, Vocabulary> = {
         sector: sectorVocabulary(PARTICIPANT_SECTORS),
         expertise: expertiseVocabulary(groups),

@@ -17,7 +17,6 @@ import { findEvent, listEventsByDate } from '../../db/repos/events.ts';
 import { bumpOverlapVersion } from '../../db/repos/factors.ts';
 import { cellCards, setOverlapVisibility } from '../../db/repos/overlap.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import { issuesOf } from '../../events/stored.ts';
 import { OverlapService, overlapReader } from './service.ts';
 import { OverlapHub } from './stream.ts';
 
@@ -45,7 +44,7 @@ function cachedJson(reply: FastifyReply): void {
 async function eventOf(ctx: AppContext, actor: Actor, eventId: string) {
   const e = await findEvent(ctx.db, eventId);
   const access = {
-    coalitionId: e?.coalition_id ?? '',
+    coalitionId: e?.coalitionId ?? '',
     owningOrganisationId: null,
     visibility: 'coalition' as const,
   };
@@ -104,7 +103,7 @@ export function overlapRoutes(
     },
     async (request, reply) => {
       const e = await eventOf(ctx, request.actor, request.params.eventId);
-      const reader = { coalitionId: e.coalition_id, isPublic: false, k: 0 };
+      const reader = { coalitionId: e.coalitionId, isPublic: false, k: 0 };
       const answer = await service.answer(reader, 'event', {
         level: request.query.level,
         events: [e.id],
@@ -138,7 +137,7 @@ export function overlapRoutes(
       const cards: OverlapCards['cards'] = [];
       let truncated = false;
       for (const e of events) {
-        const issues = issuesOf(e)
+        const issues = e.issues
           .filter((i) => (q.issue ? i.key === q.issue : true))
           .filter((i) => (q.form ? (i.forms ?? []).some((f) => f === q.form) : true))
           .map((i) => i.key);
@@ -185,7 +184,7 @@ export function overlapRoutes(
     async (request) => {
       const e = await eventOf(ctx, request.actor, request.params.eventId);
       const access = {
-        coalitionId: e.coalition_id,
+        coalitionId: e.coalitionId,
         owningOrganisationId: null,
         visibility: 'coalition' as const,
       };

@@ -23,9 +23,8 @@ import { can, readScopes, type Actor } from '../../auth/policy.ts';
 import type { AppContext } from '../../context.ts';
 import type { CoalitionRow } from '../../db/repos/accounts.ts';
 import { listCommitments } from '../../db/repos/commitments.ts';
-import { fromJson } from '../../db/json.ts';
 import { listPatterns } from '../../db/repos/patterns.ts';
-import type { EventTable } from '../../db/schema.ts';
+import type { EventRecord } from '../../db/repos/events.ts';
 import { readWall } from '../../learnings/present.ts';
 import { classifyRecord } from '../../patterns/service.ts';
 import { readableOrganisations } from '../exports/directory.ts';
@@ -53,11 +52,11 @@ const anonymous: Actor = { kind: 'anonymous' };
 export async function spectrum(
   ctx: AppContext,
   actor: Actor,
-  e: EventTable,
+  e: EventRecord,
   k: number | null,
 ): Promise<ReportSpectrum> {
   const audience = {
-    coalitionId: e.coalition_id,
+    coalitionId: e.coalitionId,
     organisationId: actor.kind === 'user' ? actor.organisationId : null,
     scopes: k === null ? readScopes(actor, 'pattern') : (['coalitionShared'] as const).slice(),
   };
@@ -94,7 +93,7 @@ export async function spectrum(
 export async function learnings(
   ctx: AppContext,
   actor: Actor,
-  e: EventTable,
+  e: EventRecord,
   k: number | null,
 ): Promise<ReportLearnings> {
   const wall = await readWall(ctx.db, e.id);
@@ -159,13 +158,13 @@ export async function learnings(
 export async function roadmaps(
   ctx: AppContext,
   actor: Actor,
-  e: EventTable,
+  e: EventRecord,
   coalition: CoalitionRow,
   isPublic: boolean,
   language: string,
 ): Promise<ReportRoadmap[]> {
   const audience = {
-    coalitionId: e.coalition_id,
+    coalitionId: e.coalitionId,
     organisationId: !isPublic && actor.kind === 'user' ? actor.organisationId : null,
     scopes: isPublic ? (['public'] as const).slice() : readScopes(actor, 'commitment'),
   };
@@ -184,7 +183,7 @@ export async function roadmaps(
         ).map((o) => [o.id, o.name]),
       );
   const now = ctx.now();
-  const groups = fromJson(e.expertise_groups).map((g) => ({ ...g, label: groupName(g, language) }));
+  const groups = e.expertiseGroups.map((g) => ({ ...g, label: groupName(g, language) }));
   const byGroup = new Map<string | null, ReportCommitment[]>();
   for (const r of rows) {
     const key =
@@ -195,7 +194,7 @@ export async function roadmaps(
         status: r.status,
         targetDate: r.target_date,
         progressAt: r.progress_at,
-        timeZone: e.time_zone,
+        timeZone: e.timeZone,
       },
       now,
     );

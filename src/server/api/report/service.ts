@@ -29,7 +29,7 @@ import {
   setReportPublication,
 } from '../../db/repos/report.ts';
 import type { EventReportTable } from '../../db/schema-report.ts';
-import type { EventTable } from '../../db/schema.ts';
+import type { EventRecord } from '../../db/repos/events.ts';
 import { eventFor } from '../../events/service.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { fromJson } from '../../db/json.ts';
@@ -41,7 +41,7 @@ export { presentFigure };
 
 async function participation(
   ctx: AppContext,
-  e: EventTable,
+  e: EventRecord,
   k: number | null,
 ): Promise<ReportParticipation> {
   const people = (await listParticipants(ctx.db, e.id)).filter((p) => p.status !== 'absent');
@@ -96,12 +96,12 @@ const liveCards = async (ctx: AppContext, eventId: string): Promise<Card[]> =>
  */
 async function sheets(
   ctx: AppContext,
-  e: EventTable,
+  e: EventRecord,
   view: ReportView,
   language: FactorLanguage,
   labels: FactorLabels,
 ): Promise<ReportIssue[]> {
-  const issues = fromJson(e.issues).map((i) => ({ ...i, label: issueName(i, language) }));
+  const issues = e.issues.map((i) => ({ ...i, label: issueName(i, language) }));
   if (view === 'public')
     return issues.map((i) => ({
       key: i.key,
@@ -159,15 +159,15 @@ export async function buildReport(
 }
 
 /** The report's row in the policy table: the coalition's, its visibility its publication. */
-const reportAccess = (e: EventTable, p: EventReportTable | undefined) => ({
-  coalitionId: e.coalition_id,
+const reportAccess = (e: EventRecord, p: EventReportTable | undefined) => ({
+  coalitionId: e.coalitionId,
   owningOrganisationId: null,
   visibility: p?.visibility ?? ('coalition' as const),
 });
 
 function publicationOf(
   actor: Actor,
-  e: EventTable,
+  e: EventRecord,
   p: EventReportTable | undefined,
 ): ReportPublication {
   return {
@@ -211,7 +211,7 @@ export async function publishReport(
   const p = await ctx.db.transaction().execute(async (trx) => {
     const row = await setReportPublication(trx, {
       event_id: e.id,
-      coalition_id: e.coalition_id,
+      coalition_id: e.coalitionId,
       visibility: published ? 'public' : 'coalition',
       updated_by: actor.userId,
       updated_at: at,
@@ -219,7 +219,7 @@ export async function publishReport(
     await audit(
       trx,
       {
-        coalitionId: e.coalition_id,
+        coalitionId: e.coalitionId,
         userId: actor.userId,
         action: published ? 'publish' : 'unpublish',
         resource: 'report',
@@ -237,15 +237,15 @@ const ANONYMOUS: Actor = { kind: 'anonymous' };
 async function assemble(
   ctx: AppContext,
   actor: Actor,
-  e: EventTable,
+  e: EventRecord,
   view: ReportView,
   lang: FactorLanguage | undefined,
 ): Promise<ReportAnswer> {
-  const coalition = await findCoalition(ctx.db, e.coalition_id);
+  const coalition = await findCoalition(ctx.db, e.coalitionId);
   if (!coalition) throw notFound('event');
   const language = lang ?? coalition.language;
   const k = view === 'public' ? coalition.suppressionK : null;
-  const labels = await factorLabels(ctx, e.coalition_id, language);
+  const labels = await factorLabels(ctx, e.coalitionId, language);
   const [people, issues, overlapPublic, patterns, wall, groups, publication] = await Promise.all([
     participation(ctx, e, k),
     sheets(ctx, e, view, language, labels),
@@ -263,8 +263,8 @@ async function assemble(
     event: {
       id: e.id,
       name: e.name,
-      startsOn: e.starts_on,
-      endsOn: e.ends_on,
+      startsOn: e.startsOn,
+      endsOn: e.endsOn,
       venue: e.venue,
     },
     overlapPublic,
@@ -280,7 +280,7 @@ async function assemble(
     language,
     labels: {
       factors: Object.fromEntries([...labels].map(([id, f]) => [id, f.label])),
-      issues: Object.fromEntries(fromJson(e.issues).map((i) => [i.key, issueName(i, language)])),
+      issues: Object.fromEntries(e.issues.map((i) => [i.key, issueName(i, language)])),
     },
   };
 }
@@ -292,7 +292,7 @@ export async function allSheetsCsv(
   eventId: string,
 ): Promise<{ file: string; csv: string }> {
   const e = await eventFor(ctx, actor, eventId, 'read');
-  const issues = fromJson(e.issues);
+  const issues = e.issues;
   const [cards, tables] = await Promise.all([
     liveCards(ctx, e.id),
     listTables(ctx.db, e.id).then((ts) => new Map(ts.map((t) => [t.id, t.name]))),

@@ -11,7 +11,6 @@ import { notFound } from '../../http/errors.ts';
 import { canonicalTags } from '../../../core/cards.ts';
 import { presentCard, presentHandover } from '../../events/present.ts';
 import { eventFor } from '../../events/service.ts';
-import { issuesOf } from '../../events/stored.ts';
 
 const SheetParams = EventParams.extend({
   issueKey: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/, 'must be an issue key'),
@@ -53,7 +52,7 @@ export function sheetRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const e = await eventFor(ctx, request.actor, request.params.eventId, 'update');
-      const issue = issuesOf(e).find((i) => i.key === request.params.issueKey);
+      const issue = e.issues.find((i) => i.key === request.params.issueKey);
       if (!issue) throw notFound('issue');
       const cards = (await listCards(ctx.db, e.id))
         .filter((c) => c.issueKey === issue.key && !c.deleted)

@@ -11,6 +11,8 @@ import type {
 import type { ParticipantSectorCode } from '../../../contract/constants.ts';
 import { fromJson, toJson } from '../json.ts';
 import type {
+  EventIssue,
+  ExpertiseGroup,
   PlannedRound,
   ScheduleQuality,
   SessionKind,
@@ -21,41 +23,137 @@ import { ofCoalition, ofEvent, touched } from './scoped.ts';
 type Tx = Transaction<Database>;
 type DbOrTx = Db | Tx;
 
-export async function insertEvent(trx: Tx, row: EventTable): Promise<void> {
-  await trx.insertInto('events').values(row).execute();
+/**
+ * An event as the services use it: camelCase, walk-ins a boolean, issues and expertise groups
+ * parsed, dates as the ISO strings stored. Rows become records in `eventOf` only, and records
+ * rows in `eventRow` only.
+ */
+export interface EventRecord {
+  id: string;
+  coalitionId: string;
+  name: string;
+  /** YYYY-MM-DD. */
+  startsOn: string;
+  endsOn: string;
+  venue: string;
+  timeZone: string;
+  joinCode: string;
+  walkInsAllowed: boolean;
+  issues: EventIssue[];
+  expertiseGroups: ExpertiseGroup[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The fields of an event a write may change. */
+export type EventPatch = Partial<
+  Pick<
+    EventRecord,
+    | 'name'
+    | 'startsOn'
+    | 'endsOn'
+    | 'venue'
+    | 'timeZone'
+    | 'walkInsAllowed'
+    | 'issues'
+    | 'expertiseGroups'
+    | 'updatedAt'
+  >
+>;
+
+function eventOf(r: EventTable): EventRecord {
+  return {
+    id: r.id,
+    coalitionId: r.coalition_id,
+    name: r.name,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    venue: r.venue,
+    timeZone: r.time_zone,
+    joinCode: r.join_code,
+    walkInsAllowed: Number(r.walk_ins_allowed) === 1,
+    issues: fromJson(r.issues),
+    expertiseGroups: fromJson(r.expertise_groups),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function eventRow(e: EventRecord): EventTable {
+  return {
+    id: e.id,
+    coalition_id: e.coalitionId,
+    name: e.name,
+    starts_on: e.startsOn,
+    ends_on: e.endsOn,
+    venue: e.venue,
+    time_zone: e.timeZone,
+    join_code: e.joinCode,
+    walk_ins_allowed: e.walkInsAllowed ? 1 : 0,
+    issues: toJson(e.issues),
+    expertise_groups: toJson(e.expertiseGroups),
+    created_at: e.createdAt,
+    updated_at: e.updatedAt,
+  };
+}
+
+function eventPatchRow(p: EventPatch): Partial<EventTable> {
+  return {
+    ...(p.name !== undefined && { name: p.name }),
+    ...(p.startsOn !== undefined && { starts_on: p.startsOn }),
+    ...(p.endsOn !== undefined && { ends_on: p.endsOn }),
+    ...(p.venue !== undefined && { venue: p.venue }),
+    ...(p.timeZone !== undefined && { time_zone: p.timeZone }),
+    ...(p.walkInsAllowed !== undefined && { walk_ins_allowed: p.walkInsAllowed ? 1 : 0 }),
+    ...(p.issues !== undefined && { issues: toJson(p.issues) }),
+    ...(p.expertiseGroups !== undefined && { expertise_groups: toJson(p.expertiseGroups) }),
+    ...(p.updatedAt !== undefined && { updated_at: p.updatedAt }),
+  };
+}
+
+export async function insertEvent(trx: Tx, event: EventRecord): Promise<void> {
+  await trx.insertInto('events').values(eventRow(event)).execute();
 }
 
 /**
  * An event by id: the root of everything below it. Callers decide access with `can()` on the
  * event's coalition (`eventFor` in events/service.ts) before reaching any child through it.
  */
-export function findEvent(db: DbOrTx, id: string): Promise<EventTable | undefined> {
-  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findEvent(db: DbOrTx, id: string): Promise<EventRecord | undefined> {
+  const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && eventOf(row);
 }
 
-export function findEventByCode(db: DbOrTx, code: string): Promise<EventTable | undefined> {
-  return db.selectFrom('events').selectAll().where('join_code', '=', code).executeTakeFirst();
+export async function findEventByCode(db: DbOrTx, code: string): Promise<EventRecord | undefined> {
+  const row = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('join_code', '=', code)
+    .executeTakeFirst();
+  return row && eventOf(row);
 }
 
-export function listEvents(db: DbOrTx, coalitionId: string): Promise<EventTable[]> {
-  return db
+export async function listEvents(db: DbOrTx, coalitionId: string): Promise<EventRecord[]> {
+  const rows = await db
     .selectFrom('events')
     .selectAll()
     .where('coalition_id', '=', coalitionId)
     .orderBy('starts_on', 'desc')
     .orderBy('name')
     .execute();
+  return rows.map(eventOf);
 }
 
 /** The coalition's events, oldest first (the order the overlap lists a cell's cards in). */
-export function listEventsByDate(db: DbOrTx, coalitionId: string): Promise<EventTable[]> {
-  return db
+export async function listEventsByDate(db: DbOrTx, coalitionId: string): Promise<EventRecord[]> {
+  const rows = await db
     .selectFrom('events')
     .selectAll()
     .where('coalition_id', '=', coalitionId)
     .orderBy('starts_on')
     .orderBy('id')
     .execute();
+  return rows.map(eventOf);
 }
 
 /**
@@ -65,7 +163,7 @@ export function listEventsByDate(db: DbOrTx, coalitionId: string): Promise<Event
 export async function listEventsWithCounts(
   db: DbOrTx,
   coalitionId: string,
-): Promise<(EventTable & { participant_count: number })[]> {
+): Promise<(EventRecord & { participantCount: number })[]> {
   const rows = await db
     .selectFrom('events as e')
     .selectAll('e')
@@ -81,7 +179,10 @@ export async function listEventsWithCounts(
     .orderBy('e.starts_on', 'desc')
     .orderBy('e.name')
     .execute();
-  return rows.map((r) => ({ ...r, participant_count: Number(r.participant_count ?? 0) }));
+  return rows.map(({ participant_count, ...r }) => ({
+    ...eventOf(r),
+    participantCount: Number(participant_count ?? 0),
+  }));
 }
 
 export async function countParticipants(db: DbOrTx, eventId: string): Promise<number> {
@@ -94,12 +195,12 @@ export async function countParticipants(db: DbOrTx, eventId: string): Promise<nu
 
 export async function updateEvent(
   trx: Tx,
-  e: Pick<EventTable, 'id' | 'coalition_id'>,
-  patch: Partial<EventTable>,
+  e: Pick<EventRecord, 'id' | 'coalitionId'>,
+  patch: EventPatch,
 ): Promise<void> {
-  await ofCoalition(trx, 'events', e.coalition_id)
+  await ofCoalition(trx, 'events', e.coalitionId)
     .update()
-    .set(patch)
+    .set(eventPatchRow(patch))
     .where('id', '=', e.id)
     .execute();
 }
