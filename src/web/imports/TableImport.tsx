@@ -226,7 +226,7 @@ export function TableImport<R extends TableImportReady>({
         )}
       </div>
       {storing && (
-        <div className="field">
+        <div className="field import-progress">
           <label htmlFor="import-progress">
             {progress
               ? t(`imports.progress.${progress.phase}`, {
