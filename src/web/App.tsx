@@ -97,6 +97,11 @@ export function App() {
                 <ImportPage entity="routes" />
               </RequireSignIn>
             </Route>
+            <Route path="/data/import/cards">
+              <RequireSignIn>
+                <ImportPage entity="cards" />
+              </RequireSignIn>
+            </Route>
             <Route path="/analysis/overlap" component={OverlapPage} />
             <Route path="/atlas/:tab?">{(p) => <AtlasRoute tab={p.tab} />}</Route>
             <Route path="/directory/new">

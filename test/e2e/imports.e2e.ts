@@ -10,7 +10,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, RESULTS, screenshots, startHarness, type Harness } from './harness.ts';
+import {
+  DEMO_ADMIN,
+  RESULTS,
+  pageApi,
+  screenshots,
+  signInAdmin,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844, mobile: true };
@@ -145,4 +153,54 @@ describe('organisations import in Chromium', () => {
     expect(a11y).toEqual([]);
     expect(h.problems).toEqual([]);
   }, 240_000);
+
+  it('café cards into an event chosen on the page: issue, kind and factor by their labels (Thai too), then found in the cards export', async () => {
+    const { page: f } = await h.newPage(DESKTOP);
+    f.setDefaultTimeout(30_000);
+    await signInAdmin(f, h.url);
+    const events = await pageApi<{ items: { id: string; name: string }[] }>(
+      f,
+      'GET',
+      '/api/events',
+    );
+    const event = await pageApi<{
+      id: string;
+      name: string;
+      issues: { key: string; label: string }[];
+    }>(f, 'GET', `/api/events/${events.items[0]!.id}`);
+    const vocabulary = await pageApi<{
+      factors: { id: string; kind: string; status: string; labels: Record<string, string> }[];
+    }>(f, 'GET', '/api/factors');
+    const cause = vocabulary.factors.find((x) => x.kind === 'cause' && x.status === 'active')!;
+    const tag = Date.now().toString(36);
+    const texts = [`E2E ${tag} debt to the broker`, `E2E ${tag} หนี้นายหน้า`];
+    const dir = mkdtempSync(path.join(tmpdir(), 'mosaic-imports-e2e-'));
+    const file = path.join(dir, 'cards.csv');
+    writeFileSync(
+      file,
+      [
+        'issue,kind,level,text,factor',
+        `${event.issues[0]!.label},cause,individual,${texts[0]},${cause.labels.en}`,
+        `${event.issues[0]!.key},สาเหตุ,individual,${texts[1]},${cause.labels.th ?? cause.id}`,
+      ].join('\r\n'),
+    );
+
+    await f.goto(`${h.url}/data`);
+    await f.locator('tr[data-entity="cards"]').getByRole('link', { name: 'Import' }).click();
+    await f.getByRole('heading', { level: 1, name: 'Import café cards' }).waitFor();
+    await f.getByLabel('Into which event').selectOption(event.id);
+    await f.locator('#csv-file').setInputFiles(file);
+    await f.getByRole('button', { name: 'Import 2 cards' }).click();
+    await f.getByTestId('import-done').getByText('2 cards imported.').waitFor();
+    await shot(f, 'imports-6-cards');
+
+    const exported = await pageApi<Record<string, unknown>[]>(
+      f,
+      'GET',
+      '/api/exports/cards?format=json',
+    );
+    const rows = JSON.stringify(exported);
+    for (const text of texts) expect(rows).toContain(text);
+    expect(h.problems).toEqual([]);
+  }, 120_000);
 });

@@ -10,11 +10,12 @@ import './data.css';
 const PUBLIC: readonly ExportEntityName[] = ['organisations', 'places', 'flows', 'learnings'];
 /** Entities only those who run events may export (the `event` update rule). */
 const COORDINATORS: readonly ExportEntityName[] = ['participants'];
-/** Entities a file can be imported into, and who may: any member adds routes; organisations are
- * added by coordinators and admins. */
+/** Entities a file can be imported into, and who may: any member adds routes; organisations and
+ * café cards (into an event they run) are added by coordinators and admins. */
 const IMPORTS: Partial<Record<ExportEntityName, 'member' | 'coordinator'>> = {
   organisations: 'coordinator',
   routes: 'member',
+  cards: 'coordinator',
 };
 
 /**
