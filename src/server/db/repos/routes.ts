@@ -167,6 +167,21 @@ function summaryOf(
   };
 }
 
+/** The columns of a `routes` row that its fields decide (one insert, a batch, an update). */
+function routeColumns(f: RouteFields) {
+  return {
+    organisation_id: f.organisationId,
+    source_place: f.stops[0]!.placeId,
+    destination_place: f.stops[f.stops.length - 1]!.placeId,
+    confidence: f.confidence,
+    basis: f.basis,
+    year_from: f.yearFrom,
+    year_to: f.yearTo,
+    notes: f.notes,
+    visibility: f.visibility,
+  };
+}
+
 /** Rows of the routes' stops and facets (children of `routes`), for one route or many. */
 function childRows(id: string, f: RouteFields) {
   return {
@@ -225,15 +240,7 @@ export async function insertRoutes(
         part.map((f, j) => ({
           id: ids[i + j]!,
           coalition_id: coalitionId,
-          organisation_id: f.organisationId,
-          source_place: f.stops[0]!.placeId,
-          destination_place: f.stops[f.stops.length - 1]!.placeId,
-          confidence: f.confidence,
-          basis: f.basis,
-          year_from: f.yearFrom,
-          year_to: f.yearTo,
-          notes: f.notes,
-          visibility: f.visibility,
+          ...routeColumns(f),
           created_by: createdBy,
           created_at: at,
           updated_at: at,
@@ -315,15 +322,7 @@ export async function replaceRoute(
   const r = await ofCoalition(trx, 'routes', old.coalitionId)
     .update()
     .set({
-      organisation_id: f.organisationId,
-      source_place: f.stops[0]!.placeId,
-      destination_place: f.stops[f.stops.length - 1]!.placeId,
-      confidence: f.confidence,
-      basis: f.basis,
-      year_from: f.yearFrom,
-      year_to: f.yearTo,
-      notes: f.notes,
-      visibility: f.visibility,
+      ...routeColumns(f),
       updated_at: at,
       version,
     })
