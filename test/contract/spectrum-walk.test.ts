@@ -10,8 +10,8 @@ import type { Count } from '../../src/contract/atlas.ts';
 import type { EventDetail } from '../../src/contract/events.ts';
 import type { Distribution, PublicDistribution } from '../../src/contract/patterns.ts';
 import { ReportAnswer } from '../../src/contract/report.ts';
-import { demoEvent, startApi, type ApiHarness } from '../support/api.ts';
 import { testBackends } from '../support/backends.ts';
+import { demoEventSetup, type DemoEventSetup } from '../support/demo-event.ts';
 
 /** Whether a published figure is true of the exact count `n` under the small-count rule. */
 function covers(c: Count, n: number, k: number): boolean {
@@ -21,18 +21,16 @@ function covers(c: Count, n: number, k: number): boolean {
 }
 
 describe.each(testBackends())('demo cards to the spectrum on $name', (backend) => {
-  let h: ApiHarness;
-  let admin: string;
+  let d: DemoEventSetup;
   let event: EventDetail;
   beforeAll(async () => {
-    h = await startApi(backend);
-    admin = await h.adminCookie();
-    event = await demoEvent(h.app, admin);
+    d = await demoEventSetup(backend);
+    event = d.event;
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => d?.close());
 
-  const get = async <T>(url: string, cookie: string | null = admin) => {
-    const r = await h.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+  const get = async <T>(url: string, cookie: string | null = d.admin) => {
+    const r = await d.call('GET', url, cookie);
     expect(r.statusCode, r.body).toBe(200);
     return r.json<T>();
   };
@@ -56,7 +54,7 @@ describe.each(testBackends())('demo cards to the spectrum on $name', (backend) =
     const k = ReportAnswer.parse(await get(`/api/events/${event.id}/report`)).k;
     const members = await get<Distribution>(`/api/patterns/distribution?eventId=${event.id}`);
     // The demo event's patterns, as seeded, made public (nothing else changes).
-    await h.store.db
+    await d.h.store.db
       .updateTable('experience_patterns')
       .set({ visibility: 'public' })
       .where('event_id', '=', event.id)
